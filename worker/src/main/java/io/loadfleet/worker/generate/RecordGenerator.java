@@ -1,0 +1,29 @@
+package io.loadfleet.worker.generate;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+
+/**
+ * Produces the realistic readings of one shard's devices.
+ *
+ * <p>A generator is owned by one shard thread, so it may keep per-device state (cumulative
+ * counters) without locks. Output is deterministic for (seed, shard, sequence): the same
+ * profile replays the same records.
+ */
+public interface RecordGenerator {
+
+    /** The Avro schema of the records this generator fills (shipped as a {@code .avsc} resource). */
+    Schema schema();
+
+    /**
+     * The device's id as it appears in the record and as the message key, for example
+     * {@code dev-0012345}.
+     */
+    String deviceLabel(long device);
+
+    /**
+     * Fills {@code record} (of {@link #schema()}) with reading number {@code sequence} of this
+     * shard, taken from {@code device} at {@code eventTimeMillis} (the scheduled send time).
+     */
+    void fill(long device, long sequence, long eventTimeMillis, GenericData.Record record);
+}
