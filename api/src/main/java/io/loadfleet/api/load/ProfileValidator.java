@@ -1,0 +1,165 @@
+package io.loadfleet.api.load;
+
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.plan.FleetPlan;
+import io.loadfleet.api.spec.Durations;
+import io.loadfleet.api.spec.KafkaSinkSpec;
+import io.loadfleet.api.spec.LoadProfileSpec;
+import io.loadfleet.api.spec.SinkSpec;
+import io.loadfleet.api.spec.StageSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a LoadProfile's meaning (types were checked while reading) and lists every problem,
+ * each naming its field and what is allowed. Shared by the CLI and the operator.
+ */
+public final class ProfileValidator {
+    public static final long MAX_TARGET_RATE = 1_000_000_000L;
+    public static final int MAX_REPLICAS = 10_000;
+    public static final long MAX_DEVICES = 1_000_000_000_000L;
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    /** StatefulSet pod names get a controller-revision-hash label; longer set names break it. */
+    private static final int MAX_NAME_LENGTH = 52;
+    private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+
+    private ProfileValidator() {
+    }
+
+    /** Checks the apiVersion and kind a file declares. */
+    public static List<Problem> validateType(String apiVersion, String kind) {
+        List<Problem> problems = new ArrayList<>();
+        if (!LoadProfile.API_VERSION.equals(apiVersion)) {
+            problems.add(new Problem("apiVersion", "must be " + LoadProfile.API_VERSION + " (found " + apiVersion + ")"));
+        }
+        if (!LoadProfile.KIND.equals(kind)) {
+            problems.add(new Problem("kind", "must be " + LoadProfile.KIND + " (found " + kind + ")"));
+        }
+        return problems;
+    }
+
+    public static List<Problem> validate(LoadProfile profile) {
+        List<Problem> problems = new ArrayList<>();
+        String name = profile.getMetadata() == null ? null : profile.getMetadata().getName();
+        if (name == null || name.isEmpty()) {
+            problems.add(new Problem("metadata.name", "is required"));
+        } else if (name.length() > MAX_NAME_LENGTH || !DNS_LABEL.matcher(name).matches()) {
+            problems.add(new Problem("metadata.name", "\"" + name + "\" must be lower-case letters, digits and '-', "
+                    + "start and end with a letter or digit, at most " + MAX_NAME_LENGTH + " characters"));
+        }
+        if (profile.getSpec() == null) {
+            problems.add(new Problem("spec", "is required"));
+        } else {
+            problems.addAll(validate(profile.getSpec()));
+        }
+        return problems;
+    }
+
+    public static List<Problem> validate(LoadProfileSpec spec) {
+        List<Problem> problems = new ArrayList<>();
+        rate(problems, "spec.targetRate", spec.getTargetRate());
+        if (spec.getReplicas() != null && (spec.getReplicas() < 1 || spec.getReplicas() > MAX_REPLICAS)) {
+            problems.add(new Problem("spec.replicas", spec.getReplicas() + " is out of range: use 1 to " + MAX_REPLICAS
+                    + ", or leave it out to derive it from targetRate / maxRatePerPod"));
+        }
+        if (spec.getMaxRatePerPod() != null && (spec.getMaxRatePerPod() < 1 || spec.getMaxRatePerPod() > MAX_TARGET_RATE)) {
+            problems.add(new Problem("spec.maxRatePerPod", spec.getMaxRatePerPod() + " is out of range: use 1 to " + MAX_TARGET_RATE));
+        }
+        if (spec.getDevices() == null || spec.getDevices().getCount() == null) {
+            problems.add(new Problem("spec.devices.count", "is required: the number of simulated devices"));
+        } else if (spec.getDevices().getCount() < 1 || spec.getDevices().getCount() > MAX_DEVICES) {
+            problems.add(new Problem("spec.devices.count", spec.getDevices().getCount() + " is out of range: use 1 to " + MAX_DEVICES));
+        }
+        if (spec.getGenerator() == null || spec.getGenerator().getType() == null) {
+            problems.add(new Problem("spec.generator.type", "is required: smart-meter, iot-sensor, transaction, gaming-bet or temperature"));
+        }
+        for (int i = 0; i < spec.getStages().size(); i++) {
+            StageSpec stage = spec.getStages().get(i);
+            String at = "spec.stages[" + i + "]";
+            if (stage == null) {
+                problems.add(new Problem(at, "is empty: give duration and targetRate"));
+                continue;
+            }
+            positiveDuration(problems, at + ".duration", stage.getDuration(), true);
+            rate(problems, at + ".targetRate", stage.getTargetRate());
+        }
+        positiveDuration(problems, "spec.duration", spec.getDuration(), false);
+        sink(problems, spec.getSink());
+        if (problems.isEmpty()) {
+            fleet(problems, spec);
+        }
+        return problems;
+    }
+
+    /** Checks that need a consistent spec: the plan's replica count against devices and maxRatePerPod. */
+    private static void fleet(List<Problem> problems, LoadProfileSpec spec) {
+        int replicas = FleetPlan.replicasFor(spec);
+        if (replicas > MAX_REPLICAS) {
+            problems.add(new Problem("spec.targetRate", "needs " + replicas + " replicas at maxRatePerPod "
+                    + spec.effectiveMaxRatePerPod() + ", more than " + MAX_REPLICAS + ": raise maxRatePerPod"));
+            return;
+        }
+        if (spec.getDevices().getCount() < replicas) {
+            problems.add(new Problem("spec.devices.count", spec.getDevices().getCount() + " is less than replicas " + replicas
+                    + ": every replica needs at least one device; raise devices.count or lower replicas"));
+        }
+        long needed = (FleetPlan.peakRate(spec) + replicas - 1) / replicas;
+        if (spec.getReplicas() != null && needed > spec.effectiveMaxRatePerPod()) {
+            problems.add(new Problem("spec.replicas", replicas + " replicas would each send " + needed
+                    + " msg/s, above maxRatePerPod " + spec.effectiveMaxRatePerPod()
+                    + ": raise replicas or maxRatePerPod, or leave replicas out"));
+        }
+    }
+
+    private static void sink(List<Problem> problems, SinkSpec sink) {
+        if (sink == null || sink.getKafka() == null) {
+            problems.add(new Problem("spec.sink", "is required: set exactly one of sink.kafka"));
+            return;
+        }
+        KafkaSinkSpec kafka = sink.getKafka();
+        String at = "spec.sink.kafka";
+        if (kafka.getTopic() == null || kafka.getTopic().isEmpty()) {
+            problems.add(new Problem(at + ".topic", "is required"));
+        } else if (!TOPIC.matcher(kafka.getTopic()).matches() || kafka.getTopic().equals(".") || kafka.getTopic().equals("..")) {
+            problems.add(new Problem(at + ".topic", "\"" + kafka.getTopic()
+                    + "\" is not a legal Kafka topic name: use 1 to 249 of a-z A-Z 0-9 . _ -"));
+        }
+        if (kafka.getBootstrapServers() != null && kafka.getBootstrapServers().isBlank()) {
+            problems.add(new Problem(at + ".bootstrapServers", "is blank: give host:port, or leave it out to use an embedded broker locally"));
+        }
+        if (kafka.getPartitions() != null && (kafka.getPartitions() < 1 || kafka.getPartitions() > 100_000)) {
+            problems.add(new Problem(at + ".partitions", kafka.getPartitions() + " is out of range: use 1 to 100000"));
+        }
+        if (kafka.getLingerMs() != null && kafka.getLingerMs() < 0) {
+            problems.add(new Problem(at + ".lingerMs", kafka.getLingerMs() + " is negative: use 0 or more"));
+        }
+        if (kafka.getBatchSize() != null && kafka.getBatchSize() < 0) {
+            problems.add(new Problem(at + ".batchSize", kafka.getBatchSize() + " is negative: use 0 or more bytes"));
+        }
+    }
+
+    private static void rate(List<Problem> problems, String path, Long rate) {
+        if (rate == null) {
+            problems.add(new Problem(path, "is required: messages per second, 0 to " + MAX_TARGET_RATE));
+        } else if (rate < 0 || rate > MAX_TARGET_RATE) {
+            problems.add(new Problem(path, rate + " is out of range: use 0 to " + MAX_TARGET_RATE + " messages per second"));
+        }
+    }
+
+    private static void positiveDuration(List<Problem> problems, String path, String text, boolean required) {
+        if (text == null) {
+            if (required) {
+                problems.add(new Problem(path, "is required, e.g. 30s, 2m or 1h30m"));
+            }
+            return;
+        }
+        Duration d = Durations.parse(text).orElse(null);
+        if (d == null) {
+            problems.add(new Problem(path, "\"" + text + "\" is not a duration: use e.g. 500ms, 30s, 2m or 1h30m"));
+        } else if (d.isZero()) {
+            problems.add(new Problem(path, "must be longer than 0"));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.loadfleet.api.spec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Kafka producer settings. Unset knobs keep kafka-clients' defaults, except idempotence (on). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class KafkaSinkSpec {
+    @JsonPropertyDescription("host:port[,host:port...]. Optional for local runs: omitted starts an embedded broker.")
+    private String bootstrapServers;
+
+    @JsonPropertyDescription("Topic name; created when missing.")
+    private String topic;
+
+    @JsonPropertyDescription("Partitions used when the tool creates a missing topic. Default: the broker's num.partitions.")
+    private Integer partitions;
+
+    @JsonPropertyDescription("\"0\" | \"1\" | \"all\". Default all.")
+    private Acks acks;
+
+    @JsonPropertyDescription("none | gzip | snappy | lz4 | zstd. Default none.")
+    private Compression compression;
+
+    @JsonPropertyDescription("Producer linger.ms. Default: the client's (5).")
+    private Integer lingerMs;
+
+    @JsonPropertyDescription("Producer batch.size in bytes. Default: the client's (16384).")
+    private Integer batchSize;
+
+    @JsonPropertyDescription("Any other producer property, passed through as is.")
+    private Map<String, String> properties = new LinkedHashMap<>();
+
+    public String getBootstrapServers() { return bootstrapServers; }
+    public void setBootstrapServers(String bootstrapServers) { this.bootstrapServers = bootstrapServers; }
+    public String getTopic() { return topic; }
+    public void setTopic(String topic) { this.topic = topic; }
+    public Integer getPartitions() { return partitions; }
+    public void setPartitions(Integer partitions) { this.partitions = partitions; }
+    public Acks getAcks() { return acks; }
+    public void setAcks(Acks acks) { this.acks = acks; }
+    public Compression getCompression() { return compression; }
+    public void setCompression(Compression compression) { this.compression = compression; }
+    public Integer getLingerMs() { return lingerMs; }
+    public void setLingerMs(Integer lingerMs) { this.lingerMs = lingerMs; }
+    public Integer getBatchSize() { return batchSize; }
+    public void setBatchSize(Integer batchSize) { this.batchSize = batchSize; }
+    public Map<String, String> getProperties() { return properties; }
+    public void setProperties(Map<String, String> properties) {
+        this.properties = properties == null ? new LinkedHashMap<>() : properties;
+    }
+}

@@ -1,0 +1,78 @@
+package io.loadfleet.api.spec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the fleet sends, where, and how fast. Field names are the public API. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class LoadProfileSpec {
+    public static final long DEFAULT_MAX_RATE_PER_POD = 50_000;
+
+    @JsonPropertyDescription("Messages per second for the whole fleet; the per-pod rates sum to exactly this.")
+    private Long targetRate;
+
+    @JsonPropertyDescription("Number of worker pods. Default: ceil(peak rate / maxRatePerPod), at least 1.")
+    private Integer replicas;
+
+    @JsonPropertyDescription("Highest rate one pod is planned for, used to derive replicas. Default 50000.")
+    private Long maxRatePerPod;
+
+    @JsonPropertyDescription("The device pool, split into contiguous per-pod ranges.")
+    private DevicesSpec devices;
+
+    @JsonPropertyDescription("Which realistic record shape to generate.")
+    private GeneratorSpec generator;
+
+    @JsonPropertyDescription("Wire format of message values. Default json.")
+    private Format format;
+
+    @JsonPropertyDescription("Where messages go: exactly one sink.")
+    private SinkSpec sink;
+
+    @JsonPropertyDescription("Optional ramp: each stage moves the rate linearly from the previous level (0 at the start) "
+            + "to its targetRate over its duration; afterwards the fleet holds spec.targetRate.")
+    private List<StageSpec> stages = new ArrayList<>();
+
+    @JsonPropertyDescription("Stop after this long, e.g. 10m or 1h30m. Default: run until stopped.")
+    private String duration;
+
+    @JsonPropertyDescription("When true the fleet stays up but sends nothing.")
+    private Boolean paused;
+
+    public Long getTargetRate() { return targetRate; }
+    public void setTargetRate(Long targetRate) { this.targetRate = targetRate; }
+    public Integer getReplicas() { return replicas; }
+    public void setReplicas(Integer replicas) { this.replicas = replicas; }
+    public Long getMaxRatePerPod() { return maxRatePerPod; }
+    public void setMaxRatePerPod(Long maxRatePerPod) { this.maxRatePerPod = maxRatePerPod; }
+    public DevicesSpec getDevices() { return devices; }
+    public void setDevices(DevicesSpec devices) { this.devices = devices; }
+    public GeneratorSpec getGenerator() { return generator; }
+    public void setGenerator(GeneratorSpec generator) { this.generator = generator; }
+    public Format getFormat() { return format; }
+    public void setFormat(Format format) { this.format = format; }
+    public SinkSpec getSink() { return sink; }
+    public void setSink(SinkSpec sink) { this.sink = sink; }
+    public List<StageSpec> getStages() { return stages; }
+    public void setStages(List<StageSpec> stages) { this.stages = stages == null ? new ArrayList<>() : stages; }
+    public String getDuration() { return duration; }
+    public void setDuration(String duration) { this.duration = duration; }
+    public Boolean getPaused() { return paused; }
+    public void setPaused(Boolean paused) { this.paused = paused; }
+
+    /** maxRatePerPod with its default applied. */
+    public long effectiveMaxRatePerPod() {
+        return maxRatePerPod == null ? DEFAULT_MAX_RATE_PER_POD : maxRatePerPod;
+    }
+
+    /** format with its default applied. */
+    public Format effectiveFormat() {
+        return format == null ? Format.JSON : format;
+    }
+
+    public boolean isPaused() {
+        return Boolean.TRUE.equals(paused);
+    }
+}

@@ -1,0 +1,161 @@
+package io.loadfleet.api.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.spec.Acks;
+import io.loadfleet.api.spec.Compression;
+import io.loadfleet.api.spec.Format;
+import io.loadfleet.api.spec.GeneratorType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProfileLoaderTest {
+
+    static final String VALID = """
+            apiVersion: loadfleet.io/v1alpha1
+            kind: LoadProfile
+            metadata:
+              name: smart-grid
+            spec:
+              targetRate: 30000
+              replicas: 3
+              devices:
+                count: 17000
+              generator:
+                type: smart-meter
+                seed: 42
+              format: avro
+              sink:
+                kafka:
+                  bootstrapServers: "host:9092"
+                  topic: smart-grid-data
+                  partitions: 6
+                  acks: all
+                  compression: lz4
+                  lingerMs: 5
+                  batchSize: 131072
+                  properties:
+                    client.id: meters
+              stages:
+                - {duration: 2m, targetRate: 10000}
+              duration: 10m
+              paused: false
+            """;
+
+    static List<String> problems(String yaml) {
+        InvalidProfileException e = assertThrows(InvalidProfileException.class, () -> ProfileLoader.parse(yaml));
+        return e.problems().stream().map(Problem::toString).toList();
+    }
+
+    @Test
+    void readsEveryFieldOfTheIssueExample() throws Exception {
+        LoadProfile p = ProfileLoader.parse(VALID);
+        assertEquals("smart-grid", p.getMetadata().getName());
+        assertEquals(30_000L, p.getSpec().getTargetRate());
+        assertEquals(3, p.getSpec().getReplicas());
+        assertEquals(17_000L, p.getSpec().getDevices().getCount());
+        assertEquals(GeneratorType.SMART_METER, p.getSpec().getGenerator().getType());
+        assertEquals(42L, p.getSpec().getGenerator().getSeed());
+        assertEquals(Format.AVRO, p.getSpec().getFormat());
+        assertEquals(Acks.ALL, p.getSpec().getSink().getKafka().getAcks());
+        assertEquals(Compression.LZ4, p.getSpec().getSink().getKafka().getCompression());
+        assertEquals(131072, p.getSpec().getSink().getKafka().getBatchSize());
+        assertEquals("meters", p.getSpec().getSink().getKafka().getProperties().get("client.id"));
+        assertEquals("2m", p.getSpec().getStages().get(0).getDuration());
+        assertEquals("10m", p.getSpec().getDuration());
+    }
+
+    @Test
+    void jsonIsReadToo() throws Exception {
+        LoadProfile p = ProfileLoader.parse("""
+                {"apiVersion": "loadfleet.io/v1alpha1", "kind": "LoadProfile", "metadata": {"name": "t"},
+                 "spec": {"targetRate": 5, "devices": {"count": 3}, "generator": {"type": "temperature"},
+                          "sink": {"kafka": {"topic": "t"}}}}
+                """);
+        assertEquals(Format.JSON, p.getSpec().effectiveFormat());
+        assertEquals(GeneratorType.TEMPERATURE, p.getSpec().getGenerator().getType());
+    }
+
+    @Test
+    void numericAcksAreAccepted() throws Exception {
+        LoadProfile p = ProfileLoader.parse(VALID.replace("acks: all", "acks: 1"));
+        assertEquals(Acks.LEADER, p.getSpec().getSink().getKafka().getAcks());
+        assertEquals(Acks.NONE, ProfileLoader.parse(VALID.replace("acks: all", "acks: \"0\"")).getSpec().getSink().getKafka().getAcks());
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceWithItsPath() {
+        List<String> problems = problems(VALID
+                .replace("targetRate: 30000", "targetRate: -5")
+                .replace("type: smart-meter", "type: smart-fridge")
+                .replace("compression: lz4", "compression: brotli")
+                .replace("lingerMs: 5", "lingerMs: soon")
+                .replace("duration: 10m", "duration: ten minutes")
+                .replace("  paused: false", "  pasued: false"));
+        assertTrue(problems.contains("spec.generator.type: \"smart-fridge\" is not one of smart-meter, iot-sensor, transaction, gaming-bet, temperature"), problems::toString);
+        assertTrue(problems.contains("spec.sink.kafka.compression: \"brotli\" is not one of none, gzip, snappy, lz4, zstd"), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("spec.sink.kafka.lingerMs: \"soon\" is not a whole number")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("spec.pasued: unknown field")), problems::toString);
+        assertTrue(problems.contains("spec.targetRate: -5 is out of range: use 0 to 1000000000 messages per second"), problems::toString);
+        assertTrue(problems.contains("spec.duration: \"ten minutes\" is not a duration: use e.g. 500ms, 30s, 2m or 1h30m"), problems::toString);
+        assertEquals(6, problems.size(), problems::toString);
+    }
+
+    @Test
+    void devicesBelowReplicasNamesBothNumbers() {
+        List<String> problems = problems(VALID.replace("replicas: 3", "replicas: 5").replace("count: 17000", "count: 2"));
+        assertEquals(List.of("spec.devices.count: 2 is less than replicas 5: every replica needs at least one device; "
+                + "raise devices.count or lower replicas"), problems);
+    }
+
+    @Test
+    void missingRequiredFieldsAreNamed() {
+        List<String> problems = problems("""
+                apiVersion: loadfleet.io/v1alpha1
+                kind: LoadProfile
+                metadata: {name: x}
+                spec:
+                  generator: {}
+                  stages: [{duration: 0s}]
+                """);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("spec.targetRate: is required")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("spec.devices.count: is required")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("spec.generator.type: is required")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("spec.sink: is required")), problems::toString);
+        assertTrue(problems.contains("spec.stages[0].duration: must be longer than 0"), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("spec.stages[0].targetRate: is required")), problems::toString);
+    }
+
+    @Test
+    void wrongShapesAndOverflowAreProblemsNotCrashes() {
+        assertTrue(problems(VALID.replace("count: 17000", "count: [1, 2]")).get(0)
+                .startsWith("spec.devices.count: expected a whole number"));
+        assertTrue(problems(VALID.replace("replicas: 3", "replicas: 99999999999")).get(0)
+                .startsWith("spec.replicas: "));
+        assertTrue(problems(VALID.replace("targetRate: 30000", "targetRate: 1.5")).get(0)
+                .startsWith("spec.targetRate: "));
+        assertEquals(1, problems("spec: [").size());
+        assertTrue(problems("spec: [").get(0).startsWith("not valid YAML or JSON: line 1"), problems("spec: [")::toString);
+        assertTrue(problems("").get(0).contains("empty"));
+    }
+
+    @Test
+    void perPodRateAboveMaxIsRefusedWhenReplicasAreExplicit() {
+        assertEquals(List.of("spec.replicas: 1 replicas would each send 60000 msg/s, above maxRatePerPod 50000: "
+                + "raise replicas or maxRatePerPod, or leave replicas out"),
+                problems(VALID.replace("replicas: 3", "replicas: 1").replace("targetRate: 30000", "targetRate: 60000")));
+        assertTrue(problems(VALID.replace("targetRate: 30000", "targetRate: 300000")).get(0)
+                .startsWith("spec.replicas: 3 replicas would each send 100000 msg/s"));
+    }
+
+    @Test
+    void illegalTopicAndWrongKind() {
+        List<String> problems = problems(VALID.replace("topic: smart-grid-data", "topic: \"bad topic!\"")
+                .replace("kind: LoadProfile", "kind: Deployment"));
+        assertTrue(problems.contains("kind: must be LoadProfile (found Deployment)"), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("spec.sink.kafka.topic: \"bad topic!\" is not a legal")), problems::toString);
+    }
+}
