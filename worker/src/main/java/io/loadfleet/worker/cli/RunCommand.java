@@ -1,0 +1,183 @@
+package io.loadfleet.worker.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.load.Problem;
+import io.loadfleet.api.load.ProfileLoader;
+import io.loadfleet.api.load.ProfileValidator;
+import io.loadfleet.api.spec.KafkaSinkSpec;
+import io.loadfleet.worker.embedded.EmbeddedKafka;
+import io.loadfleet.worker.fleet.LocalFleet;
+import io.loadfleet.worker.fleet.RunSummary;
+import io.loadfleet.worker.pace.Clock;
+import io.loadfleet.worker.sink.KafkaSink;
+import io.loadfleet.worker.sink.NullSink;
+import io.loadfleet.worker.sink.RecordSink;
+import io.loadfleet.worker.sink.SinkException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code loadfleet run}: every shard of a profile in this process. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run every shard of a LoadProfile in this process.",
+            "With no bootstrap servers in the profile or on the command line, an embedded Kafka broker is started.",
+            "Exit code: 0 all sent records were acked, 1 sends failed, 2 bad input."})
+final class RunCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Parameters(paramLabel = "PROFILE", description = "LoadProfile YAML or JSON file")
+    Path profileFile;
+
+    @Option(names = "--duration", paramLabel = "DURATION", description = "Run this long (e.g. 30s, 5m), replacing spec.duration")
+    String duration;
+
+    @Option(names = "--rate", paramLabel = "N", description = "Fleet rate in msg/s, replacing spec.targetRate")
+    Long rate;
+
+    @Option(names = "--replicas", paramLabel = "N", description = "Run N shards, replacing spec.replicas")
+    Integer replicas;
+
+    @Option(names = "--max-rate", description = "Send as fast as possible, ignoring rates and stages (benchmark)")
+    boolean maxRate;
+
+    @Option(names = "--sink-null", description = "Discard records: measures generation and encoding alone")
+    boolean sinkNull;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka to send to, replacing sink.kafka.bootstrapServers")
+    String bootstrapServers;
+
+    @Option(names = "--summary", paramLabel = "FILE.json", description = "Write the run's summary as JSON")
+    Path summaryFile;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = command.commandLine().getErr();
+        LoadProfile profile = ProfileArgument.load(profileFile, err);
+        if (profile == null || !applyOverrides(profile, err)) {
+            return CommandLine.ExitCode.USAGE;
+        }
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        EmbeddedKafka embedded = null;
+        try {
+            RecordSink sink;
+            String sinkName;
+            KafkaSinkSpec kafka = profile.getSpec().getSink().getKafka();
+            if (sinkNull) {
+                sink = new NullSink();
+                sinkName = "null";
+            } else {
+                String servers = bootstrapServers != null ? bootstrapServers : kafka.getBootstrapServers();
+                if (servers == null) {
+                    out.println("no bootstrap servers given: starting an embedded Kafka broker for this run");
+                    embedded = EmbeddedKafka.start();
+                    servers = embedded.bootstrapServers();
+                }
+                sink = KafkaSink.open(kafka, servers, "loadfleet-" + profile.getMetadata().getName());
+                sinkName = "kafka://" + servers + "/" + kafka.getTopic();
+            }
+            RunSummary summary;
+            try (sink) {
+                summary = runUntilDoneOrInterrupted(new LocalFleet(profile, maxRate, sink, sinkName, Clock.SYSTEM, out));
+            }
+            printSummary(summary, out);
+            if (summaryFile != null) {
+                writeSummary(summary);
+            }
+            return summary.clean() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+        } catch (SinkException e) {
+            err.println("cannot start the run: " + e.getMessage());
+            err.flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    /** Applies --duration and --rate, then validates again so an override cannot bypass the rules. */
+    private boolean applyOverrides(LoadProfile profile, PrintWriter err) {
+        List<String> used = new ArrayList<>();
+        if (duration != null) {
+            profile.getSpec().setDuration(duration);
+            used.add("--duration " + duration);
+        }
+        if (rate != null) {
+            profile.getSpec().setTargetRate(rate);
+            used.add("--rate " + rate);
+        }
+        if (replicas != null) {
+            profile.getSpec().setReplicas(replicas);
+            used.add("--replicas " + replicas);
+        }
+        if (used.isEmpty()) {
+            return true;
+        }
+        List<Problem> problems = ProfileValidator.validate(profile.getSpec());
+        if (!problems.isEmpty()) {
+            ProfileArgument.report("with " + String.join(" ", used) + ":", problems, err);
+            return false;
+        }
+        return true;
+    }
+
+    /** Ctrl-C stops the shards, then the summary is still printed before the JVM exits. */
+    private static RunSummary runUntilDoneOrInterrupted(LocalFleet fleet) throws InterruptedException {
+        CountDownLatch summarized = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            fleet.stop();
+            try {
+                summarized.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "loadfleet-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return fleet.run();
+        } finally {
+            summarized.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waits for the latch counted down above
+            }
+        }
+    }
+
+    private static void printSummary(RunSummary s, PrintStream out) {
+        out.printf(Locale.ROOT, "summary: %s → %s: %,d sent, %,d acked, %,d errors in %.1f s = %.1f msg/s acked (target %s)%n",
+                s.profile(), s.sink(), s.sent(), s.acked(), s.errors(), s.durationSeconds(), s.achievedRate(),
+                s.maxRate() ? "max" : s.targetRate() + "/s");
+        out.printf(Locale.ROOT, "publish latency ms: p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f   "
+                        + "schedule delay ms: p50 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n",
+                s.publishLatencyMs().p50(), s.publishLatencyMs().p99(), s.publishLatencyMs().p999(), s.publishLatencyMs().max(),
+                s.scheduleDelayMs().p50(), s.scheduleDelayMs().p99(), s.scheduleDelayMs().p999(), s.scheduleDelayMs().max());
+        if (s.lastError() != null) {
+            out.println("last error: " + s.lastError());
+        }
+    }
+
+    private void writeSummary(RunSummary summary) throws IOException {
+        Path parent = summaryFile.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        ProfileLoader.json().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), summary);
+    }
+}

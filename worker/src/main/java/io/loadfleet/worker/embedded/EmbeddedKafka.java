@@ -1,0 +1,152 @@
+package io.loadfleet.worker.embedded;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A single-node Kafka (KRaft, combined broker and controller) in this JVM, on loopback, with its
+ * data in a temporary directory that {@link #close()} deletes. Used by {@code run} when no
+ * bootstrap servers are given, and by the tests: both run this same broker.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path dataDir;
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+
+    private EmbeddedKafka(Path dataDir, KafkaRaftServer server, String bootstrapServers) {
+        this.dataDir = dataDir;
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Starts a node on a free loopback port. */
+    public static EmbeddedKafka start() {
+        return start(0);
+    }
+
+    /**
+     * Formats storage, starts the node with its client listener on {@code port} (0: any free
+     * port) and waits until it accepts clients.
+     */
+    public static EmbeddedKafka start(int port) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("loadfleet-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for the embedded broker", e);
+        }
+        try {
+            int brokerPort = port == 0 ? freePort() : port;
+            int controllerPort = freePort();
+            Properties props = config(dir, brokerPort, controllerPort);
+            format(dir, props);
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            server.startup();
+            EmbeddedKafka kafka = new EmbeddedKafka(dir, server, "127.0.0.1:" + brokerPort);
+            kafka.awaitReady();
+            return kafka;
+        } catch (RuntimeException e) {
+            deleteRecursively(dir);
+            throw e;
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    private static Properties config(Path dir, int brokerPort, int controllerPort) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("log.dirs", dir.resolve("data").toString());
+        // One node: every internal topic must make do with one replica.
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("num.partitions", "1");
+        return p;
+    }
+
+    private static void format(Path dir, Properties props) {
+        Path configFile = dir.resolve("server.properties");
+        try (var out = Files.newBufferedWriter(configFile)) {
+            props.store(out, "loadfleet embedded broker");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var log = new java.io.ByteArrayOutputStream();
+        int rc = StorageTool.execute(new String[] {"format", "--cluster-id", Uuid.randomUuid().toString(),
+                "--config", configFile.toString()}, new PrintStream(log, true, StandardCharsets.UTF_8));
+        if (rc != 0) {
+            throw new IllegalStateException("formatting the embedded broker's storage failed: " + log);
+        }
+    }
+
+    private void awaitReady() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(p)) {
+            admin.describeCluster().nodes().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("the embedded broker did not become ready within " + READY_TIMEOUT, e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the node and deletes its data. */
+    @Override
+    public void close() {
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } finally {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: a temp directory left behind is harmless
+        }
+    }
+}

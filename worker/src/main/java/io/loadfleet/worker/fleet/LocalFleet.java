@@ -1,0 +1,205 @@
+package io.loadfleet.worker.fleet;
+
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.plan.FleetPlan;
+import io.loadfleet.api.plan.ShardPlan;
+import io.loadfleet.api.spec.Durations;
+import io.loadfleet.api.spec.LoadProfileSpec;
+import io.loadfleet.worker.encode.Encoders;
+import io.loadfleet.worker.generate.GeneratorSettings;
+import io.loadfleet.worker.generate.Generators;
+import io.loadfleet.worker.generate.RecordGenerator;
+import io.loadfleet.worker.pace.Clock;
+import io.loadfleet.worker.pace.Pacer;
+import io.loadfleet.worker.pace.RateSchedule;
+import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.sink.RecordSink;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Runs every shard of a profile's plan in this process, one thread per shard, all sharing one
+ * sink, and prints one progress line per second. This is {@code loadfleet run}.
+ */
+public final class LocalFleet {
+    /** Local runs have one assignment; the operator numbers its epochs from 1. */
+    static final long LOCAL_EPOCH = 0;
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    /** Lets every shard thread start before message 0 is due, so none begins late. */
+    private static final long START_LEAD = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final LoadProfile profile;
+    private final boolean maxRate;
+    private final RecordSink sink;
+    private final String sinkName;
+    private final Clock clock;
+    private final PrintStream progress;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean stopRequested;
+
+    /**
+     * @param profile  a valid profile (overrides such as --rate already applied)
+     * @param maxRate  ignore rates and stages and send as fast as possible
+     * @param sinkName how the summary names the sink, e.g. {@code kafka://host:9092/topic}
+     * @param progress where progress lines go; null for none
+     */
+    public LocalFleet(LoadProfile profile, boolean maxRate, RecordSink sink, String sinkName, Clock clock,
+            PrintStream progress) {
+        this.profile = profile;
+        this.maxRate = maxRate;
+        this.sink = sink;
+        this.sinkName = sinkName;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    /** Runs until spec.duration has passed (or {@link #stop()}), flushes the sink, and sums up. */
+    public RunSummary run() throws InterruptedException {
+        LoadProfileSpec spec = profile.getSpec();
+        FleetPlan plan = FleetPlan.of(spec, null);
+        long runNanos = spec.getDuration() == null ? Long.MAX_VALUE : Durations.require(spec.getDuration()).toNanos();
+        long startNanos = clock.nanoTime() + START_LEAD;
+        long wallStart = clock.epochMillis() + TimeUnit.NANOSECONDS.toMillis(START_LEAD);
+        List<RateSchedule> schedules = new ArrayList<>();
+        List<ShardStats> stats = new ArrayList<>();
+        CountDownLatch finished = new CountDownLatch(plan.replicas());
+        for (ShardPlan shard : plan.shards()) {
+            RecordGenerator generator = Generators.create(spec.getGenerator().getType(), new GeneratorSettings(
+                    spec.getGenerator().effectiveSeed(), shard.index(), shard.deviceStart(), shard.deviceEnd()));
+            RateSchedule schedule = spec.isPaused() ? RateSchedule.constant(0) : RateSchedule.of(shard.stages(), shard.rate());
+            ShardStats shardStats = new ShardStats(clock::nanoTime);
+            ShardRunner runner = new ShardRunner(shard, generator,
+                    Encoders.create(spec.effectiveFormat(), generator.schema()), sink,
+                    new Pacer(clock, maxRate ? null : schedule, startNanos, runNanos), shardStats,
+                    new OutgoingRecord(profile.getMetadata().getName(), shard.index(), LOCAL_EPOCH), wallStart, !maxRate);
+            Thread t = new Thread(() -> {
+                try {
+                    runner.run();
+                } finally {
+                    finished.countDown();
+                }
+            }, "shard-" + shard.index());
+            t.setDaemon(true);
+            threads.add(t);
+            schedules.add(schedule);
+            stats.add(shardStats);
+        }
+        if (spec.isPaused() && progress != null) {
+            progress.println("spec.paused is true: the fleet sends nothing until it is unpaused");
+        }
+        threads.forEach(Thread::start);
+        ProgressReporter reporter = new ProgressReporter(stats, schedules, maxRate, startNanos, progress);
+        for (long tick = startNanos + SECOND; !finished.await(Math.max(0, tick - clock.nanoTime()), TimeUnit.NANOSECONDS);
+                tick += SECOND) {
+            if (stopRequested) {
+                threads.forEach(Thread::interrupt);
+            }
+            reporter.report(clock.nanoTime());
+        }
+        long endNanos = Math.min(clock.nanoTime(), runNanos == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + runNanos);
+        sink.flush();
+        reporter.report(endNanos);
+        return summarize(plan, stats, reporter, Math.max(1, endNanos - startNanos));
+    }
+
+    /** Asks the shards to stop (Ctrl-C); {@link #run()} then flushes and returns the summary. */
+    public void stop() {
+        stopRequested = true;
+        threads.forEach(Thread::interrupt);
+    }
+
+    private RunSummary summarize(FleetPlan plan, List<ShardStats> stats, ProgressReporter reporter, long nanos) {
+        List<RunSummary.Shard> shards = new ArrayList<>();
+        long sent = 0;
+        long acked = 0;
+        long errors = 0;
+        long bytes = 0;
+        String lastError = null;
+        for (ShardPlan shard : plan.shards()) {
+            ShardStats s = stats.get(shard.index());
+            shards.add(new RunSummary.Shard(shard.index(), shard.rate(), shard.deviceStart(), shard.deviceEnd(),
+                    s.sentCount(), s.ackedCount(), s.failedCount()));
+            sent += s.sentCount();
+            acked += s.ackedCount();
+            errors += s.failedCount();
+            bytes += s.valueBytes();
+            lastError = s.lastError() != null ? s.lastError() : lastError;
+        }
+        double seconds = nanos / 1e9;
+        LoadProfileSpec spec = profile.getSpec();
+        return new RunSummary(profile.getMetadata().getName(), spec.getGenerator().getType().id(),
+                spec.effectiveFormat().name().toLowerCase(Locale.ROOT), sinkName, maxRate, plan.targetRate(),
+                round(seconds, 3), sent, acked, errors, round(acked / seconds, 1), round(bytes / (double) Math.max(1, sent), 1),
+                RunSummary.Percentiles.of(reporter.totalPublishLatency()),
+                RunSummary.Percentiles.of(reporter.totalScheduleDelay()), lastError, shards);
+    }
+
+    private static double round(double v, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(v * scale) / scale;
+    }
+
+    /** Prints one line per second and keeps the run's total histograms. */
+    private static final class ProgressReporter {
+        private final List<ShardStats> stats;
+        private final List<RateSchedule> schedules;
+        private final boolean maxRate;
+        private final long startNanos;
+        private final PrintStream out;
+        private final Histogram publishLatency = new Histogram(3);
+        private final Histogram scheduleDelay = new Histogram(3);
+        private long lastNanos;
+        private long lastAcked;
+
+        ProgressReporter(List<ShardStats> stats, List<RateSchedule> schedules, boolean maxRate, long startNanos,
+                PrintStream out) {
+            this.stats = stats;
+            this.schedules = schedules;
+            this.maxRate = maxRate;
+            this.startNanos = startNanos;
+            this.out = out;
+            this.lastNanos = startNanos;
+        }
+
+        void report(long now) {
+            long sent = 0;
+            long acked = 0;
+            long errors = 0;
+            double target = 0;
+            Histogram intervalDelay = new Histogram(3);
+            for (int i = 0; i < stats.size(); i++) {
+                ShardStats s = stats.get(i);
+                sent += s.sentCount();
+                acked += s.ackedCount();
+                errors += s.failedCount();
+                publishLatency.add(s.takePublishLatency());
+                intervalDelay.add(s.takeScheduleDelay());
+                target += schedules.get(i).rateAt(Math.max(0, now - startNanos));
+            }
+            scheduleDelay.add(intervalDelay);
+            double seconds = Math.max(1e-9, (now - lastNanos) / 1e9);
+            double achieved = (acked - lastAcked) / seconds;
+            lastNanos = now;
+            lastAcked = acked;
+            if (out != null) {
+                out.printf(Locale.ROOT, "%7.1fs  target %9s/s  achieved %9.0f/s  sent %,12d  acked %,12d  errors %,d"
+                                + "  p99 delay %.2f ms%n",
+                        Math.max(0, now - startNanos) / 1e9, maxRate ? "max" : String.format(Locale.ROOT, "%.0f", target),
+                        achieved, sent, acked, errors, intervalDelay.getValueAtPercentile(99) / 1000.0);
+            }
+        }
+
+        Histogram totalPublishLatency() {
+            return publishLatency;
+        }
+
+        Histogram totalScheduleDelay() {
+            return scheduleDelay;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.loadfleet.worker.fleet;
+
+import io.loadfleet.api.plan.ShardPlan;
+import io.loadfleet.worker.encode.RecordEncoder;
+import io.loadfleet.worker.generate.RecordGenerator;
+import io.loadfleet.worker.pace.Pacer;
+import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.sink.RecordSink;
+import java.nio.charset.StandardCharsets;
+import org.apache.avro.generic.GenericData;
+
+/**
+ * The hot path of one shard: pace → generate → encode → send, on one thread, until the pacer
+ * says the run is over. Devices take turns (round robin over the shard's range), as meters
+ * reporting on a fixed interval do.
+ */
+final class ShardRunner implements Runnable {
+    /** Device ranges up to this size keep their key bytes; larger ones format keys per record. */
+    private static final long KEY_CACHE_LIMIT = 1 << 20;
+
+    private final ShardPlan shard;
+    private final RecordGenerator generator;
+    private final RecordEncoder encoder;
+    private final RecordSink sink;
+    private final Pacer pacer;
+    private final ShardStats stats;
+    private final OutgoingRecord out;
+    private final long wallStartMillis;
+    private final boolean paced;
+    private final byte[][] keys;
+
+    ShardRunner(ShardPlan shard, RecordGenerator generator, RecordEncoder encoder, RecordSink sink, Pacer pacer,
+            ShardStats stats, OutgoingRecord out, long wallStartMillis, boolean paced) {
+        this.shard = shard;
+        this.generator = generator;
+        this.encoder = encoder;
+        this.sink = sink;
+        this.pacer = pacer;
+        this.stats = stats;
+        this.out = out;
+        this.wallStartMillis = wallStartMillis;
+        this.paced = paced;
+        this.keys = shard.deviceCount() <= KEY_CACHE_LIMIT ? new byte[(int) shard.deviceCount()][] : null;
+    }
+
+    @Override
+    public void run() {
+        GenericData.Record record = new GenericData.Record(generator.schema());
+        long devices = shard.deviceCount();
+        for (long seq = 0; ; seq++) {
+            long due = pacer.awaitDue(seq);
+            if (due == Pacer.FINISHED) {
+                return;
+            }
+            long eventTime;
+            if (paced) {
+                stats.scheduleDelay(pacer.clock().nanoTime() - due);
+                // Event time is the scheduled send time, so downstream windows see the planned rate.
+                eventTime = wallStartMillis + (due - pacer.startNanos()) / 1_000_000;
+            } else {
+                eventTime = pacer.clock().epochMillis();
+            }
+            long offset = seq % devices;
+            long device = shard.deviceStart() + offset;
+            generator.fill(device, seq, eventTime, record);
+            out.key = key(device, offset);
+            out.value = encoder.encode(record);
+            out.eventTimeMillis = eventTime;
+            out.sequence = seq;
+            out.intendedNanos = due;
+            stats.sent(out.value.length);
+            try {
+                sink.send(out, stats);
+            } catch (RuntimeException e) {
+                // The record is lost (e.g. buffer full past max.block.ms): count it, keep the schedule.
+                stats.failed(due, e);
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private byte[] key(long device, long offset) {
+        if (keys == null) {
+            return generator.deviceLabel(device).getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] k = keys[(int) offset];
+        if (k == null) {
+            k = generator.deviceLabel(device).getBytes(StandardCharsets.UTF_8);
+            keys[(int) offset] = k;
+        }
+        return k;
+    }
+}

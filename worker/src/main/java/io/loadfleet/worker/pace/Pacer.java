@@ -1,0 +1,59 @@
+package io.loadfleet.worker.pace;
+
+/**
+ * Open-loop pacing of one shard: waits until message {@code n} is due and says when that was.
+ * A late sender is never given a new schedule; it sends the overdue messages at once and the
+ * lateness shows up as schedule delay.
+ */
+public final class Pacer {
+    /** Returned by {@link #awaitDue} when the run is over. */
+    public static final long FINISHED = Long.MIN_VALUE;
+
+    private final Clock clock;
+    private final RateSchedule schedule;
+    private final long startNanos;
+    private final long endNanos;
+
+    /**
+     * @param schedule   when messages are due; null sends as fast as possible
+     * @param startNanos the clock's time at which message 0 is due
+     * @param runNanos   how long the run lasts; {@link Long#MAX_VALUE} for ever
+     */
+    public Pacer(Clock clock, RateSchedule schedule, long startNanos, long runNanos) {
+        this.clock = clock;
+        this.schedule = schedule;
+        this.startNanos = startNanos;
+        this.endNanos = runNanos == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + runNanos;
+    }
+
+    /**
+     * Blocks until message {@code n} is due and returns its intended send time (clock nanos), or
+     * {@link #FINISHED} when it would fall after the end of the run or the thread is interrupted.
+     */
+    public long awaitDue(long n) {
+        long due;
+        if (schedule == null) {
+            due = clock.nanoTime();
+        } else {
+            long offset = schedule.dueNanos(n);
+            due = offset == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + offset;
+        }
+        if (due >= endNanos) {
+            // Nothing more is due before the end: wait the run out so its duration is honest.
+            clock.parkUntil(endNanos);
+            return FINISHED;
+        }
+        if (due > clock.nanoTime()) {
+            clock.parkUntil(due);
+        }
+        return Thread.currentThread().isInterrupted() ? FINISHED : due;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}

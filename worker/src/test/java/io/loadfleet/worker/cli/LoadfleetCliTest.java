@@ -1,0 +1,162 @@
+package io.loadfleet.worker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.avro.Schema;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI as a user calls it: exit codes, messages and files. */
+@Timeout(120)
+class LoadfleetCliTest {
+    static final String PROFILE = """
+            apiVersion: loadfleet.io/v1alpha1
+            kind: LoadProfile
+            metadata: {name: cli-test}
+            spec:
+              targetRate: 2000
+              replicas: 2
+              devices: {count: 10}
+              generator: {type: temperature}
+              sink: {kafka: {topic: t}}
+            """;
+
+    @TempDir
+    Path dir;
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream savedOut;
+    PrintStream savedErr;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    Path write(String name, String text) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void nullSinkRunWritesTheSummaryAndExitsZero() throws Exception {
+        Path profile = write("p.yaml", PROFILE);
+        Path summary = dir.resolve("out/summary.json");
+        int rc = Loadfleet.execute("run", profile.toString(), "--sink-null", "--duration", "2s", "--rate", "1500",
+                "--summary", summary.toString());
+        assertEquals(0, rc, stderr());
+        JsonNode s = new ObjectMapper().readTree(summary.toFile());
+        assertEquals("cli-test", s.get("profile").asText());
+        assertEquals(1500, s.get("targetRate").asLong());
+        assertEquals(3000, s.get("sent").asLong(), "1500 msg/s for 2 s");
+        assertEquals(3000, s.get("acked").asLong());
+        assertEquals(0, s.get("errors").asLong());
+        assertEquals(2.0, s.get("durationSeconds").asDouble(), 0.1);
+        assertEquals(1500, s.get("achievedRate").asDouble(), 1500 * 0.05);
+        JsonNode shards = s.get("shards");
+        assertEquals(2, shards.size());
+        assertEquals(750, shards.get(1).get("rate").asLong());
+        assertEquals(5, shards.get(1).get("deviceStart").asLong());
+        assertEquals(10, shards.get(1).get("deviceEnd").asLong());
+        assertEquals(1500, shards.get(1).get("sent").asLong());
+        assertTrue(stdout().contains("target      1500/s"), stdout());
+        assertTrue(stdout().contains("summary: cli-test"), stdout());
+    }
+
+    @Test
+    void maxRateRunSendsWithoutPacing() throws Exception {
+        Path profile = write("p.yaml", PROFILE);
+        Path summary = dir.resolve("s.json");
+        assertEquals(0, Loadfleet.execute("run", profile.toString(), "--sink-null", "--max-rate", "--duration", "1s",
+                "--summary", summary.toString()));
+        JsonNode s = new ObjectMapper().readTree(summary.toFile());
+        assertTrue(s.get("maxRate").asBoolean());
+        assertTrue(s.get("sent").asLong() > 2000, "unpaced: more than the profile's 2000/s");
+    }
+
+    @Test
+    void invalidProfileExitsTwoNamingEveryFieldWithoutStackTrace() throws Exception {
+        Path profile = write("bad.yaml", PROFILE.replace("count: 10", "count: 1").replace("type: temperature", "type: toaster"));
+        assertEquals(2, Loadfleet.execute("run", profile.toString(), "--sink-null"));
+        assertTrue(stderr().contains("spec.generator.type: \"toaster\" is not one of"), stderr());
+        assertFalse(stderr().contains("Exception"), stderr());
+        assertFalse(stderr().contains("\tat "), stderr());
+    }
+
+    @Test
+    void devicesBelowReplicasIsBadInput() throws Exception {
+        Path profile = write("bad.yaml", PROFILE.replace("count: 10", "count: 1"));
+        assertEquals(2, Loadfleet.execute("run", profile.toString(), "--sink-null"));
+        assertTrue(stderr().contains("spec.devices.count: 1 is less than replicas 2"), stderr());
+    }
+
+    @Test
+    void badArgumentsExitTwo() throws Exception {
+        Path profile = write("p.yaml", PROFILE);
+        assertEquals(2, Loadfleet.execute("run", profile.toString(), "--duration", "soon", "--sink-null"));
+        assertTrue(stderr().contains("with --duration soon:"), stderr());
+        assertTrue(stderr().contains("spec.duration: \"soon\" is not a duration"), stderr());
+        assertEquals(2, Loadfleet.execute("run", profile.toString(), "--rate", "many"));
+        assertEquals(2, Loadfleet.execute("run", dir.resolve("missing.yaml").toString()));
+        assertTrue(stderr().contains("no such file"), stderr());
+        assertEquals(2, Loadfleet.execute("frobnicate"));
+    }
+
+    @Test
+    void planPrintsJsonShards() throws Exception {
+        Path profile = write("p.yaml", PROFILE);
+        assertEquals(0, Loadfleet.execute("plan", profile.toString(), "--replicas", "3", "--json"));
+        JsonNode plan = new ObjectMapper().readTree(stdout());
+        assertEquals(3, plan.get("shards").size());
+        assertEquals(667, plan.get("shards").get(0).get("rate").asLong());
+        assertEquals(4, plan.get("shards").get(0).get("deviceEnd").asLong());
+        assertEquals(10, plan.get("shards").get(2).get("deviceEnd").asLong());
+        assertEquals(2, Loadfleet.execute("plan", profile.toString(), "--replicas", "11"));
+        assertTrue(stderr().contains("spec.devices.count: 10 is less than replicas 11"), stderr());
+    }
+
+    @Test
+    void planTable() throws Exception {
+        assertEquals(0, Loadfleet.execute("plan", write("p.yaml", PROFILE).toString()));
+        assertTrue(stdout().contains("cli-test: 2000 msg/s over 2 shard(s)"), stdout());
+        assertTrue(stdout().lines().anyMatch(l -> l.trim().matches("1\\s+1000\\s+5\\s+10\\s+5")), stdout());
+    }
+
+    @Test
+    void schemaPrintsAParsableAvroSchema() {
+        assertEquals(0, Loadfleet.execute("schema", "iot-sensor"));
+        Schema schema = new Schema.Parser().parse(stdout());
+        assertTrue(schema.getFields().size() >= 25);
+        assertEquals(2, Loadfleet.execute("schema", "toaster"));
+    }
+}

@@ -1,0 +1,158 @@
+package io.loadfleet.worker.fleet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.load.ProfileLoader;
+import io.loadfleet.api.plan.FleetPlan;
+import io.loadfleet.api.plan.ShardPlan;
+import io.loadfleet.api.spec.Format;
+import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.worker.embedded.EmbeddedKafka;
+import io.loadfleet.worker.generate.GeneratorSettings;
+import io.loadfleet.worker.generate.Generators;
+import io.loadfleet.worker.generate.RecordGenerator;
+import io.loadfleet.worker.pace.Clock;
+import io.loadfleet.worker.sink.KafkaSink;
+import io.loadfleet.worker.sink.OutgoingRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A 4-shard run into a real KRaft broker, consumed back and checked record by record. */
+@Timeout(180)
+class KafkaRoundTripTest {
+    static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void startBroker() {
+        kafka = EmbeddedKafka.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"iot-sensor, avro", "smart-meter, json"})
+    void everyAckedRecordArrivesOnceWithItsKeyHeadersAndSchema(String generator, String format) throws Exception {
+        String topic = "roundtrip-" + generator + "-" + format;
+        LoadProfile profile = ProfileLoader.parse("""
+                apiVersion: loadfleet.io/v1alpha1
+                kind: LoadProfile
+                metadata: {name: roundtrip}
+                spec:
+                  targetRate: 3000
+                  replicas: 4
+                  devices: {count: 1001}
+                  generator: {type: %s, seed: 9}
+                  format: %s
+                  sink: {kafka: {topic: %s, partitions: 4, compression: lz4, lingerMs: 5}}
+                  duration: 3s
+                """.formatted(generator, format, topic));
+        RunSummary summary;
+        try (KafkaSink sink = KafkaSink.open(profile.getSpec().getSink().getKafka(), kafka.bootstrapServers(), "test")) {
+            summary = new LocalFleet(profile, false, sink, topic, Clock.SYSTEM, null).run();
+        }
+        assertEquals(9000, summary.sent(), "3000 msg/s for 3 s");
+        assertEquals(summary.sent(), summary.acked());
+        assertEquals(0, summary.errors());
+
+        GeneratorType type = GeneratorType.byId(generator).orElseThrow();
+        FleetPlan plan = FleetPlan.of(profile.getSpec(), null);
+        RecordGenerator labels = Generators.create(type, new GeneratorSettings(9, 0, 0, 1001));
+        Map<String, Long> deviceOfKey = new HashMap<>();
+        for (long d = 0; d < 1001; d++) {
+            deviceOfKey.put(labels.deviceLabel(d), d);
+        }
+        GenericDatumReader<GenericRecord> avro = new GenericDatumReader<>(Generators.schema(type));
+        ObjectMapper json = new ObjectMapper();
+        String idField = Generators.schema(type).getFields().get(0).name();
+
+        List<ConsumerRecord<byte[], byte[]>> records = consumeAll(topic, summary.acked());
+        assertEquals(summary.acked(), records.size(), "count == acked");
+        Map<Integer, TreeSet<Long>> sequences = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            String key = new String(r.key(), StandardCharsets.UTF_8);
+            Long device = deviceOfKey.get(key);
+            assertNotNull(device, "key " + key + " is a device of the pool");
+            int shard = Integer.parseInt(header(r, OutgoingRecord.HEADER_SHARD));
+            ShardPlan range = plan.shards().get(shard);
+            assertTrue(device >= range.deviceStart() && device < range.deviceEnd(), key + " lies in shard " + shard + "'s range");
+            assertEquals("roundtrip", header(r, OutgoingRecord.HEADER_PROFILE));
+            assertEquals("0", header(r, OutgoingRecord.HEADER_EPOCH));
+            long seq = Long.parseLong(header(r, OutgoingRecord.HEADER_SEQUENCE));
+            assertTrue(sequences.computeIfAbsent(shard, s -> new TreeSet<>()).add(seq), "no duplicate of shard " + shard + " seq " + seq);
+            String idInValue;
+            if (Format.AVRO.name().equalsIgnoreCase(format)) {
+                GenericRecord value = avro.read(null, DecoderFactory.get().binaryDecoder(r.value(), null));
+                idInValue = value.get(idField).toString();
+            } else {
+                JsonNode value = json.readTree(r.value());
+                assertEquals(Generators.schema(type).getFields().size(), value.size());
+                idInValue = value.get(idField).asText();
+            }
+            assertEquals(key, idInValue, "the key is the record's device id");
+        }
+        assertEquals(4, sequences.size(), "all four shards arrived");
+        for (var e : sequences.entrySet()) {
+            TreeSet<Long> seqs = e.getValue();
+            assertEquals(0L, seqs.first());
+            assertEquals(seqs.size() - 1L, seqs.last(), "shard " + e.getKey() + " sequences are contiguous");
+            long expected = plan.shards().get(e.getKey()).rate() * 3;
+            assertEquals(expected, seqs.size(), "shard " + e.getKey() + " sent rate × duration");
+        }
+    }
+
+    static String header(ConsumerRecord<byte[], byte[]> r, String name) {
+        return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    static List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic, long expected) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            int idlePolls = 0;
+            // Read past the expected count until the topic is idle, so extra copies would be seen.
+            while (System.nanoTime() < deadline && (out.size() < expected || idlePolls < 3)) {
+                var batch = consumer.poll(Duration.ofMillis(500));
+                batch.forEach(out::add);
+                idlePolls = batch.isEmpty() ? idlePolls + 1 : 0;
+            }
+        }
+        return out;
+    }
+}

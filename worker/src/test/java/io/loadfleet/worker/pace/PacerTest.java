@@ -1,0 +1,54 @@
+package io.loadfleet.worker.pace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class PacerTest {
+
+    @Test
+    void waitsUntilEachMessageIsDue() {
+        FakeClock clock = new FakeClock(1_000);
+        Pacer pacer = new Pacer(clock, RateSchedule.constant(10), 1_000, Long.MAX_VALUE);
+        assertEquals(1_000, pacer.awaitDue(0));
+        assertEquals(1_000 + 100_000_000L, pacer.awaitDue(1));
+        assertEquals(1_000 + 100_000_000L, clock.nanoTime(), "the pacer slept until message 1 was due");
+    }
+
+    @Test
+    void lateSenderKeepsTheOriginalScheduleAndCatchesUp() {
+        FakeClock clock = new FakeClock(0);
+        Pacer pacer = new Pacer(clock, RateSchedule.constant(1000), 0, Long.MAX_VALUE);
+        pacer.awaitDue(0);
+        clock.advance(5_000_000); // a 5 ms stall
+        for (int n = 1; n <= 5; n++) {
+            assertEquals(n * 1_000_000L, pacer.awaitDue(n), "overdue message " + n + " keeps its intended time");
+            assertEquals(5_000_000, clock.nanoTime(), "and is sent at once");
+        }
+        assertEquals(6_000_000, pacer.awaitDue(6));
+        assertEquals(6_000_000, clock.nanoTime());
+    }
+
+    @Test
+    void finishesAtTheEndOfTheRunHavingSentExactlyRateTimesDuration() {
+        FakeClock clock = new FakeClock(0);
+        Pacer pacer = new Pacer(clock, RateSchedule.constant(250), 0, 2_000_000_000L);
+        long sent = 0;
+        while (pacer.awaitDue(sent) != Pacer.FINISHED) {
+            sent++;
+        }
+        assertEquals(500, sent);
+        assertEquals(2_000_000_000L, clock.nanoTime(), "the run lasts its full duration");
+    }
+
+    @Test
+    void maxRateNeverWaits() {
+        FakeClock clock = new FakeClock(42);
+        Pacer pacer = new Pacer(clock, null, 42, 1_000);
+        for (int n = 0; n < 1000; n++) {
+            assertEquals(42, pacer.awaitDue(n));
+        }
+        clock.advance(1_000);
+        assertEquals(Pacer.FINISHED, pacer.awaitDue(1000));
+    }
+}
