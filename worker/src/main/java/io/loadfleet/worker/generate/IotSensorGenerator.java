@@ -112,6 +112,17 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
         double hour = DailyCycle.solarHour(eventTimeMillis, longitude);
         double daylight = Math.max(0, DailyCycle.wave(hour, 13));
 
+        fillIdentity(device, longitude, eventTimeMillis, record);
+        fillAlertingReadings(device, hour, eventTimeMillis, record);
+        fillEnvironment(device, daylight, record);
+        fillHealth(device, daylight, record);
+        int status = STATUS_ODDS.pick(random.nextDouble()) + 1;
+        record.put(statusPos, status);
+        fillCounters(slot, status, record);
+    }
+
+    /** Who and where the device is: all stable per device. */
+    private void fillIdentity(long device, double longitude, long eventTimeMillis, GenericData.Record record) {
         record.put(deviceIdPos, deviceLabel(device));
         record.put(deviceTypePos, DEVICE_TYPES[(int) (traits.unit(device, TRAIT_TYPE) * DEVICE_TYPES.length)]);
         record.put(customerIdPos, DeviceLabels.label("cust-", device / 10, 6));
@@ -120,7 +131,10 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
         record.put(longitudePos, longitude);
         record.put(altitudePos, locations.altitude(device));
         record.put(timePos, eventTimeMillis);
+    }
 
+    /** Temperature, humidity and battery: each either normal or, at its odds, beyond its alert threshold. */
+    private void fillAlertingReadings(long device, double hour, long eventTimeMillis, GenericData.Record record) {
         double temperature = random.chance(alertOdds.highTemperature())
                 ? Decimals.round2(random.between(35.5, 42))
                 : Decimals.round2(Decimals.clamp(traits.between(device, TRAIT_TEMPERATURE, 18, 26)
@@ -137,7 +151,10 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
         record.put(humidityPos, humidity);
         record.put(batteryLevelPos, battery);
         record.put(hasAlertPos, temperature > ALERT_TEMPERATURE || humidity > ALERT_HUMIDITY || battery < ALERT_BATTERY);
+    }
 
+    /** Air and surroundings; CO2, noise, light and motion rise with the local daylight. */
+    private void fillEnvironment(long device, double daylight, GenericData.Record record) {
         double occupancy = daylight * traits.between(device, TRAIT_OCCUPANCY, 0.2, 1);
         record.put(pressurePos, Decimals.round1(Decimals.clamp(1013.25 + 7 * random.nextGaussian(), 980, 1040)));
         record.put(co2LevelPos, Decimals.round1(Decimals.clamp(
@@ -146,16 +163,16 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
         record.put(lightLevelPos, Decimals.round1(Decimals.clamp(
                 daylight * traits.between(device, TRAIT_LIGHT_EXPOSURE, 0.05, 1) * 10_000 + random.between(0, 400), 0, 10_000)));
         record.put(motionDetectedPos, random.chance(0.03 + 0.4 * daylight));
+    }
+
+    /** Radio and load around stable per-device levels; the CPU works harder in the daytime. */
+    private void fillHealth(long device, double daylight, GenericData.Record record) {
         record.put(signalStrengthPos, Decimals.round1(Decimals.clamp(
                 traits.between(device, TRAIT_SIGNAL, -85, -40) + 3 * random.nextGaussian(), -90, -30)));
         record.put(memoryUsagePos, Decimals.round1(Decimals.clamp(
                 traits.between(device, TRAIT_MEMORY, 25, 70) + 4 * random.nextGaussian(), 20, 80)));
         record.put(cpuUsagePos, Decimals.round1(Decimals.clamp(
-                traits.between(device, TRAIT_CPU, 12, 40) + 20 * occupancy + 5 * random.nextGaussian(), 10, 70)));
-
-        int status = STATUS_ODDS.pick(random.nextDouble()) + 1;
-        record.put(statusPos, status);
-        fillCounters(slot, status, record);
+                traits.between(device, TRAIT_CPU, 12, 40) + 20 * daylight + 5 * random.nextGaussian(), 10, 70)));
     }
 
     /** A battery drains from 100 % to 20 % over its per-device cycle, then is replaced. */

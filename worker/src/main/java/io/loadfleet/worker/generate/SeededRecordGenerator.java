@@ -11,18 +11,24 @@ import org.apache.avro.generic.GenericData;
  */
 abstract class SeededRecordGenerator implements RecordGenerator {
 
-    /** Positioned at (seed, shard, sequence) before every {@link #fillReading}. */
+    /** Positioned at (type-salted seed, shard, sequence) before every {@link #fillReading}. */
     protected final RecordRandom random = new RecordRandom();
     protected final DeviceTraits traits;
 
     private final Schema schema;
     private final GeneratorSettings settings;
     private final String labelPrefix;
+    /**
+     * The profile seed salted with the record type, so two types run with one seed neither repeat
+     * each other's ids nor share device traits.
+     */
+    private final long typeSeed;
 
     SeededRecordGenerator(GeneratorType type, GeneratorSettings settings, String labelPrefix) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.schema = Generators.schema(type);
-        this.traits = new DeviceTraits(settings.seed());
+        this.typeSeed = settings.seed() ^ RecordRandom.mix(type.id().hashCode());
+        this.traits = new DeviceTraits(typeSeed);
         this.labelPrefix = labelPrefix;
     }
 
@@ -39,7 +45,7 @@ abstract class SeededRecordGenerator implements RecordGenerator {
     @Override
     public final void fill(long device, long sequence, long eventTimeMillis, GenericData.Record record) {
         int slot = settings.slotOf(device);
-        random.reset(settings.seed(), settings.shard(), sequence);
+        random.reset(typeSeed, settings.shard(), sequence);
         fillReading(slot, device, eventTimeMillis, record);
     }
 
@@ -48,10 +54,6 @@ abstract class SeededRecordGenerator implements RecordGenerator {
      * {@code slot} (its index in the shard's range).
      */
     protected abstract void fillReading(int slot, long device, long eventTimeMillis, GenericData.Record record);
-
-    protected final GeneratorSettings settings() {
-        return settings;
-    }
 
     /** The position of {@code field} in the schema, looked up once so fills put values by index. */
     protected final int position(String field) {

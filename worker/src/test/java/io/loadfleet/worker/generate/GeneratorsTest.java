@@ -7,6 +7,7 @@ import static io.loadfleet.worker.generate.GeneratorFixtures.device;
 import static io.loadfleet.worker.generate.GeneratorFixtures.eventTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -196,6 +197,19 @@ class GeneratorsTest {
         GenericData.Record record = new GenericData.Record(generator.schema());
         assertThrows(IllegalArgumentException.class, () -> generator.fill(DEVICE_END, 0, eventTime(0), record));
         assertThrows(IllegalArgumentException.class, () -> generator.fill(DEVICE_START - 1, 0, eventTime(0), record));
+    }
+
+    @Test
+    void recordTypesRunWithOneSeedDoNotShareIds() {
+        RecordGenerator transactions = GeneratorFixtures.create(GeneratorType.TRANSACTION);
+        RecordGenerator bets = GeneratorFixtures.create(GeneratorType.GAMING_BET);
+        GenericData.Record transaction = new GenericData.Record(transactions.schema());
+        GenericData.Record bet = new GenericData.Record(bets.schema());
+        for (long sequence = 0; sequence < 1_000; sequence++) {
+            transactions.fill(device(sequence), sequence, eventTime(sequence), transaction);
+            bets.fill(device(sequence), sequence, eventTime(sequence), bet);
+            assertNotEquals(transaction.get("id"), bet.get("transaction_id"), "record " + sequence);
+        }
     }
 
     @Test
