@@ -1,0 +1,34 @@
+package io.loadfleet.worker.generate;
+
+/**
+ * What a shard's generator is built from: the profile's seed, the shard number and the shard's
+ * devices {@code [deviceStart, deviceEnd)}.
+ */
+public record GeneratorSettings(long seed, int shard, long deviceStart, long deviceEnd) {
+
+    public GeneratorSettings {
+        if (shard < 0) {
+            throw new IllegalArgumentException("shard must be >= 0: " + shard);
+        }
+        if (deviceStart < 0 || deviceEnd <= deviceStart) {
+            throw new IllegalArgumentException(
+                    "device range must be non-empty and non-negative: [" + deviceStart + ", " + deviceEnd + ")");
+        }
+        if (deviceEnd - deviceStart > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a shard holds at most " + (Integer.MAX_VALUE - 8) + " devices");
+        }
+    }
+
+    public int deviceCount() {
+        return (int) (deviceEnd - deviceStart);
+    }
+
+    /** The device's index in per-device arrays. */
+    int slotOf(long device) {
+        if (device < deviceStart || device >= deviceEnd) {
+            throw new IllegalArgumentException(
+                    "device " + device + " is outside this shard's range [" + deviceStart + ", " + deviceEnd + ")");
+        }
+        return (int) (device - deviceStart);
+    }
+}

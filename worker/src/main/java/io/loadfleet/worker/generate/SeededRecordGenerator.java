@@ -1,0 +1,66 @@
+package io.loadfleet.worker.generate;
+
+import io.loadfleet.api.spec.GeneratorType;
+import java.util.Objects;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+
+/**
+ * What every generator shares: its schema, its shard's device range, the stable device traits and
+ * the record random stream, positioned afresh for every reading.
+ */
+abstract class SeededRecordGenerator implements RecordGenerator {
+
+    /** Positioned at (type-salted seed, shard, sequence) before every {@link #fillReading}. */
+    protected final RecordRandom random = new RecordRandom();
+    protected final DeviceTraits traits;
+
+    private final Schema schema;
+    private final GeneratorSettings settings;
+    private final String labelPrefix;
+    /**
+     * The profile seed salted with the record type, so two types run with one seed neither repeat
+     * each other's ids nor share device traits.
+     */
+    private final long typeSeed;
+
+    SeededRecordGenerator(GeneratorType type, GeneratorSettings settings, String labelPrefix) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.schema = Generators.schema(type);
+        this.typeSeed = settings.seed() ^ RecordRandom.mix(type.id().hashCode());
+        this.traits = new DeviceTraits(typeSeed);
+        this.labelPrefix = labelPrefix;
+    }
+
+    @Override
+    public final Schema schema() {
+        return schema;
+    }
+
+    @Override
+    public final String deviceLabel(long device) {
+        return DeviceLabels.label(labelPrefix, device, DeviceLabels.DEVICE_WIDTH);
+    }
+
+    @Override
+    public final void fill(long device, long sequence, long eventTimeMillis, GenericData.Record record) {
+        int slot = settings.slotOf(device);
+        random.reset(typeSeed, settings.shard(), sequence);
+        fillReading(slot, device, eventTimeMillis, record);
+    }
+
+    /**
+     * Fills {@code record} from {@link #random}, {@link #traits} and the device's state at
+     * {@code slot} (its index in the shard's range).
+     */
+    protected abstract void fillReading(int slot, long device, long eventTimeMillis, GenericData.Record record);
+
+    /** The position of {@code field} in the schema, looked up once so fills put values by index. */
+    protected final int position(String field) {
+        Schema.Field f = schema.getField(field);
+        if (f == null) {
+            throw new IllegalStateException(schema.getFullName() + " has no field " + field);
+        }
+        return f.pos();
+    }
+}
