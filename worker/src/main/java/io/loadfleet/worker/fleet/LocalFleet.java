@@ -99,11 +99,11 @@ public final class LocalFleet {
             if (stopRequested) {
                 threads.forEach(Thread::interrupt);
             }
-            reporter.report(clock.nanoTime());
+            reporter.report(clock.nanoTime(), true);
         }
         long endNanos = Math.min(clock.nanoTime(), runNanos == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + runNanos);
         sink.flush();
-        reporter.report(endNanos);
+        reporter.report(endNanos, false);
         return summarize(plan, stats, reporter, Math.max(1, endNanos - startNanos));
     }
 
@@ -166,7 +166,8 @@ public final class LocalFleet {
             this.lastNanos = startNanos;
         }
 
-        void report(long now) {
+        /** Takes the shards' interval histograms into the totals; prints a line when asked. */
+        void report(long now, boolean print) {
             long sent = 0;
             long acked = 0;
             long errors = 0;
@@ -186,7 +187,7 @@ public final class LocalFleet {
             double achieved = (acked - lastAcked) / seconds;
             lastNanos = now;
             lastAcked = acked;
-            if (out != null) {
+            if (print && out != null) {
                 out.printf(Locale.ROOT, "%7.1fs  target %9s/s  achieved %9.0f/s  sent %,12d  acked %,12d  errors %,d"
                                 + "  p99 delay %.2f ms%n",
                         Math.max(0, now - startNanos) / 1e9, maxRate ? "max" : String.format(Locale.ROOT, "%.0f", target),

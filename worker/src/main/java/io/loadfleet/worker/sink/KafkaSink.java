@@ -36,7 +36,10 @@ public final class KafkaSink implements RecordSink {
     /** Creates the topic when it is missing, then connects the producer. */
     public static KafkaSink open(KafkaSinkSpec spec, String bootstrapServers, String clientId) {
         ensureTopic(bootstrapServers, spec.getTopic(), spec.getPartitions());
-        return new KafkaSink(new KafkaProducer<>(producerConfig(spec, bootstrapServers, clientId)), spec.getTopic());
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(spec, bootstrapServers, clientId));
+        // Fetch the topic's metadata now, so the first paced send does not wait for it.
+        producer.partitionsFor(spec.getTopic());
+        return new KafkaSink(producer, spec.getTopic());
     }
 
     /** The producer settings a spec stands for; {@code properties} win over everything else. */

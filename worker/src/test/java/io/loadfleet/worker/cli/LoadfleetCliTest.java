@@ -94,6 +94,21 @@ class LoadfleetCliTest {
     }
 
     @Test
+    void runWithoutBootstrapServersStartsAnEmbeddedBrokerAndAllRecordsAreAcked() throws Exception {
+        Path profile = write("p.yaml", PROFILE.replace("type: temperature", "type: iot-sensor")
+                .replace("sink: {kafka: {topic: t}}", "format: avro\n  sink: {kafka: {topic: cli-embedded, partitions: 2}}"));
+        Path summary = dir.resolve("s.json");
+        assertEquals(0, Loadfleet.execute("run", profile.toString(), "--duration", "2s", "--summary", summary.toString()),
+                stderr());
+        assertTrue(stdout().contains("starting an embedded Kafka broker"), stdout());
+        JsonNode s = new ObjectMapper().readTree(summary.toFile());
+        assertEquals(4000, s.get("sent").asLong());
+        assertEquals(4000, s.get("acked").asLong());
+        assertTrue(s.get("sink").asText().startsWith("kafka://127.0.0.1:"), s.toString());
+        assertTrue(s.get("publishLatencyMs").get("count").asLong() == 4000);
+    }
+
+    @Test
     void maxRateRunSendsWithoutPacing() throws Exception {
         Path profile = write("p.yaml", PROFILE);
         Path summary = dir.resolve("s.json");
