@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 public final class ProfileValidator {
     public static final long MAX_TARGET_RATE = 1_000_000_000L;
     public static final int MAX_REPLICAS = 10_000;
-    public static final long MAX_DEVICES = 1_000_000_000_000L;
+    public static final long MAX_DEVICES = 10_000_000_000L;
+    /** Generators keep per-device state (up to 40 bytes a device): this bounds a pod's share. */
+    public static final long MAX_DEVICES_PER_REPLICA = 5_000_000L;
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     /** StatefulSet pod names get a controller-revision-hash label; longer set names break it. */
     private static final int MAX_NAME_LENGTH = 52;
@@ -104,6 +106,13 @@ public final class ProfileValidator {
         if (spec.getDevices().getCount() < replicas) {
             problems.add(new Problem("spec.devices.count", spec.getDevices().getCount() + " is less than replicas " + replicas
                     + ": every replica needs at least one device; raise devices.count or lower replicas"));
+        }
+        long perReplica = (spec.getDevices().getCount() + replicas - 1) / replicas;
+        if (perReplica > MAX_DEVICES_PER_REPLICA) {
+            problems.add(new Problem("spec.devices.count", spec.getDevices().getCount() + " devices over " + replicas
+                    + " replicas is " + perReplica + " per replica, more than " + MAX_DEVICES_PER_REPLICA
+                    + ": raise replicas (at least " + ((spec.getDevices().getCount() + MAX_DEVICES_PER_REPLICA - 1) / MAX_DEVICES_PER_REPLICA)
+                    + ") or lower devices.count"));
         }
         long needed = (FleetPlan.peakRate(spec) + replicas - 1) / replicas;
         if (spec.getReplicas() != null && needed > spec.effectiveMaxRatePerPod()) {

@@ -152,6 +152,13 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void tooManyDevicesPerReplicaAsksForMoreReplicas() {
+        assertEquals(List.of("spec.devices.count: 20000000 devices over 3 replicas is 6666667 per replica, more than "
+                + "5000000: raise replicas (at least 4) or lower devices.count"),
+                problems(VALID.replace("count: 17000", "count: 20000000")));
+    }
+
+    @Test
     void illegalTopicAndWrongKind() {
         List<String> problems = problems(VALID.replace("topic: smart-grid-data", "topic: \"bad topic!\"")
                 .replace("kind: LoadProfile", "kind: Deployment"));
