@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,6 +74,17 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         EmbeddedKafka embedded = null;
+        // Ctrl-C stops the shards; the hook then waits until the summary is out and the broker is gone.
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicReference<LocalFleet> running = new AtomicReference<>();
+        Thread hook = new Thread(() -> {
+            LocalFleet fleet = running.get();
+            if (fleet != null) {
+                fleet.stop();
+            }
+            await(finished);
+        }, "loadfleet-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             RecordSink sink;
             String sinkName;
@@ -92,7 +104,9 @@ final class RunCommand implements Callable<Integer> {
             }
             RunSummary summary;
             try (sink) {
-                summary = runUntilDoneOrInterrupted(new LocalFleet(profile, maxRate, sink, sinkName, Clock.SYSTEM, out));
+                LocalFleet fleet = new LocalFleet(profile, maxRate, sink, sinkName, Clock.SYSTEM, out);
+                running.set(fleet);
+                summary = fleet.run();
             }
             printSummary(summary, out);
             if (summaryFile != null) {
@@ -107,6 +121,24 @@ final class RunCommand implements Callable<Integer> {
             if (embedded != null) {
                 embedded.close();
             }
+            finished.countDown();
+            removeHook(hook);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running and has been released by the latch
         }
     }
 
@@ -134,30 +166,6 @@ final class RunCommand implements Callable<Integer> {
             return false;
         }
         return true;
-    }
-
-    /** Ctrl-C stops the shards, then the summary is still printed before the JVM exits. */
-    private static RunSummary runUntilDoneOrInterrupted(LocalFleet fleet) throws InterruptedException {
-        CountDownLatch summarized = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            fleet.stop();
-            try {
-                summarized.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "loadfleet-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return fleet.run();
-        } finally {
-            summarized.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it waits for the latch counted down above
-            }
-        }
     }
 
     private static void printSummary(RunSummary s, PrintStream out) {

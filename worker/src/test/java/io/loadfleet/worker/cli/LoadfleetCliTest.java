@@ -109,6 +109,28 @@ class LoadfleetCliTest {
     }
 
     @Test
+    void stagesRampTheRateThenTheFleetHoldsTargetRate() throws Exception {
+        // 0 → 2000/s over 1 s sends 1000, then 1 s at 2000/s: 3000 in all, split over both shards.
+        Path profile = write("p.yaml", PROFILE + "  stages: [{duration: 1s, targetRate: 2000}]\n");
+        Path summary = dir.resolve("s.json");
+        assertEquals(0, Loadfleet.execute("run", profile.toString(), "--sink-null", "--duration", "2s",
+                "--summary", summary.toString()));
+        JsonNode s = new ObjectMapper().readTree(summary.toFile());
+        assertEquals(3000, s.get("sent").asLong());
+        assertEquals(1500, s.get("shards").get(0).get("sent").asLong());
+    }
+
+    @Test
+    void pausedProfileSendsNothing() throws Exception {
+        Path profile = write("p.yaml", PROFILE + "  paused: true\n");
+        Path summary = dir.resolve("s.json");
+        assertEquals(0, Loadfleet.execute("run", profile.toString(), "--sink-null", "--duration", "1s",
+                "--summary", summary.toString()));
+        assertEquals(0, new ObjectMapper().readTree(summary.toFile()).get("sent").asLong());
+        assertTrue(stdout().contains("spec.paused is true"), stdout());
+    }
+
+    @Test
     void maxRateRunSendsWithoutPacing() throws Exception {
         Path profile = write("p.yaml", PROFILE);
         Path summary = dir.resolve("s.json");
