@@ -1,9 +1,9 @@
 package io.loadfleet.worker.encode;
 
-import org.apache.avro.generic.GenericRecord;
+import io.loadfleet.worker.generate.GeneratedRecord;
 
 /** Turns a generated record into message bytes. One instance per shard thread: not thread-safe. */
 public interface RecordEncoder {
 
-    byte[] encode(GenericRecord record);
+    byte[] encode(GeneratedRecord record);
 }

@@ -2,12 +2,12 @@ package io.loadfleet.worker.fleet;
 
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.worker.encode.RecordEncoder;
+import io.loadfleet.worker.generate.GeneratedRecord;
 import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.pace.Pacer;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.sink.RecordSink;
 import java.nio.charset.StandardCharsets;
-import org.apache.avro.generic.GenericData;
 
 /**
  * The hot path of one shard: pace → generate → encode → send, on one thread, until the pacer
@@ -45,7 +45,7 @@ final class ShardRunner implements Runnable {
 
     @Override
     public void run() {
-        GenericData.Record record = new GenericData.Record(generator.schema());
+        GeneratedRecord record = new GeneratedRecord(generator.schema());
         long devices = shard.deviceCount();
         for (long seq = 0; ; seq++) {
             long due = pacer.awaitDue(seq);

@@ -3,7 +3,6 @@ package io.loadfleet.worker.generate;
 import io.loadfleet.api.spec.GeneratorType;
 import java.util.List;
 import java.util.Locale;
-import org.apache.avro.generic.GenericData;
 
 /**
  * Online-gaming wallet movements. A player keeps one currency, one agent and one stake level;
@@ -72,7 +71,7 @@ final class GamingBetGenerator extends SeededRecordGenerator {
     }
 
     @Override
-    protected void fillReading(int slot, long device, long eventTimeMillis, GenericData.Record record) {
+    protected void fillReading(int slot, long device, long eventTimeMillis, GeneratedRecord record) {
         int currency = traits.pick(device, TRAIT_CURRENCY, currencyOdds);
         int agent = traits.pick(device, TRAIT_AGENT, agentOdds);
         double stakeLevel = Math.exp(traits.between(device, TRAIT_STAKE_LEVEL, MIN_STAKE_LEVEL_LOG, MAX_STAKE_LEVEL_LOG));

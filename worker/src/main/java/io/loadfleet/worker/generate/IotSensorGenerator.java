@@ -2,7 +2,6 @@ package io.loadfleet.worker.generate;
 
 import io.loadfleet.api.spec.GeneratorType;
 import java.util.Objects;
-import org.apache.avro.generic.GenericData;
 
 /**
  * Building IoT sensors: environment readings that follow the device's local day, device health,
@@ -107,7 +106,7 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
     }
 
     @Override
-    protected void fillReading(int slot, long device, long eventTimeMillis, GenericData.Record record) {
+    protected void fillReading(int slot, long device, long eventTimeMillis, GeneratedRecord record) {
         double longitude = locations.longitude(device);
         double hour = DailyCycle.solarHour(eventTimeMillis, longitude);
         double daylight = Math.max(0, DailyCycle.wave(hour, 13));
@@ -122,7 +121,7 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
     }
 
     /** Who and where the device is: all stable per device. */
-    private void fillIdentity(long device, double longitude, long eventTimeMillis, GenericData.Record record) {
+    private void fillIdentity(long device, double longitude, long eventTimeMillis, GeneratedRecord record) {
         record.put(deviceIdPos, deviceLabel(device));
         record.put(deviceTypePos, DEVICE_TYPES[(int) (traits.unit(device, TRAIT_TYPE) * DEVICE_TYPES.length)]);
         record.put(customerIdPos, DeviceLabels.label("cust-", device / 10, 6));
@@ -134,7 +133,7 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
     }
 
     /** Temperature, humidity and battery: each either normal or, at its odds, beyond its alert threshold. */
-    private void fillAlertingReadings(long device, double hour, long eventTimeMillis, GenericData.Record record) {
+    private void fillAlertingReadings(long device, double hour, long eventTimeMillis, GeneratedRecord record) {
         double temperature = random.chance(alertOdds.highTemperature())
                 ? Decimals.round2(random.between(35.5, 42))
                 : Decimals.round2(Decimals.clamp(traits.between(device, TRAIT_TEMPERATURE, 18, 26)
@@ -154,7 +153,7 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
     }
 
     /** Air and surroundings; CO2, noise, light and motion rise with the local daylight. */
-    private void fillEnvironment(long device, double daylight, GenericData.Record record) {
+    private void fillEnvironment(long device, double daylight, GeneratedRecord record) {
         double occupancy = daylight * traits.between(device, TRAIT_OCCUPANCY, 0.2, 1);
         record.put(pressurePos, Decimals.round1(Decimals.clamp(1013.25 + 7 * random.nextGaussian(), 980, 1040)));
         record.put(co2LevelPos, Decimals.round1(Decimals.clamp(
@@ -166,7 +165,7 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
     }
 
     /** Radio and load around stable per-device levels; the CPU works harder in the daytime. */
-    private void fillHealth(long device, double daylight, GenericData.Record record) {
+    private void fillHealth(long device, double daylight, GeneratedRecord record) {
         record.put(signalStrengthPos, Decimals.round1(Decimals.clamp(
                 traits.between(device, TRAIT_SIGNAL, -85, -40) + 3 * random.nextGaussian(), -90, -30)));
         record.put(memoryUsagePos, Decimals.round1(Decimals.clamp(
@@ -184,7 +183,7 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
     }
 
     /** Advances the device's totals: only a device that talks (online or error) moves packets. */
-    private void fillCounters(int slot, int status, GenericData.Record record) {
+    private void fillCounters(int slot, int status, GeneratedRecord record) {
         long sent = 0;
         long received = 0;
         if (status == ONLINE || status == ERROR) {

@@ -1,7 +1,6 @@
 package io.loadfleet.worker.generate;
 
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 
 /**
  * Produces the realistic readings of one shard's devices.
@@ -25,5 +24,5 @@ public interface RecordGenerator {
      * Fills {@code record} (of {@link #schema()}) with reading number {@code sequence} of this
      * shard, taken from {@code device} at {@code eventTimeMillis} (the scheduled send time).
      */
-    void fill(long device, long sequence, long eventTimeMillis, GenericData.Record record);
+    void fill(long device, long sequence, long eventTimeMillis, GeneratedRecord record);
 }

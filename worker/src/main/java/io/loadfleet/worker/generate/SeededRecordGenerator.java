@@ -3,7 +3,6 @@ package io.loadfleet.worker.generate;
 import io.loadfleet.api.spec.GeneratorType;
 import java.util.Objects;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 
 /**
  * What every generator shares: its schema, its shard's device range, the stable device traits and
@@ -43,7 +42,7 @@ abstract class SeededRecordGenerator implements RecordGenerator {
     }
 
     @Override
-    public final void fill(long device, long sequence, long eventTimeMillis, GenericData.Record record) {
+    public final void fill(long device, long sequence, long eventTimeMillis, GeneratedRecord record) {
         int slot = settings.slotOf(device);
         random.reset(typeSeed, settings.shard(), sequence);
         fillReading(slot, device, eventTimeMillis, record);
@@ -53,7 +52,7 @@ abstract class SeededRecordGenerator implements RecordGenerator {
      * Fills {@code record} from {@link #random}, {@link #traits} and the device's state at
      * {@code slot} (its index in the shard's range).
      */
-    protected abstract void fillReading(int slot, long device, long eventTimeMillis, GenericData.Record record);
+    protected abstract void fillReading(int slot, long device, long eventTimeMillis, GeneratedRecord record);
 
     /** The position of {@code field} in the schema, looked up once so fills put values by index. */
     protected final int position(String field) {

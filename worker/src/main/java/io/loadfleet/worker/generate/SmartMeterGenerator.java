@@ -1,7 +1,6 @@
 package io.loadfleet.worker.generate;
 
 import io.loadfleet.api.spec.GeneratorType;
-import org.apache.avro.generic.GenericData;
 
 /** Residential smart meters reporting the energy of each 15-minute interval. */
 final class SmartMeterGenerator extends SeededRecordGenerator {
@@ -29,7 +28,7 @@ final class SmartMeterGenerator extends SeededRecordGenerator {
     }
 
     @Override
-    protected void fillReading(int slot, long device, long eventTimeMillis, GenericData.Record record) {
+    protected void fillReading(int slot, long device, long eventTimeMillis, GeneratedRecord record) {
         double household = Math.exp(traits.between(device, TRAIT_HOUSEHOLD, MIN_HOUSEHOLD_LOG, MAX_HOUSEHOLD_LOG));
         double meanKwh = ResidentialLoadCurve.kilowatts(DailyCycle.utcHour(eventTimeMillis)) * household * INTERVAL_HOURS;
         double noiseFactor = Decimals.clamp(1 + NOISE * random.nextGaussian(), 0, MAX_NOISE_FACTOR);

@@ -1,7 +1,6 @@
 package io.loadfleet.worker.generate;
 
 import io.loadfleet.api.spec.GeneratorType;
-import org.apache.avro.generic.GenericData;
 
 /** Simple temperature probes: a per-device baseline, a slow daily swing and sensor noise. */
 final class TemperatureGenerator extends SeededRecordGenerator {
@@ -23,7 +22,7 @@ final class TemperatureGenerator extends SeededRecordGenerator {
     }
 
     @Override
-    protected void fillReading(int slot, long device, long eventTimeMillis, GenericData.Record record) {
+    protected void fillReading(int slot, long device, long eventTimeMillis, GeneratedRecord record) {
         double baseline = traits.between(device, TRAIT_BASELINE, 15, 25);
         double swing = traits.between(device, TRAIT_SWING, 2, 5);
         double celsius = baseline

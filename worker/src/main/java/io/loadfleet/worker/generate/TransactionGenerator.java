@@ -2,7 +2,6 @@ package io.loadfleet.worker.generate;
 
 import io.loadfleet.api.spec.GeneratorType;
 import java.util.List;
-import org.apache.avro.generic.GenericData;
 
 /** Account transactions: purchases at real-world merchants and the occasional refund. */
 final class TransactionGenerator extends SeededRecordGenerator {
@@ -53,7 +52,7 @@ final class TransactionGenerator extends SeededRecordGenerator {
     }
 
     @Override
-    protected void fillReading(int slot, long device, long eventTimeMillis, GenericData.Record record) {
+    protected void fillReading(int slot, long device, long eventTimeMillis, GeneratedRecord record) {
         record.put(idPos, random.nextUuid());
         int category = categoryOdds.pick(random.nextDouble());
         int merchant = random.nextInt(merchants[category].length);

@@ -14,7 +14,7 @@ import java.time.Instant;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
-import org.apache.avro.generic.GenericData;
+import io.loadfleet.worker.generate.GeneratedRecord;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
@@ -31,7 +31,7 @@ class EncodersTest {
         RecordGenerator generator = Generators.create(type, new GeneratorSettings(3, 0, 100, 200));
         RecordEncoder encoder = Encoders.create(Format.AVRO, generator.schema());
         GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(Generators.schema(type));
-        GenericData.Record record = new GenericData.Record(generator.schema());
+        GeneratedRecord record = new GeneratedRecord(generator.schema());
         for (long seq = 0; seq < 500; seq++) {
             generator.fill(100 + seq % 100, seq, 1_700_000_000_000L + seq, record);
             byte[] bytes = encoder.encode(record);
@@ -47,7 +47,7 @@ class EncodersTest {
     void jsonHasEverySchemaFieldWithItsValue(GeneratorType type) throws Exception {
         RecordGenerator generator = Generators.create(type, new GeneratorSettings(3, 1, 0, 50));
         RecordEncoder encoder = Encoders.create(Format.JSON, generator.schema());
-        GenericData.Record record = new GenericData.Record(generator.schema());
+        GeneratedRecord record = new GeneratedRecord(generator.schema());
         for (long seq = 0; seq < 200; seq++) {
             generator.fill(seq % 50, seq, 1_700_000_000_000L + seq * 1000, record);
             JsonNode json = JSON.readTree(encoder.encode(record));
@@ -71,7 +71,7 @@ class EncodersTest {
         Schema schema = SchemaBuilder.record("r").fields()
                 .name("at").type(LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG))).noDefault()
                 .requiredLong("time").endRecord();
-        GenericData.Record r = new GenericData.Record(schema);
+        GeneratedRecord r = new GeneratedRecord(schema);
         r.put(0, 1_740_227_696_000L);
         r.put(1, 1_740_227_696_000L);
         assertEquals("{\"at\":\"2025-02-22T12:34:56Z\",\"time\":1740227696000}",

@@ -73,9 +73,9 @@ class GamingBetGeneratorTest {
         assertTrue(byPlayer.values().stream().map(w -> w.get(0)).distinct().count() > 10, "players hold many currencies");
 
         RecordGenerator otherShard = Generators.create(GeneratorType.GAMING_BET, new GeneratorSettings(SEED, 3, 12_500, 12_600));
-        GenericData.Record record = new GenericData.Record(otherShard.schema());
+        GenericData.Record record;
         for (long player = 12_500; player < 12_600; player++) {
-            otherShard.fill(player, player, eventTime(player), record);
+            record = GeneratorFixtures.fill(otherShard, player, player, eventTime(player));
             assertEquals(byPlayer.get(record.get("player_id").toString()), List.of(record.get("currency"), record.get("agent")));
         }
     }

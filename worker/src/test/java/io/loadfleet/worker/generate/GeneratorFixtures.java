@@ -38,11 +38,18 @@ final class GeneratorFixtures {
 
     /** Fills reading 0..count-1 of the fixture shard into one reused record, as the worker does. */
     static void generate(RecordGenerator generator, int count, Consumer<GenericData.Record> check) {
-        GenericData.Record record = new GenericData.Record(generator.schema());
+        GeneratedRecord record = new GeneratedRecord(generator.schema());
         for (long sequence = 0; sequence < count; sequence++) {
             generator.fill(device(sequence), sequence, eventTime(sequence), record);
-            check.accept(record);
+            check.accept(record.toGenericRecord());
         }
+    }
+
+    /** One record, as Avro's generic record so tests can read fields by name. */
+    static GenericData.Record fill(RecordGenerator generator, long device, long sequence, long eventTimeMillis) {
+        GeneratedRecord record = new GeneratedRecord(generator.schema());
+        generator.fill(device, sequence, eventTimeMillis, record);
+        return record.toGenericRecord();
     }
 
     static double share(long hits, long total) {

@@ -92,11 +92,11 @@ class GeneratorsTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BinaryEncoder encoder = null;
         BinaryDecoder decoder = null;
-        GenericData.Record record = new GenericData.Record(schema);
+        GenericData.Record record;
         GenericData.Record read = null;
 
         for (long sequence = 0; sequence < 10_000; sequence++) {
-            generator.fill(device(sequence), sequence, eventTime(sequence), record);
+            record = GeneratorFixtures.fill(generator, device(sequence), sequence, eventTime(sequence));
             for (Schema.Field field : schema.getFields()) {
                 Object value = record.get(field.pos());
                 assertNotNull(value, field.name() + " is not filled");
@@ -120,11 +120,11 @@ class GeneratorsTest {
     void sameSettingsGiveTheSameRecords(GeneratorType type) {
         RecordGenerator first = GeneratorFixtures.create(type);
         RecordGenerator second = GeneratorFixtures.create(type);
-        GenericData.Record a = new GenericData.Record(first.schema());
-        GenericData.Record b = new GenericData.Record(second.schema());
+        GenericData.Record a;
+        GenericData.Record b;
         for (long sequence = 0; sequence < 5_000; sequence++) {
-            first.fill(device(sequence), sequence, eventTime(sequence), a);
-            second.fill(device(sequence), sequence, eventTime(sequence), b);
+            a = GeneratorFixtures.fill(first, device(sequence), sequence, eventTime(sequence));
+            b = GeneratorFixtures.fill(second, device(sequence), sequence, eventTime(sequence));
             assertEquals(a, b, "record " + sequence);
         }
     }
@@ -135,16 +135,16 @@ class GeneratorsTest {
         RecordGenerator base = GeneratorFixtures.create(type);
         RecordGenerator otherSeed = Generators.create(type, new GeneratorSettings(SEED + 1, 0, DEVICE_START, DEVICE_END));
         RecordGenerator otherShard = Generators.create(type, new GeneratorSettings(SEED, 1, DEVICE_START, DEVICE_END));
-        GenericData.Record a = new GenericData.Record(base.schema());
-        GenericData.Record b = new GenericData.Record(base.schema());
-        GenericData.Record c = new GenericData.Record(base.schema());
+        GenericData.Record a;
+        GenericData.Record b;
+        GenericData.Record c;
         int sameAsOtherSeed = 0;
         int sameAsOtherShard = 0;
         int count = 5_000;
         for (long sequence = 0; sequence < count; sequence++) {
-            base.fill(device(sequence), sequence, eventTime(sequence), a);
-            otherSeed.fill(device(sequence), sequence, eventTime(sequence), b);
-            otherShard.fill(device(sequence), sequence, eventTime(sequence), c);
+            a = GeneratorFixtures.fill(base, device(sequence), sequence, eventTime(sequence));
+            b = GeneratorFixtures.fill(otherSeed, device(sequence), sequence, eventTime(sequence));
+            c = GeneratorFixtures.fill(otherShard, device(sequence), sequence, eventTime(sequence));
             sameAsOtherSeed += a.equals(b) ? 1 : 0;
             sameAsOtherShard += a.equals(c) ? 1 : 0;
         }
@@ -159,13 +159,13 @@ class GeneratorsTest {
     void aReadingDoesNotDependOnTheReadingsBeforeIt(GeneratorType type) {
         RecordGenerator forward = GeneratorFixtures.create(type);
         RecordGenerator single = GeneratorFixtures.create(type);
-        GenericData.Record a = new GenericData.Record(forward.schema());
-        GenericData.Record b = new GenericData.Record(forward.schema());
+        GenericData.Record a = null;
+        GenericData.Record b;
         for (long sequence = 0; sequence < 2_000; sequence++) {
-            forward.fill(device(sequence), sequence, eventTime(sequence), a);
+            a = GeneratorFixtures.fill(forward, device(sequence), sequence, eventTime(sequence));
         }
         long last = 1_999;
-        single.fill(device(last), last, eventTime(last), b);
+        b = GeneratorFixtures.fill(single, device(last), last, eventTime(last));
         for (Schema.Field field : forward.schema().getFields()) {
             if (!CUMULATIVE_FIELDS.contains(field.name())) {
                 assertEquals(a.get(field.pos()), b.get(field.pos()), field.name());
@@ -184,8 +184,8 @@ class GeneratorsTest {
             assertEquals(generator.deviceLabel(number), key);
             assertTrue(key.matches("[a-z]+-\\d{7}"), key);
         });
-        GenericData.Record record = new GenericData.Record(generator.schema());
-        generator.fill(12_345, 0, eventTime(0), record);
+        GenericData.Record record;
+        record = GeneratorFixtures.fill(generator, 12_345, 0, eventTime(0));
         assertEquals(generator.deviceLabel(12_345), record.get(keyPos));
         assertTrue(generator.deviceLabel(12_345).endsWith("-0012345"));
     }
@@ -194,20 +194,20 @@ class GeneratorsTest {
     @EnumSource(GeneratorType.class)
     void rejectsDevicesOutsideItsShard(GeneratorType type) {
         RecordGenerator generator = GeneratorFixtures.create(type);
-        GenericData.Record record = new GenericData.Record(generator.schema());
-        assertThrows(IllegalArgumentException.class, () -> generator.fill(DEVICE_END, 0, eventTime(0), record));
-        assertThrows(IllegalArgumentException.class, () -> generator.fill(DEVICE_START - 1, 0, eventTime(0), record));
+        GenericData.Record record;
+        assertThrows(IllegalArgumentException.class, () -> GeneratorFixtures.fill(generator, DEVICE_END, 0, eventTime(0)));
+        assertThrows(IllegalArgumentException.class, () -> GeneratorFixtures.fill(generator, DEVICE_START - 1, 0, eventTime(0)));
     }
 
     @Test
     void recordTypesRunWithOneSeedDoNotShareIds() {
         RecordGenerator transactions = GeneratorFixtures.create(GeneratorType.TRANSACTION);
         RecordGenerator bets = GeneratorFixtures.create(GeneratorType.GAMING_BET);
-        GenericData.Record transaction = new GenericData.Record(transactions.schema());
-        GenericData.Record bet = new GenericData.Record(bets.schema());
+        GenericData.Record transaction;
+        GenericData.Record bet;
         for (long sequence = 0; sequence < 1_000; sequence++) {
-            transactions.fill(device(sequence), sequence, eventTime(sequence), transaction);
-            bets.fill(device(sequence), sequence, eventTime(sequence), bet);
+            transaction = GeneratorFixtures.fill(transactions, device(sequence), sequence, eventTime(sequence));
+            bet = GeneratorFixtures.fill(bets, device(sequence), sequence, eventTime(sequence));
             assertNotEquals(transaction.get("id"), bet.get("transaction_id"), "record " + sequence);
         }
     }

@@ -150,8 +150,7 @@ class IotSensorGeneratorTest {
             assertEquals(DeviceLabels.label("cust-", device / 10, 6), r.get("customer_id").toString());
             assertEquals(DeviceLabels.label("site-", device / 100, 5), r.get("site_id").toString());
         });
-        GenericData.Record record = new GenericData.Record(Generators.schema(GeneratorType.IOT_SENSOR));
-        GeneratorFixtures.create(GeneratorType.IOT_SENSOR).fill(12_345, 0, eventTime(0), record);
+        GenericData.Record record = GeneratorFixtures.fill(GeneratorFixtures.create(GeneratorType.IOT_SENSOR), 12_345, 0, eventTime(0));
         assertEquals("dev-0012345", record.get("device_id"));
         assertEquals("cust-001234", record.get("customer_id"));
         assertEquals("site-00123", record.get("site_id"));
@@ -171,9 +170,9 @@ class IotSensorGeneratorTest {
 
         // another shard owning part of the same devices sees the same place and type
         RecordGenerator otherShard = Generators.create(GeneratorType.IOT_SENSOR, new GeneratorSettings(SEED, 7, 12_300, 12_400));
-        GenericData.Record record = new GenericData.Record(otherShard.schema());
+        GenericData.Record record;
         for (long device = 12_300; device < 12_400; device++) {
-            otherShard.fill(device, device * 31, eventTime(device), record);
+            record = GeneratorFixtures.fill(otherShard, device, device * 31, eventTime(device));
             List<Object> place = List.of(record.get("device_type"), record.get("latitude"), record.get("longitude"),
                     record.get("altitude"));
             assertEquals(traits.get(record.get("device_id").toString()), place);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loadfleet.api.spec.GeneratorType;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.avro.generic.GenericData;
 import org.junit.jupiter.api.Test;
 
 class TemperatureGeneratorTest {
@@ -38,12 +39,12 @@ class TemperatureGeneratorTest {
     void devicesHaveTheirOwnBaseline() {
         // at one instant all devices share the daily phase: differences come from the baselines
         RecordGenerator generator = GeneratorFixtures.create(GeneratorType.TEMPERATURE);
-        org.apache.avro.generic.GenericData.Record record = new org.apache.avro.generic.GenericData.Record(generator.schema());
+        GenericData.Record record;
         Map<Long, Double> firstReading = new HashMap<>();
         double min = Double.MAX_VALUE;
         double max = -Double.MAX_VALUE;
         for (long device = GeneratorFixtures.DEVICE_START; device < GeneratorFixtures.DEVICE_END; device++) {
-            generator.fill(device, device, GeneratorFixtures.START_MILLIS, record);
+            record = GeneratorFixtures.fill(generator, device, device, GeneratorFixtures.START_MILLIS);
             double celsius = (Double) record.get("temperature");
             firstReading.put(device, celsius);
             min = Math.min(min, celsius);
@@ -52,7 +53,7 @@ class TemperatureGeneratorTest {
         assertTrue(max - min > 5, "baselines spread over several degrees: " + min + ".." + max);
         // and a device keeps its baseline: the same instant again differs by noise only
         for (long device = GeneratorFixtures.DEVICE_START; device < GeneratorFixtures.DEVICE_END; device++) {
-            generator.fill(device, device + 1_000_000, GeneratorFixtures.START_MILLIS, record);
+            record = GeneratorFixtures.fill(generator, device, device + 1_000_000, GeneratorFixtures.START_MILLIS);
             assertEquals(firstReading.get(device), (Double) record.get("temperature"), 2.5, "device " + device);
         }
     }
