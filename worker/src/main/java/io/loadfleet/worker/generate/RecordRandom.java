@@ -1,6 +1,7 @@
 package io.loadfleet.worker.generate;
 
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 
 /**
  * The random stream behind one record: SplitMix64, positioned by (seed, shard, sequence).
@@ -9,7 +10,7 @@ import java.util.UUID;
  * pure function of its coordinates: a replay, a skipped send or a different batch size never
  * shifts the values of later records. One mutable instance per generator keeps it allocation-free.
  */
-final class RecordRandom {
+final class RecordRandom implements RandomGenerator {
 
     static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
@@ -20,18 +21,21 @@ final class RecordRandom {
         state = mix(mix(mix(seed) ^ shard) ^ sequence);
     }
 
-    long nextLong() {
+    @Override
+    public long nextLong() {
         state += GOLDEN_GAMMA;
         return mix(state);
     }
 
     /** Uniform in [0, 1). */
-    double nextDouble() {
+    @Override
+    public double nextDouble() {
         return toUnit(nextLong());
     }
 
     /** Uniform in [0, bound); the multiply-shift bias is below 2^-32 for the small bounds used here. */
-    int nextInt(int bound) {
+    @Override
+    public int nextInt(int bound) {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive: " + bound);
         }
@@ -48,15 +52,14 @@ final class RecordRandom {
         return nextDouble() < p;
     }
 
-    /** Standard normal (Box-Muller, one value per call so no hidden state survives a reset). */
-    double nextGaussian() {
-        double radius = Math.sqrt(-2 * Math.log(1 - nextDouble())); // 1 - u is in (0, 1]
-        return radius * Math.cos(2 * Math.PI * nextDouble());
-    }
-
-    /** Exponential with mean 1. */
-    double nextExponential() {
-        return -Math.log(1 - nextDouble());
+    /**
+     * Standard normal, by the JDK's modified ziggurat (RandomGenerator's default), which keeps no
+     * state between calls. Box-Muller (a log, a square root and a cosine per value) cost iot-sensor,
+     * with eight normals a record, about a third of its generation time.
+     */
+    @Override
+    public double nextGaussian() {
+        return RandomGenerator.super.nextGaussian();
     }
 
     /** A version-4 UUID built from this stream's bits, so ids replay with the records. */
