@@ -40,6 +40,7 @@ public final class LocalFleet {
     private final Clock clock;
     private final PrintStream progress;
     private final List<Thread> threads = new ArrayList<>();
+    private final List<Pacer> pacers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean stopRequested;
 
     /**
@@ -73,9 +74,10 @@ public final class LocalFleet {
                     spec.getGenerator().effectiveSeed(), shard.index(), shard.deviceStart(), shard.deviceEnd()));
             RateSchedule schedule = spec.isPaused() ? RateSchedule.constant(0) : RateSchedule.of(shard.stages(), shard.rate());
             ShardStats shardStats = new ShardStats(clock::nanoTime);
+            Pacer pacer = new Pacer(clock, maxRate ? null : schedule, startNanos, runNanos);
+            pacers.add(pacer);
             ShardRunner runner = new ShardRunner(shard, generator,
-                    Encoders.create(spec.effectiveFormat(), generator.schema()), sink,
-                    new Pacer(clock, maxRate ? null : schedule, startNanos, runNanos), shardStats,
+                    Encoders.create(spec.effectiveFormat(), generator.schema()), sink, pacer, shardStats,
                     new OutgoingRecord(profile.getMetadata().getName(), shard.index(), LOCAL_EPOCH), wallStart, !maxRate);
             Thread t = new Thread(() -> {
                 try {
@@ -97,7 +99,7 @@ public final class LocalFleet {
         for (long tick = startNanos + SECOND; !finished.await(Math.max(0, tick - clock.nanoTime()), TimeUnit.NANOSECONDS);
                 tick += SECOND) {
             if (stopRequested) {
-                threads.forEach(Thread::interrupt);
+                pacers.forEach(Pacer::stop);
             }
             reporter.report(clock.nanoTime(), true);
         }
@@ -110,7 +112,7 @@ public final class LocalFleet {
     /** Asks the shards to stop (Ctrl-C); {@link #run()} then flushes and returns the summary. */
     public void stop() {
         stopRequested = true;
-        threads.forEach(Thread::interrupt);
+        pacers.forEach(Pacer::stop);
     }
 
     private RunSummary summarize(FleetPlan plan, List<ShardStats> stats, ProgressReporter reporter, long nanos) {

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * says the run is over. Devices take turns (round robin over the shard's range), as meters
  * reporting on a fixed interval do.
  */
-final class ShardRunner implements Runnable {
+public final class ShardRunner implements Runnable {
     /** Device ranges up to this size keep their key bytes; larger ones format keys per record. */
     private static final long KEY_CACHE_LIMIT = 1 << 20;
 
@@ -29,7 +29,7 @@ final class ShardRunner implements Runnable {
     private final boolean paced;
     private final byte[][] keys;
 
-    ShardRunner(ShardPlan shard, RecordGenerator generator, RecordEncoder encoder, RecordSink sink, Pacer pacer,
+    public ShardRunner(ShardPlan shard, RecordGenerator generator, RecordEncoder encoder, RecordSink sink, Pacer pacer,
             ShardStats stats, OutgoingRecord out, long wallStartMillis, boolean paced) {
         this.shard = shard;
         this.generator = generator;
@@ -74,9 +74,6 @@ final class ShardRunner implements Runnable {
             } catch (RuntimeException e) {
                 // The record is lost (e.g. buffer full past max.block.ms): count it, keep the schedule.
                 stats.failed(due, e);
-                if (Thread.currentThread().isInterrupted()) {
-                    return;
-                }
             }
         }
     }

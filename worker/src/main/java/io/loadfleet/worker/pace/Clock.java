@@ -9,7 +9,10 @@ public interface Clock {
     /** Wall-clock epoch milliseconds, as {@link System#currentTimeMillis()}. */
     long epochMillis();
 
-    /** Blocks until {@link #nanoTime()} reaches {@code deadline}, or the thread is interrupted. */
+    /**
+     * Blocks until {@link #nanoTime()} reaches {@code deadline}, or less when the thread is
+     * unparked or wakes spuriously: callers loop and re-check their own conditions.
+     */
     void parkUntil(long deadline);
 
     /** The real clock. */
@@ -26,9 +29,8 @@ public interface Clock {
 
         @Override
         public void parkUntil(long deadline) {
-            // parkNanos may return early (spurious wake-ups): loop until the deadline.
-            for (long wait = deadline - System.nanoTime(); wait > 0 && !Thread.currentThread().isInterrupted();
-                    wait = deadline - System.nanoTime()) {
+            long wait = deadline - System.nanoTime();
+            if (wait > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
         }

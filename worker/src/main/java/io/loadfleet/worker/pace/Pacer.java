@@ -9,6 +9,9 @@ public final class Pacer {
     /** Returned by {@link #awaitDue} when the run is over. */
     public static final long FINISHED = Long.MIN_VALUE;
 
+    private volatile boolean stopped;
+    private volatile Thread waiter;
+
     private final Clock clock;
     private final RateSchedule schedule;
     private final long startNanos;
@@ -28,7 +31,7 @@ public final class Pacer {
 
     /**
      * Blocks until message {@code n} is due and returns its intended send time (clock nanos), or
-     * {@link #FINISHED} when it would fall after the end of the run or the thread is interrupted.
+     * {@link #FINISHED} when it would fall after the end of the run or {@link #stop()} was called.
      */
     public long awaitDue(long n) {
         long due;
@@ -38,15 +41,22 @@ public final class Pacer {
             long offset = schedule.dueNanos(n);
             due = offset == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + offset;
         }
-        if (due >= endNanos) {
-            // Nothing more is due before the end: wait the run out so its duration is honest.
-            clock.parkUntil(endNanos);
-            return FINISHED;
+        // Nothing more due before the end: wait the run out anyway, so its duration is honest.
+        long wakeAt = Math.min(due, endNanos);
+        waiter = Thread.currentThread();
+        while (!stopped && clock.nanoTime() < wakeAt) {
+            clock.parkUntil(wakeAt);
         }
-        if (due > clock.nanoTime()) {
-            clock.parkUntil(due);
+        return stopped || due >= endNanos ? FINISHED : due;
+    }
+
+    /** Ends the run: the waiting (or next) {@link #awaitDue} returns {@link #FINISHED} at once. */
+    public void stop() {
+        stopped = true;
+        Thread t = waiter;
+        if (t != null) {
+            java.util.concurrent.locks.LockSupport.unpark(t);
         }
-        return Thread.currentThread().isInterrupted() ? FINISHED : due;
     }
 
     public long startNanos() {

@@ -18,6 +18,10 @@ public final class RateSchedule {
             return (r0 + r1) / 2 * seconds;
         }
 
+        double rateAt(double t) {
+            return r0 + (r1 - r0) * (t - startSeconds) / seconds;
+        }
+
         /** Seconds into this segment at which {@code m} more messages have become due. */
         double secondsFor(double m) {
             if (r0 == r1) {
@@ -66,6 +70,29 @@ public final class RateSchedule {
     }
 
     /**
+     * The same rate curve seen from {@code offsetNanos} after the start, with message 0 due then:
+     * how a worker that receives its assignment mid-ramp joins the fleet's schedule.
+     */
+    public RateSchedule after(long offsetNanos) {
+        double from = offsetNanos / NANOS;
+        List<Segment> rest = new ArrayList<>();
+        double t = 0;
+        double count = 0;
+        for (Segment s : segments) {
+            double end = s.startSeconds + s.seconds;
+            if (end <= from) {
+                continue;
+            }
+            double begin = Math.max(from, s.startSeconds);
+            Segment cut = new Segment(t, count, s.rateAt(begin), s.r1, end - begin);
+            rest.add(cut);
+            t += cut.seconds;
+            count += cut.count();
+        }
+        return new RateSchedule(List.copyOf(rest), holdRate);
+    }
+
+    /**
      * Nanoseconds after the start at which message {@code n} (0-based) is due, or
      * {@link Long#MAX_VALUE} when the rate never lets it be sent.
      */
@@ -86,7 +113,7 @@ public final class RateSchedule {
         double t = nanos / NANOS;
         for (Segment s : segments) {
             if (t < s.startSeconds + s.seconds) {
-                return s.r0 + (s.r1 - s.r0) * (t - s.startSeconds) / s.seconds;
+                return s.rateAt(t);
             }
         }
         return holdRate;

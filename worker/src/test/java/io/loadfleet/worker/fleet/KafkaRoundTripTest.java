@@ -20,21 +20,15 @@ import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.KafkaSink;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeSet;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.loadfleet.worker.KafkaTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
@@ -94,19 +88,19 @@ class KafkaRoundTripTest {
         ObjectMapper json = new ObjectMapper();
         String idField = Generators.schema(type).getFields().get(0).name();
 
-        List<ConsumerRecord<byte[], byte[]>> records = consumeAll(topic, summary.acked());
+        List<ConsumerRecord<byte[], byte[]>> records = KafkaTopics.readAll(kafka.bootstrapServers(), topic, summary.acked());
         assertEquals(summary.acked(), records.size(), "count == acked");
         Map<Integer, TreeSet<Long>> sequences = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
             String key = new String(r.key(), StandardCharsets.UTF_8);
             Long device = deviceOfKey.get(key);
             assertNotNull(device, "key " + key + " is a device of the pool");
-            int shard = Integer.parseInt(header(r, OutgoingRecord.HEADER_SHARD));
+            int shard = Integer.parseInt(KafkaTopics.header(r, OutgoingRecord.HEADER_SHARD));
             ShardPlan range = plan.shards().get(shard);
             assertTrue(device >= range.deviceStart() && device < range.deviceEnd(), key + " lies in shard " + shard + "'s range");
-            assertEquals("roundtrip", header(r, OutgoingRecord.HEADER_PROFILE));
-            assertEquals("0", header(r, OutgoingRecord.HEADER_EPOCH));
-            long seq = Long.parseLong(header(r, OutgoingRecord.HEADER_SEQUENCE));
+            assertEquals("roundtrip", KafkaTopics.header(r, OutgoingRecord.HEADER_PROFILE));
+            assertEquals("0", KafkaTopics.header(r, OutgoingRecord.HEADER_EPOCH));
+            long seq = Long.parseLong(KafkaTopics.header(r, OutgoingRecord.HEADER_SEQUENCE));
             assertTrue(sequences.computeIfAbsent(shard, s -> new TreeSet<>()).add(seq), "no duplicate of shard " + shard + " seq " + seq);
             String idInValue;
             if (Format.AVRO.name().equalsIgnoreCase(format)) {
@@ -127,32 +121,5 @@ class KafkaRoundTripTest {
             long expected = plan.shards().get(e.getKey()).rate() * 3;
             assertEquals(expected, seqs.size(), "shard " + e.getKey() + " sent rate × duration");
         }
-    }
-
-    static String header(ConsumerRecord<byte[], byte[]> r, String name) {
-        return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    static List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic, long expected) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            int idlePolls = 0;
-            // Read past the expected count until the topic is idle, so extra copies would be seen.
-            while (System.nanoTime() < deadline && (out.size() < expected || idlePolls < 3)) {
-                var batch = consumer.poll(Duration.ofMillis(500));
-                batch.forEach(out::add);
-                idlePolls = batch.isEmpty() ? idlePolls + 1 : 0;
-            }
-        }
-        return out;
     }
 }

@@ -51,4 +51,19 @@ class PacerTest {
         clock.advance(1_000);
         assertEquals(Pacer.FINISHED, pacer.awaitDue(1000));
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void stopWakesAWaitingSender() throws Exception {
+        Pacer pacer = new Pacer(Clock.SYSTEM, RateSchedule.constant(1), Clock.SYSTEM.nanoTime(), Long.MAX_VALUE);
+        pacer.awaitDue(0);
+        long[] result = new long[1];
+        Thread sender = new Thread(() -> result[0] = pacer.awaitDue(1)); // due in one second
+        sender.start();
+        Thread.sleep(50);
+        pacer.stop();
+        sender.join();
+        assertEquals(Pacer.FINISHED, result[0]);
+        assertEquals(Pacer.FINISHED, pacer.awaitDue(2), "a stopped pacer stays stopped");
+    }
 }

@@ -89,4 +89,20 @@ class RateScheduleTest {
             previous = due;
         }
     }
+
+    @Test
+    void afterJoinsARampWhereTheFleetIsNow() {
+        // 0 → 100/s over 10 s, then 100/s. Seen from 5 s in: 50 → 100 over 5 s (375 messages), then 100/s.
+        RateSchedule fleet = RateSchedule.of(List.of(new StagePlan(Duration.ofSeconds(10), 100)), 100);
+        RateSchedule joined = fleet.after(5 * SECOND);
+        assertEquals(50.0, joined.rateAt(0), 1e-9);
+        assertEquals(75.0, joined.rateAt(2_500_000_000L), 1e-9);
+        assertEquals(100.0, joined.rateAt(6 * SECOND), 1e-9);
+        long[] counts = perSecond(joined, 7, 10_000);
+        long inRamp = counts[0] + counts[1] + counts[2] + counts[3] + counts[4];
+        assertTrue(Math.abs(inRamp - 375) <= 1, "ramp remainder: " + inRamp);
+        assertEquals(100, counts[6]);
+        assertEquals(0, fleet.after(20 * SECOND).dueNanos(0), "past the ramp: the hold rate from now");
+        assertEquals(10_000_000L, fleet.after(20 * SECOND).dueNanos(1));
+    }
 }

@@ -1,0 +1,21 @@
+package io.loadfleet.api.control;
+
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.spec.Format;
+import io.loadfleet.api.spec.GeneratorSpec;
+import io.loadfleet.api.spec.SinkSpec;
+
+/**
+ * A worker pod's static configuration, mounted from the fleet's ConfigMap: what to generate and
+ * where to send it. Changing it rolls the pods; rates and ranges are never in it.
+ *
+ * @param profile   metadata.name of the LoadProfile, sent in every record's headers
+ */
+public record WorkerConfig(String profile, GeneratorSpec generator, Format format, SinkSpec sink) {
+
+    /** The static part of a profile. */
+    public static WorkerConfig of(LoadProfile profile) {
+        return new WorkerConfig(profile.getMetadata().getName(), profile.getSpec().getGenerator(),
+                profile.getSpec().effectiveFormat(), profile.getSpec().getSink());
+    }
+}

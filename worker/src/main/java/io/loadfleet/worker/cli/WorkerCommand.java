@@ -1,0 +1,103 @@
+package io.loadfleet.worker.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.loadfleet.api.control.WorkerConfig;
+import io.loadfleet.api.spec.KafkaSinkSpec;
+import io.loadfleet.worker.control.ControlServer;
+import io.loadfleet.worker.control.WorkerMetrics;
+import io.loadfleet.worker.control.WorkerService;
+import io.loadfleet.worker.pace.Clock;
+import io.loadfleet.worker.sink.KafkaSink;
+import io.loadfleet.worker.sink.SinkException;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code loadfleet worker}: the pod entry point, driven by the operator over HTTP. */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = {"Run as a fleet pod: serve the control API, connect the sink, and send what the operator assigns.",
+            "Idles (connected, sending nothing) until an assignment arrives."})
+final class WorkerCommand implements Callable<Integer> {
+    private static final long RETRY_SECONDS = 5;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "/etc/loadfleet/worker.yaml",
+            description = "Static configuration mounted from the fleet's ConfigMap (default ${DEFAULT-VALUE})")
+    Path config;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "Control API port (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka to send to, replacing the config's")
+    String bootstrapServers;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = command.commandLine().getErr();
+        WorkerConfig workerConfig;
+        try {
+            workerConfig = new ObjectMapper(new YAMLFactory())
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(config.toFile(), WorkerConfig.class);
+        } catch (IOException e) {
+            err.println("--config " + config + ": not a readable worker configuration: " + e.getMessage().lines().findFirst().orElse(""));
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        }
+        KafkaSinkSpec kafka = workerConfig.sink() == null ? null : workerConfig.sink().getKafka();
+        String servers = bootstrapServers != null ? bootstrapServers : kafka == null ? null : kafka.getBootstrapServers();
+        if (kafka == null || servers == null || workerConfig.generator() == null || workerConfig.generator().getType() == null) {
+            err.println("--config " + config + ": needs profile, generator.type and sink.kafka with bootstrapServers "
+                    + "(or --bootstrap-servers)");
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        }
+        AtomicReference<WorkerService> worker = new AtomicReference<>();
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        WorkerMetrics.bind(metrics, worker::get);
+        ControlServer server = new ControlServer(new InetSocketAddress(port), worker::get, metrics);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            WorkerService w = worker.get();
+            if (w != null) {
+                w.close();
+            }
+            server.close();
+            stopped.countDown();
+        }, "worker-shutdown"));
+        PrintWriter out = command.commandLine().getOut();
+        out.println("control API on :" + server.port() + "; connecting to Kafka at " + servers);
+        out.flush();
+        // A broker that is not up yet is normal in a cluster: stay unready and keep trying.
+        while (worker.get() == null) {
+            try {
+                worker.set(new WorkerService(workerConfig,
+                        KafkaSink.open(kafka, servers, "loadfleet-" + workerConfig.profile()), Clock.SYSTEM));
+            } catch (SinkException e) {
+                err.println(e.getMessage() + "; retrying in " + RETRY_SECONDS + "s");
+                err.flush();
+                if (stopped.await(RETRY_SECONDS, TimeUnit.SECONDS)) {
+                    return CommandLine.ExitCode.OK;
+                }
+            }
+        }
+        out.println("ready: idle until the operator assigns a shard");
+        out.flush();
+        stopped.await();
+        return CommandLine.ExitCode.OK;
+    }
+}

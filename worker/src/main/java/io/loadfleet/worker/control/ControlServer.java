@@ -1,0 +1,155 @@
+package io.loadfleet.worker.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.loadfleet.api.control.Assignment;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The worker's HTTP control API, driven by the operator: health, readiness, status, assignment
+ * and Prometheus metrics. Bad requests get a 4xx with a reason and change nothing.
+ */
+public final class ControlServer implements AutoCloseable {
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .build();
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Supplier<WorkerService> worker;
+    private final PrometheusMeterRegistry metrics;
+
+    /**
+     * @param worker  the worker once its sink is connected; null until then (not ready)
+     */
+    public ControlServer(InetSocketAddress address, Supplier<WorkerService> worker, PrometheusMeterRegistry metrics)
+            throws IOException {
+        this.worker = worker;
+        this.metrics = metrics;
+        this.server = HttpServer.create(address, 0);
+        this.executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "control-api");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/healthz", ex -> handle(ex, "GET", () -> text(ex, 200, "ok\n")));
+        server.createContext("/readyz", ex -> handle(ex, "GET", () -> text(ex, worker.get() == null ? 503 : 200,
+                worker.get() == null ? "connecting to the sink\n" : "ready\n")));
+        server.createContext("/status", ex -> handle(ex, "GET", () -> status(ex)));
+        server.createContext("/assignment", ex -> handle(ex, "PUT", () -> assign(ex)));
+        server.createContext("/metrics", ex -> handle(ex, "GET",
+                () -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private interface Handler {
+        void run() throws IOException;
+    }
+
+    private static void handle(HttpExchange ex, String method, Handler handler) throws IOException {
+        try (ex) {
+            if (!ex.getRequestMethod().equals(method)) {
+                ex.getResponseHeaders().add("Allow", method);
+                text(ex, 405, ex.getRequestURI().getPath() + " takes " + method + "\n");
+                return;
+            }
+            handler.run();
+        } catch (RuntimeException e) {
+            text(ex, 500, "internal error: " + e + "\n");
+        }
+    }
+
+    private void status(HttpExchange ex) throws IOException {
+        WorkerService w = worker.get();
+        if (w == null) {
+            text(ex, 503, "not ready: connecting to the sink\n");
+            return;
+        }
+        json(ex, 200, w.status());
+    }
+
+    private void assign(HttpExchange ex) throws IOException {
+        WorkerService w = worker.get();
+        if (w == null) {
+            text(ex, 503, "not ready: connecting to the sink\n");
+            return;
+        }
+        byte[] body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            text(ex, 413, "an assignment is at most " + MAX_BODY_BYTES + " bytes\n");
+            return;
+        }
+        Assignment assignment;
+        try {
+            assignment = JSON.readValue(body, Assignment.class);
+        } catch (JsonProcessingException e) {
+            text(ex, 400, "not an assignment: " + e.getOriginalMessage() + "\n");
+            return;
+        }
+        if (assignment == null) {
+            text(ex, 400, "not an assignment: empty body\n");
+            return;
+        }
+        List<String> problems = assignment.problems();
+        if (!problems.isEmpty()) {
+            json(ex, 422, Map.of("problems", problems));
+            return;
+        }
+        ApplyOutcome outcome = w.apply(assignment);
+        switch (outcome) {
+            case APPLIED, UNCHANGED -> json(ex, 200, Map.of("outcome", outcome, "status", w.status()));
+            case STALE -> json(ex, 409, Map.of("outcome", outcome, "message", "epoch " + assignment.epoch()
+                    + " is older than the running epoch " + w.status().epoch()));
+            case CONFLICT -> json(ex, 409, Map.of("outcome", outcome, "message", "epoch " + assignment.epoch()
+                    + " is already running with a different assignment; a change needs a new epoch"));
+        }
+    }
+
+    private static void json(HttpExchange ex, int code, Object body) throws IOException {
+        send(ex, code, "application/json", JSON.writeValueAsString(body));
+    }
+
+    private static void text(HttpExchange ex, int code, String body) throws IOException {
+        send(ex, code, "text/plain; charset=utf-8", body);
+    }
+
+    private static void send(HttpExchange ex, int code, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.sendResponseHeaders(code, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

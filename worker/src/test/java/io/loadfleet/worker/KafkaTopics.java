@@ -1,0 +1,50 @@
+package io.loadfleet.worker;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/** Reads back what a test sent to a real broker. */
+public final class KafkaTopics {
+
+    private KafkaTopics() {
+    }
+
+    /**
+     * Every record of {@code topic} from the beginning: reads until at least {@code expected}
+     * arrived and the topic then stayed idle for three polls (so extra copies would be seen), or 60 s.
+     */
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers, String topic, long expected) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            int idlePolls = 0;
+            while (System.nanoTime() < deadline && (out.size() < expected || idlePolls < 3)) {
+                var batch = consumer.poll(Duration.ofMillis(500));
+                batch.forEach(out::add);
+                idlePolls = batch.isEmpty() ? idlePolls + 1 : 0;
+            }
+        }
+        return out;
+    }
+
+    /** A header's value as text. */
+    public static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,153 @@
+package io.loadfleet.worker.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadfleet.worker.pace.Clock;
+import io.loadfleet.worker.sink.NullSink;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The control API over real HTTP: what the operator and a curious human can send it. */
+@Timeout(60)
+class ControlServerTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    final HttpClient http = HttpClient.newHttpClient();
+    final AtomicReference<WorkerService> worker = new AtomicReference<>();
+    ControlServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        WorkerMetrics.bind(metrics, worker::get);
+        server = new ControlServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), worker::get, metrics);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        if (worker.get() != null) {
+            worker.get().close();
+        }
+    }
+
+    void connect() {
+        worker.set(new WorkerService(WorkerServiceKafkaTest.config("t"), new NullSink(), Clock.SYSTEM));
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> put(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/assignment")).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    static String assignment(long epoch, long rate, long deviceStart, long deviceEnd) {
+        return """
+                {"epoch": %d, "shard": 0, "shards": 1, "rate": %d, "deviceStart": %d, "deviceEnd": %d,
+                 "stages": [], "startTimeMillis": %d, "endTimeMillis": null, "paused": false}
+                """.formatted(epoch, rate, deviceStart, deviceEnd, System.currentTimeMillis());
+    }
+
+    @Test
+    void notReadyUntilTheSinkIsConnected() throws Exception {
+        assertEquals(200, get("/healthz").statusCode());
+        assertEquals(503, get("/readyz").statusCode());
+        assertEquals(503, put(assignment(1, 10, 0, 5)).statusCode());
+        connect();
+        assertEquals(200, get("/readyz").statusCode());
+        JsonNode status = JSON.readTree(get("/status").body());
+        assertEquals("IDLE", status.get("state").asText());
+        assertEquals("pod-test", status.get("profile").asText());
+    }
+
+    @Test
+    void assignmentIsAppliedOnceAndOlderEpochsAreRefused() throws Exception {
+        connect();
+        HttpResponse<String> applied = put(assignment(3, 500, 0, 10));
+        assertEquals(200, applied.statusCode(), applied.body());
+        assertEquals("APPLIED", JSON.readTree(applied.body()).get("outcome").asText());
+        JsonNode status = JSON.readTree(get("/status").body());
+        assertEquals("RUNNING", status.get("state").asText());
+        assertEquals(3, status.get("epoch").asLong());
+        assertEquals(500.0, status.get("targetRate").asDouble(), 1e-9);
+
+        HttpResponse<String> stale = put(assignment(2, 900, 0, 10));
+        assertEquals(409, stale.statusCode());
+        assertTrue(stale.body().contains("older than the running epoch 3"), stale.body());
+        HttpResponse<String> conflict = put(assignment(3, 900, 0, 10));
+        assertEquals(409, conflict.statusCode());
+        assertEquals(500.0, JSON.readTree(get("/status").body()).get("targetRate").asDouble(), 1e-9, "nothing changed");
+    }
+
+    @Test
+    void garbageGetsA4xxAndChangesNothing() throws Exception {
+        connect();
+        assertEquals(200, put(assignment(1, 100, 0, 10)).statusCode());
+        assertEquals(400, put("{not json").statusCode());
+        assertEquals(400, put("").statusCode());
+        assertEquals(400, put("{\"epoch\": \"soon\"}").statusCode());
+        assertEquals(400, put(assignment(5, 100, 0, 10).replace("\"paused\"", "\"bogus\": 1, \"paused\"")).statusCode());
+        HttpResponse<String> invalid = put(assignment(5, -1, 10, 10));
+        assertEquals(422, invalid.statusCode());
+        assertTrue(invalid.body().contains("rate: -1 must be 0 or more"), invalid.body());
+        assertTrue(invalid.body().contains("deviceStart/deviceEnd"), invalid.body());
+        assertEquals(413, put("[" + " ".repeat(ControlServer.MAX_BODY_BYTES + 10) + "]").statusCode());
+        assertEquals(405, http.send(HttpRequest.newBuilder(uri("/assignment")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(405, http.send(HttpRequest.newBuilder(uri("/status")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        JsonNode status = JSON.readTree(get("/status").body());
+        assertEquals(1, status.get("epoch").asLong(), "the running assignment is untouched");
+        assertEquals(100.0, status.get("targetRate").asDouble(), 1e-9);
+    }
+
+    @Test
+    void pausedAssignmentIdlesAndMetricsArePrometheusText() throws Exception {
+        connect();
+        assertEquals(200, put(assignment(1, 100, 0, 10).replace("\"paused\": false", "\"paused\": true")).statusCode());
+        JsonNode status = JSON.readTree(get("/status").body());
+        assertEquals("PAUSED", status.get("state").asText());
+        assertEquals(0.0, status.get("targetRate").asDouble());
+        HttpResponse<String> metrics = get("/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("loadfleet_records_sent_total"), metrics.body());
+        assertTrue(metrics.body().contains("loadfleet_epoch 1.0"), metrics.body());
+        assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "JVM metrics too");
+    }
+
+    @Test
+    void anAssignmentThatHasEndedFinishes() throws Exception {
+        connect();
+        long now = System.currentTimeMillis();
+        String ended = assignment(1, 100, 0, 10).replace("\"endTimeMillis\": null", "\"endTimeMillis\": " + (now - 1000));
+        assertEquals(200, put(ended).statusCode());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        String state = "";
+        while (System.nanoTime() < deadline && !state.equals("FINISHED")) {
+            state = JSON.readTree(get("/status").body()).get("state").asText();
+            Thread.sleep(20);
+        }
+        assertEquals("FINISHED", state);
+        assertEquals(0, JSON.readTree(get("/status").body()).get("sent").asLong());
+    }
+}

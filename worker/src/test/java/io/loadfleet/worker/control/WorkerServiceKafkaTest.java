@@ -1,0 +1,94 @@
+package io.loadfleet.worker.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loadfleet.api.control.Assignment;
+import io.loadfleet.api.control.WorkerConfig;
+import io.loadfleet.api.spec.Format;
+import io.loadfleet.api.spec.GeneratorSpec;
+import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.api.spec.KafkaSinkSpec;
+import io.loadfleet.api.spec.SinkSpec;
+import io.loadfleet.worker.embedded.EmbeddedKafka;
+import io.loadfleet.worker.pace.Clock;
+import io.loadfleet.worker.sink.KafkaSink;
+import io.loadfleet.worker.sink.OutgoingRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import io.loadfleet.worker.KafkaTopics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A worker pod's data plane against a real broker: an epoch change re-targets rate and range on one producer. */
+@Timeout(120)
+class WorkerServiceKafkaTest {
+
+    static WorkerConfig config(String topic) {
+        GeneratorSpec generator = new GeneratorSpec();
+        generator.setType(GeneratorType.TEMPERATURE);
+        KafkaSinkSpec kafka = new KafkaSinkSpec();
+        kafka.setTopic(topic);
+        kafka.setPartitions(3);
+        SinkSpec sink = new SinkSpec();
+        sink.setKafka(kafka);
+        return new WorkerConfig("pod-test", generator, Format.JSON, sink);
+    }
+
+    @Test
+    void newEpochSwitchesRateAndRangeWithoutAGapOrALostRecord() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            WorkerConfig config = config("worker-epochs");
+            WorkerService worker = new WorkerService(config,
+                    KafkaSink.open(config.sink().getKafka(), kafka.bootstrapServers(), "test"), Clock.SYSTEM);
+            assertEquals(WorkerState.IDLE, worker.status().state());
+            long start = System.currentTimeMillis();
+            assertEquals(ApplyOutcome.APPLIED, worker.apply(new Assignment(1, 0, 2, 1000, 0, 50, List.of(), start, null, false)));
+            Thread.sleep(1500);
+            assertEquals(ApplyOutcome.APPLIED, worker.apply(new Assignment(2, 1, 3, 2000, 50, 80, List.of(), start, null, false)));
+            WorkerStatus switched = worker.status();
+            assertEquals(2, switched.epoch());
+            assertEquals(2000.0, switched.targetRate(), 1e-9, "the new rate is in force as soon as the push returns");
+            Thread.sleep(1500);
+            worker.close();
+            WorkerStatus end = worker.status();
+            assertEquals(end.sent(), end.acked());
+            assertEquals(0, end.errors());
+
+            Map<Long, TreeSet<Long>> sequences = new HashMap<>();
+            TreeMap<Long, Long> lastTimestampOfEpoch = new TreeMap<>();
+            TreeMap<Long, Long> firstTimestampOfEpoch = new TreeMap<>();
+            List<ConsumerRecord<byte[], byte[]>> records = KafkaTopics.readAll(kafka.bootstrapServers(), "worker-epochs", end.acked());
+            assertEquals(end.acked(), records.size(), "every acked record arrived once");
+            for (ConsumerRecord<byte[], byte[]> r : records) {
+                long epoch = Long.parseLong(KafkaTopics.header(r, OutgoingRecord.HEADER_EPOCH));
+                long device = Long.parseLong(new String(r.key(), StandardCharsets.UTF_8).substring("dev-".length()));
+                if (epoch == 1) {
+                    assertTrue(device >= 0 && device < 50, "epoch 1 keys in [0,50): " + device);
+                    assertEquals("0", KafkaTopics.header(r, OutgoingRecord.HEADER_SHARD));
+                } else {
+                    assertTrue(device >= 50 && device < 80, "epoch 2 keys in [50,80): " + device);
+                    assertEquals("1", KafkaTopics.header(r, OutgoingRecord.HEADER_SHARD));
+                }
+                assertTrue(sequences.computeIfAbsent(epoch, e -> new TreeSet<>())
+                        .add(Long.parseLong(KafkaTopics.header(r, OutgoingRecord.HEADER_SEQUENCE))), "no duplicates");
+                lastTimestampOfEpoch.merge(epoch, r.timestamp(), Math::max);
+                firstTimestampOfEpoch.merge(epoch, r.timestamp(), Math::min);
+            }
+            for (TreeSet<Long> seqs : sequences.values()) {
+                assertEquals(seqs.size() - 1L, seqs.last(), "each epoch's sequence is contiguous from 0");
+            }
+            long epoch1 = sequences.get(1L).size();
+            long epoch2 = sequences.get(2L).size();
+            assertTrue(Math.abs(epoch1 - 1500) <= 30, "about 1.5 s at 1000/s: " + epoch1);
+            assertTrue(Math.abs(epoch2 - 3000) <= 60, "about 1.5 s at 2000/s: " + epoch2);
+            long gapMillis = firstTimestampOfEpoch.get(2L) - lastTimestampOfEpoch.get(1L);
+            assertTrue(gapMillis >= 0 && gapMillis <= 5, "epoch 2 picks up where epoch 1 stopped: gap " + gapMillis + " ms");
+        }
+    }
+}
