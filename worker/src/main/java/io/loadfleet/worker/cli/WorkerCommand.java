@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,8 +69,9 @@ final class WorkerCommand implements Callable<Integer> {
         }
         AtomicReference<WorkerService> worker = new AtomicReference<>();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        WorkerMetrics.bind(metrics, worker::get);
-        ControlServer server = new ControlServer(new InetSocketAddress(port), worker::get, metrics);
+        Supplier<WorkerService> current = worker::get;
+        WorkerMetrics.bind(metrics, current);
+        ControlServer server = new ControlServer(new InetSocketAddress(port), current, metrics);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             WorkerService w = worker.get();

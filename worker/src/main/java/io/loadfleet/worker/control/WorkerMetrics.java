@@ -18,6 +18,10 @@ public final class WorkerMetrics {
     private WorkerMetrics() {
     }
 
+    /**
+     * Registers the worker's meters. Micrometer holds {@code worker} only weakly: the caller keeps
+     * it reachable for the process's life (the control server, given the same instance, does).
+     */
     public static void bind(MeterRegistry registry, Supplier<WorkerService> worker) {
         counter(registry, "loadfleet.records.sent", "Records handed to the producer", worker, s -> s.sent());
         counter(registry, "loadfleet.records.acked", "Records the broker acknowledged", worker, s -> s.acked());

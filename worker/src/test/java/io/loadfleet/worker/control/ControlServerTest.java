@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,9 @@ class ControlServerTest {
     @BeforeEach
     void start() throws Exception {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        WorkerMetrics.bind(metrics, worker::get);
-        server = new ControlServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), worker::get, metrics);
+        Supplier<WorkerService> current = worker::get;
+        WorkerMetrics.bind(metrics, current);
+        server = new ControlServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), current, metrics);
     }
 
     @AfterEach
@@ -133,6 +135,8 @@ class ControlServerTest {
         assertTrue(metrics.body().contains("loadfleet_records_sent_total"), metrics.body());
         assertTrue(metrics.body().contains("loadfleet_epoch 1.0"), metrics.body());
         assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "JVM metrics too");
+        System.gc(); // Micrometer holds its sources weakly: they must survive a collection
+        assertTrue(get("/metrics").body().contains("loadfleet_epoch 1.0"), "metrics survive a GC");
     }
 
     @Test
