@@ -1,5 +1,6 @@
 package io.loadfleet.worker.control;
 
+import io.loadfleet.api.control.ApplyOutcome;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package io.loadfleet.worker.control;
 
+import io.loadfleet.api.control.WorkerStatus;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

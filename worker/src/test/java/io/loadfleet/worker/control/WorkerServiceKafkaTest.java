@@ -1,5 +1,8 @@
 package io.loadfleet.worker.control;
 
+import io.loadfleet.api.control.ApplyOutcome;
+import io.loadfleet.api.control.WorkerState;
+import io.loadfleet.api.control.WorkerStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

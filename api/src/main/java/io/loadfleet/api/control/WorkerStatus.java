@@ -1,4 +1,4 @@
-package io.loadfleet.worker.control;
+package io.loadfleet.api.control;
 
 /**
  * A worker's answer to {@code GET /status}. Counters are cumulative over the process's life, so

@@ -1,4 +1,4 @@
-package io.loadfleet.worker.control;
+package io.loadfleet.api.control;
 
 /** What a worker pod is doing. */
 public enum WorkerState {

@@ -1,4 +1,4 @@
-package io.loadfleet.worker.control;
+package io.loadfleet.api.control;
 
 /** How a worker took a pushed assignment. */
 public enum ApplyOutcome {
