@@ -1,22 +1,59 @@
 package io.loadfleet.api;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.loadfleet.api.spec.LoadProfileSpec;
 import io.loadfleet.api.status.LoadProfileStatus;
 
-/** A fleet of load generators publishing realistic records at an exact total rate. */
+/**
+ * A fleet of load generators publishing realistic records at an exact total rate.
+ *
+ * <p>The CRD in {@code crds/} is generated from this model by fabric8's crd-generator (see the api pom);
+ * {@code CrdIsCurrentTest} fails when it is stale. The generator lists printer columns sorted by JSON path
+ * (Age, Target, Achieved, Phase, Ready, Replicas), whatever the order of the annotations below.
+ */
 @Group(LoadProfile.GROUP)
 @Version(LoadProfile.VERSION)
 @Kind(LoadProfile.KIND)
+@Plural(LoadProfile.PLURAL)
 @ShortNames("lp")
+@AdditionalPrinterColumn(name = "Target", jsonPath = ".spec.targetRate", type = Type.INTEGER,
+        getDescription = "Requested messages per second for the whole fleet.")
+@AdditionalPrinterColumn(name = "Achieved", jsonPath = ".status.achievedRate", type = Type.NUMBER,
+        getDescription = "Acknowledged messages per second, summed over the fleet.")
+@AdditionalPrinterColumn(name = "Replicas", jsonPath = ".status.replicas", type = Type.INTEGER,
+        getDescription = "Worker pods of the fleet.")
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.readyReplicas", type = Type.INTEGER,
+        getDescription = "Worker pods that are ready.")
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING,
+        getDescription = "Lifecycle of the fleet.")
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE,
+        getDescription = "Time since the LoadProfile was created.")
 public class LoadProfile extends CustomResource<LoadProfileSpec, LoadProfileStatus> implements Namespaced {
     public static final String GROUP = "loadfleet.io";
     public static final String VERSION = "v1alpha1";
     public static final String KIND = "LoadProfile";
+    public static final String PLURAL = "loadprofiles";
     public static final String API_VERSION = GROUP + "/" + VERSION;
+
+    // Overridden only to document spec and status in the CRD (kubectl explain loadprofile.spec).
+    @Override
+    @JsonPropertyDescription("What the fleet sends, where, and how fast.")
+    public LoadProfileSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("What the operator observed of the fleet; written by the operator only.")
+    public LoadProfileStatus getStatus() {
+        return super.getStatus();
+    }
 }

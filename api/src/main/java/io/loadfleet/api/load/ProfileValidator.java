@@ -22,10 +22,13 @@ public final class ProfileValidator {
     public static final long MAX_DEVICES = 10_000_000_000L;
     /** Generators keep per-device state (up to 40 bytes a device): this bounds a pod's share. */
     public static final long MAX_DEVICES_PER_REPLICA = 5_000_000L;
+    public static final int MAX_PARTITIONS = 100_000;
+    /** Legal Kafka topic names (also the CRD's pattern; "." and ".." are rejected here only). */
+    public static final String TOPIC_PATTERN = "^[a-zA-Z0-9._-]{1,249}$";
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     /** StatefulSet pod names get a controller-revision-hash label; longer set names break it. */
     private static final int MAX_NAME_LENGTH = 52;
-    private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+    private static final Pattern TOPIC = Pattern.compile(TOPIC_PATTERN);
 
     private ProfileValidator() {
     }
@@ -138,8 +141,8 @@ public final class ProfileValidator {
         if (kafka.getBootstrapServers() != null && kafka.getBootstrapServers().isBlank()) {
             problems.add(new Problem(at + ".bootstrapServers", "is blank: give host:port, or leave it out to use an embedded broker locally"));
         }
-        if (kafka.getPartitions() != null && (kafka.getPartitions() < 1 || kafka.getPartitions() > 100_000)) {
-            problems.add(new Problem(at + ".partitions", kafka.getPartitions() + " is out of range: use 1 to 100000"));
+        if (kafka.getPartitions() != null && (kafka.getPartitions() < 1 || kafka.getPartitions() > MAX_PARTITIONS)) {
+            problems.add(new Problem(at + ".partitions", kafka.getPartitions() + " is out of range: use 1 to " + MAX_PARTITIONS));
         }
         if (kafka.getLingerMs() != null && kafka.getLingerMs() < 0) {
             problems.add(new Problem(at + ".lingerMs", kafka.getLingerMs() + " is negative: use 0 or more"));

@@ -7,7 +7,13 @@ import java.util.regex.Pattern;
 
 /** Parses Kubernetes/Go-style durations such as {@code 30s}, {@code 10m}, {@code 1h30m}, {@code 500ms}. */
 public final class Durations {
-    private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|h|m|s))+");
+    /**
+     * The whole text of a duration: one or more number-unit parts. Also the CRD's (RE2) pattern for duration
+     * fields, so the API server turns away text that is not of this form; zero and overflow are left to the
+     * validator.
+     */
+    public static final String PATTERN = "^(\\d+(ms|h|m|s))+$";
+    private static final Pattern WHOLE = Pattern.compile(PATTERN);
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|h|m|s)");
 
     private Durations() {

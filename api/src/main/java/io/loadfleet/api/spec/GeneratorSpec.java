@@ -2,16 +2,18 @@ package io.loadfleet.api.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
 
 /** The record shape and its random seed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class GeneratorSpec {
     public static final long DEFAULT_SEED = 1;
 
-    @JsonPropertyDescription("smart-meter | iot-sensor | transaction | gaming-bet | temperature")
+    @JsonPropertyDescription("The record shape: smart-meter | iot-sensor | transaction | gaming-bet | temperature.")
+    @Required
     private GeneratorType type;
 
-    @JsonPropertyDescription("Same seed, same records. Default 1.")
+    @JsonPropertyDescription("Random seed: same seed, same records. Default 1.")
     private Long seed;
 
     public GeneratorType getType() { return type; }

@@ -2,6 +2,11 @@ package io.loadfleet.api.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.loadfleet.api.load.ProfileValidator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,27 +14,35 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class KafkaSinkSpec {
     @JsonPropertyDescription("host:port[,host:port...]. Optional for local runs: omitted starts an embedded broker.")
+    @Pattern("\\S")
     private String bootstrapServers;
 
-    @JsonPropertyDescription("Topic name; created when missing.")
+    @JsonPropertyDescription("Topic name (1 to 249 of a-z A-Z 0-9 . _ -); created when missing.")
+    @Required
+    @Pattern(ProfileValidator.TOPIC_PATTERN)
     private String topic;
 
-    @JsonPropertyDescription("Partitions used when the tool creates a missing topic. Default: the broker's num.partitions.")
+    @JsonPropertyDescription("Partitions used when the tool creates a missing topic, 1 to 100000. "
+            + "Default: the broker's num.partitions.")
+    @Min(1)
+    @Max(ProfileValidator.MAX_PARTITIONS)
     private Integer partitions;
 
-    @JsonPropertyDescription("\"0\" | \"1\" | \"all\". Default all.")
+    @JsonPropertyDescription("Producer acks: \"0\" | \"1\" | \"all\". Default all.")
     private Acks acks;
 
-    @JsonPropertyDescription("none | gzip | snappy | lz4 | zstd. Default none.")
+    @JsonPropertyDescription("Producer compression.type: none | gzip | snappy | lz4 | zstd. Default none.")
     private Compression compression;
 
-    @JsonPropertyDescription("Producer linger.ms. Default: the client's (5).")
+    @JsonPropertyDescription("Producer linger.ms, 0 or more. Default: the client's (5).")
+    @Min(0)
     private Integer lingerMs;
 
-    @JsonPropertyDescription("Producer batch.size in bytes. Default: the client's (16384).")
+    @JsonPropertyDescription("Producer batch.size in bytes, 0 or more. Default: the client's (16384).")
+    @Min(0)
     private Integer batchSize;
 
-    @JsonPropertyDescription("Any other producer property, passed through as is.")
+    @JsonPropertyDescription("Any other producer property, passed through as is (wins over the fields above).")
     private Map<String, String> properties = new LinkedHashMap<>();
 
     public String getBootstrapServers() { return bootstrapServers; }

@@ -2,6 +2,12 @@ package io.loadfleet.api.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.kubernetes.model.annotation.SpecReplicas;
+import io.loadfleet.api.load.ProfileValidator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,32 +16,47 @@ import java.util.List;
 public class LoadProfileSpec {
     public static final long DEFAULT_MAX_RATE_PER_POD = 50_000;
 
-    @JsonPropertyDescription("Messages per second for the whole fleet; the per-pod rates sum to exactly this.")
+    @JsonPropertyDescription("Messages per second for the whole fleet, 0 to 1000000000; the per-pod rates sum to "
+            + "exactly this. Change it to rescale a running fleet live.")
+    @Required
+    @Min(0)
+    @Max(ProfileValidator.MAX_TARGET_RATE)
     private Long targetRate;
 
-    @JsonPropertyDescription("Number of worker pods. Default: ceil(peak rate / maxRatePerPod), at least 1.")
+    @JsonPropertyDescription("Number of worker pods, 1 to 10000 (the scale subresource: kubectl scale lp NAME --replicas N). "
+            + "Default: ceil(peak rate / maxRatePerPod), at least 1.")
+    @SpecReplicas
+    @Min(1)
+    @Max(ProfileValidator.MAX_REPLICAS)
     private Integer replicas;
 
-    @JsonPropertyDescription("Highest rate one pod is planned for, used to derive replicas. Default 50000.")
+    @JsonPropertyDescription("Highest rate one pod is planned for, 1 to 1000000000, used to derive replicas. Default 50000.")
+    @Min(1)
+    @Max(ProfileValidator.MAX_TARGET_RATE)
     private Long maxRatePerPod;
 
     @JsonPropertyDescription("The device pool, split into contiguous per-pod ranges.")
+    @Required
     private DevicesSpec devices;
 
     @JsonPropertyDescription("Which realistic record shape to generate.")
+    @Required
     private GeneratorSpec generator;
 
-    @JsonPropertyDescription("Wire format of message values. Default json.")
+    @JsonPropertyDescription("Wire format of message values: json | avro. Default json.")
     private Format format;
 
     @JsonPropertyDescription("Where messages go: exactly one sink.")
+    @Required
     private SinkSpec sink;
 
     @JsonPropertyDescription("Optional ramp: each stage moves the rate linearly from the previous level (0 at the start) "
             + "to its targetRate over its duration; afterwards the fleet holds spec.targetRate.")
     private List<StageSpec> stages = new ArrayList<>();
 
-    @JsonPropertyDescription("Stop after this long, e.g. 10m or 1h30m. Default: run until stopped.")
+    @JsonPropertyDescription("Stop after this long, above zero: digits with ms, s, m or h, e.g. 500ms, 10m or 1h30m. "
+            + "Default: run until stopped.")
+    @Pattern(Durations.PATTERN)
     private String duration;
 
     @JsonPropertyDescription("When true the fleet stays up but sends nothing.")

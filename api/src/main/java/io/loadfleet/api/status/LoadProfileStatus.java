@@ -1,23 +1,52 @@
 package io.loadfleet.api.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fabric8.kubernetes.api.model.Condition;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.model.annotation.LabelSelector;
+import io.fabric8.kubernetes.model.annotation.StatusReplicas;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What the operator observed of the fleet (Strimzi-style: observedGeneration plus conditions). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LoadProfileStatus {
+    @JsonPropertyDescription("metadata.generation of the spec this status describes.")
     private Long observedGeneration;
+
+    @JsonPropertyDescription("Lifecycle of the fleet: Pending, Running, Rescaling, Paused, Completed or Failed.")
     private Phase phase;
+
+    @JsonPropertyDescription("Worker pods of the fleet (the scale subresource's current replicas).")
+    @StatusReplicas
     private Integer replicas;
+
+    @JsonPropertyDescription("Worker pods that are ready.")
     private Integer readyReplicas;
+
+    @JsonPropertyDescription("Label selector of the fleet's worker pods, in string form (used by kubectl scale "
+            + "and the HorizontalPodAutoscaler through the scale subresource).")
+    @LabelSelector
+    private String selector;
+
+    @JsonPropertyDescription("Fleet rate, in messages per second, currently assigned to the pods.")
     private Long targetRate;
+
+    @JsonPropertyDescription("Messages per second acknowledged by the sink, summed over the fleet's pods.")
     private Double achievedRate;
+
+    @JsonPropertyDescription("Messages handed to the sink since the fleet started.")
     private Long sent;
+
+    @JsonPropertyDescription("Messages the sink acknowledged since the fleet started.")
     private Long acked;
+
+    @JsonPropertyDescription("Messages whose send failed since the fleet started.")
     private Long errors;
+
+    @JsonPropertyDescription("Number of the assignment last pushed to the pods; it grows with every rate or replica change.")
     private Long epoch;
+
+    @JsonPropertyDescription("Ready, Progressing and Degraded, each with a reason and a message.")
     private List<Condition> conditions = new ArrayList<>();
 
     public Long getObservedGeneration() { return observedGeneration; }
@@ -28,6 +57,8 @@ public class LoadProfileStatus {
     public void setReplicas(Integer replicas) { this.replicas = replicas; }
     public Integer getReadyReplicas() { return readyReplicas; }
     public void setReadyReplicas(Integer readyReplicas) { this.readyReplicas = readyReplicas; }
+    public String getSelector() { return selector; }
+    public void setSelector(String selector) { this.selector = selector; }
     public Long getTargetRate() { return targetRate; }
     public void setTargetRate(Long targetRate) { this.targetRate = targetRate; }
     public Double getAchievedRate() { return achievedRate; }
@@ -41,5 +72,5 @@ public class LoadProfileStatus {
     public Long getEpoch() { return epoch; }
     public void setEpoch(Long epoch) { this.epoch = epoch; }
     public List<Condition> getConditions() { return conditions; }
-    public void setConditions(List<Condition> conditions) { this.conditions = conditions; }
+    public void setConditions(List<Condition> conditions) { this.conditions = conditions == null ? new ArrayList<>() : conditions; }
 }

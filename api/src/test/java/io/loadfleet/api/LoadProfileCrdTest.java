@@ -1,0 +1,317 @@
+package io.loadfleet.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceSubresourceScale;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.loadfleet.api.load.ProfileValidator;
+import io.loadfleet.api.spec.Durations;
+import io.loadfleet.api.spec.GeneratorType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What the committed CRD (crds/) promises: names, subresources, printer columns and the OpenAPI schema. */
+class LoadProfileCrdTest {
+    private static CustomResourceDefinition crd;
+    private static CustomResourceDefinitionVersion version;
+    private static JSONSchemaProps root;
+
+    @BeforeAll
+    static void readCommittedCrd() throws IOException {
+        Crds.updateIfRequested();
+        Path file = Crds.committed();
+        assertTrue(Files.exists(file), "crds/" + Crds.FILE + " is missing; " + Crds.REFRESH);
+        try (InputStream in = Files.newInputStream(file)) {
+            crd = Serialization.unmarshal(in, CustomResourceDefinition.class);
+        }
+        assertEquals(1, crd.getSpec().getVersions().size());
+        version = crd.getSpec().getVersions().get(0);
+        root = version.getSchema().getOpenAPIV3Schema();
+    }
+
+    @Test
+    void namesScopeAndVersion() {
+        assertEquals("loadprofiles.loadfleet.io", crd.getMetadata().getName());
+        assertEquals(LoadProfile.GROUP, crd.getSpec().getGroup());
+        assertEquals("Namespaced", crd.getSpec().getScope());
+        assertEquals(LoadProfile.KIND, crd.getSpec().getNames().getKind());
+        assertEquals("loadprofiles", crd.getSpec().getNames().getPlural());
+        assertEquals("loadprofile", crd.getSpec().getNames().getSingular());
+        assertTrue(crd.getSpec().getNames().getShortNames().contains("lp"), "short name lp");
+        assertEquals(LoadProfile.VERSION, version.getName());
+        assertTrue(version.getServed());
+        assertTrue(version.getStorage());
+    }
+
+    @Test
+    void statusAndScaleSubresources() {
+        assertNotNull(version.getSubresources(), "subresources");
+        assertNotNull(version.getSubresources().getStatus(), "status subresource");
+        CustomResourceSubresourceScale scale = version.getSubresources().getScale();
+        assertNotNull(scale, "scale subresource");
+        assertEquals(".spec.replicas", scale.getSpecReplicasPath());
+        assertEquals(".status.replicas", scale.getStatusReplicasPath());
+        assertEquals(".status.selector", scale.getLabelSelectorPath());
+        assertEquals("string", prop("status.selector").getType());
+    }
+
+    @Test
+    void printerColumns() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (CustomResourceColumnDefinition c : version.getAdditionalPrinterColumns()) {
+            columns.put(c.getName(), c.getJsonPath() + " " + c.getType());
+            assertEquals(0, c.getPriority(), c.getName() + " is shown without -o wide");
+        }
+        // The generator orders columns by JSON path; compare as a map.
+        assertEquals(Map.of(
+                "Target", ".spec.targetRate integer",
+                "Achieved", ".status.achievedRate number",
+                "Replicas", ".status.replicas integer",
+                "Ready", ".status.readyReplicas integer",
+                "Phase", ".status.phase string",
+                "Age", ".metadata.creationTimestamp date"), columns);
+    }
+
+    @Test
+    void requiredFields() {
+        assertEquals(Set.of("targetRate", "devices", "generator", "sink"), Set.copyOf(prop("spec").getRequired()));
+        assertEquals(List.of("count"), prop("spec.devices").getRequired());
+        assertEquals(List.of("type"), prop("spec.generator").getRequired());
+        assertEquals(List.of("topic"), prop("spec.sink.kafka").getRequired());
+        assertEquals(Set.of("duration", "targetRate"), Set.copyOf(prop("spec.stages[]").getRequired()));
+    }
+
+    @Test
+    void boundsMatchTheValidator() {
+        assertBounds("spec.targetRate", 0.0, (double) ProfileValidator.MAX_TARGET_RATE);
+        assertBounds("spec.replicas", 1.0, (double) ProfileValidator.MAX_REPLICAS);
+        assertBounds("spec.maxRatePerPod", 1.0, (double) ProfileValidator.MAX_TARGET_RATE);
+        assertBounds("spec.devices.count", 1.0, (double) ProfileValidator.MAX_DEVICES);
+        assertBounds("spec.stages[].targetRate", 0.0, (double) ProfileValidator.MAX_TARGET_RATE);
+        assertBounds("spec.sink.kafka.partitions", 1.0, (double) ProfileValidator.MAX_PARTITIONS);
+        assertBounds("spec.sink.kafka.lingerMs", 0.0, null);
+        assertBounds("spec.sink.kafka.batchSize", 0.0, null);
+        assertEquals("integer", prop("spec.targetRate").getType());
+    }
+
+    @Test
+    void enumsAreTheYamlNames() {
+        assertEquals(Set.of("none", "gzip", "snappy", "lz4", "zstd"), enumOf("spec.sink.kafka.compression"));
+        assertEquals(Set.of("0", "1", "all"), enumOf("spec.sink.kafka.acks"));
+        assertEquals(Set.of("json", "avro"), enumOf("spec.format"));
+        assertEquals(Arrays.stream(GeneratorType.values()).map(GeneratorType::id).collect(Collectors.toSet()),
+                enumOf("spec.generator.type"));
+        assertEquals(Set.of("Pending", "Running", "Rescaling", "Paused", "Completed", "Failed"), enumOf("status.phase"));
+    }
+
+    @Test
+    void durationsAndTopicHavePatterns() {
+        assertEquals(Durations.PATTERN, prop("spec.duration").getPattern());
+        assertEquals(Durations.PATTERN, prop("spec.stages[].duration").getPattern());
+        assertEquals(ProfileValidator.TOPIC_PATTERN, prop("spec.sink.kafka.topic").getPattern());
+        Pattern duration = Pattern.compile(Durations.PATTERN);
+        for (String ok : List.of("500ms", "30s", "10m", "1h30m", "1h0m5s")) {
+            assertTrue(duration.matcher(ok).find(), ok);
+            assertTrue(Durations.parse(ok).isPresent(), ok);
+        }
+        for (String bad : List.of("", "10", "1.5s", "10 m", "1d", "-5s")) {
+            assertFalse(duration.matcher(bad).find(), bad);
+            assertFalse(Durations.parse(bad).isPresent(), bad);
+        }
+    }
+
+    @Test
+    void everyPropertyHasADescription() {
+        List<String> undocumented = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        walk(root, "", (path, schema) -> {
+            all.add(path);
+            if (schema.getDescription() == null || schema.getDescription().isBlank()) {
+                undocumented.add(path);
+            }
+        });
+        assertTrue(all.containsAll(List.of("spec", "status", "spec.sink.kafka", "spec.sink.kafka.properties",
+                "spec.stages[].duration", "status.conditions[].reason", "status.selector")), all.toString());
+        assertEquals(List.of(), undocumented, "properties without a description (kubectl explain shows them bare)");
+    }
+
+    @Test
+    void exampleProfilesConformToTheSchema() throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        Path examples = Crds.moduleDir().resolveSibling("deploy").resolve("examples");
+        List<Path> files;
+        try (Stream<Path> list = Files.list(examples)) {
+            files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertFalse(files.isEmpty(), "no examples in " + examples);
+        for (Path file : files) {
+            JsonNode profile = yaml.readTree(file.toFile());
+            List<String> problems = new ArrayList<>();
+            check(profile.get("spec"), prop("spec"), "spec", problems);
+            assertEquals(List.of(), problems, file.getFileName() + " against the CRD schema");
+        }
+    }
+
+    @Test
+    void schemaCheckOfTheExamplesCatchesMistakes() throws IOException {
+        JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree("""
+                targetRate: -1
+                devices: {}
+                generator: {type: smart-fridge}
+                sink: {kafka: {topic: "a b", compression: brotli, acks: "2", lingerMs: 1}}
+                stages: [{duration: 1.5s, targetRate: 10}]
+                pasued: true
+                """);
+        List<String> problems = new ArrayList<>();
+        check(spec, prop("spec"), "spec", problems);
+        assertEquals(List.of(
+                "spec.devices.count: required",
+                "spec.generator.type: smart-fridge not in [gaming-bet, iot-sensor, smart-meter, temperature, transaction]",
+                "spec.pasued: unknown field (the API server would drop it)",
+                "spec.sink.kafka.acks: 2 not in [0, 1, all]",
+                "spec.sink.kafka.compression: brotli not in [gzip, lz4, none, snappy, zstd]",
+                "spec.sink.kafka.topic: a b does not match ^[a-zA-Z0-9._-]{1,249}$",
+                "spec.stages[].duration: 1.5s does not match ^(\\d+(ms|h|m|s))+$",
+                "spec.targetRate: -1 below minimum 0.0"), problems.stream().sorted().toList());
+    }
+
+    private static void assertBounds(String path, Double min, Double max) {
+        assertEquals(min, prop(path).getMinimum(), path + " minimum");
+        assertEquals(max, prop(path).getMaximum(), path + " maximum");
+    }
+
+    private static Set<String> enumOf(String path) {
+        List<JsonNode> values = prop(path).getEnum();
+        assertNotNull(values, path + " has no enum");
+        return values.stream().map(JsonNode::asText).collect(Collectors.toSet());
+    }
+
+    /** The schema at a dotted path; {@code []} steps into array items. */
+    private static JSONSchemaProps prop(String path) {
+        JSONSchemaProps schema = root;
+        for (String step : path.split("\\.")) {
+            boolean array = step.endsWith("[]");
+            String name = array ? step.substring(0, step.length() - 2) : step;
+            assertNotNull(schema.getProperties(), "no properties above " + path);
+            schema = schema.getProperties().get(name);
+            assertNotNull(schema, "no property " + path);
+            if (array) {
+                schema = schema.getItems().getSchema();
+            }
+        }
+        return schema;
+    }
+
+    /** Visits every named property (not the root, nor the schemas of array items and map values themselves). */
+    private static void walk(JSONSchemaProps schema, String path, BiConsumer<String, JSONSchemaProps> visit) {
+        if (schema.getProperties() != null) {
+            schema.getProperties().forEach((name, child) -> {
+                String at = path.isEmpty() ? name : path + "." + name;
+                visit.accept(at, child);
+                walk(child, at, visit);
+            });
+        }
+        if (schema.getItems() != null && schema.getItems().getSchema() != null) {
+            walk(schema.getItems().getSchema(), path + "[]", visit);
+        }
+        if (schema.getAdditionalProperties() != null && schema.getAdditionalProperties().getSchema() != null) {
+            walk(schema.getAdditionalProperties().getSchema(), path + ".*", visit);
+        }
+    }
+
+    /** A small structural check (types, unknown fields, required, enum, pattern, bounds) of YAML against the schema. */
+    private static void check(JsonNode value, JSONSchemaProps schema, String path, List<String> problems) {
+        String type = schema.getType();
+        switch (type) {
+            case "object" -> {
+                if (!value.isObject()) {
+                    problems.add(path + ": not an object");
+                    return;
+                }
+                for (String required : schema.getRequired() == null ? List.<String>of() : schema.getRequired()) {
+                    if (!value.has(required)) {
+                        problems.add(path + "." + required + ": required");
+                    }
+                }
+                for (Map.Entry<String, JsonNode> field : value.properties()) {
+                    String at = path + "." + field.getKey();
+                    JSONSchemaProps child = schema.getProperties() == null ? null : schema.getProperties().get(field.getKey());
+                    if (child == null && schema.getAdditionalProperties() != null) {
+                        child = schema.getAdditionalProperties().getSchema();
+                    }
+                    if (child == null) {
+                        problems.add(at + ": unknown field (the API server would drop it)");
+                    } else {
+                        check(field.getValue(), child, at, problems);
+                    }
+                }
+            }
+            case "array" -> {
+                if (!value.isArray()) {
+                    problems.add(path + ": not an array");
+                    return;
+                }
+                value.forEach(item -> check(item, schema.getItems().getSchema(), path + "[]", problems));
+            }
+            case "integer", "number" -> {
+                if (type.equals("integer") ? !value.isIntegralNumber() : !value.isNumber()) {
+                    problems.add(path + ": " + value + " is not an " + type);
+                    return;
+                }
+                if (schema.getMinimum() != null && value.asDouble() < schema.getMinimum()) {
+                    problems.add(path + ": " + value + " below minimum " + schema.getMinimum());
+                }
+                if (schema.getMaximum() != null && value.asDouble() > schema.getMaximum()) {
+                    problems.add(path + ": " + value + " above maximum " + schema.getMaximum());
+                }
+            }
+            case "string" -> {
+                // YAML's unquoted acks: 1 reaches the API server as a JSON number, which a string field rejects.
+                if (!value.isTextual()) {
+                    problems.add(path + ": " + value + " is not a string");
+                    return;
+                }
+                String text = value.asText();
+                if (schema.getEnum() != null && !schema.getEnum().isEmpty()) { // fabric8 reads "no enum" as []
+                    List<String> allowed = schema.getEnum().stream().map(JsonNode::asText).sorted().toList();
+                    if (!allowed.contains(text)) {
+                        problems.add(path + ": " + text + " not in " + allowed);
+                    }
+                }
+                if (schema.getPattern() != null && !Pattern.compile(schema.getPattern()).matcher(text).find()) {
+                    problems.add(path + ": " + text + " does not match " + schema.getPattern());
+                }
+            }
+            case "boolean" -> {
+                if (!value.isBoolean()) {
+                    problems.add(path + ": " + value + " is not a boolean");
+                }
+            }
+            default -> problems.add(path + ": unexpected schema type " + type);
+        }
+    }
+}
