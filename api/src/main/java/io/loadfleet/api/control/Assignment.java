@@ -41,6 +41,19 @@ public record Assignment(long epoch, int shard, int shards, long rate, long devi
                 stages, startTimeMillis, endTimeMillis, paused);
     }
 
+    /**
+     * For a pod about to be removed by a scale-down: it sends nothing and owns no devices, so the
+     * remaining pods can take over its share at once, before the pod itself is gone.
+     */
+    public static Assignment standby(long epoch, int ordinal, long startTimeMillis) {
+        return new Assignment(epoch, ordinal, ordinal + 1, 0, 0, 0, List.of(), startTimeMillis, null, true);
+    }
+
+    /** True for a {@link #standby} assignment. */
+    public boolean isStandby() {
+        return paused && deviceStart == deviceEnd;
+    }
+
     /** What is wrong with an assignment received from the network; empty when it can run. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -53,8 +66,9 @@ public record Assignment(long epoch, int shard, int shards, long rate, long devi
         if (rate < 0) {
             problems.add("rate: " + rate + " must be 0 or more");
         }
-        if (deviceStart < 0 || deviceEnd <= deviceStart) {
-            problems.add("deviceStart/deviceEnd: [" + deviceStart + ", " + deviceEnd + ") must be a non-empty range of devices >= 0");
+        if (deviceStart < 0 || deviceEnd < deviceStart || (deviceEnd == deviceStart && !paused)) {
+            problems.add("deviceStart/deviceEnd: [" + deviceStart + ", " + deviceEnd + ") must be a non-empty range of "
+                    + "devices >= 0 (empty only for a paused standby)");
         }
         for (int i = 0; i < stages.size(); i++) {
             Stage s = stages.get(i);

@@ -62,6 +62,11 @@ public class LoadProfileSpec {
     @JsonPropertyDescription("When true the fleet stays up but sends nothing.")
     private Boolean paused;
 
+    @JsonPropertyDescription("How the worker pods run: image, resources, JVM options and scheduling. Changing it rolls the pods.")
+    private WorkerSpec worker;
+
+    public WorkerSpec getWorker() { return worker; }
+    public void setWorker(WorkerSpec worker) { this.worker = worker; }
     public Long getTargetRate() { return targetRate; }
     public void setTargetRate(Long targetRate) { this.targetRate = targetRate; }
     public Integer getReplicas() { return replicas; }
