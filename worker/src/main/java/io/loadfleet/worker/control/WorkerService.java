@@ -35,8 +35,15 @@ public final class WorkerService implements AutoCloseable {
     private final ShardStats stats;
     private Run current;
 
-    /** The running shard of one epoch. */
+    /** The running shard of one epoch; a paused epoch has no pacer and no thread. */
     private record Run(Assignment assignment, RateSchedule schedule, Pacer pacer, Thread thread) {
+        static Run paused(Assignment a) {
+            return new Run(a, RateSchedule.constant(0), null, null);
+        }
+
+        boolean finished() {
+            return thread != null && !thread.isAlive() && thread.getState() != Thread.State.NEW;
+        }
     }
 
     public WorkerService(WorkerConfig config, RecordSink sink, Clock clock) {
@@ -57,10 +64,12 @@ public final class WorkerService implements AutoCloseable {
                 return assignment.equals(current.assignment()) ? ApplyOutcome.UNCHANGED : ApplyOutcome.CONFLICT;
             }
         }
-        Run next = prepare(assignment);
+        Run next = assignment.paused() ? Run.paused(assignment) : prepare(assignment);
         stopCurrent();
         current = next;
-        next.thread().start();
+        if (next.thread() != null) {
+            next.thread().start();
+        }
         return ApplyOutcome.APPLIED;
     }
 
@@ -69,7 +78,7 @@ public final class WorkerService implements AutoCloseable {
                 .map(s -> new StagePlan(Duration.ofMillis(s.durationMillis()), s.rate())).toList());
         RecordGenerator generator = Generators.create(config.generator().getType(), new GeneratorSettings(
                 config.generator().effectiveSeed(), a.shard(), a.deviceStart(), a.deviceEnd()));
-        RateSchedule fleetSchedule = a.paused() ? RateSchedule.constant(0) : RateSchedule.of(shard.stages(), a.rate());
+        RateSchedule fleetSchedule = RateSchedule.of(shard.stages(), a.rate());
         long nowNanos = clock.nanoTime();
         long nowMillis = clock.epochMillis();
         // Join the fleet's schedule where it is now; a start in the future is waited for.
@@ -88,7 +97,7 @@ public final class WorkerService implements AutoCloseable {
     }
 
     private void stopCurrent() {
-        if (current == null) {
+        if (current == null || current.thread() == null) {
             return;
         }
         current.pacer().stop();
@@ -107,7 +116,7 @@ public final class WorkerService implements AutoCloseable {
         Assignment a = current.assignment();
         WorkerState state;
         double rate = 0;
-        if (!current.thread().isAlive() && current.thread().getState() != Thread.State.NEW) {
+        if (current.finished()) {
             state = WorkerState.FINISHED;
         } else if (a.paused()) {
             state = WorkerState.PAUSED;
