@@ -46,6 +46,13 @@ public class LoadProfileStatus {
     @JsonPropertyDescription("Number of the assignment last pushed to the pods; it grows with every rate or replica change.")
     private Long epoch;
 
+    @JsonPropertyDescription("When the fleet first started sending (RFC 3339); stages and spec.duration count from here.")
+    private String startTime;
+
+    @JsonPropertyDescription("Fingerprint of the plan the current epoch carries (rates, stages, replicas, devices, pause, "
+            + "duration); a spec whose plan differs starts a new epoch.")
+    private String planHash;
+
     @JsonPropertyDescription("Ready, Progressing and Degraded, each with a reason and a message.")
     private List<Condition> conditions = new ArrayList<>();
 
@@ -71,6 +78,10 @@ public class LoadProfileStatus {
     public void setErrors(Long errors) { this.errors = errors; }
     public Long getEpoch() { return epoch; }
     public void setEpoch(Long epoch) { this.epoch = epoch; }
+    public String getStartTime() { return startTime; }
+    public void setStartTime(String startTime) { this.startTime = startTime; }
+    public String getPlanHash() { return planHash; }
+    public void setPlanHash(String planHash) { this.planHash = planHash; }
     public List<Condition> getConditions() { return conditions; }
     public void setConditions(List<Condition> conditions) { this.conditions = conditions == null ? new ArrayList<>() : conditions; }
 }

@@ -1,0 +1,63 @@
+package io.loadfleet.operator;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.loadfleet.operator.fleet.FleetCoordinator;
+import io.loadfleet.operator.fleet.WorkerClient;
+import io.loadfleet.operator.reconcile.FleetEvents;
+import io.loadfleet.operator.reconcile.LoadProfileReconciler;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetSocketAddress;
+
+/** {@code java -jar loadfleet-operator.jar}: the operator process. */
+public final class OperatorMain {
+
+    private OperatorMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        OperatorSettings settings = OperatorSettings.fromEnvironment(System.getenv());
+        // The standard kubeconfig, or the in-cluster service account.
+        KubernetesClient client = new KubernetesClientBuilder().build();
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Operator operator = create(client, settings, metrics);
+        OperatorHttpServer http = new OperatorHttpServer(new InetSocketAddress(settings.httpPort()), operator, metrics);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            operator.stop();
+            http.close();
+        }, "operator-shutdown"));
+        operator.start();
+    }
+
+    /**
+     * The operator as shipped, on a given client. Server-side apply is off for dependents and for
+     * status patches (JSON Patch and PUT instead), so the path the tests run on fabric8's mock API
+     * server, which has no SSA, is the path that runs in a cluster.
+     */
+    public static Operator create(KubernetesClient client, OperatorSettings settings, PrometheusMeterRegistry metrics) {
+        Operator operator = new Operator(o -> {
+            o.withKubernetesClient(client)
+                    .withUseSSAToPatchPrimaryResource(false)
+                    .withSSABasedCreateUpdateMatchForDependentResources(false)
+                    .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics));
+            if (settings.leaderElection()) {
+                o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder
+                        .aLeaderElectionConfiguration("loadfleet-operator")
+                        .withLeaseNamespace(settings.leaseNamespace())
+                        .build());
+            }
+        });
+        LoadProfileReconciler reconciler = new LoadProfileReconciler(settings,
+                new FleetCoordinator(new WorkerClient()), new FleetEvents(client));
+        operator.register(reconciler, c -> {
+            if (!settings.namespaces().isEmpty()) {
+                c.settingNamespaces(settings.namespaces().toArray(String[]::new));
+            }
+        });
+        return operator;
+    }
+}

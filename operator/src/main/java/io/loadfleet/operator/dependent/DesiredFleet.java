@@ -1,0 +1,25 @@
+package io.loadfleet.operator.dependent;
+
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.loadfleet.api.LoadProfile;
+
+/**
+ * What the reconciler decided for this pass that the dependents cannot derive from the spec
+ * alone: how many pods the StatefulSet keeps while a rescale is under way, and the operator's
+ * settings. Handed over through the reconcile context.
+ *
+ * @param statefulSetReplicas pods to keep: the new plan's count, or more while a scale-down waits
+ * @param defaultImage        worker image when spec.worker.image is not set
+ * @param controlPort         the workers' control API port
+ */
+public record DesiredFleet(int statefulSetReplicas, String defaultImage, int controlPort) {
+    private static final String KEY = DesiredFleet.class.getName();
+
+    public void putInto(Context<LoadProfile> context) {
+        context.managedWorkflowAndDependentResourceContext().put(KEY, this);
+    }
+
+    public static DesiredFleet of(Context<LoadProfile> context) {
+        return context.managedWorkflowAndDependentResourceContext().getMandatory(KEY, DesiredFleet.class);
+    }
+}

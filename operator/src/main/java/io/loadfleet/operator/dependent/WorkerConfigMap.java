@@ -1,0 +1,41 @@
+package io.loadfleet.operator.dependent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.control.WorkerConfig;
+
+/** The workers' static configuration (generator, format, sink): what a pod mounts and reads at start. */
+public class WorkerConfigMap extends CRUDKubernetesDependentResource<ConfigMap, LoadProfile> {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    public WorkerConfigMap() {
+        super(ConfigMap.class);
+    }
+
+    @Override
+    protected ConfigMap desired(LoadProfile profile, Context<LoadProfile> context) {
+        return new ConfigMapBuilder()
+                .withNewMetadata()
+                    .withName(FleetNames.configMap(profile))
+                    .withNamespace(profile.getMetadata().getNamespace())
+                    .withLabels(FleetNames.podLabels(profile))
+                .endMetadata()
+                .addToData(FleetNames.CONFIG_FILE, render(profile))
+                .build();
+    }
+
+    /** The worker.yaml of a profile; its hash on the pod template rolls pods when it changes. */
+    static String render(LoadProfile profile) {
+        try {
+            return YAML.writeValueAsString(WorkerConfig.of(profile));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

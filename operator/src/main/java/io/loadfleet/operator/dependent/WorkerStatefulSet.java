@@ -1,0 +1,95 @@
+package io.loadfleet.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.spec.WorkerSpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The fleet's pods. Only static configuration is in the pod template (its hash rolls the pods when
+ * it changes); rates and device ranges are pushed to the pods, so changing them restarts nothing.
+ */
+public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulSet, LoadProfile> {
+
+    public WorkerStatefulSet() {
+        super(StatefulSet.class);
+    }
+
+    @Override
+    protected StatefulSet desired(LoadProfile profile, Context<LoadProfile> context) {
+        DesiredFleet fleet = DesiredFleet.of(context);
+        WorkerSpec worker = profile.getSpec().getWorker() == null ? new WorkerSpec() : profile.getSpec().getWorker();
+        String image = worker.getImage() != null ? worker.getImage() : fleet.defaultImage();
+        String config = WorkerConfigMap.render(profile);
+        var container = new ContainerBuilder()
+                .withName("worker")
+                .withImage(image)
+                .withArgs("worker", "--config", FleetNames.CONFIG_DIR + "/" + FleetNames.CONFIG_FILE,
+                        "--port", Integer.toString(fleet.controlPort()))
+                .addNewPort().withName("control").withContainerPort(fleet.controlPort()).endPort()
+                .withEnv(jvmOptions(worker))
+                .withResources(worker.getResources())
+                .withNewReadinessProbe().withNewHttpGet().withPath("/readyz").withPort(new IntOrString("control"))
+                    .endHttpGet().withPeriodSeconds(2).endReadinessProbe()
+                .withNewLivenessProbe().withNewHttpGet().withPath("/healthz").withPort(new IntOrString("control"))
+                    .endHttpGet().withPeriodSeconds(10).withFailureThreshold(3).endLivenessProbe()
+                .addNewVolumeMount().withName("config").withMountPath(FleetNames.CONFIG_DIR).withReadOnly(true).endVolumeMount()
+                .build();
+        var pod = new PodSpecBuilder()
+                .withContainers(container)
+                .addNewVolume().withName("config").withNewConfigMap().withName(FleetNames.configMap(profile))
+                    .endConfigMap().endVolume()
+                .withNodeSelector(worker.getNodeSelector().isEmpty() ? null : worker.getNodeSelector())
+                .withTolerations(worker.getTolerations())
+                .withAffinity(worker.getAffinity())
+                .withImagePullSecrets(worker.getImagePullSecrets())
+                .withTerminationGracePeriodSeconds(30L)
+                .build();
+        return new StatefulSetBuilder()
+                .withNewMetadata()
+                    .withName(FleetNames.statefulSet(profile))
+                    .withNamespace(profile.getMetadata().getNamespace())
+                    .withLabels(FleetNames.podLabels(profile))
+                .endMetadata()
+                .withNewSpec()
+                    .withReplicas(fleet.statefulSetReplicas())
+                    .withServiceName(FleetNames.service(profile))
+                    // Parallel: a scale-up starts all new pods at once (it cannot be changed later)
+                    .withPodManagementPolicy("Parallel")
+                    .withNewSelector().withMatchLabels(FleetNames.selector(profile)).endSelector()
+                    .withNewTemplate()
+                        .withNewMetadata()
+                            .withLabels(FleetNames.podLabels(profile))
+                            .addToAnnotations(FleetNames.CONFIG_HASH_ANNOTATION, sha256(config + "\n" + image))
+                        .endMetadata()
+                        .withSpec(pod)
+                    .endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    private static List<EnvVar> jvmOptions(WorkerSpec worker) {
+        return worker.getJvmOptions().isEmpty() ? List.of()
+                : List.of(new EnvVar("JAVA_TOOL_OPTIONS", String.join(" ", worker.getJvmOptions()), null));
+    }
+
+    static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.loadfleet.operator.fleet;
+
+import io.loadfleet.api.control.ApplyOutcome;
+import io.loadfleet.api.control.Assignment;
+import io.loadfleet.api.control.WorkerState;
+import io.loadfleet.api.control.WorkerStatus;
+import io.loadfleet.api.spec.LoadProfileSpec;
+import io.loadfleet.operator.fleet.WorkerClient.WorkerAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Drives one fleet's workers: polls every ready pod, pushes a new epoch when the plan changed
+ * (make-before-break: only once every pod of the new plan is ready, and surplus pods are put on
+ * standby in the same step), re-pushes the current epoch to pods that lost it (a restarted pod),
+ * and sums the pods' counters.
+ */
+public final class FleetCoordinator {
+    private static final long MIN_RATE_WINDOW_NANOS = 500_000_000L;
+
+    private final WorkerClient client;
+    private final Map<String, Sample> lastSample = new ConcurrentHashMap<>();
+
+    /** A pod of the fleet as the informer shows it. */
+    public record Pod(int ordinal, WorkerAddress address, boolean ready) {
+    }
+
+    /** What the fleet's pods were told before this pass (from the LoadProfile's status). */
+    public record Applied(long epoch, String planHash, int replicas, long startTimeMillis) {
+    }
+
+    /**
+     * The fleet after this pass.
+     *
+     * @param epoch       the epoch every pod of the plan now runs (unchanged when a change still waits)
+     * @param waiting     a plan change is waiting for pods to become ready or to answer
+     * @param unreachable ready pods that did not answer
+     */
+    public record Result(Applied applied, boolean newEpoch, boolean waiting, int readyPods, int unreachable,
+            long sent, long acked, long errors, Double achievedRate, boolean allFinished, String lastError) {
+    }
+
+    private record Sample(long nanos, long acked) {
+    }
+
+    public FleetCoordinator(WorkerClient client) {
+        this.client = client;
+    }
+
+    /**
+     * @param fleetId  identifies the fleet across passes (the LoadProfile's uid)
+     * @param replicas the pods the spec's plan wants now
+     */
+    public Result coordinate(String fleetId, LoadProfileSpec spec, int replicas, Applied before, List<Pod> pods,
+            long nowNanos) {
+        Map<Integer, WorkerAddress> ready = new TreeMap<>();
+        pods.stream().filter(Pod::ready).forEach(p -> ready.put(p.ordinal(), p.address()));
+        Map<Integer, WorkerStatus> statuses = new TreeMap<>();
+        ready.forEach((ordinal, address) -> client.status(address).ifPresent(s -> statuses.put(ordinal, s)));
+        int unreachable = ready.size() - statuses.size();
+
+        String hash = PlanFingerprint.of(spec, replicas);
+        Applied applied = before;
+        boolean newEpoch = false;
+        boolean waiting = false;
+        if (before.epoch() == 0 || !hash.equals(before.planHash())) {
+            boolean planReady = true;
+            for (int i = 0; i < replicas; i++) {
+                planReady &= statuses.containsKey(i);
+            }
+            if (planReady) {
+                // Above every epoch any pod has seen, so a half-applied earlier attempt can never collide.
+                long next = Math.max(before.epoch(), statuses.values().stream().mapToLong(WorkerStatus::epoch).max().orElse(0)) + 1;
+                Applied candidate = new Applied(next, hash, replicas, before.startTimeMillis());
+                if (pushAll(spec, candidate, ready, statuses.keySet())) {
+                    applied = candidate;
+                    newEpoch = true;
+                } else {
+                    waiting = true;
+                }
+            } else {
+                waiting = true;
+            }
+        } else {
+            // Steady: a pod that runs another epoch (restarted, or missed a push) gets the current one again.
+            List<Assignment> assignments = FleetAssignments.of(spec, before.replicas(), before.epoch(), before.startTimeMillis());
+            statuses.forEach((ordinal, s) -> {
+                if (s.epoch() != before.epoch()) {
+                    client.push(ready.get(ordinal), ordinal < before.replicas() ? assignments.get(ordinal)
+                            : Assignment.standby(before.epoch(), ordinal, before.startTimeMillis()));
+                }
+            });
+        }
+
+        long sent = 0;
+        long acked = 0;
+        long errors = 0;
+        String lastError = null;
+        for (WorkerStatus s : statuses.values()) {
+            sent += s.sent();
+            acked += s.acked();
+            errors += s.errors();
+            lastError = s.lastError() != null ? s.lastError() : lastError;
+        }
+        boolean allFinished = statuses.size() >= applied.replicas() && applied.replicas() > 0
+                && statuses.values().stream().limit(applied.replicas()).allMatch(s -> s.state() == WorkerState.FINISHED);
+        return new Result(applied, newEpoch, waiting, ready.size(), unreachable, sent, acked, errors,
+                rate(fleetId, acked, nowNanos), allFinished, lastError);
+    }
+
+    /** Pushes the epoch to every pod of the plan and puts surplus pods on standby; true when the plan's pods took it. */
+    private boolean pushAll(LoadProfileSpec spec, Applied epoch, Map<Integer, WorkerAddress> ready,
+            java.util.Set<Integer> answering) {
+        List<Assignment> assignments = FleetAssignments.of(spec, epoch.replicas(), epoch.epoch(), epoch.startTimeMillis());
+        boolean all = true;
+        for (int i = 0; i < epoch.replicas(); i++) {
+            Optional<ApplyOutcome> outcome = client.push(ready.get(i), assignments.get(i));
+            all &= outcome.isPresent() && (outcome.get() == ApplyOutcome.APPLIED || outcome.get() == ApplyOutcome.UNCHANGED);
+        }
+        for (int ordinal : answering) {
+            if (ordinal >= epoch.replicas()) {
+                client.push(ready.get(ordinal), Assignment.standby(epoch.epoch(), ordinal, epoch.startTimeMillis()));
+            }
+        }
+        return all;
+    }
+
+    /** Acked records per second since the previous pass; null on the first pass or after a counter reset. */
+    private Double rate(String fleetId, long acked, long nowNanos) {
+        Sample previous = lastSample.get(fleetId);
+        if (previous != null && nowNanos - previous.nanos() < MIN_RATE_WINDOW_NANOS) {
+            return null; // too soon for a meaningful rate; keep the older sample as the base
+        }
+        lastSample.put(fleetId, new Sample(nowNanos, acked));
+        if (previous == null || acked < previous.acked()) {
+            return null;
+        }
+        return (acked - previous.acked()) * 1e9 / (nowNanos - previous.nanos());
+    }
+
+    /** Forgets a deleted fleet. */
+    public void forget(String fleetId) {
+        lastSample.remove(fleetId);
+    }
+}

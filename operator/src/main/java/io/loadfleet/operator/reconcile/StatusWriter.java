@@ -1,0 +1,121 @@
+package io.loadfleet.operator.reconcile;
+
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.status.Condition;
+import io.loadfleet.api.status.LoadProfileStatus;
+import io.loadfleet.api.status.Phase;
+import io.loadfleet.operator.dependent.FleetNames;
+import io.loadfleet.operator.fleet.FleetCoordinator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the LoadProfile's status (Strimzi style: observedGeneration plus Ready/Progressing/Degraded). */
+final class StatusWriter {
+
+    private StatusWriter() {
+    }
+
+    /** A spec that cannot run: Failed, Ready=False naming the field; the running fleet's figures stay. */
+    static LoadProfileStatus invalid(LoadProfile profile, LoadProfileStatus before, String message) {
+        LoadProfileStatus s = copy(before);
+        s.setObservedGeneration(profile.getMetadata().getGeneration());
+        s.setPhase(Phase.Failed);
+        s.setConditions(conditions(before, profile,
+                new Condition(Condition.READY, "False", "InvalidSpec", message, null, null),
+                new Condition(Condition.PROGRESSING, "False", "InvalidSpec", "fix the spec to continue", null, null),
+                new Condition(Condition.DEGRADED, "False", "InvalidSpec", "", null, null)));
+        return s;
+    }
+
+    /** The fleet as this pass found and left it. */
+    static LoadProfileStatus observed(LoadProfile profile, LoadProfileStatus before, int replicas,
+            FleetCoordinator.Result r) {
+        LoadProfileStatus s = copy(before);
+        s.setObservedGeneration(profile.getMetadata().getGeneration());
+        s.setSelector(FleetNames.selectorString(profile));
+        s.setEpoch(r.applied().epoch());
+        s.setPlanHash(r.applied().planHash());
+        s.setReplicas(r.applied().epoch() == 0 ? replicas : r.applied().replicas());
+        s.setReadyReplicas(r.readyPods());
+        s.setTargetRate(profile.getSpec().isPaused() ? 0 : profile.getSpec().getTargetRate());
+        if (r.achievedRate() != null) {
+            s.setAchievedRate(Math.round(r.achievedRate() * 10) / 10.0);
+        }
+        s.setSent(r.sent());
+        s.setAcked(r.acked());
+        s.setErrors(r.errors());
+        if (before.getStartTime() == null && r.applied().epoch() > 0) {
+            s.setStartTime(Instant.ofEpochMilli(r.applied().startTimeMillis()).toString());
+        }
+        boolean degraded = r.unreachable() > 0 || (before.getErrors() != null && r.errors() > before.getErrors());
+        String degradedWhy = r.unreachable() > 0 ? r.unreachable() + " ready pod(s) did not answer"
+                : degraded ? (r.errors() - before.getErrors()) + " new send error(s); last: " + r.lastError() : "";
+        Phase phase;
+        String why;
+        if (r.applied().epoch() == 0) {
+            phase = Phase.Pending;
+            why = "waiting for " + replicas + " worker pod(s) to be ready (" + r.readyPods() + " are)";
+        } else if (r.waiting()) {
+            phase = Phase.Rescaling;
+            why = "moving to " + replicas + " pod(s): " + r.readyPods() + " ready";
+        } else if (profile.getSpec().getDuration() != null && r.allFinished()) {
+            phase = Phase.Completed;
+            why = "spec.duration " + profile.getSpec().getDuration() + " has elapsed";
+        } else if (profile.getSpec().isPaused()) {
+            phase = Phase.Paused;
+            why = "spec.paused is true: the pods are up and send nothing";
+        } else {
+            phase = Phase.Running;
+            why = "epoch " + r.applied().epoch() + ": " + profile.getSpec().getTargetRate() + " msg/s over "
+                    + r.applied().replicas() + " pod(s)";
+        }
+        s.setPhase(phase);
+        boolean ready = phase != Phase.Pending && phase != Phase.Rescaling;
+        s.setConditions(conditions(before, profile,
+                new Condition(Condition.READY, ready ? "True" : "False", phase.name(), why, null, null),
+                new Condition(Condition.PROGRESSING, ready ? "False" : "True", phase.name(), why, null, null),
+                new Condition(Condition.DEGRADED, degraded ? "True" : "False", degraded ? "WorkerErrors" : "Healthy",
+                        degradedWhy, null, null)));
+        return s;
+    }
+
+    /** The message of the Ready condition, to notice when a problem is new. */
+    static String readyMessage(LoadProfileStatus status) {
+        return status.getConditions().stream().filter(c -> Condition.READY.equals(c.getType()))
+                .map(Condition::getMessage).findFirst().orElse(null);
+    }
+
+    /** Keeps a condition's lastTransitionTime unless its status flips. */
+    private static List<Condition> conditions(LoadProfileStatus before, LoadProfile profile, Condition... now) {
+        List<Condition> out = new ArrayList<>();
+        String time = Instant.now().toString();
+        for (Condition c : now) {
+            String since = before.getConditions().stream()
+                    .filter(old -> old.getType().equals(c.getType()) && old.getStatus().equals(c.getStatus()))
+                    .map(Condition::getLastTransitionTime).findFirst().orElse(time);
+            out.add(new Condition(c.getType(), c.getStatus(), c.getReason(), c.getMessage(), since,
+                    profile.getMetadata().getGeneration()));
+        }
+        return out;
+    }
+
+    private static LoadProfileStatus copy(LoadProfileStatus b) {
+        LoadProfileStatus s = new LoadProfileStatus();
+        s.setObservedGeneration(b.getObservedGeneration());
+        s.setPhase(b.getPhase());
+        s.setReplicas(b.getReplicas());
+        s.setReadyReplicas(b.getReadyReplicas());
+        s.setSelector(b.getSelector());
+        s.setTargetRate(b.getTargetRate());
+        s.setAchievedRate(b.getAchievedRate());
+        s.setSent(b.getSent());
+        s.setAcked(b.getAcked());
+        s.setErrors(b.getErrors());
+        s.setEpoch(b.getEpoch());
+        s.setStartTime(b.getStartTime());
+        s.setPlanHash(b.getPlanHash());
+        s.setConditions(new ArrayList<>(b.getConditions()));
+        return s;
+    }
+}

@@ -1,0 +1,132 @@
+package io.loadfleet.operator;
+
+import static io.loadfleet.operator.OperatorFixture.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.status.Condition;
+import io.loadfleet.api.status.Phase;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A real JOSDK Operator against fabric8's mock API server in CRUD mode (no pods run here). */
+@EnableKubernetesMockClient(crud = true)
+@Timeout(120)
+class LoadProfileReconcilerTest {
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final String PROFILE = """
+            apiVersion: loadfleet.io/v1alpha1
+            kind: LoadProfile
+            metadata: {name: grid, namespace: test}
+            spec:
+              targetRate: 30000
+              replicas: 3
+              devices: {count: 17000}
+              generator: {type: smart-meter, seed: 42}
+              format: avro
+              sink: {kafka: {bootstrapServers: "kafka:9092", topic: smart-grid-data, partitions: 6}}
+              worker:
+                jvmOptions: ["-Xmx256m"]
+                nodeSelector: {pool: load}
+            """;
+
+    KubernetesClient client;
+    OperatorFixture fixture;
+
+    @BeforeEach
+    void start() throws Exception {
+        fixture = new OperatorFixture(client, 18080);
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    StatefulSet statefulSet(String name) {
+        return client.apps().statefulSets().inNamespace("test").withName(name).get();
+    }
+
+    @Test
+    void profileBecomesConfigMapHeadlessServiceAndParallelStatefulSetOwnedByIt() throws Exception {
+        LoadProfile created = fixture.apply(PROFILE);
+        await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet");
+        StatefulSet sts = statefulSet("grid");
+        assertEquals(3, sts.getSpec().getReplicas());
+        assertEquals("Parallel", sts.getSpec().getPodManagementPolicy());
+        assertEquals("grid-workers", sts.getSpec().getServiceName());
+        assertEquals(created.getMetadata().getUid(), sts.getMetadata().getOwnerReferences().get(0).getUid());
+        var container = sts.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertEquals("loadfleet/worker:test", container.getImage(), "WORKER_IMAGE is the default image");
+        assertEquals("-Xmx256m", container.getEnv().get(0).getValue());
+        assertEquals("load", sts.getSpec().getTemplate().getSpec().getNodeSelector().get("pool"));
+        assertEquals(18080, container.getPorts().get(0).getContainerPort());
+
+        ConfigMap config = client.configMaps().inNamespace("test").withName("grid-worker-config").get();
+        String workerYaml = config.getData().get("worker.yaml");
+        assertTrue(workerYaml.contains("smart-grid-data") && workerYaml.contains("smart-meter"), workerYaml);
+        assertTrue(!workerYaml.contains("targetRate") && !workerYaml.contains("30000"), "no rate in static config");
+        Service service = client.services().inNamespace("test").withName("grid-workers").get();
+        assertEquals("None", service.getSpec().getClusterIP());
+
+        await(WAIT, () -> fixture.get("grid").getStatus() != null, () -> "no status");
+        var status = fixture.get("grid").getStatus();
+        assertEquals(Phase.Pending, status.getPhase(), "no pod is ready: the mock runs no kubelet");
+        assertEquals(1L, status.getObservedGeneration());
+        assertEquals(3, status.getReplicas());
+        assertEquals("loadfleet.io/profile=grid", status.getSelector());
+    }
+
+    @Test
+    void targetRateChangeLeavesThePodTemplateAlone() throws Exception {
+        fixture.apply(PROFILE);
+        await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet");
+        var template = statefulSet("grid").getSpec().getTemplate();
+        fixture.apply(PROFILE.replace("targetRate: 30000", "targetRate: 60000"));
+        await(WAIT, () -> fixture.get("grid").getStatus() != null
+                && Long.valueOf(2).equals(fixture.get("grid").getStatus().getObservedGeneration()), () -> "not observed");
+        assertEquals(template, statefulSet("grid").getSpec().getTemplate(), "a rate change restarts nothing");
+        assertEquals(60000L, fixture.get("grid").getStatus().getTargetRate());
+
+        fixture.apply(PROFILE.replace("topic: smart-grid-data", "topic: other-topic"));
+        await(WAIT, () -> !template.getMetadata().getAnnotations().equals(
+                statefulSet("grid").getSpec().getTemplate().getMetadata().getAnnotations()), () -> "hash unchanged");
+    }
+
+    @Test
+    void invalidSpecIsAConditionNamingTheFieldAndFixingItRecovers() throws Exception {
+        fixture.apply(PROFILE.replace("count: 17000", "count: 2"));
+        await(WAIT, () -> fixture.get("grid").getStatus() != null, () -> "no status");
+        var status = fixture.get("grid").getStatus();
+        assertEquals(Phase.Failed, status.getPhase());
+        Condition ready = status.getConditions().stream().filter(c -> c.getType().equals("Ready")).findFirst().orElseThrow();
+        assertEquals("False", ready.getStatus());
+        assertEquals("InvalidSpec", ready.getReason());
+        assertTrue(ready.getMessage().contains("spec.devices.count: 2 is less than replicas 3"), ready.getMessage());
+        assertNull(statefulSet("grid"), "nothing is created for an invalid spec");
+
+        fixture.apply(PROFILE);
+        await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet after the fix");
+        await(WAIT, () -> fixture.get("grid").getStatus().getPhase() == Phase.Pending, () -> "still failed");
+    }
+
+    @Test
+    void invalidEditOfARunningProfileKeepsItsFleet() throws Exception {
+        fixture.apply(PROFILE);
+        await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet");
+        fixture.apply(PROFILE.replace("replicas: 3", "replicas: 0"));
+        await(WAIT, () -> fixture.get("grid").getStatus() != null && fixture.get("grid").getStatus().getPhase() == Phase.Failed,
+                () -> "not failed");
+        assertEquals(3, statefulSet("grid").getSpec().getReplicas(), "the running fleet is untouched");
+    }
+}

@@ -1,0 +1,60 @@
+package io.loadfleet.operator;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.Operator;
+import io.loadfleet.api.LoadProfile;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The shipped operator, started on a client of fabric8's mock API server with the committed CRD. */
+final class OperatorFixture implements AutoCloseable {
+    final KubernetesClient client;
+    final Operator operator;
+
+    OperatorFixture(KubernetesClient client, int controlPort) throws Exception {
+        this.client = client;
+        try (InputStream crd = Files.newInputStream(Path.of("..", "crds", "loadprofiles.loadfleet.io-v1.yml"))) {
+            // The mock serves the status subresource only for CRDs it knows.
+            client.resource(Serialization.unmarshal(crd, CustomResourceDefinition.class)).create();
+        }
+        OperatorSettings settings = new OperatorSettings("loadfleet/worker:test", List.of(), controlPort, 0, false, null);
+        operator = OperatorMain.create(client, settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        operator.start();
+    }
+
+    LoadProfile apply(String yaml) {
+        LoadProfile profile = Serialization.unmarshal(yaml, LoadProfile.class);
+        return client.resource(profile).inNamespace("test").createOr(existing -> existing.update());
+    }
+
+    LoadProfile get(String name) {
+        return client.resources(LoadProfile.class).inNamespace("test").withName(name).get();
+    }
+
+    /** Waits (bounded) until {@code check} holds; fails with what {@code describe} says otherwise. */
+    static void await(Duration limit, Supplier<Boolean> check, Supplier<String> describe) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Boolean.TRUE.equals(check.get())) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        fail("not within " + limit + ": " + describe.get());
+    }
+
+    @Override
+    public void close() {
+        operator.stop();
+    }
+}
