@@ -18,9 +18,12 @@ import java.util.List;
  * @param startTimeMillis epoch ms at which the fleet's schedule (and so stage 0) began
  * @param endTimeMillis   epoch ms at which sending stops (spec.duration); null for no end
  * @param paused          send nothing while true
+ * @param effectiveTimeMillis epoch ms at which every pod switches to this epoch together, so a
+ *                        push that reaches the pods one after another still changes the fleet at
+ *                        one instant; the previous epoch runs until then. Null: at once
  */
 public record Assignment(long epoch, int shard, int shards, long rate, long deviceStart, long deviceEnd,
-        List<Stage> stages, long startTimeMillis, Long endTimeMillis, boolean paused) {
+        List<Stage> stages, long startTimeMillis, Long endTimeMillis, boolean paused, Long effectiveTimeMillis) {
 
     /** One ramp stage of this shard: reach {@code rate} linearly over {@code durationMillis}. */
     public record Stage(long durationMillis, long rate) {
@@ -32,26 +35,22 @@ public record Assignment(long epoch, int shard, int shards, long rate, long devi
 
     /** The assignment of {@code shard} in a plan of {@code shards} pods. */
     public static Assignment of(long epoch, ShardPlan shard, int shards, long startTimeMillis, Long endTimeMillis,
-            boolean paused) {
+            boolean paused, Long effectiveTimeMillis) {
         List<Stage> stages = new ArrayList<>();
         for (StagePlan s : shard.stages()) {
             stages.add(new Stage(s.duration().toMillis(), s.rate()));
         }
         return new Assignment(epoch, shard.index(), shards, shard.rate(), shard.deviceStart(), shard.deviceEnd(),
-                stages, startTimeMillis, endTimeMillis, paused);
+                stages, startTimeMillis, endTimeMillis, paused, effectiveTimeMillis);
     }
 
     /**
      * For a pod about to be removed by a scale-down: it sends nothing and owns no devices, so the
      * remaining pods can take over its share at once, before the pod itself is gone.
      */
-    public static Assignment standby(long epoch, int ordinal, long startTimeMillis) {
-        return new Assignment(epoch, ordinal, ordinal + 1, 0, 0, 0, List.of(), startTimeMillis, null, true);
-    }
-
-    /** True for a {@link #standby} assignment. */
-    public boolean isStandby() {
-        return paused && deviceStart == deviceEnd;
+    public static Assignment standby(long epoch, int ordinal, long startTimeMillis, Long effectiveTimeMillis) {
+        return new Assignment(epoch, ordinal, ordinal + 1, 0, 0, 0, List.of(), startTimeMillis, null, true,
+                effectiveTimeMillis);
     }
 
     /** What is wrong with an assignment received from the network; empty when it can run. */

@@ -20,9 +20,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FleetCoordinator {
     private static final long MIN_RATE_WINDOW_NANOS = 500_000_000L;
+    /**
+     * How far ahead of the push a new epoch takes effect: long enough for the push to reach every
+     * pod first, so all switch at one instant (a late pod still catches up on its share).
+     */
+    static final long ACTIVATION_LEAD_MILLIS = 200;
 
     private final WorkerClient client;
     private final Map<String, Sample> lastSample = new ConcurrentHashMap<>();
+    /**
+     * The last epoch pushed per fleet. The informer may hand the next pass a LoadProfile whose
+     * status predates this operator's own last patch; without this, that pass would push the same
+     * plan again under yet another epoch. After a restart the status is the only record, and enough.
+     */
+    private final Map<String, Applied> lastApplied = new ConcurrentHashMap<>();
 
     /** A pod of the fleet as the informer shows it. */
     public record Pod(int ordinal, WorkerAddress address, boolean ready) {
@@ -54,8 +65,10 @@ public final class FleetCoordinator {
      * @param fleetId  identifies the fleet across passes (the LoadProfile's uid)
      * @param replicas the pods the spec's plan wants now
      */
-    public Result coordinate(String fleetId, LoadProfileSpec spec, int replicas, Applied before, List<Pod> pods,
+    public Result coordinate(String fleetId, LoadProfileSpec spec, int replicas, Applied fromStatus, List<Pod> pods,
             long nowNanos) {
+        Applied remembered = lastApplied.get(fleetId);
+        Applied before = remembered != null && remembered.epoch() > fromStatus.epoch() ? remembered : fromStatus;
         Map<Integer, WorkerAddress> ready = new TreeMap<>();
         pods.stream().filter(Pod::ready).forEach(p -> ready.put(p.ordinal(), p.address()));
         Map<Integer, WorkerStatus> statuses = new TreeMap<>();
@@ -74,10 +87,13 @@ public final class FleetCoordinator {
             if (planReady) {
                 // Above every epoch any pod has seen, so a half-applied earlier attempt can never collide.
                 long next = Math.max(before.epoch(), statuses.values().stream().mapToLong(WorkerStatus::epoch).max().orElse(0)) + 1;
-                Applied candidate = new Applied(next, hash, replicas, before.startTimeMillis());
-                if (pushAll(spec, candidate, ready, statuses.keySet())) {
+                long effective = System.currentTimeMillis() + ACTIVATION_LEAD_MILLIS;
+                // The fleet's clock (stages, duration) starts when its first epoch takes effect.
+                Applied candidate = new Applied(next, hash, replicas, before.epoch() == 0 ? effective : before.startTimeMillis());
+                if (pushAll(spec, candidate, effective, ready, statuses.keySet())) {
                     applied = candidate;
                     newEpoch = true;
+                    lastApplied.put(fleetId, candidate);
                 } else {
                     waiting = true;
                 }
@@ -86,11 +102,12 @@ public final class FleetCoordinator {
             }
         } else {
             // Steady: a pod that runs another epoch (restarted, or missed a push) gets the current one again.
-            List<Assignment> assignments = FleetAssignments.of(spec, before.replicas(), before.epoch(), before.startTimeMillis());
+            List<Assignment> assignments = FleetAssignments.of(spec, before.replicas(), before.epoch(),
+                    before.startTimeMillis(), null);
             statuses.forEach((ordinal, s) -> {
                 if (s.epoch() != before.epoch()) {
                     client.push(ready.get(ordinal), ordinal < before.replicas() ? assignments.get(ordinal)
-                            : Assignment.standby(before.epoch(), ordinal, before.startTimeMillis()));
+                            : Assignment.standby(before.epoch(), ordinal, before.startTimeMillis(), null));
                 }
             });
         }
@@ -112,9 +129,10 @@ public final class FleetCoordinator {
     }
 
     /** Pushes the epoch to every pod of the plan and puts surplus pods on standby; true when the plan's pods took it. */
-    private boolean pushAll(LoadProfileSpec spec, Applied epoch, Map<Integer, WorkerAddress> ready,
+    private boolean pushAll(LoadProfileSpec spec, Applied epoch, long effective, Map<Integer, WorkerAddress> ready,
             java.util.Set<Integer> answering) {
-        List<Assignment> assignments = FleetAssignments.of(spec, epoch.replicas(), epoch.epoch(), epoch.startTimeMillis());
+        List<Assignment> assignments = FleetAssignments.of(spec, epoch.replicas(), epoch.epoch(), epoch.startTimeMillis(),
+                effective);
         boolean all = true;
         for (int i = 0; i < epoch.replicas(); i++) {
             Optional<ApplyOutcome> outcome = client.push(ready.get(i), assignments.get(i));
@@ -122,7 +140,7 @@ public final class FleetCoordinator {
         }
         for (int ordinal : answering) {
             if (ordinal >= epoch.replicas()) {
-                client.push(ready.get(ordinal), Assignment.standby(epoch.epoch(), ordinal, epoch.startTimeMillis()));
+                client.push(ready.get(ordinal), Assignment.standby(epoch.epoch(), ordinal, epoch.startTimeMillis(), effective));
             }
         }
         return all;
@@ -141,8 +159,9 @@ public final class FleetCoordinator {
         return (acked - previous.acked()) * 1e9 / (nowNanos - previous.nanos());
     }
 
-    /** Forgets a deleted fleet. */
-    public void forget(String fleetId) {
-        lastSample.remove(fleetId);
+    /** Forgets fleets that no longer exist (deleted LoadProfiles need no finalizer for this). */
+    public void retainOnly(java.util.Set<String> fleetIds) {
+        lastSample.keySet().retainAll(fleetIds);
+        lastApplied.keySet().retainAll(fleetIds);
     }
 }

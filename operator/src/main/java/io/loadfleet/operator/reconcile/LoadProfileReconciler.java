@@ -88,6 +88,7 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
                 settings.controlPort()).putInto(context);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
+        coordinator.retainOnly(context.getPrimaryCache().list().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet()));
         List<FleetCoordinator.Pod> pods = context.getSecondaryResources(Pod.class).stream()
                 .map(this::toFleetPod).flatMap(Optional::stream).toList();
         FleetCoordinator.Result result = coordinator.coordinate(profile.getMetadata().getUid(), profile.getSpec(),

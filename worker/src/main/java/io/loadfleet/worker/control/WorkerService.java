@@ -34,11 +34,23 @@ public final class WorkerService implements AutoCloseable {
     private final Clock clock;
     private final ShardStats stats;
     private Run current;
+    /** The run current replaces, still in force until current's effective time. */
+    private Run previous;
 
-    /** The running shard of one epoch; a paused epoch has no pacer and no thread. */
-    private record Run(Assignment assignment, RateSchedule schedule, Pacer pacer, Thread thread) {
-        static Run paused(Assignment a) {
-            return new Run(a, RateSchedule.constant(0), null, null);
+    /**
+     * The shard of one epoch, in force from {@code effectiveNanos}; a paused epoch has no pacer
+     * and no thread.
+     */
+    private record Run(Assignment assignment, RateSchedule schedule, Pacer pacer, Thread thread, long effectiveNanos) {
+        static Run paused(Assignment a, long effectiveNanos) {
+            return new Run(a, RateSchedule.constant(0), null, null, effectiveNanos);
+        }
+
+        /** Ends the run at {@code nanos} (it sends what is due before) or, with no pacer, does nothing. */
+        void endAt(long nanos) {
+            if (pacer != null) {
+                pacer.endAt(nanos);
+            }
         }
 
         boolean finished() {
@@ -64,8 +76,18 @@ public final class WorkerService implements AutoCloseable {
                 return assignment.equals(current.assignment()) ? ApplyOutcome.UNCHANGED : ApplyOutcome.CONFLICT;
             }
         }
-        Run next = assignment.paused() ? Run.paused(assignment) : prepare(assignment);
-        stopCurrent();
+        long nowNanos = clock.nanoTime();
+        long nowMillis = clock.epochMillis();
+        long effectiveMillis = assignment.effectiveTimeMillis() == null ? nowMillis : assignment.effectiveTimeMillis();
+        long effectiveNanos = nowNanos + TimeUnit.MILLISECONDS.toNanos(effectiveMillis - nowMillis);
+        Run next = assignment.paused() ? Run.paused(assignment, effectiveNanos)
+                : prepare(assignment, nowNanos, nowMillis, effectiveMillis);
+        // Hand over at the effective time: the old run sends what is due before it, the new one the rest.
+        stopRun(previous);
+        if (current != null) {
+            current.endAt(effectiveNanos);
+        }
+        previous = current;
         current = next;
         if (next.thread() != null) {
             next.thread().start();
@@ -73,19 +95,19 @@ public final class WorkerService implements AutoCloseable {
         return ApplyOutcome.APPLIED;
     }
 
-    private Run prepare(Assignment a) {
+    private Run prepare(Assignment a, long nowNanos, long nowMillis, long effectiveMillis) {
         ShardPlan shard = new ShardPlan(a.shard(), a.rate(), a.deviceStart(), a.deviceEnd(), a.stages().stream()
                 .map(s -> new StagePlan(Duration.ofMillis(s.durationMillis()), s.rate())).toList());
         RecordGenerator generator = Generators.create(config.generator().getType(), new GeneratorSettings(
                 config.generator().effectiveSeed(), a.shard(), a.deviceStart(), a.deviceEnd()));
         RateSchedule fleetSchedule = RateSchedule.of(shard.stages(), a.rate());
-        long nowNanos = clock.nanoTime();
-        long nowMillis = clock.epochMillis();
-        // Join the fleet's schedule where it is now; a start in the future is waited for.
-        long lateMillis = nowMillis - a.startTimeMillis();
-        RateSchedule schedule = lateMillis > 0 ? fleetSchedule.after(TimeUnit.MILLISECONDS.toNanos(lateMillis)) : fleetSchedule;
-        long startNanos = lateMillis > 0 ? nowNanos : nowNanos - TimeUnit.MILLISECONDS.toNanos(lateMillis);
-        long wallStart = Math.max(nowMillis, a.startTimeMillis());
+        // Join the fleet's schedule where it is at the effective time (which may be just past: then
+        // the overdue messages go at once); a fleet start later than that is waited for.
+        long wallStart = Math.max(effectiveMillis, a.startTimeMillis());
+        long intoSchedule = effectiveMillis - a.startTimeMillis();
+        RateSchedule schedule = intoSchedule > 0 ? fleetSchedule.after(TimeUnit.MILLISECONDS.toNanos(intoSchedule))
+                : fleetSchedule;
+        long startNanos = nowNanos + TimeUnit.MILLISECONDS.toNanos(wallStart - nowMillis);
         long runNanos = a.endTimeMillis() == null ? Long.MAX_VALUE
                 : TimeUnit.MILLISECONDS.toNanos(Math.max(0, a.endTimeMillis() - wallStart));
         Pacer pacer = new Pacer(clock, schedule, startNanos, runNanos);
@@ -93,16 +115,16 @@ public final class WorkerService implements AutoCloseable {
                 sink, pacer, stats, new OutgoingRecord(config.profile(), a.shard(), a.epoch()), wallStart, true);
         Thread thread = new Thread(runner, "shard-" + a.shard() + "-epoch-" + a.epoch());
         thread.setDaemon(true);
-        return new Run(a, schedule, pacer, thread);
+        return new Run(a, schedule, pacer, thread, startNanos);
     }
 
-    private void stopCurrent() {
-        if (current == null || current.thread() == null) {
+    private static void stopRun(Run run) {
+        if (run == null || run.thread() == null) {
             return;
         }
-        current.pacer().stop();
+        run.pacer().stop();
         try {
-            current.thread().join(STOP_TIMEOUT_MILLIS);
+            run.thread().join(STOP_TIMEOUT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -114,15 +136,17 @@ public final class WorkerService implements AutoCloseable {
                     stats.ackedCount(), stats.failedCount(), stats.lastError());
         }
         Assignment a = current.assignment();
+        long now = clock.nanoTime();
+        Run inForce = previous != null && now < current.effectiveNanos() ? previous : current;
         WorkerState state;
         double rate = 0;
-        if (current.finished()) {
+        if (inForce.finished()) {
             state = WorkerState.FINISHED;
-        } else if (a.paused()) {
+        } else if (inForce.assignment().paused()) {
             state = WorkerState.PAUSED;
         } else {
             state = WorkerState.RUNNING;
-            rate = current.schedule().rateAt(Math.max(0, clock.nanoTime() - current.pacer().startNanos()));
+            rate = inForce.schedule().rateAt(Math.max(0, now - inForce.pacer().startNanos()));
         }
         return new WorkerStatus(config.profile(), state, a.epoch(), a.shard(), a.shards(), a.deviceStart(),
                 a.deviceEnd(), rate, stats.sentCount(), stats.ackedCount(), stats.failedCount(), stats.lastError());
@@ -136,7 +160,8 @@ public final class WorkerService implements AutoCloseable {
     /** Stops sending, flushes and closes the sink. */
     @Override
     public synchronized void close() {
-        stopCurrent();
+        stopRun(previous);
+        stopRun(current);
         sink.close();
     }
 }

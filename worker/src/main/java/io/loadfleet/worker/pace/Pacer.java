@@ -15,7 +15,7 @@ public final class Pacer {
     private final Clock clock;
     private final RateSchedule schedule;
     private final long startNanos;
-    private final long endNanos;
+    private volatile long endNanos;
 
     /**
      * @param schedule   when messages are due; null sends as fast as possible
@@ -42,12 +42,25 @@ public final class Pacer {
             due = offset == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + offset;
         }
         // Nothing more due before the end: wait the run out anyway, so its duration is honest.
-        long wakeAt = Math.min(due, endNanos);
         waiter = Thread.currentThread();
-        while (!stopped && clock.nanoTime() < wakeAt) {
+        long wakeAt;
+        // endAt may move the end earlier while this waits: re-read it on every wake-up.
+        while (!stopped && clock.nanoTime() < (wakeAt = Math.min(due, endNanos))) {
             clock.parkUntil(wakeAt);
         }
         return stopped || due >= endNanos ? FINISHED : due;
+    }
+
+    /**
+     * Moves the end of the run earlier, to {@code nanos}: the messages due before it are still
+     * sent, none after. How an epoch hands over to the next at an agreed instant.
+     */
+    public void endAt(long nanos) {
+        endNanos = Math.min(endNanos, nanos);
+        Thread t = waiter;
+        if (t != null) {
+            java.util.concurrent.locks.LockSupport.unpark(t);
+        }
     }
 
     /** Ends the run: the waiting (or next) {@link #awaitDue} returns {@link #FINISHED} at once. */

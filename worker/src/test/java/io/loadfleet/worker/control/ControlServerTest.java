@@ -66,7 +66,8 @@ class ControlServerTest {
     static String assignment(long epoch, long rate, long deviceStart, long deviceEnd) {
         return """
                 {"epoch": %d, "shard": 0, "shards": 1, "rate": %d, "deviceStart": %d, "deviceEnd": %d,
-                 "stages": [], "startTimeMillis": %d, "endTimeMillis": null, "paused": false}
+                 "stages": [], "startTimeMillis": %d, "endTimeMillis": null, "paused": false,
+                 "effectiveTimeMillis": null}
                 """.formatted(epoch, rate, deviceStart, deviceEnd, System.currentTimeMillis());
     }
 

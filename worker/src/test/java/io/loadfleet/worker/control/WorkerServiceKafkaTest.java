@@ -51,9 +51,9 @@ class WorkerServiceKafkaTest {
                     KafkaSink.open(config.sink().getKafka(), kafka.bootstrapServers(), "test"), Clock.SYSTEM);
             assertEquals(WorkerState.IDLE, worker.status().state());
             long start = System.currentTimeMillis();
-            assertEquals(ApplyOutcome.APPLIED, worker.apply(new Assignment(1, 0, 2, 1000, 0, 50, List.of(), start, null, false)));
+            assertEquals(ApplyOutcome.APPLIED, worker.apply(new Assignment(1, 0, 2, 1000, 0, 50, List.of(), start, null, false, null)));
             Thread.sleep(1500);
-            assertEquals(ApplyOutcome.APPLIED, worker.apply(new Assignment(2, 1, 3, 2000, 50, 80, List.of(), start, null, false)));
+            assertEquals(ApplyOutcome.APPLIED, worker.apply(new Assignment(2, 1, 3, 2000, 50, 80, List.of(), start, null, false, null)));
             WorkerStatus switched = worker.status();
             assertEquals(2, switched.epoch());
             assertEquals(2000.0, switched.targetRate(), 1e-9, "the new rate is in force as soon as the push returns");

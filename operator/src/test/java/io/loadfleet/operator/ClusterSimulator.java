@@ -1,0 +1,193 @@
+package io.loadfleet.operator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.control.WorkerConfig;
+import io.loadfleet.operator.dependent.FleetNames;
+import io.loadfleet.worker.control.ControlServer;
+import io.loadfleet.worker.control.WorkerMetrics;
+import io.loadfleet.worker.control.WorkerService;
+import io.loadfleet.worker.pace.Clock;
+import io.loadfleet.worker.sink.KafkaSink;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Plays what fabric8's mock API server lacks: the StatefulSet controller (a pod per replica,
+ * removed on scale-down, readyReplicas in status), the kubelet (each pod runs a real worker
+ * in-process on its own loopback address, ready once its sink is connected) and the garbage
+ * collector (objects whose owner is gone are deleted). Polls every 100 ms on its own thread.
+ */
+final class ClusterSimulator implements AutoCloseable {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final int controlPort;
+    private final Map<String, RunningPod> pods = new ConcurrentHashMap<>();
+    private final AtomicInteger nextAddress = new AtomicInteger(2);
+    private final Thread loop;
+    private volatile boolean closed;
+
+    /** A pod's in-process worker. */
+    record RunningPod(String name, String ip, WorkerService worker, ControlServer server) {
+        void stop() {
+            worker.close();
+            server.close();
+        }
+    }
+
+    ClusterSimulator(KubernetesClient client, String namespace, int controlPort) {
+        this.client = client;
+        this.namespace = namespace;
+        this.controlPort = controlPort;
+        this.loop = new Thread(this::run, "cluster-simulator");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    Map<String, RunningPod> pods() {
+        return pods;
+    }
+
+    private void run() {
+        while (!closed) {
+            try {
+                step();
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    System.err.println("cluster simulator: " + e);
+                }
+            }
+        }
+    }
+
+    private void step() {
+        collectGarbage();
+        List<StatefulSet> sets = client.apps().statefulSets().inNamespace(namespace).list().getItems();
+        for (StatefulSet sts : sets) {
+            String name = sts.getMetadata().getName();
+            int replicas = sts.getSpec().getReplicas();
+            for (int i = 0; i < replicas; i++) {
+                if (!pods.containsKey(name + "-" + i)) {
+                    startPod(sts, i);
+                }
+            }
+            pods.keySet().stream().filter(p -> p.startsWith(name + "-") && ordinal(p) >= replicas).toList()
+                    .forEach(this::deletePod);
+            Integer ready = sts.getStatus() == null ? null : sts.getStatus().getReadyReplicas();
+            if (ready == null || ready != replicas) {
+                // A PUT of the spec (how JOSDK updates without SSA) wipes status: restate it, as the controller does.
+                sts.setStatus(new io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder()
+                        .withReplicas(replicas).withReadyReplicas(replicas).withCurrentReplicas(replicas).build());
+                client.apps().statefulSets().inNamespace(namespace).resource(sts).updateStatus();
+            }
+        }
+        List<String> setNames = sets.stream().map(s -> s.getMetadata().getName()).toList();
+        pods.keySet().stream().filter(p -> !setNames.contains(p.substring(0, p.lastIndexOf('-')))).toList()
+                .forEach(this::deletePod);
+    }
+
+    private void startPod(StatefulSet sts, int ordinal) {
+        String name = sts.getMetadata().getName() + "-" + ordinal;
+        String configMap = sts.getSpec().getTemplate().getSpec().getVolumes().get(0).getConfigMap().getName();
+        String workerYaml = client.configMaps().inNamespace(namespace).withName(configMap).get()
+                .getData().get(FleetNames.CONFIG_FILE);
+        WorkerConfig config;
+        try {
+            config = YAML.readValue(workerYaml, WorkerConfig.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("bad worker.yaml in " + configMap, e);
+        }
+        String ip = "127.0.0." + nextAddress.getAndIncrement();
+        WorkerService worker = new WorkerService(config, KafkaSink.open(config.sink().getKafka(),
+                config.sink().getKafka().getBootstrapServers(), "loadfleet-" + name), Clock.SYSTEM);
+        Supplier<WorkerService> current = () -> worker;
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        WorkerMetrics.bind(metrics, current);
+        ControlServer server;
+        try {
+            server = new ControlServer(new InetSocketAddress(ip, controlPort), current, metrics);
+        } catch (Exception e) {
+            worker.close();
+            throw new IllegalStateException("cannot serve " + ip + ":" + controlPort, e);
+        }
+        pods.put(name, new RunningPod(name, ip, worker, server));
+        Pod pod = new PodBuilder()
+                .withNewMetadata()
+                    .withName(name)
+                    .withNamespace(namespace)
+                    .withLabels(sts.getSpec().getTemplate().getMetadata().getLabels())
+                    .withAnnotations(sts.getSpec().getTemplate().getMetadata().getAnnotations())
+                    .addToOwnerReferences(ownerOf(sts))
+                .endMetadata()
+                .withSpec(sts.getSpec().getTemplate().getSpec())
+                .withNewStatus()
+                    .withPhase("Running")
+                    .withPodIP(ip)
+                    .addNewCondition().withType("Ready").withStatus("True").endCondition()
+                .endStatus()
+                .build();
+        client.pods().inNamespace(namespace).resource(pod).create();
+    }
+
+    /** Kills a pod's worker without a goodbye, as a node failure would, and deletes the Pod. */
+    void deletePod(String name) {
+        RunningPod pod = pods.remove(name);
+        if (pod != null) {
+            pod.stop();
+        }
+        client.pods().inNamespace(namespace).withName(name).delete();
+    }
+
+    private void collectGarbage() {
+        List<String> profiles = client.resources(LoadProfile.class).inNamespace(namespace).list().getItems().stream()
+                .map(p -> p.getMetadata().getUid()).toList();
+        for (List<? extends HasMetadata> owned : List.of(
+                client.apps().statefulSets().inNamespace(namespace).list().getItems(),
+                client.configMaps().inNamespace(namespace).list().getItems(),
+                client.services().inNamespace(namespace).list().getItems())) {
+            for (HasMetadata o : owned) {
+                boolean orphan = o.getMetadata().getOwnerReferences().stream()
+                        .anyMatch(ref -> LoadProfile.KIND.equals(ref.getKind()) && !profiles.contains(ref.getUid()));
+                if (orphan) {
+                    client.resource(o).delete();
+                }
+            }
+        }
+    }
+
+    private static OwnerReference ownerOf(StatefulSet sts) {
+        return new io.fabric8.kubernetes.api.model.OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("StatefulSet")
+                .withName(sts.getMetadata().getName()).withUid(sts.getMetadata().getUid()).withController(true).build();
+    }
+
+    private static int ordinal(String podName) {
+        return Integer.parseInt(podName.substring(podName.lastIndexOf('-') + 1));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        loop.interrupt();
+        loop.join(5_000);
+        pods.values().forEach(RunningPod::stop);
+        pods.clear();
+    }
+}

@@ -1,0 +1,243 @@
+package io.loadfleet.operator;
+
+import static io.loadfleet.operator.OperatorFixture.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.control.WorkerState;
+import io.loadfleet.api.control.WorkerStatus;
+import io.loadfleet.api.plan.FleetPlan;
+import io.loadfleet.api.plan.ShardPlan;
+import io.loadfleet.api.status.Phase;
+import io.loadfleet.worker.KafkaTopics;
+import io.loadfleet.worker.embedded.EmbeddedKafka;
+import io.loadfleet.worker.sink.OutgoingRecord;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * LoadProfile YAML → the real operator (on the mock API server) → pods played by the cluster
+ * simulator, each a real worker → a real Kafka broker, through a live rate change, a pause, a
+ * scale-up and a scale-down, an invalid edit, a run that completes, and deletion.
+ */
+@EnableKubernetesMockClient(crud = true)
+@Timeout(300)
+class FleetEndToEndTest {
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final long RESCALE_RATE = 30_000;
+    static EmbeddedKafka kafka;
+    KubernetesClient client;
+
+    @BeforeAll
+    static void startKafka() {
+        kafka = EmbeddedKafka.start();
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    static String profile(String name, String topic, long rate, int replicas, String extra) {
+        return """
+                apiVersion: loadfleet.io/v1alpha1
+                kind: LoadProfile
+                metadata: {name: %s, namespace: test}
+                spec:
+                  targetRate: %d
+                  replicas: %d
+                  devices: {count: 10000}
+                  generator: {type: iot-sensor, seed: 7}
+                  format: avro
+                  sink: {kafka: {bootstrapServers: "%s", topic: %s, lingerMs: 5, compression: lz4}}
+                %s""".formatted(name, rate, replicas, kafka.bootstrapServers(), topic, extra);
+    }
+
+    @Test
+    void aLiveFleetFollowsItsLoadProfile() throws Exception {
+        int port = freePort();
+        createTopic("e2e-grid", 8, Map.of());
+        try (OperatorFixture operator = new OperatorFixture(client, port);
+                ClusterSimulator cluster = new ClusterSimulator(client, "test", port)) {
+            String base = profile("grid", "e2e-grid", 20_000, 4, "");
+            operator.apply(base);
+            await(WAIT, () -> phase(operator, "grid") == Phase.Running, () -> "status " + status(operator, "grid"));
+            Map<Long, Integer> replicasOfEpoch = new HashMap<>();
+            recordEpochs(cluster, replicasOfEpoch, 4);
+
+            // 20,000 msg/s over 4 pods: the achieved rate the operator reports.
+            Thread.sleep(4_000);
+            List<Double> samples = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Thread.sleep(2_100);
+                samples.add(operator.get("grid").getStatus().getAchievedRate());
+            }
+            double median = samples.stream().sorted().toList().get(2);
+            System.out.println("e2e: status.achievedRate samples at 20000 msg/s: " + samples);
+            assertEquals(20_000, median, 20_000 * 0.02, "achievedRate within 2 % of target: " + samples);
+
+            // targetRate 20,000 → 40,000: every pod at its new rate, the pod template untouched.
+            var template = client.apps().statefulSets().inNamespace("test").withName("grid").get().getSpec().getTemplate();
+            long editedAt = System.nanoTime();
+            operator.apply(profile("grid", "e2e-grid", 40_000, 4, ""));
+            await(Duration.ofSeconds(10), () -> cluster.pods().values().stream()
+                    .allMatch(p -> p.worker().status().targetRate() == 10_000), () -> "pods " + podStatuses(cluster));
+            double applyMillis = (System.nanoTime() - editedAt) / 1e6;
+            System.out.printf("e2e: targetRate edit -> all 4 pods at the new rate in %.0f ms%n", applyMillis);
+            assertTrue(applyMillis < 1_000, "new rate in force within 1 s of the edit: " + applyMillis + " ms");
+            assertEquals(template, client.apps().statefulSets().inNamespace("test").withName("grid").get().getSpec().getTemplate());
+            recordEpochs(cluster, replicasOfEpoch, 4);
+
+            // Pause: the fleet idles; everything sent is acked, and the broker holds exactly status.acked.
+            operator.apply(profile("grid", "e2e-grid", 40_000, 4, "  paused: true\n"));
+            await(WAIT, () -> phase(operator, "grid") == Phase.Paused && cluster.pods().values().stream()
+                    .allMatch(p -> p.worker().status().state() == WorkerState.PAUSED), () -> "pods " + podStatuses(cluster));
+            recordEpochs(cluster, replicasOfEpoch, 4);
+            await(WAIT, () -> {
+                long sent = cluster.pods().values().stream().mapToLong(p -> p.worker().status().sent()).sum();
+                LoadProfile lp = operator.get("grid");
+                return lp.getStatus().getAcked() != null && lp.getStatus().getAcked() == sent;
+            }, () -> "status " + status(operator, "grid") + " pods " + podStatuses(cluster));
+            long acked = operator.get("grid").getStatus().getAcked();
+            List<ConsumerRecord<byte[], byte[]>> records = KafkaTopics.readAll(kafka.bootstrapServers(), "e2e-grid", acked);
+            assertEquals(acked, records.size(), "broker record count == status.acked");
+            assertKeysInTheirShardsRange(records, replicasOfEpoch);
+            System.out.println("e2e: paused after " + acked + " records; broker holds " + records.size());
+
+            // Resume at 30,000 msg/s, then 4 → 6 → 3 pods: every second of the fleet's send schedule is
+            // covered exactly once. Windows are by event time (the scheduled send time): a gap or an overlap
+            // in the hand-over between epochs shows as a short or a long second; all were delivered.
+            operator.apply(profile("grid", "e2e-grid", RESCALE_RATE, 4, ""));
+            await(WAIT, () -> phase(operator, "grid") == Phase.Running && cluster.pods().values().stream()
+                    .allMatch(p -> p.worker().status().state() == WorkerState.RUNNING), () -> "status " + status(operator, "grid"));
+            recordEpochs(cluster, replicasOfEpoch, 4);
+            Thread.sleep(2_000);
+            long rescaleStart = System.currentTimeMillis();
+            operator.apply(profile("grid", "e2e-grid", RESCALE_RATE, 6, ""));
+            await(WAIT, () -> phase(operator, "grid") == Phase.Running && operator.get("grid").getStatus().getReplicas() == 6,
+                    () -> "status " + status(operator, "grid"));
+            recordEpochs(cluster, replicasOfEpoch, 6);
+            Thread.sleep(2_000);
+            operator.apply(profile("grid", "e2e-grid", RESCALE_RATE, 3, ""));
+            await(WAIT, () -> operator.get("grid").getStatus().getReplicas() == 3 && cluster.pods().size() == 3,
+                    () -> "status " + status(operator, "grid") + " pods " + cluster.pods().keySet());
+            recordEpochs(cluster, replicasOfEpoch, 3);
+            Thread.sleep(3_000);
+            long rescaleEnd = System.currentTimeMillis();
+            records = KafkaTopics.readAll(kafka.bootstrapServers(), "e2e-grid", 0);
+            TreeMap<Long, Integer> perSecond = new TreeMap<>();
+            for (ConsumerRecord<byte[], byte[]> r : records) {
+                if (r.timestamp() >= rescaleStart && r.timestamp() < rescaleEnd) {
+                    perSecond.merge((r.timestamp() - rescaleStart) / 1000, 1, Integer::sum);
+                }
+            }
+            perSecond.remove(perSecond.lastKey()); // the last second is cut short by rescaleEnd
+            System.out.println("e2e: records per second across 4 -> 6 -> 3 pods at " + RESCALE_RATE + " msg/s: " + perSecond.values());
+            perSecond.forEach((second, count) -> assertTrue(count >= RESCALE_RATE * 0.95 && count <= RESCALE_RATE * 1.05,
+                    "second " + second + " of the rescale holds " + count + " records: " + perSecond.values()));
+            assertKeysInTheirShardsRange(records, replicasOfEpoch);
+
+            // An invalid edit: Ready=False naming the field, and the fleet keeps running as it was.
+            operator.apply(profile("grid", "e2e-grid", RESCALE_RATE, 3, "").replace("count: 10000", "count: 2"));
+            await(WAIT, () -> phase(operator, "grid") == Phase.Failed, () -> "status " + status(operator, "grid"));
+            String message = operator.get("grid").getStatus().getConditions().stream()
+                    .filter(c -> c.getType().equals("Ready")).findFirst().orElseThrow().getMessage();
+            assertTrue(message.contains("spec.devices.count: 2 is less than replicas 3"), message);
+            assertEquals(3, cluster.pods().size());
+            assertTrue(cluster.pods().values().stream().allMatch(p -> p.worker().status().state() == WorkerState.RUNNING));
+
+            // A run with a duration completes, and its records are all there.
+            createTopic("e2e-burst", 2, Map.of());
+            operator.apply(profile("burst", "e2e-burst", 2_000, 1, "  duration: 3s\n"));
+            await(WAIT, () -> phase(operator, "burst") == Phase.Completed, () -> "status " + status(operator, "burst"));
+            LoadProfile burst = operator.get("burst");
+            assertEquals(6_000L, burst.getStatus().getAcked(), "2000 msg/s for 3 s");
+            assertEquals(6_000, KafkaTopics.readAll(kafka.bootstrapServers(), "e2e-burst", 6_000).size());
+
+            // Deleting a LoadProfile removes everything it owns (by owner reference) and stops its pods.
+            client.resource(operator.get("grid")).delete();
+            await(WAIT, () -> client.apps().statefulSets().inNamespace("test").withName("grid").get() == null
+                    && client.configMaps().inNamespace("test").withName("grid-worker-config").get() == null
+                    && client.services().inNamespace("test").withName("grid-workers").get() == null
+                    && cluster.pods().keySet().stream().noneMatch(p -> p.startsWith("grid-")), () -> "left: " + cluster.pods().keySet());
+        }
+    }
+
+    /** Notes the epoch the pods now run and the replicas of its plan. */
+    static void recordEpochs(ClusterSimulator cluster, Map<Long, Integer> replicasOfEpoch, int replicas) {
+        cluster.pods().values().forEach(p -> replicasOfEpoch.put(p.worker().status().epoch(), replicas));
+    }
+
+    /** Each record's key is a device of the range its shard had in its epoch's plan. */
+    static void assertKeysInTheirShardsRange(List<ConsumerRecord<byte[], byte[]>> records, Map<Long, Integer> replicasOfEpoch) {
+        Map<Integer, FleetPlan> plans = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            long epoch = Long.parseLong(KafkaTopics.header(r, OutgoingRecord.HEADER_EPOCH));
+            int shard = Integer.parseInt(KafkaTopics.header(r, OutgoingRecord.HEADER_SHARD));
+            Integer replicas = replicasOfEpoch.get(epoch);
+            assertNotNull(replicas, "records of epoch " + epoch + " come from a plan the test saw: " + replicasOfEpoch);
+            FleetPlan plan = plans.computeIfAbsent(replicas, n -> FleetPlan.of(spec(n), n));
+            ShardPlan range = plan.shards().get(shard);
+            long device = Long.parseLong(new String(r.key(), StandardCharsets.UTF_8).substring("dev-".length()));
+            assertTrue(device >= range.deviceStart() && device < range.deviceEnd(),
+                    "epoch " + epoch + " shard " + shard + " key " + device + " outside " + range);
+        }
+    }
+
+    static io.loadfleet.api.spec.LoadProfileSpec spec(int replicas) {
+        var spec = new io.loadfleet.api.spec.LoadProfileSpec();
+        spec.setTargetRate(1L);
+        spec.setReplicas(replicas);
+        var devices = new io.loadfleet.api.spec.DevicesSpec();
+        devices.setCount(10_000L);
+        spec.setDevices(devices);
+        return spec;
+    }
+
+    static Phase phase(OperatorFixture operator, String name) {
+        LoadProfile lp = operator.get(name);
+        return lp == null || lp.getStatus() == null ? null : lp.getStatus().getPhase();
+    }
+
+    static String status(OperatorFixture operator, String name) {
+        LoadProfile lp = operator.get(name);
+        return lp == null || lp.getStatus() == null ? "none" : io.fabric8.kubernetes.client.utils.Serialization.asJson(lp.getStatus());
+    }
+
+    static List<WorkerStatus> podStatuses(ClusterSimulator cluster) {
+        return cluster.pods().values().stream().map(p -> p.worker().status()).toList();
+    }
+
+    static void createTopic(String name, int partitions, Map<String, String> configs) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all().get();
+        }
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
