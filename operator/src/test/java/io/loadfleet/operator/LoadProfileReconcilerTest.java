@@ -114,6 +114,10 @@ class LoadProfileReconcilerTest {
         assertEquals("InvalidSpec", ready.getReason());
         assertTrue(ready.getMessage().contains("spec.devices.count: 2 is less than replicas 3"), ready.getMessage());
         assertNull(statefulSet("grid"), "nothing is created for an invalid spec");
+        await(WAIT, () -> client.v1().events().inNamespace("test").list().getItems().stream()
+                .anyMatch(e -> e.getReason().equals("InvalidSpec") && e.getInvolvedObject().getName().equals("grid")
+                        && e.getType().equals("Warning") && e.getMessage().contains("spec.devices.count")),
+                () -> "no InvalidSpec event");
 
         fixture.apply(PROFILE);
         await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet after the fix");
@@ -128,5 +132,28 @@ class LoadProfileReconcilerTest {
         await(WAIT, () -> fixture.get("grid").getStatus() != null && fixture.get("grid").getStatus().getPhase() == Phase.Failed,
                 () -> "not failed");
         assertEquals(3, statefulSet("grid").getSpec().getReplicas(), "the running fleet is untouched");
+    }
+
+    @Test
+    void operatorServesHealthReadinessAndJosdkMetrics() throws Exception {
+        fixture.apply(PROFILE);
+        await(WAIT, () -> fixture.get("grid").getStatus() != null, () -> "no status");
+        try (OperatorHttpServer http = new OperatorHttpServer(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), fixture.operator, fixture.metrics)) {
+            var client = java.net.http.HttpClient.newHttpClient();
+            java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
+                try {
+                    return client.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + http.port() + path)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            assertEquals(200, get.apply("/healthz").statusCode());
+            assertEquals(200, get.apply("/readyz").statusCode());
+            String metrics = get.apply("/metrics").body();
+            assertTrue(metrics.contains("operator_sdk_reconciliations"), metrics.lines().limit(20).toList().toString());
+        }
     }
 }

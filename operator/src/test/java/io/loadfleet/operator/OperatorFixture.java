@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 final class OperatorFixture implements AutoCloseable {
     final KubernetesClient client;
     final Operator operator;
+    final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     OperatorFixture(KubernetesClient client, int controlPort) throws Exception {
         this.client = client;
@@ -28,7 +29,7 @@ final class OperatorFixture implements AutoCloseable {
             client.resource(Serialization.unmarshal(crd, CustomResourceDefinition.class)).create();
         }
         OperatorSettings settings = new OperatorSettings("loadfleet/worker:test", List.of(), controlPort, 0, false, null);
-        operator = OperatorMain.create(client, settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        operator = OperatorMain.create(client, settings, metrics);
         operator.start();
     }
 
