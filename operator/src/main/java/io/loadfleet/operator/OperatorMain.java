@@ -39,6 +39,15 @@ public final class OperatorMain {
      * server, which has no SSA, is the path that runs in a cluster.
      */
     public static Operator create(KubernetesClient client, OperatorSettings settings, PrometheusMeterRegistry metrics) {
+        return create(client, settings, metrics, true);
+    }
+
+    /**
+     * @param exitOnLostLease end the process when leadership is lost (a restart rejoins the election
+     *                        with fresh caches); only tests, which must survive stopping, pass false
+     */
+    static Operator create(KubernetesClient client, OperatorSettings settings, PrometheusMeterRegistry metrics,
+            boolean exitOnLostLease) {
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(client)
                     .withUseSSAToPatchPrimaryResource(false)
@@ -48,6 +57,7 @@ public final class OperatorMain {
                 o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder
                         .aLeaderElectionConfiguration("loadfleet-operator")
                         .withLeaseNamespace(settings.leaseNamespace())
+                        .withExitOnStopLeading(exitOnLostLease)
                         .build());
             }
         });

@@ -165,13 +165,18 @@ class FleetEndToEndTest {
             assertEquals(3, cluster.pods().size());
             assertTrue(cluster.pods().values().stream().allMatch(p -> p.worker().status().state() == WorkerState.RUNNING));
 
-            // A run with a duration completes, and its records are all there.
+            // A ramp then a hold, over 2 pods, that completes: 0 → 2000 msg/s over 2 s (2000 records)
+            // then 1 s at 2000 msg/s, split exactly over the pods, and all of it arrives.
             createTopic("e2e-burst", 2, Map.of());
-            operator.apply(profile("burst", "e2e-burst", 2_000, 1, "  duration: 3s\n"));
+            operator.apply(profile("burst", "e2e-burst", 2_000, 2, "  stages: [{duration: 2s, targetRate: 2000}]\n  duration: 3s\n"));
             await(WAIT, () -> phase(operator, "burst") == Phase.Completed, () -> "status " + status(operator, "burst"));
             LoadProfile burst = operator.get("burst");
-            assertEquals(6_000L, burst.getStatus().getAcked(), "2000 msg/s for 3 s");
-            assertEquals(6_000, KafkaTopics.readAll(kafka.bootstrapServers(), "e2e-burst", 6_000).size());
+            assertEquals(4_000L, burst.getStatus().getAcked(), "the ramp's 2000 plus 1 s at 2000 msg/s");
+            List<ConsumerRecord<byte[], byte[]>> burstRecords = KafkaTopics.readAll(kafka.bootstrapServers(), "e2e-burst", 4_000);
+            assertEquals(4_000, burstRecords.size());
+            Map<String, Long> perShard = new TreeMap<>();
+            burstRecords.forEach(r -> perShard.merge(KafkaTopics.header(r, OutgoingRecord.HEADER_SHARD), 1L, Long::sum));
+            assertEquals(Map.of("0", 2_000L, "1", 2_000L), perShard, "each pod ramps its half");
 
             // Deleting a LoadProfile removes everything it owns (by owner reference) and stops its pods.
             client.resource(operator.get("grid")).delete();

@@ -23,13 +23,16 @@ final class OperatorFixture implements AutoCloseable {
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     OperatorFixture(KubernetesClient client, int controlPort) throws Exception {
+        this(client, new OperatorSettings("loadfleet/worker:test", List.of(), controlPort, 0, false, null));
+    }
+
+    OperatorFixture(KubernetesClient client, OperatorSettings settings) throws Exception {
         this.client = client;
         try (InputStream crd = Files.newInputStream(Path.of("..", "crds", "loadprofiles.loadfleet.io-v1.yml"))) {
             // The mock serves the status subresource only for CRDs it knows.
             client.resource(Serialization.unmarshal(crd, CustomResourceDefinition.class)).create();
         }
-        OperatorSettings settings = new OperatorSettings("loadfleet/worker:test", List.of(), controlPort, 0, false, null);
-        operator = OperatorMain.create(client, settings, metrics);
+        operator = OperatorMain.create(client, settings, metrics, false);
         operator.start();
     }
 
