@@ -1,12 +1,12 @@
 package io.loadfleet.worker.control;
 
-import io.loadfleet.api.control.ApplyOutcome;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.loadfleet.api.control.ApplyOutcome;
 import io.loadfleet.api.control.Assignment;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package io.loadfleet.worker.control;
 
 import io.loadfleet.api.control.ApplyOutcome;
-import io.loadfleet.api.control.WorkerState;
-import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.control.Assignment;
 import io.loadfleet.api.control.WorkerConfig;
+import io.loadfleet.api.control.WorkerState;
+import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.plan.StagePlan;
 import io.loadfleet.worker.encode.Encoders;

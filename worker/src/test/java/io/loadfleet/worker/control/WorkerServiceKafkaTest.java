@@ -1,18 +1,19 @@
 package io.loadfleet.worker.control;
 
-import io.loadfleet.api.control.ApplyOutcome;
-import io.loadfleet.api.control.WorkerState;
-import io.loadfleet.api.control.WorkerStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loadfleet.api.control.ApplyOutcome;
 import io.loadfleet.api.control.Assignment;
 import io.loadfleet.api.control.WorkerConfig;
+import io.loadfleet.api.control.WorkerState;
+import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.GeneratorSpec;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.api.spec.KafkaSinkSpec;
 import io.loadfleet.api.spec.SinkSpec;
+import io.loadfleet.worker.KafkaTopics;
 import io.loadfleet.worker.embedded.EmbeddedKafka;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.KafkaSink;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import io.loadfleet.worker.KafkaTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
