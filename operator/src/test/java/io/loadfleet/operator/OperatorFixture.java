@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
 import io.loadfleet.api.LoadProfile;
@@ -36,9 +37,23 @@ final class OperatorFixture implements AutoCloseable {
         operator.start();
     }
 
+    /** Like kubectl apply: creates the profile, or replaces its spec, retrying when the operator's status write races it. */
     LoadProfile apply(String yaml) {
-        LoadProfile profile = Serialization.unmarshal(yaml, LoadProfile.class);
-        return client.resource(profile).inNamespace("test").createOr(existing -> existing.update());
+        LoadProfile desired = Serialization.unmarshal(yaml, LoadProfile.class);
+        for (int attempt = 1; ; attempt++) {
+            LoadProfile current = get(desired.getMetadata().getName());
+            if (current == null) {
+                return client.resource(desired).inNamespace("test").create();
+            }
+            current.setSpec(desired.getSpec());
+            try {
+                return client.resource(current).update();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     LoadProfile get(String name) {
