@@ -135,6 +135,25 @@ class LoadProfileReconcilerTest {
     }
 
     @Test
+    void readyPodsThatDoNotAnswerMakeTheFleetDegradedWithAnEvent() throws Exception {
+        fixture.apply(PROFILE.replace("replicas: 3", "replicas: 1").replace("targetRate: 30000", "targetRate: 3000"));
+        await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet");
+        var template = statefulSet("grid").getSpec().getTemplate();
+        // A pod the kubelet reports ready, at an address where nothing listens.
+        client.pods().inNamespace("test").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata().withName("grid-0").withNamespace("test").withLabels(template.getMetadata().getLabels())
+                .endMetadata().withSpec(template.getSpec())
+                .withNewStatus().withPodIP("127.0.0.1").addNewCondition().withType("Ready").withStatus("True").endCondition()
+                .endStatus().build()).create();
+        await(WAIT, () -> fixture.get("grid").getStatus().getConditions().stream()
+                .anyMatch(c -> c.getType().equals("Degraded") && c.getStatus().equals("True")
+                        && c.getMessage().contains("1 ready pod(s) did not answer")), () -> "not degraded");
+        await(WAIT, () -> client.v1().events().inNamespace("test").list().getItems().stream()
+                .anyMatch(e -> e.getReason().equals("Degraded") && e.getType().equals("Warning")), () -> "no Degraded event");
+        assertEquals(Phase.Pending, fixture.get("grid").getStatus().getPhase(), "no epoch without an answering pod");
+    }
+
+    @Test
     void operatorServesHealthReadinessAndJosdkMetrics() throws Exception {
         fixture.apply(PROFILE);
         await(WAIT, () -> fixture.get("grid").getStatus() != null, () -> "no status");

@@ -98,6 +98,9 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
                     + profile.getSpec().getTargetRate() + " msg/s over " + replicas + " pod(s)");
         }
         LoadProfileStatus status = StatusWriter.observed(profile, before, replicas, result);
+        if (StatusWriter.degraded(before).isEmpty()) {
+            StatusWriter.degraded(status).ifPresent(c -> events.warning(profile, "Degraded", c.getMessage()));
+        }
         Duration next = result.waiting() ? POLL_WHILE_CHANGING : POLL;
         profile.setStatus(status);
         return UpdateControl.patchStatus(profile).rescheduleAfter(next);

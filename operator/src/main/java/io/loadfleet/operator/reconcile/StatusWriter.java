@@ -80,6 +80,12 @@ final class StatusWriter {
         return s;
     }
 
+    /** The Degraded condition when it is True, to notice when the fleet starts failing. */
+    static java.util.Optional<Condition> degraded(LoadProfileStatus status) {
+        return status.getConditions().stream()
+                .filter(c -> Condition.DEGRADED.equals(c.getType()) && "True".equals(c.getStatus())).findFirst();
+    }
+
     /** The message of the Ready condition, to notice when a problem is new. */
     static String readyMessage(LoadProfileStatus status) {
         return status.getConditions().stream().filter(c -> Condition.READY.equals(c.getType()))
