@@ -33,9 +33,11 @@ public final class WorkerService implements AutoCloseable {
     private final RecordSink sink;
     private final Clock clock;
     private final ShardStats stats;
-    private Run current;
-    /** The run current replaces, still in force until current's effective time. */
-    private Run previous;
+    /**
+     * Runs by effective time, newest last: the newest is the current epoch; older ones are still in
+     * force until the next one's effective time (a push arrives ahead of its instant).
+     */
+    private final java.util.ArrayDeque<Run> runs = new java.util.ArrayDeque<>();
 
     /**
      * The shard of one epoch, in force from {@code effectiveNanos}; a paused epoch has no pacer
@@ -67,6 +69,7 @@ public final class WorkerService implements AutoCloseable {
 
     /** Takes a pushed assignment (already checked with {@link Assignment#problems()}). */
     public synchronized ApplyOutcome apply(Assignment assignment) {
+        Run current = runs.peekLast();
         if (current != null) {
             long epoch = current.assignment().epoch();
             if (assignment.epoch() < epoch) {
@@ -83,12 +86,11 @@ public final class WorkerService implements AutoCloseable {
         Run next = assignment.paused() ? Run.paused(assignment, effectiveNanos)
                 : prepare(assignment, nowNanos, nowMillis, effectiveMillis);
         // Hand over at the effective time: the old run sends what is due before it, the new one the rest.
-        stopRun(previous);
         if (current != null) {
             current.endAt(effectiveNanos);
         }
-        previous = current;
-        current = next;
+        runs.addLast(next);
+        dropSuperseded(nowNanos);
         if (next.thread() != null) {
             next.thread().start();
         }
@@ -118,6 +120,19 @@ public final class WorkerService implements AutoCloseable {
         return new Run(a, schedule, pacer, thread, startNanos);
     }
 
+    /** Forgets old runs once a later one is in force and they have stopped sending. */
+    private void dropSuperseded(long nowNanos) {
+        while (runs.size() > 1) {
+            Run oldest = runs.peekFirst();
+            Run successor = runs.stream().skip(1).findFirst().orElseThrow();
+            boolean stopped = oldest.thread() == null || oldest.finished();
+            if (successor.effectiveNanos() > nowNanos || !stopped) {
+                return;
+            }
+            runs.pollFirst();
+        }
+    }
+
     private static void stopRun(Run run) {
         if (run == null || run.thread() == null) {
             return;
@@ -131,13 +146,19 @@ public final class WorkerService implements AutoCloseable {
     }
 
     public synchronized WorkerStatus status() {
+        Run current = runs.peekLast();
         if (current == null) {
             return new WorkerStatus(config.profile(), WorkerState.IDLE, 0, -1, 0, 0, 0, 0, stats.sentCount(),
                     stats.ackedCount(), stats.failedCount(), stats.lastError());
         }
         Assignment a = current.assignment();
         long now = clock.nanoTime();
-        Run inForce = previous != null && now < current.effectiveNanos() ? previous : current;
+        Run inForce = runs.peekFirst();
+        for (Run r : runs) {
+            if (r.effectiveNanos() <= now) {
+                inForce = r;
+            }
+        }
         WorkerState state;
         double rate = 0;
         if (inForce.finished()) {
@@ -160,8 +181,7 @@ public final class WorkerService implements AutoCloseable {
     /** Stops sending, flushes and closes the sink. */
     @Override
     public synchronized void close() {
-        stopRun(previous);
-        stopRun(current);
+        runs.forEach(WorkerService::stopRun);
         sink.close();
     }
 }

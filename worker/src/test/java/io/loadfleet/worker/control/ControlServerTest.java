@@ -155,4 +155,23 @@ class ControlServerTest {
         assertEquals("FINISHED", state);
         assertEquals(0, JSON.readTree(get("/status").body()).get("sent").asLong());
     }
+
+    @Test
+    void epochsTakeEffectAtTheirEffectiveTimeEvenWhenPushedInQuickSuccession() throws Exception {
+        connect();
+        long now = System.currentTimeMillis();
+        assertEquals(200, put(assignment(1, 100, 0, 10)).statusCode());
+        assertEquals(200, put(effectiveAt(assignment(2, 200, 0, 10), now + 400)).statusCode());
+        assertEquals(200, put(effectiveAt(assignment(3, 300, 0, 10), now + 800)).statusCode());
+        Thread.sleep(Math.max(0, now + 200 - System.currentTimeMillis()));
+        assertEquals(100.0, JSON.readTree(get("/status").body()).get("targetRate").asDouble(), "epoch 1 until +400 ms");
+        Thread.sleep(Math.max(0, now + 600 - System.currentTimeMillis()));
+        assertEquals(200.0, JSON.readTree(get("/status").body()).get("targetRate").asDouble(), "epoch 2 from +400 ms");
+        Thread.sleep(Math.max(0, now + 1000 - System.currentTimeMillis()));
+        assertEquals(300.0, JSON.readTree(get("/status").body()).get("targetRate").asDouble(), "epoch 3 from +800 ms");
+    }
+
+    static String effectiveAt(String assignment, long millis) {
+        return assignment.replace("\"effectiveTimeMillis\": null", "\"effectiveTimeMillis\": " + millis);
+    }
 }
