@@ -76,15 +76,6 @@ public final class ProfileLoader {
         return profile;
     }
 
-    /** The profile as YAML, as {@code kubectl apply} would take it. */
-    public static String toYaml(LoadProfile profile) {
-        try {
-            return new ObjectMapper(new YAMLFactory()).writeValueAsString(profile);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** A mapper for writing plans and summaries as JSON. */
     public static ObjectMapper json() {
         return JsonMapper.builder().build();

@@ -119,18 +119,6 @@ public final class RateSchedule {
         return holdRate;
     }
 
-    /** How many messages are due in the first {@code nanos} after the start. */
-    public long countBefore(long nanos) {
-        double t = nanos / NANOS;
-        for (Segment s : segments) {
-            double into = t - s.startSeconds;
-            if (into < s.seconds) {
-                return (long) Math.ceil(s.startCount + s.r0 * into + (s.r1 - s.r0) * into * into / (2 * s.seconds));
-            }
-        }
-        return (long) Math.ceil(holdStartCount + holdRate * (t - holdStartSeconds));
-    }
-
     private static long toNanos(double seconds) {
         double nanos = Math.ceil(seconds * NANOS);
         return nanos >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) nanos;
