@@ -15,7 +15,8 @@ import io.loadfleet.worker.control.ControlServer;
 import io.loadfleet.worker.control.WorkerMetrics;
 import io.loadfleet.worker.control.WorkerService;
 import io.loadfleet.worker.pace.Clock;
-import io.loadfleet.worker.sink.KafkaSink;
+import io.loadfleet.worker.generate.Generators;
+import io.loadfleet.worker.sink.SinkTarget;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
@@ -28,7 +29,8 @@ import java.util.function.Supplier;
 /**
  * Plays what fabric8's mock API server lacks: the StatefulSet controller (a pod per replica,
  * removed on scale-down, readyReplicas in status), the kubelet (each pod runs a real worker
- * in-process on its own loopback address, ready once its sink is connected) and the garbage
+ * in-process on its own loopback address, ready once its sink is connected, to whichever broker
+ * the fleet's worker.yaml names) and the garbage
  * collector (objects whose owner is gone are deleted). Polls every 100 ms on its own thread.
  */
 final class ClusterSimulator implements AutoCloseable {
@@ -116,8 +118,8 @@ final class ClusterSimulator implements AutoCloseable {
             throw new IllegalStateException("bad worker.yaml in " + configMap, e);
         }
         String ip = "127.0.0." + nextAddress.getAndIncrement();
-        WorkerService worker = new WorkerService(config, KafkaSink.open(config.sink().getKafka(),
-                config.sink().getKafka().getBootstrapServers(), "loadfleet-" + name), Clock.SYSTEM);
+        WorkerService worker = new WorkerService(config, SinkTarget.of(config.sink(), null, null)
+                .open("loadfleet-" + name, config.format(), Generators.schema(config.generator().getType())), Clock.SYSTEM);
         Supplier<WorkerService> current = () -> worker;
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         WorkerMetrics.bind(metrics, current);

@@ -1,5 +1,6 @@
 package io.loadfleet.worker;
 
+import io.loadfleet.worker.sink.OutgoingRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,5 +47,12 @@ public final class KafkaTopics {
     /** A header's value as text. */
     public static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    /** The record as any broker's consumer sees it. */
+    public static Delivered delivered(ConsumerRecord<byte[], byte[]> r, String idInValue) {
+        return new Delivered(new String(r.key(), StandardCharsets.UTF_8), header(r, OutgoingRecord.HEADER_PROFILE),
+                Integer.parseInt(header(r, OutgoingRecord.HEADER_SHARD)), Long.parseLong(header(r, OutgoingRecord.HEADER_EPOCH)),
+                Long.parseLong(header(r, OutgoingRecord.HEADER_SEQUENCE)), r.timestamp(), idInValue);
     }
 }

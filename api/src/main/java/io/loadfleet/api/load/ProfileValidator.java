@@ -5,6 +5,8 @@ import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.spec.Durations;
 import io.loadfleet.api.spec.KafkaSinkSpec;
 import io.loadfleet.api.spec.LoadProfileSpec;
+import io.loadfleet.api.spec.PulsarBatchingSpec;
+import io.loadfleet.api.spec.PulsarSinkSpec;
 import io.loadfleet.api.spec.SinkSpec;
 import io.loadfleet.api.spec.StageSpec;
 import java.time.Duration;
@@ -25,10 +27,14 @@ public final class ProfileValidator {
     public static final int MAX_PARTITIONS = 100_000;
     /** Legal Kafka topic names (also the CRD's pattern; "." and ".." are rejected here only). */
     public static final String TOPIC_PATTERN = "^[a-zA-Z0-9._-]{1,249}$";
+    /** [persistent://tenant/namespace/ | tenant/namespace/]name, in the characters Pulsar allows in names. */
+    public static final String PULSAR_TOPIC_PATTERN =
+            "^((persistent|non-persistent)://[-=:.\\w]+/[-=:.\\w]+/|[-=:.\\w]+/[-=:.\\w]+/)?[-=:.\\w]+$";
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     /** StatefulSet pod names get a controller-revision-hash label; longer set names break it. */
     private static final int MAX_NAME_LENGTH = 52;
     private static final Pattern TOPIC = Pattern.compile(TOPIC_PATTERN);
+    private static final Pattern PULSAR_TOPIC = Pattern.compile(PULSAR_TOPIC_PATTERN);
 
     private ProfileValidator() {
     }
@@ -126,11 +132,20 @@ public final class ProfileValidator {
     }
 
     private static void sink(List<Problem> problems, SinkSpec sink) {
-        if (sink == null || sink.getKafka() == null) {
-            problems.add(new Problem("spec.sink", "is required: set exactly one of sink.kafka"));
+        int sinks = sink == null ? 0 : (sink.getKafka() == null ? 0 : 1) + (sink.getPulsar() == null ? 0 : 1);
+        if (sinks != 1) {
+            problems.add(new Problem("spec.sink", (sinks == 0 ? "is required" : "names two sinks")
+                    + ": set exactly one of sink.kafka or sink.pulsar"));
             return;
         }
-        KafkaSinkSpec kafka = sink.getKafka();
+        if (sink.getKafka() != null) {
+            kafka(problems, sink.getKafka());
+        } else {
+            pulsar(problems, sink.getPulsar());
+        }
+    }
+
+    private static void kafka(List<Problem> problems, KafkaSinkSpec kafka) {
         String at = "spec.sink.kafka";
         if (kafka.getTopic() == null || kafka.getTopic().isEmpty()) {
             problems.add(new Problem(at + ".topic", "is required"));
@@ -141,14 +156,56 @@ public final class ProfileValidator {
         if (kafka.getBootstrapServers() != null && kafka.getBootstrapServers().isBlank()) {
             problems.add(new Problem(at + ".bootstrapServers", "is blank: give host:port, or leave it out to use an embedded broker locally"));
         }
-        if (kafka.getPartitions() != null && (kafka.getPartitions() < 1 || kafka.getPartitions() > MAX_PARTITIONS)) {
-            problems.add(new Problem(at + ".partitions", kafka.getPartitions() + " is out of range: use 1 to " + MAX_PARTITIONS));
+        partitions(problems, at, kafka.getPartitions());
+        notNegative(problems, at + ".lingerMs", kafka.getLingerMs(), "");
+        notNegative(problems, at + ".batchSize", kafka.getBatchSize(), " bytes");
+    }
+
+    private static void pulsar(List<Problem> problems, PulsarSinkSpec pulsar) {
+        String at = "spec.sink.pulsar";
+        if (pulsar.getTopic() == null || pulsar.getTopic().isEmpty()) {
+            problems.add(new Problem(at + ".topic", "is required"));
+        } else if (!PULSAR_TOPIC.matcher(pulsar.getTopic()).matches()) {
+            problems.add(new Problem(at + ".topic", "\"" + pulsar.getTopic() + "\" is not a Pulsar topic name: use NAME, "
+                    + "tenant/namespace/NAME or persistent://tenant/namespace/NAME, names of a-z A-Z 0-9 _ - . = :"));
         }
-        if (kafka.getLingerMs() != null && kafka.getLingerMs() < 0) {
-            problems.add(new Problem(at + ".lingerMs", kafka.getLingerMs() + " is negative: use 0 or more"));
+        if (pulsar.getServiceUrl() != null && !pulsar.getServiceUrl().matches("pulsar(\\+ssl)?://\\S+")) {
+            problems.add(new Problem(at + ".serviceUrl", "\"" + pulsar.getServiceUrl()
+                    + "\" is not a Pulsar service URL: use pulsar://host:6650 or pulsar+ssl://host:6651"));
         }
-        if (kafka.getBatchSize() != null && kafka.getBatchSize() < 0) {
-            problems.add(new Problem(at + ".batchSize", kafka.getBatchSize() + " is negative: use 0 or more bytes"));
+        if (pulsar.getAdminUrl() != null && !pulsar.getAdminUrl().matches("https?://\\S+")) {
+            problems.add(new Problem(at + ".adminUrl", "\"" + pulsar.getAdminUrl()
+                    + "\" is not an admin URL: use http://host:8080 or https://host:8443"));
+        }
+        partitions(problems, at, pulsar.getPartitions());
+        if (pulsar.getPartitions() != null && pulsar.getAdminUrl() == null) {
+            problems.add(new Problem(at + ".partitions", "needs adminUrl: partitioned topics are created through the "
+                    + "admin API; set adminUrl, or leave partitions out to use an existing or auto-created topic"));
+        }
+        notNegative(problems, at + ".sendTimeoutMs", pulsar.getSendTimeoutMs(), " (0 waits forever)");
+        PulsarBatchingSpec batching = pulsar.getBatching();
+        if (batching != null) {
+            notNegative(problems, at + ".batching.maxDelayMs", batching.getMaxDelayMs(), "");
+            positive(problems, at + ".batching.maxMessages", batching.getMaxMessages());
+            positive(problems, at + ".batching.maxBytes", batching.getMaxBytes());
+        }
+    }
+
+    private static void partitions(List<Problem> problems, String at, Integer partitions) {
+        if (partitions != null && (partitions < 1 || partitions > MAX_PARTITIONS)) {
+            problems.add(new Problem(at + ".partitions", partitions + " is out of range: use 1 to " + MAX_PARTITIONS));
+        }
+    }
+
+    private static void notNegative(List<Problem> problems, String path, Integer value, String unit) {
+        if (value != null && value < 0) {
+            problems.add(new Problem(path, value + " is negative: use 0 or more" + unit));
+        }
+    }
+
+    private static void positive(List<Problem> problems, String path, Integer value) {
+        if (value != null && value < 1) {
+            problems.add(new Problem(path, value + " is out of range: use 1 or more"));
         }
     }
 

@@ -9,6 +9,11 @@ public class SinkSpec {
     @JsonPropertyDescription("Send to an Apache Kafka topic.")
     private KafkaSinkSpec kafka;
 
+    @JsonPropertyDescription("Send to an Apache Pulsar topic.")
+    private PulsarSinkSpec pulsar;
+
     public KafkaSinkSpec getKafka() { return kafka; }
     public void setKafka(KafkaSinkSpec kafka) { this.kafka = kafka; }
+    public PulsarSinkSpec getPulsar() { return pulsar; }
+    public void setPulsar(PulsarSinkSpec pulsar) { this.pulsar = pulsar; }
 }

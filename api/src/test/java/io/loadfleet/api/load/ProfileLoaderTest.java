@@ -9,6 +9,8 @@ import io.loadfleet.api.spec.Acks;
 import io.loadfleet.api.spec.Compression;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.api.spec.PulsarCompression;
+import io.loadfleet.api.spec.PulsarSinkSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -164,5 +166,75 @@ class ProfileLoaderTest {
                 .replace("kind: LoadProfile", "kind: Deployment"));
         assertTrue(problems.contains("kind: must be LoadProfile (found Deployment)"), problems::toString);
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("spec.sink.kafka.topic: \"bad topic!\" is not a legal")), problems::toString);
+    }
+
+    static final String PULSAR = """
+            apiVersion: loadfleet.io/v1alpha1
+            kind: LoadProfile
+            metadata: {name: iot}
+            spec:
+              targetRate: 1000
+              devices: {count: 100}
+              generator: {type: iot-sensor}
+              format: avro
+              sink:
+                pulsar:
+                  serviceUrl: pulsar://pulsar-proxy.pulsar.svc:6650
+                  topic: iot-sensor-data
+                  partitions: 10
+                  adminUrl: http://pulsar:8080
+                  compression: LZ4
+                  batching: {enabled: true, maxDelayMs: 1, maxMessages: 1000, maxBytes: 131072}
+                  sendTimeoutMs: 10000
+                  blockIfQueueFull: true
+                  properties: {maxPendingMessages: "5000"}
+            """;
+
+    @Test
+    void readsEveryFieldOfThePulsarSink() throws Exception {
+        PulsarSinkSpec pulsar = ProfileLoader.parse(PULSAR).getSpec().getSink().getPulsar();
+        assertEquals("pulsar://pulsar-proxy.pulsar.svc:6650", pulsar.getServiceUrl());
+        assertEquals("persistent://public/default/iot-sensor-data", pulsar.fullTopicName());
+        assertEquals(10, pulsar.getPartitions());
+        assertEquals("http://pulsar:8080", pulsar.getAdminUrl());
+        assertEquals(PulsarCompression.LZ4, pulsar.getCompression());
+        assertEquals(true, pulsar.getBatching().getEnabled());
+        assertEquals(1, pulsar.getBatching().getMaxDelayMs());
+        assertEquals(1000, pulsar.getBatching().getMaxMessages());
+        assertEquals(131072, pulsar.getBatching().getMaxBytes());
+        assertEquals(10000, pulsar.getSendTimeoutMs());
+        assertTrue(pulsar.effectiveBlockIfQueueFull());
+        assertEquals("5000", pulsar.getProperties().get("maxPendingMessages"));
+    }
+
+    @Test
+    void pulsarTopicNamesShortAndFull() throws Exception {
+        for (String[] names : new String[][] {{"t", "persistent://public/default/t"},
+                {"acme/iot/t", "persistent://acme/iot/t"},
+                {"non-persistent://acme/iot/t", "non-persistent://acme/iot/t"}}) {
+            assertEquals(names[1], ProfileLoader.parse(PULSAR.replace("topic: iot-sensor-data", "topic: \"" + names[0] + "\""))
+                    .getSpec().getSink().getPulsar().fullTopicName());
+        }
+        List<String> problems = problems(PULSAR.replace("topic: iot-sensor-data", "topic: \"kafka://a/b/c\""));
+        assertTrue(problems.get(0).startsWith("spec.sink.pulsar.topic: \"kafka://a/b/c\" is not a Pulsar topic name"),
+                problems::toString);
+    }
+
+    @Test
+    void badPulsarSettingsNameTheirFields() {
+        List<String> problems = problems(PULSAR.replace("pulsar://pulsar-proxy", "http://pulsar-proxy")
+                .replace("adminUrl: http://pulsar:8080", "# no adminUrl")
+                .replace("maxMessages: 1000", "maxMessages: 0"));
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("spec.sink.pulsar.serviceUrl: \"http://pulsar-proxy")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("spec.sink.pulsar.partitions: needs adminUrl")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("spec.sink.pulsar.batching.maxMessages: 0 is out of range")), problems::toString);
+        assertTrue(problems(PULSAR.replace("compression: LZ4", "compression: GZIP")).get(0)
+                .startsWith("spec.sink.pulsar.compression: "), problems::toString);
+    }
+
+    @Test
+    void exactlyOneSink() {
+        List<String> problems = problems(VALID.replace("    kafka:\n", "    pulsar: {topic: other}\n    kafka:\n"));
+        assertEquals(List.of("spec.sink: names two sinks: set exactly one of sink.kafka or sink.pulsar"), problems);
     }
 }

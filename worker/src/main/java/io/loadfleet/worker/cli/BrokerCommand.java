@@ -21,9 +21,8 @@ final class BrokerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
-            command.commandLine().getErr().println("--port: " + port + " is not a TCP port: use 1 to 65535, or 0 for any free port");
-            command.commandLine().getErr().flush();
-            return CommandLine.ExitCode.USAGE;
+            return CliErrors.usage(command.commandLine().getErr(),
+                    "--port: " + port + " is not a TCP port: use 1 to 65535, or 0 for any free port");
         }
         EmbeddedKafka kafka = EmbeddedKafka.start(port);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -5,15 +5,17 @@ import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.load.Problem;
 import io.loadfleet.api.load.ProfileLoader;
 import io.loadfleet.api.load.ProfileValidator;
-import io.loadfleet.api.spec.KafkaSinkSpec;
+import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.embedded.EmbeddedKafka;
 import io.loadfleet.worker.fleet.LocalFleet;
 import io.loadfleet.worker.fleet.RunSummary;
+import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.pace.Clock;
-import io.loadfleet.worker.sink.KafkaSink;
+import io.loadfleet.worker.sink.InvalidSinkSettingException;
 import io.loadfleet.worker.sink.NullSink;
 import io.loadfleet.worker.sink.RecordSink;
 import io.loadfleet.worker.sink.SinkException;
+import io.loadfleet.worker.sink.SinkTarget;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Parameters;
 /** {@code loadfleet run}: every shard of a profile in this process. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run every shard of a LoadProfile in this process.",
-            "With no bootstrap servers in the profile or on the command line, an embedded Kafka broker is started.",
+            "Kafka: with no bootstrap servers in the profile or on the command line, an embedded broker is started.",
+            "Pulsar: the broker is sink.pulsar.serviceUrl or --service-url.",
             "Exit code: 0 all sent records were acked, 1 sends failed, 2 bad input."})
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -62,6 +65,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka to send to, replacing sink.kafka.bootstrapServers")
     String bootstrapServers;
 
+    @Option(names = "--service-url", paramLabel = "pulsar://HOST:PORT", description = "Pulsar to send to, replacing sink.pulsar.serviceUrl")
+    String serviceUrl;
+
     @Option(names = "--summary", paramLabel = "FILE.json", description = "Write the run's summary as JSON")
     Path summaryFile;
 
@@ -71,6 +77,15 @@ final class RunCommand implements Callable<Integer> {
         LoadProfile profile = ProfileArgument.load(profileFile, err);
         if (profile == null || !applyOverrides(profile, err)) {
             return CommandLine.ExitCode.USAGE;
+        }
+        SinkTarget target;
+        try {
+            target = SinkTarget.of(profile.getSpec().getSink(), bootstrapServers, serviceUrl);
+        } catch (IllegalArgumentException e) {
+            return CliErrors.usage(err, e.getMessage());
+        }
+        if (!sinkNull && !target.isKafka() && target.address() == null) {
+            return CliErrors.usage(err, profileFile + ": " + target.missingAddress());
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         EmbeddedKafka embedded = null;
@@ -88,19 +103,19 @@ final class RunCommand implements Callable<Integer> {
         try {
             RecordSink sink;
             String sinkName;
-            KafkaSinkSpec kafka = profile.getSpec().getSink().getKafka();
             if (sinkNull) {
                 sink = new NullSink();
                 sinkName = "null";
             } else {
-                String servers = bootstrapServers != null ? bootstrapServers : kafka.getBootstrapServers();
-                if (servers == null) {
+                if (target.address() == null) {
                     out.println("no bootstrap servers given: starting an embedded Kafka broker for this run");
                     embedded = EmbeddedKafka.start();
-                    servers = embedded.bootstrapServers();
+                    target = target.at(embedded.bootstrapServers());
                 }
-                sink = KafkaSink.open(kafka, servers, "loadfleet-" + profile.getMetadata().getName());
-                sinkName = "kafka://" + servers + "/" + kafka.getTopic();
+                GeneratorType type = profile.getSpec().getGenerator().getType();
+                sink = target.open("loadfleet-" + profile.getMetadata().getName(), profile.getSpec().effectiveFormat(),
+                        Generators.schema(type));
+                sinkName = target.describe();
             }
             RunSummary summary;
             try (sink) {
@@ -113,6 +128,8 @@ final class RunCommand implements Callable<Integer> {
                 writeSummary(summary);
             }
             return summary.clean() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+        } catch (InvalidSinkSettingException e) {
+            return CliErrors.usage(err, profileFile + ": " + e.getMessage());
         } catch (SinkException e) {
             err.println("cannot start the run: " + e.getMessage());
             err.flush();

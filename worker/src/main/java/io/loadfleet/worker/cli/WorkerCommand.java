@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.loadfleet.api.control.WorkerConfig;
-import io.loadfleet.api.spec.KafkaSinkSpec;
 import io.loadfleet.worker.control.ControlServer;
 import io.loadfleet.worker.control.WorkerMetrics;
 import io.loadfleet.worker.control.WorkerService;
 import io.loadfleet.worker.pace.Clock;
-import io.loadfleet.worker.sink.KafkaSink;
+import io.loadfleet.worker.generate.Generators;
+import io.loadfleet.worker.sink.InvalidSinkSettingException;
 import io.loadfleet.worker.sink.SinkException;
+import io.loadfleet.worker.sink.SinkTarget;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -46,6 +47,9 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka to send to, replacing the config's")
     String bootstrapServers;
 
+    @Option(names = "--service-url", paramLabel = "pulsar://HOST:PORT", description = "Pulsar to send to, replacing the config's")
+    String serviceUrl;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = command.commandLine().getErr();
@@ -55,17 +59,21 @@ final class WorkerCommand implements Callable<Integer> {
                     .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(config.toFile(), WorkerConfig.class);
         } catch (IOException e) {
-            err.println("--config " + config + ": not a readable worker configuration: " + e.getMessage().lines().findFirst().orElse(""));
-            err.flush();
-            return CommandLine.ExitCode.USAGE;
+            return CliErrors.usage(err, "--config " + config + ": not a readable worker configuration: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
-        KafkaSinkSpec kafka = workerConfig.sink() == null ? null : workerConfig.sink().getKafka();
-        String servers = bootstrapServers != null ? bootstrapServers : kafka == null ? null : kafka.getBootstrapServers();
-        if (kafka == null || servers == null || workerConfig.generator() == null || workerConfig.generator().getType() == null) {
-            err.println("--config " + config + ": needs profile, generator.type and sink.kafka with bootstrapServers "
-                    + "(or --bootstrap-servers)");
-            err.flush();
-            return CommandLine.ExitCode.USAGE;
+        if (workerConfig.sink() == null || (workerConfig.sink().getKafka() == null) == (workerConfig.sink().getPulsar() == null)
+                || workerConfig.generator() == null || workerConfig.generator().getType() == null) {
+            return CliErrors.usage(err, "--config " + config + ": needs profile, generator.type and exactly one of sink.kafka or sink.pulsar");
+        }
+        SinkTarget target;
+        try {
+            target = SinkTarget.of(workerConfig.sink(), bootstrapServers, serviceUrl);
+        } catch (IllegalArgumentException e) {
+            return CliErrors.usage(err, e.getMessage());
+        }
+        if (target.address() == null) {
+            return CliErrors.usage(err, "--config " + config + ": " + target.missingAddress());
         }
         AtomicReference<WorkerService> worker = new AtomicReference<>();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -82,13 +90,15 @@ final class WorkerCommand implements Callable<Integer> {
             stopped.countDown();
         }, "worker-shutdown"));
         PrintWriter out = command.commandLine().getOut();
-        out.println("control API on :" + server.port() + "; connecting to Kafka at " + servers);
+        out.println("control API on :" + server.port() + "; connecting to " + target.describe());
         out.flush();
         // A broker that is not up yet is normal in a cluster: stay unready and keep trying.
         while (worker.get() == null) {
             try {
-                worker.set(new WorkerService(workerConfig,
-                        KafkaSink.open(kafka, servers, "loadfleet-" + workerConfig.profile()), Clock.SYSTEM));
+                worker.set(new WorkerService(workerConfig, target.open("loadfleet-" + workerConfig.profile(),
+                        workerConfig.format(), Generators.schema(workerConfig.generator().getType())), Clock.SYSTEM));
+            } catch (InvalidSinkSettingException e) {
+                return CliErrors.usage(err, "--config " + config + ": " + e.getMessage());
             } catch (SinkException e) {
                 err.println(e.getMessage() + "; retrying in " + RETRY_SECONDS + "s");
                 err.flush();

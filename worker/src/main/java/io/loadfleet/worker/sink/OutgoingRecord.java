@@ -13,6 +13,9 @@ public final class OutgoingRecord {
     public static final String HEADER_EPOCH = "loadfleet.epoch";
     public static final String HEADER_SEQUENCE = "loadfleet.seq";
 
+    private final String profileText;
+    private final String shardText;
+    private final String epochText;
     private final byte[] profile;
     private final byte[] shard;
     private final byte[] epoch;
@@ -23,9 +26,29 @@ public final class OutgoingRecord {
     public long intendedNanos;
 
     public OutgoingRecord(String profile, int shard, long epoch) {
-        this.profile = ascii(profile);
-        this.shard = ascii(Integer.toString(shard));
-        this.epoch = ascii(Long.toString(epoch));
+        this.profileText = profile;
+        this.shardText = Integer.toString(shard);
+        this.epochText = Long.toString(epoch);
+        this.profile = ascii(profileText);
+        this.shard = ascii(shardText);
+        this.epoch = ascii(epochText);
+    }
+
+    /** Identity values as text, for message properties (Pulsar). */
+    public String profileText() {
+        return profileText;
+    }
+
+    public String shardText() {
+        return shardText;
+    }
+
+    public String epochText() {
+        return epochText;
+    }
+
+    public String sequenceText() {
+        return Long.toString(sequence);
     }
 
     /** Header values are UTF-8 text (decimal numbers), readable in any console consumer. */
@@ -42,7 +65,7 @@ public final class OutgoingRecord {
     }
 
     public byte[] sequenceHeader() {
-        return ascii(Long.toString(sequence));
+        return ascii(sequenceText());
     }
 
     private static byte[] ascii(String s) {

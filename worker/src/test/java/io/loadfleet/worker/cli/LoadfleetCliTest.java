@@ -170,6 +170,21 @@ class LoadfleetCliTest {
     }
 
     @Test
+    void pulsarSinkWithoutServiceUrlSaysWhatIsMissing() throws Exception {
+        Path profile = write("p.yaml", PROFILE.replace("sink: {kafka: {topic: t}}", "sink: {pulsar: {topic: t}}"));
+        assertEquals(2, Loadfleet.execute("run", profile.toString(), "--duration", "1s"));
+        assertTrue(stderr().contains("no Pulsar service URL: set sink.pulsar.serviceUrl or give --service-url pulsar://HOST:6650"),
+                stderr());
+        assertEquals(2, Loadfleet.execute("run", profile.toString(), "--bootstrap-servers", "localhost:9092"));
+        assertTrue(stderr().contains("--bootstrap-servers: this profile sends to sink.pulsar"), stderr());
+        assertEquals(2, Loadfleet.execute("run", profile.toString(), "--service-url", "http://localhost:8080"));
+        assertTrue(stderr().contains("--service-url: \"http://localhost:8080\" is not a Pulsar service URL"), stderr());
+        assertEquals(2, Loadfleet.execute("run", write("k.yaml", PROFILE).toString(), "--service-url", "pulsar://h:6650"));
+        assertTrue(stderr().contains("--service-url: this profile sends to sink.kafka"), stderr());
+        assertFalse(stderr().contains("\tat "), stderr());
+    }
+
+    @Test
     void planPrintsJsonShards() throws Exception {
         Path profile = write("p.yaml", PROFILE);
         assertEquals(0, Loadfleet.execute("plan", profile.toString(), "--replicas", "3", "--json"));

@@ -1,32 +1,26 @@
 package io.loadfleet.worker.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.load.ProfileLoader;
 import io.loadfleet.api.plan.FleetPlan;
-import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.embedded.EmbeddedKafka;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.Generators;
-import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.KafkaSink;
-import io.loadfleet.worker.sink.OutgoingRecord;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
+import io.loadfleet.worker.Deliveries;
+import io.loadfleet.worker.Delivered;
 import io.loadfleet.worker.KafkaTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -78,30 +72,13 @@ class KafkaRoundTripTest {
         assertEquals(0, summary.errors());
 
         GeneratorType type = GeneratorType.byId(generator).orElseThrow();
-        FleetPlan plan = FleetPlan.of(profile.getSpec(), null);
-        RecordGenerator labels = Generators.create(type, new GeneratorSettings(9, 0, 0, 1001));
-        Map<String, Long> deviceOfKey = new HashMap<>();
-        for (long d = 0; d < 1001; d++) {
-            deviceOfKey.put(labels.deviceLabel(d), d);
-        }
         GenericDatumReader<GenericRecord> avro = new GenericDatumReader<>(Generators.schema(type));
         ObjectMapper json = new ObjectMapper();
         String idField = Generators.schema(type).getFields().get(0).name();
-
         List<ConsumerRecord<byte[], byte[]>> records = KafkaTopics.readAll(kafka.bootstrapServers(), topic, summary.acked());
         assertEquals(summary.acked(), records.size(), "count == acked");
-        Map<Integer, TreeSet<Long>> sequences = new HashMap<>();
+        List<Delivered> delivered = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
-            String key = new String(r.key(), StandardCharsets.UTF_8);
-            Long device = deviceOfKey.get(key);
-            assertNotNull(device, "key " + key + " is a device of the pool");
-            int shard = Integer.parseInt(KafkaTopics.header(r, OutgoingRecord.HEADER_SHARD));
-            ShardPlan range = plan.shards().get(shard);
-            assertTrue(device >= range.deviceStart() && device < range.deviceEnd(), key + " lies in shard " + shard + "'s range");
-            assertEquals("roundtrip", KafkaTopics.header(r, OutgoingRecord.HEADER_PROFILE));
-            assertEquals("0", KafkaTopics.header(r, OutgoingRecord.HEADER_EPOCH));
-            long seq = Long.parseLong(KafkaTopics.header(r, OutgoingRecord.HEADER_SEQUENCE));
-            assertTrue(sequences.computeIfAbsent(shard, s -> new TreeSet<>()).add(seq), "no duplicate of shard " + shard + " seq " + seq);
             String idInValue;
             if (Format.AVRO.name().equalsIgnoreCase(format)) {
                 GenericRecord value = avro.read(null, DecoderFactory.get().binaryDecoder(r.value(), null));
@@ -111,15 +88,9 @@ class KafkaRoundTripTest {
                 assertEquals(Generators.schema(type).getFields().size(), value.size());
                 idInValue = value.get(idField).asText();
             }
-            assertEquals(key, idInValue, "the key is the record's device id");
+            delivered.add(KafkaTopics.delivered(r, idInValue));
         }
-        assertEquals(4, sequences.size(), "all four shards arrived");
-        for (var e : sequences.entrySet()) {
-            TreeSet<Long> seqs = e.getValue();
-            assertEquals(0L, seqs.first());
-            assertEquals(seqs.size() - 1L, seqs.last(), "shard " + e.getKey() + " sequences are contiguous");
-            long expected = plan.shards().get(e.getKey()).rate() * 3;
-            assertEquals(expected, seqs.size(), "shard " + e.getKey() + " sent rate × duration");
-        }
+        Deliveries.assertCompleteRun(delivered, FleetPlan.of(profile.getSpec(), null),
+                Generators.create(type, new GeneratorSettings(9, 0, 0, 1001)), "roundtrip", 0, 3);
     }
 }

@@ -1,0 +1,219 @@
+package io.loadfleet.pulsar;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Pulsar standalone broker (broker + bookie, RocksDB metadata) in its own JVM, bound to
+ * 127.0.0.1 only, with its data in a fresh temporary directory that {@link #close()} deletes.
+ * A separate JVM keeps the broker's ~300 jars off the caller's classpath, and lets it halt its
+ * own JVM on a fatal error without taking the tests down.
+ */
+public final class PulsarStandalone implements AutoCloseable {
+    private static final String CLASSPATH_RESOURCE = "broker.classpath";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final Path home;
+    private final int brokerPort;
+    private final int webPort;
+
+    private PulsarStandalone(Process process, Path home, int brokerPort, int webPort) {
+        this.process = process;
+        this.home = home;
+        this.brokerPort = brokerPort;
+        this.webPort = webPort;
+    }
+
+    /** Starts a broker and returns once public/default exists (7–15 s on 2 cores). */
+    public static PulsarStandalone start() {
+        Path home = null;
+        Process process = null;
+        try {
+            home = Files.createTempDirectory("loadfleet-pulsar-");
+            int brokerPort = freePort();
+            int webPort = freePort();
+            Files.writeString(home.resolve("standalone.conf"), config(brokerPort, webPort));
+            Path log = home.resolve("standalone.log");
+            process = new ProcessBuilder(command(home))
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            PulsarStandalone broker = new PulsarStandalone(process, home, brokerPort, webPort);
+            broker.awaitReady(log);
+            return broker;
+        } catch (IOException | RuntimeException e) {
+            stop(process);
+            delete(home);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /** {@code pulsar://127.0.0.1:PORT}, for producers and consumers. */
+    public String serviceUrl() {
+        return "pulsar://127.0.0.1:" + brokerPort;
+    }
+
+    /** {@code http://127.0.0.1:PORT}, for the admin API. */
+    public String adminUrl() {
+        return "http://127.0.0.1:" + webPort;
+    }
+
+    /** The broker JVM's process id, for measuring it. */
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        stop(process);
+        delete(home);
+    }
+
+    private static List<String> command(Path home) throws IOException {
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(javaCommand, "-Xms64m", "-Xmx512m", "-XX:MaxDirectMemorySize=256m", "-XX:+UseSerialGC",
+                "-Djava.net.preferIPv4Stack=true", "-cp", ownLocation() + File.pathSeparator + brokerClasspath(),
+                OrphanGuard.class.getName(), "--config", "standalone.conf",
+                "-nss", "-nfw", // no stream storage, no functions worker
+                "--metadata-dir", home.resolve("data/metadata").toString(),
+                "--bookkeeper-dir", home.resolve("data/bookkeeper").toString());
+    }
+
+    /** Single node, loopback only, nothing optional: the broker a test needs and no more. */
+    private static String config(int brokerPort, int webPort) {
+        return String.join("\n",
+                "clusterName=standalone",
+                "bindAddress=127.0.0.1",
+                "advertisedAddress=127.0.0.1",
+                "brokerServicePort=" + brokerPort,
+                "webServicePort=" + webPort,
+                "managedLedgerDefaultEnsembleSize=1",
+                "managedLedgerDefaultWriteQuorum=1",
+                "managedLedgerDefaultAckQuorum=1",
+                "functionsWorkerEnabled=false",
+                "transactionCoordinatorEnabled=false",
+                "systemTopicEnabled=true",
+                "topicLevelPoliciesEnabled=true",
+                "allowAutoTopicCreation=true",
+                "allowAutoTopicCreationType=non-partitioned",
+                "brokerDeleteInactiveTopicsEnabled=false",
+                // the bookie reads this file too: keep it on loopback
+                "listeningInterface=lo",
+                "allowLoopback=true",
+                "");
+    }
+
+    /** Ready once the standalone has made public/default; the admin API answers before that. */
+    private void awaitReady(Path log) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(adminUrl() + "/admin/v2/namespaces/public"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Pulsar standalone exited with " + process.exitValue() + ":\n" + tail(log));
+            }
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("public/default")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the web port is not open yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Pulsar", e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("Pulsar standalone not ready within " + START_TIMEOUT.toSeconds() + "s:\n" + tail(log));
+    }
+
+    private static String brokerClasspath() throws IOException {
+        try (InputStream in = PulsarStandalone.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(CLASSPATH_RESOURCE + " is missing: build the pulsar-standalone module with Maven");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        }
+    }
+
+    /** This module's classes (a jar, or target/classes in a reactor build), for {@link OrphanGuard}. */
+    private static String ownLocation() {
+        try {
+            return Path.of(PulsarStandalone.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void stop(Process process) {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: it is a temporary directory
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Pulsar", e);
+        }
+    }
+}

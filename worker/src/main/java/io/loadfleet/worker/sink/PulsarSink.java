@@ -1,0 +1,161 @@
+package io.loadfleet.worker.sink;
+
+import io.loadfleet.api.spec.Format;
+import io.loadfleet.api.spec.PulsarBatchingSpec;
+import io.loadfleet.api.spec.PulsarSinkSpec;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.pulsar.client.admin.PulsarAdmin;
+import org.apache.pulsar.client.admin.PulsarAdminException;
+import org.apache.pulsar.client.api.CompressionType;
+import org.apache.pulsar.client.api.Producer;
+import org.apache.pulsar.client.api.ProducerBuilder;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.PulsarClientException;
+import org.apache.pulsar.common.schema.SchemaType;
+
+/**
+ * Sends to a Pulsar topic with one producer per process. The topic gets the generator's schema
+ * (AVRO, or JSON described by the same Avro schema), so consumers can decode through it.
+ */
+public final class PulsarSink implements RecordSink {
+    private static final int ADMIN_TIMEOUT_SECONDS = 30;
+
+    private final PulsarClient client;
+    private final Producer<byte[]> producer;
+
+    private PulsarSink(PulsarClient client, Producer<byte[]> producer) {
+        this.client = client;
+        this.producer = producer;
+    }
+
+    /** Creates a partitioned topic when asked to and it is missing, then connects the producer. */
+    public static PulsarSink open(PulsarSinkSpec spec, String serviceUrl, Format format, org.apache.avro.Schema schema) {
+        if (spec.getPartitions() != null) {
+            ensurePartitionedTopic(spec.getAdminUrl(), spec.fullTopicName(), spec.getPartitions());
+        }
+        PulsarClient client = null;
+        try {
+            client = PulsarClient.builder().serviceUrl(serviceUrl).build();
+            Producer<byte[]> producer = producer(client, spec, format, schema).create();
+            return new PulsarSink(client, producer);
+        } catch (InvalidSinkSettingException e) {
+            closeQuietly(client);
+            throw e;
+        } catch (PulsarClientException | RuntimeException e) {
+            closeQuietly(client);
+            throw new SinkException("cannot send to " + spec.fullTopicName() + " at " + serviceUrl + ": " + firstLine(e), e);
+        }
+    }
+
+    /** The producer a spec stands for; {@code properties} win over everything else. */
+    static ProducerBuilder<byte[]> producer(PulsarClient client, PulsarSinkSpec spec, Format format,
+            org.apache.avro.Schema schema) {
+        ProducerBuilder<byte[]> b = client.newProducer(PreEncodedSchema.of(
+                        format == Format.AVRO ? SchemaType.AVRO : SchemaType.JSON, schema))
+                .topic(spec.fullTopicName())
+                .blockIfQueueFull(spec.effectiveBlockIfQueueFull());
+        if (spec.getCompression() != null) {
+            b.compressionType(CompressionType.valueOf(spec.getCompression().name()));
+        }
+        PulsarBatchingSpec batching = spec.getBatching();
+        if (batching != null) {
+            if (batching.getEnabled() != null) {
+                b.enableBatching(batching.getEnabled());
+            }
+            if (batching.getMaxDelayMs() != null) {
+                b.batchingMaxPublishDelay(batching.getMaxDelayMs(), TimeUnit.MILLISECONDS);
+            }
+            if (batching.getMaxMessages() != null) {
+                b.batchingMaxMessages(batching.getMaxMessages());
+            }
+            if (batching.getMaxBytes() != null) {
+                b.batchingMaxBytes(batching.getMaxBytes());
+            }
+        }
+        if (spec.getSendTimeoutMs() != null) {
+            b.sendTimeout(spec.getSendTimeoutMs(), TimeUnit.MILLISECONDS);
+        }
+        if (!spec.getProperties().isEmpty()) {
+            Map<String, Object> conf = new HashMap<>(spec.getProperties());
+            try {
+                b.loadConf(conf);
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new InvalidSinkSettingException("sink.pulsar.properties: " + firstLine(cause)
+                        + ": use ProducerBuilder.loadConf names, e.g. maxPendingMessages or producerName", e);
+            }
+        }
+        return b;
+    }
+
+    private static void ensurePartitionedTopic(String adminUrl, String topic, int partitions) {
+        try (PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(adminUrl)
+                .connectionTimeout(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .requestTimeout(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).build()) {
+            admin.topics().createPartitionedTopic(topic, partitions);
+        } catch (PulsarAdminException.ConflictException exists) {
+            // already there: used as it is, as with Kafka topics
+        } catch (PulsarClientException | PulsarAdminException e) {
+            throw new SinkException("cannot create partitioned topic " + topic + " through " + adminUrl + ": "
+                    + firstLine(e), e);
+        }
+    }
+
+    @Override
+    public void send(OutgoingRecord r, SendListener listener) {
+        long intended = r.intendedNanos;
+        producer.newMessage()
+                .key(new String(r.key, java.nio.charset.StandardCharsets.UTF_8))
+                .property(OutgoingRecord.HEADER_PROFILE, r.profileText())
+                .property(OutgoingRecord.HEADER_SHARD, r.shardText())
+                .property(OutgoingRecord.HEADER_EPOCH, r.epochText())
+                .property(OutgoingRecord.HEADER_SEQUENCE, r.sequenceText())
+                .eventTime(r.eventTimeMillis)
+                .value(r.value)
+                .sendAsync()
+                .whenComplete((id, error) -> {
+                    if (error == null) {
+                        listener.acked(intended);
+                    } else {
+                        listener.failed(intended, error instanceof Exception e ? e : new RuntimeException(error));
+                    }
+                });
+    }
+
+    @Override
+    public void flush() {
+        try {
+            producer.flush();
+        } catch (PulsarClientException e) {
+            // the sends that failed were counted by their callbacks
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            producer.close();
+        } catch (PulsarClientException e) {
+            // the sends that failed were counted by their callbacks
+        } finally {
+            closeQuietly(client);
+        }
+    }
+
+    private static void closeQuietly(PulsarClient client) {
+        if (client != null) {
+            try {
+                client.close();
+            } catch (PulsarClientException ignored) {
+                // nothing left to deliver through it
+            }
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+}

@@ -1,0 +1,65 @@
+package io.loadfleet.worker.sink;
+
+import io.loadfleet.api.spec.Format;
+import io.loadfleet.api.spec.SinkSpec;
+import org.apache.avro.Schema;
+
+/**
+ * The sink a process sends to: the profile's sink and its broker address after a command-line
+ * override ({@code --bootstrap-servers} for Kafka, {@code --service-url} for Pulsar).
+ *
+ * @param address bootstrap servers or service URL; null when neither the spec nor an option gives one
+ */
+public record SinkTarget(SinkSpec spec, String address) {
+
+    /** Applies the override for the profile's broker; an option meant for the other broker is refused. */
+    public static SinkTarget of(SinkSpec spec, String bootstrapServers, String serviceUrl) {
+        if (spec.getPulsar() != null) {
+            if (bootstrapServers != null) {
+                throw new IllegalArgumentException("--bootstrap-servers: this profile sends to sink.pulsar; "
+                        + "give its broker with --service-url pulsar://HOST:6650");
+            }
+            if (serviceUrl != null && !serviceUrl.matches("pulsar(\\+ssl)?://\\S+")) {
+                throw new IllegalArgumentException("--service-url: \"" + serviceUrl
+                        + "\" is not a Pulsar service URL: use pulsar://HOST:6650 or pulsar+ssl://HOST:6651");
+            }
+            return new SinkTarget(spec, serviceUrl != null ? serviceUrl : spec.getPulsar().getServiceUrl());
+        }
+        if (serviceUrl != null) {
+            throw new IllegalArgumentException("--service-url: this profile sends to sink.kafka; "
+                    + "give its brokers with --bootstrap-servers HOST:PORT");
+        }
+        return new SinkTarget(spec, bootstrapServers != null ? bootstrapServers : spec.getKafka().getBootstrapServers());
+    }
+
+    public boolean isKafka() {
+        return spec.getKafka() != null;
+    }
+
+    public SinkTarget at(String otherAddress) {
+        return new SinkTarget(spec, otherAddress);
+    }
+
+    /** Says what is missing when there is no address, and how to give it. */
+    public String missingAddress() {
+        return isKafka()
+                ? "no Kafka bootstrap servers: set sink.kafka.bootstrapServers or give --bootstrap-servers HOST:PORT"
+                : "no Pulsar service URL: set sink.pulsar.serviceUrl or give --service-url pulsar://HOST:6650 "
+                        + "(an embedded broker is started for Kafka sinks only)";
+    }
+
+    /** How summaries and logs name the destination, e.g. {@code kafka://host:9092/topic}. */
+    public String describe() {
+        return isKafka() ? "kafka://" + address + "/" + spec.getKafka().getTopic()
+                : address + "/" + spec.getPulsar().fullTopicName().replace("://", "/");
+    }
+
+    /** Connects; a broker that cannot be reached or a topic that cannot be made is a {@link SinkException}. */
+    public RecordSink open(String clientId, Format format, Schema schema) {
+        if (address == null) {
+            throw new IllegalStateException(missingAddress());
+        }
+        return isKafka() ? KafkaSink.open(spec.getKafka(), address, clientId)
+                : PulsarSink.open(spec.getPulsar(), address, format, schema);
+    }
+}

@@ -1,0 +1,154 @@
+package io.loadfleet.worker.sink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.load.ProfileLoader;
+import io.loadfleet.api.plan.FleetPlan;
+import io.loadfleet.api.spec.Format;
+import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.pulsar.PulsarStandalone;
+import io.loadfleet.worker.Deliveries;
+import io.loadfleet.worker.Delivered;
+import io.loadfleet.worker.PulsarTopics;
+import io.loadfleet.worker.fleet.LocalFleet;
+import io.loadfleet.worker.fleet.RunSummary;
+import io.loadfleet.worker.generate.GeneratorSettings;
+import io.loadfleet.worker.generate.Generators;
+import io.loadfleet.worker.pace.Clock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadfleet.worker.cli.Loadfleet;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.pulsar.client.admin.PulsarAdmin;
+import org.apache.pulsar.common.schema.SchemaInfo;
+import org.apache.pulsar.common.schema.SchemaType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A 2-shard run into a real Pulsar standalone broker (its own JVM), consumed back through the
+ * schema the run registered on the partitioned topic it created, and checked record by record.
+ */
+@Timeout(300)
+class PulsarRoundTripTest {
+    static PulsarStandalone pulsar;
+
+    @BeforeAll
+    static void startBroker() {
+        pulsar = PulsarStandalone.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (pulsar != null) {
+            pulsar.close();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"iot-sensor, avro, LZ4", "smart-meter, json, ZSTD"})
+    void everyAckedMessageArrivesOnceAndDecodesThroughTheTopicsSchema(String generator, String format, String compression)
+            throws Exception {
+        String topic = "roundtrip-" + generator + "-" + format;
+        LoadProfile profile = ProfileLoader.parse("""
+                apiVersion: loadfleet.io/v1alpha1
+                kind: LoadProfile
+                metadata: {name: roundtrip}
+                spec:
+                  targetRate: 2000
+                  replicas: 2
+                  devices: {count: 1001}
+                  generator: {type: %s, seed: 9}
+                  format: %s
+                  sink:
+                    pulsar:
+                      topic: %s
+                      partitions: 3
+                      adminUrl: %s
+                      compression: %s
+                      batching: {enabled: true, maxDelayMs: 1, maxMessages: 1000, maxBytes: 131072}
+                      sendTimeoutMs: 10000
+                  duration: 3s
+                """.formatted(generator, format, topic, pulsar.adminUrl(), compression));
+        GeneratorType type = GeneratorType.byId(generator).orElseThrow();
+        Format wire = profile.getSpec().effectiveFormat();
+        RunSummary summary;
+        SinkTarget target = SinkTarget.of(profile.getSpec().getSink(), null, pulsar.serviceUrl());
+        try (RecordSink sink = target.open("test", wire, Generators.schema(type))) {
+            summary = new LocalFleet(profile, false, sink, target.describe(), Clock.SYSTEM, null).run();
+        }
+        assertEquals(6000, summary.sent(), "2000 msg/s for 3 s");
+        assertEquals(summary.sent(), summary.acked());
+        assertEquals(0, summary.errors());
+
+        String fullName = "persistent://public/default/" + topic;
+        try (PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(pulsar.adminUrl()).build()) {
+            assertEquals(3, admin.topics().getPartitionedTopicMetadata(fullName).partitions, "the run created 3 partitions");
+            SchemaInfo registered = admin.schemas().getSchemaInfo(fullName);
+            assertEquals(wire == Format.AVRO ? SchemaType.AVRO : SchemaType.JSON, registered.getType());
+            assertEquals(Generators.schema(type), new org.apache.avro.Schema.Parser().parse(registered.getSchemaDefinition()),
+                    "the topic's schema is the generator's");
+        }
+
+        String idField = Generators.schema(type).getFields().get(0).name();
+        // Avro payloads also decode with Avro's own reader and the schema the topic holds.
+        GenericDatumReader<org.apache.avro.generic.GenericRecord> avro = new GenericDatumReader<>(Generators.schema(type));
+        List<Delivered> delivered = PulsarTopics.readAll(pulsar.serviceUrl(), fullName, summary.acked(), m -> {
+            assertEquals(Generators.schema(type).getFields().size(), m.getValue().getFields().size());
+            if (wire == Format.AVRO) {
+                assertEquals(m.getKey(), readAvro(avro, m.getData()).get(idField).toString());
+            } else {
+                assertEquals('{', new String(m.getData(), StandardCharsets.UTF_8).charAt(0));
+            }
+            return PulsarTopics.delivered(m, idField);
+        });
+        assertEquals(summary.acked(), delivered.size(), "count == acked");
+        Deliveries.assertCompleteRun(delivered, FleetPlan.of(profile.getSpec(), null),
+                Generators.create(type, new GeneratorSettings(9, 0, 0, 1001)), "roundtrip", 0, 3);
+    }
+
+    private static org.apache.avro.generic.GenericRecord readAvro(
+            GenericDatumReader<org.apache.avro.generic.GenericRecord> reader, byte[] bytes) {
+        try {
+            return reader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void runWithServiceUrlSendsEverythingAndSumsUp(@TempDir Path dir) throws Exception {
+        Path profile = dir.resolve("p.yaml");
+        Files.writeString(profile, """
+                apiVersion: loadfleet.io/v1alpha1
+                kind: LoadProfile
+                metadata: {name: cli-pulsar}
+                spec:
+                  targetRate: 1000
+                  replicas: 2
+                  devices: {count: 50}
+                  generator: {type: transaction}
+                  format: avro
+                  sink: {pulsar: {topic: cli-run, compression: LZ4}}
+                """);
+        Path summary = dir.resolve("s.json");
+        assertEquals(0, Loadfleet.execute("run", profile.toString(), "--service-url", pulsar.serviceUrl(),
+                "--duration", "2s", "--summary", summary.toString()));
+        JsonNode s = new ObjectMapper().readTree(summary.toFile());
+        assertEquals(2000, s.get("sent").asLong());
+        assertEquals(2000, s.get("acked").asLong());
+        assertEquals(pulsar.serviceUrl() + "/persistent/public/default/cli-run", s.get("sink").asText());
+        assertEquals(2000, PulsarTopics.readAll(pulsar.serviceUrl(), "cli-run", 2000, m -> m.getKey()).size());
+    }
+}
