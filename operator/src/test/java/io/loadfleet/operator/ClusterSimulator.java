@@ -29,9 +29,9 @@ import java.util.function.Supplier;
 /**
  * Plays what fabric8's mock API server lacks: the StatefulSet controller (a pod per replica,
  * removed on scale-down, readyReplicas in status), the kubelet (each pod runs a real worker
- * in-process on its own loopback address, ready once its sink is connected, to whichever broker
- * the fleet's worker.yaml names) and the garbage
- * collector (objects whose owner is gone are deleted). Polls every 100 ms on its own thread.
+ * in-process on its own loopback address, ready once its sink, Kafka or Pulsar, is connected)
+ * and the garbage collector (objects whose owner is gone are deleted). Polls every 100 ms on its
+ * own thread.
  */
 final class ClusterSimulator implements AutoCloseable {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

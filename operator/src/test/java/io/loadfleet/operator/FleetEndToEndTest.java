@@ -13,12 +13,12 @@ import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.status.Phase;
+import io.loadfleet.worker.Delivered;
 import io.loadfleet.worker.KafkaTopics;
 import io.loadfleet.worker.embedded.EmbeddedKafka;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -120,7 +120,7 @@ class FleetEndToEndTest {
             long acked = operator.get("grid").getStatus().getAcked();
             List<ConsumerRecord<byte[], byte[]>> records = KafkaTopics.readAll(kafka.bootstrapServers(), "e2e-grid", acked);
             assertEquals(acked, records.size(), "broker record count == status.acked");
-            assertKeysInTheirShardsRange(records, replicasOfEpoch);
+            assertKeysInTheirShardsRange(delivered(records), replicasOfEpoch);
             System.out.println("e2e: paused after " + acked + " records; broker holds " + records.size());
 
             // Resume at 30,000 msg/s, then 4 → 6 → 3 pods: every second of the fleet's send schedule is
@@ -154,7 +154,7 @@ class FleetEndToEndTest {
             System.out.println("e2e: records per second across 4 -> 6 -> 3 pods at " + RESCALE_RATE + " msg/s: " + perSecond.values());
             perSecond.forEach((second, count) -> assertTrue(count >= RESCALE_RATE * 0.95 && count <= RESCALE_RATE * 1.05,
                     "second " + second + " of the rescale holds " + count + " records: " + perSecond.values()));
-            assertKeysInTheirShardsRange(records, replicasOfEpoch);
+            assertKeysInTheirShardsRange(delivered(records), replicasOfEpoch);
 
             // An invalid edit: Ready=False naming the field, and the fleet keeps running as it was.
             operator.apply(profile("grid", "e2e-grid", RESCALE_RATE, 3, "").replace("count: 10000", "count: 2"));
@@ -192,20 +192,31 @@ class FleetEndToEndTest {
         cluster.pods().values().forEach(p -> replicasOfEpoch.put(p.worker().status().epoch(), replicas));
     }
 
-    /** Each record's key is a device of the range its shard had in its epoch's plan. */
-    static void assertKeysInTheirShardsRange(List<ConsumerRecord<byte[], byte[]>> records, Map<Long, Integer> replicasOfEpoch) {
+    /**
+     * Each record's key is a device of the range its shard had in its epoch's plan, and each
+     * shard's sequences within an epoch run from 0 with none missing or repeated.
+     */
+    static void assertKeysInTheirShardsRange(List<Delivered> records, Map<Long, Integer> replicasOfEpoch) {
         Map<Integer, FleetPlan> plans = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            long epoch = Long.parseLong(KafkaTopics.header(r, OutgoingRecord.HEADER_EPOCH));
-            int shard = Integer.parseInt(KafkaTopics.header(r, OutgoingRecord.HEADER_SHARD));
-            Integer replicas = replicasOfEpoch.get(epoch);
-            assertNotNull(replicas, "records of epoch " + epoch + " come from a plan the test saw: " + replicasOfEpoch);
+        Map<String, java.util.BitSet> sequences = new HashMap<>();
+        for (Delivered r : records) {
+            Integer replicas = replicasOfEpoch.get(r.epoch());
+            assertNotNull(replicas, "records of epoch " + r.epoch() + " come from a plan the test saw: " + replicasOfEpoch);
             FleetPlan plan = plans.computeIfAbsent(replicas, n -> FleetPlan.of(spec(n), n));
-            ShardPlan range = plan.shards().get(shard);
-            long device = Long.parseLong(new String(r.key(), StandardCharsets.UTF_8).substring("dev-".length()));
+            ShardPlan range = plan.shards().get(r.shard());
+            long device = Long.parseLong(r.key().substring("dev-".length()));
             assertTrue(device >= range.deviceStart() && device < range.deviceEnd(),
-                    "epoch " + epoch + " shard " + shard + " key " + device + " outside " + range);
+                    "epoch " + r.epoch() + " shard " + r.shard() + " key " + device + " outside " + range);
+            java.util.BitSet seen = sequences.computeIfAbsent(r.epoch() + "/" + r.shard(), k -> new java.util.BitSet());
+            assertTrue(!seen.get((int) r.sequence()), "epoch/shard " + r.epoch() + "/" + r.shard() + " seq " + r.sequence() + " twice");
+            seen.set((int) r.sequence());
         }
+        sequences.forEach((epochShard, seen) -> assertEquals(seen.cardinality(), seen.length(),
+                "epoch/shard " + epochShard + " sequences 0.." + (seen.length() - 1) + " with none missing"));
+    }
+
+    static List<Delivered> delivered(List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream().map(r -> KafkaTopics.delivered(r, null)).toList();
     }
 
     static io.loadfleet.api.spec.LoadProfileSpec spec(int replicas) {

@@ -125,6 +125,18 @@ class LoadProfileReconcilerTest {
     }
 
     @Test
+    void aSinkWithoutABrokerAddressIsInvalidInACluster() throws Exception {
+        fixture.apply(PROFILE.replace("sink: {kafka: {bootstrapServers: \"kafka:9092\", topic: smart-grid-data, partitions: 6}}",
+                "sink: {pulsar: {topic: smart-grid-data}}"));
+        await(WAIT, () -> fixture.get("grid").getStatus() != null, () -> "no status");
+        Condition ready = fixture.get("grid").getStatus().getConditions().stream()
+                .filter(c -> c.getType().equals("Ready")).findFirst().orElseThrow();
+        assertEquals("False", ready.getStatus());
+        assertTrue(ready.getMessage().startsWith("spec.sink.pulsar.serviceUrl: is required in a cluster"), ready.getMessage());
+        assertNull(statefulSet("grid"), "nothing is created for an invalid spec");
+    }
+
+    @Test
     void invalidEditOfARunningProfileKeepsItsFleet() throws Exception {
         fixture.apply(PROFILE);
         await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet");

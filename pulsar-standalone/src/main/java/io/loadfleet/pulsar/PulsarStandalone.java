@@ -67,6 +67,15 @@ public final class PulsarStandalone implements AutoCloseable {
         }
     }
 
+    /** Runs a broker until this JVM is stopped: for benchmarks and trying things by hand. */
+    public static void main(String[] args) throws InterruptedException {
+        PulsarStandalone broker = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "pulsar-standalone-stop"));
+        System.out.println("Pulsar standalone ready: service URL " + broker.serviceUrl() + ", admin URL " + broker.adminUrl()
+                + ", broker pid " + broker.pid() + " (Ctrl-C stops it and deletes its data)");
+        Thread.currentThread().join();
+    }
+
     /** {@code pulsar://127.0.0.1:PORT}, for producers and consumers. */
     public String serviceUrl() {
         return "pulsar://127.0.0.1:" + brokerPort;

@@ -68,6 +68,24 @@ public final class ProfileValidator {
         return problems;
     }
 
+    /**
+     * What a fleet in a cluster needs beyond {@link #validate(LoadProfile)}: a broker address,
+     * since there is no command line to give one and no embedded broker to fall back on.
+     */
+    public static List<Problem> validateForCluster(LoadProfile profile) {
+        List<Problem> problems = validate(profile);
+        SinkSpec sink = problems.isEmpty() ? profile.getSpec().getSink() : null;
+        if (sink != null && sink.getKafka() != null && sink.getKafka().getBootstrapServers() == null) {
+            problems.add(new Problem("spec.sink.kafka.bootstrapServers", "is required in a cluster: give host:port of "
+                    + "the Kafka brokers (only a local `run` can start an embedded broker)"));
+        }
+        if (sink != null && sink.getPulsar() != null && sink.getPulsar().getServiceUrl() == null) {
+            problems.add(new Problem("spec.sink.pulsar.serviceUrl", "is required in a cluster: give pulsar://host:6650 "
+                    + "(only a local `run` can take it from --service-url)"));
+        }
+        return problems;
+    }
+
     public static List<Problem> validate(LoadProfileSpec spec) {
         List<Problem> problems = new ArrayList<>();
         rate(problems, "spec.targetRate", spec.getTargetRate());

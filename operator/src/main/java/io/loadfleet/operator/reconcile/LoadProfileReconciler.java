@@ -68,7 +68,7 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
     @Override
     public UpdateControl<LoadProfile> reconcile(LoadProfile profile, Context<LoadProfile> context) {
         LoadProfileStatus before = profile.getStatus() == null ? new LoadProfileStatus() : profile.getStatus();
-        List<Problem> problems = ProfileValidator.validate(profile);
+        List<Problem> problems = ProfileValidator.validateForCluster(profile);
         if (!problems.isEmpty()) {
             String message = problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
             if (!message.equals(StatusWriter.readyMessage(before))) {

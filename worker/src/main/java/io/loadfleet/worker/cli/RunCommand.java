@@ -112,6 +112,7 @@ final class RunCommand implements Callable<Integer> {
                     embedded = EmbeddedKafka.start();
                     target = target.at(embedded.bootstrapServers());
                 }
+                out.println("connecting to " + target.describe());
                 GeneratorType type = profile.getSpec().getGenerator().getType();
                 sink = target.open("loadfleet-" + profile.getMetadata().getName(), profile.getSpec().effectiveFormat(),
                         Generators.schema(type));

@@ -13,6 +13,7 @@ import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.ProducerBuilder;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
+import org.apache.pulsar.common.naming.TopicName;
 import org.apache.pulsar.common.schema.SchemaType;
 
 /**
@@ -82,8 +83,7 @@ public final class PulsarSink implements RecordSink {
             try {
                 b.loadConf(conf);
             } catch (RuntimeException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                throw new InvalidSinkSettingException("sink.pulsar.properties: " + firstLine(cause)
+                throw new InvalidSinkSettingException("sink.pulsar.properties: " + firstLine(e)
                         + ": use ProducerBuilder.loadConf names, e.g. maxPendingMessages or producerName", e);
             }
         }
@@ -94,9 +94,13 @@ public final class PulsarSink implements RecordSink {
         try (PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(adminUrl)
                 .connectionTimeout(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .requestTimeout(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).build()) {
-            admin.topics().createPartitionedTopic(topic, partitions);
+            // Every pod of a fleet gets here: look first, so only the first one creates it.
+            String namespace = TopicName.get(topic).getNamespace();
+            if (!admin.topics().getPartitionedTopicList(namespace).contains(topic)) {
+                admin.topics().createPartitionedTopic(topic, partitions);
+            }
         } catch (PulsarAdminException.ConflictException exists) {
-            // already there: used as it is, as with Kafka topics
+            // created meanwhile, or there as a non-partitioned topic: used as it is, as with Kafka topics
         } catch (PulsarClientException | PulsarAdminException e) {
             throw new SinkException("cannot create partitioned topic " + topic + " through " + adminUrl + ": "
                     + firstLine(e), e);
@@ -154,8 +158,13 @@ public final class PulsarSink implements RecordSink {
         }
     }
 
+    /** The innermost cause says what went wrong (e.g. "Connection refused"); the wrappers only repeat it. */
     private static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return m.lines().findFirst().orElse(m);
     }
 }

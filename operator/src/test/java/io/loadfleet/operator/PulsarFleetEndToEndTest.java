@@ -1,0 +1,128 @@
+package io.loadfleet.operator;
+
+import static io.loadfleet.operator.FleetEndToEndTest.assertKeysInTheirShardsRange;
+import static io.loadfleet.operator.FleetEndToEndTest.phase;
+import static io.loadfleet.operator.FleetEndToEndTest.podStatuses;
+import static io.loadfleet.operator.FleetEndToEndTest.recordEpochs;
+import static io.loadfleet.operator.FleetEndToEndTest.status;
+import static io.loadfleet.operator.OperatorFixture.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.control.WorkerState;
+import io.loadfleet.api.status.Phase;
+import io.loadfleet.pulsar.PulsarStandalone;
+import io.loadfleet.worker.Delivered;
+import io.loadfleet.worker.PulsarTopics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The end-to-end fleet once more with a Pulsar sink, which the operator handles like any other:
+ * a real Pulsar standalone broker, a partitioned topic the workers create, Avro through the
+ * topic's schema, a live rate change, a scale-up, a pause, and every acked message read back.
+ */
+@EnableKubernetesMockClient(crud = true)
+@Timeout(300)
+class PulsarFleetEndToEndTest {
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static PulsarStandalone pulsar;
+    KubernetesClient client;
+
+    @BeforeAll
+    static void startPulsar() {
+        pulsar = PulsarStandalone.start();
+    }
+
+    @AfterAll
+    static void stopPulsar() {
+        if (pulsar != null) {
+            pulsar.close();
+        }
+    }
+
+    static String profile(long rate, int replicas, String extra) {
+        return """
+                apiVersion: loadfleet.io/v1alpha1
+                kind: LoadProfile
+                metadata: {name: sensors, namespace: test}
+                spec:
+                  targetRate: %d
+                  replicas: %d
+                  devices: {count: 10000}
+                  generator: {type: iot-sensor, seed: 7}
+                  format: avro
+                  sink:
+                    pulsar:
+                      serviceUrl: %s
+                      adminUrl: %s
+                      topic: iot-sensor-data
+                      partitions: 4
+                      compression: LZ4
+                      batching: {enabled: true, maxDelayMs: 1, maxMessages: 1000, maxBytes: 131072}
+                %s""".formatted(rate, replicas, pulsar.serviceUrl(), pulsar.adminUrl(), extra);
+    }
+
+    @Test
+    void aFleetSendsToPulsarAndFollowsItsLoadProfile() throws Exception {
+        int port = FleetEndToEndTest.freePort();
+        try (OperatorFixture operator = new OperatorFixture(client, port);
+                ClusterSimulator cluster = new ClusterSimulator(client, "test", port)) {
+            operator.apply(profile(4_000, 2, ""));
+            await(WAIT, () -> phase(operator, "sensors") == Phase.Running, () -> "status " + status(operator, "sensors"));
+            Map<Long, Integer> replicasOfEpoch = new HashMap<>();
+            recordEpochs(cluster, replicasOfEpoch, 2);
+
+            Thread.sleep(4_000);
+            List<Double> samples = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Thread.sleep(2_100);
+                samples.add(operator.get("sensors").getStatus().getAchievedRate());
+            }
+            System.out.println("e2e pulsar: status.achievedRate samples at 4000 msg/s: " + samples);
+            assertEquals(4_000, samples.stream().sorted().toList().get(2), 4_000 * 0.02, "achievedRate within 2 %: " + samples);
+
+            // A live rate change, then a scale-up: the new epochs reach every pod.
+            operator.apply(profile(8_000, 2, ""));
+            await(Duration.ofSeconds(10), () -> cluster.pods().values().stream()
+                    .allMatch(p -> p.worker().status().targetRate() == 4_000), () -> "pods " + podStatuses(cluster));
+            recordEpochs(cluster, replicasOfEpoch, 2);
+            Thread.sleep(2_000);
+            operator.apply(profile(8_000, 3, ""));
+            await(WAIT, () -> cluster.pods().size() == 3 && operator.get("sensors").getStatus().getReplicas() == 3
+                    && phase(operator, "sensors") == Phase.Running, () -> "status " + status(operator, "sensors"));
+            recordEpochs(cluster, replicasOfEpoch, 3);
+            Thread.sleep(2_000);
+
+            // Pause: everything sent is acked, and the topic holds exactly status.acked messages.
+            operator.apply(profile(8_000, 3, "  paused: true\n"));
+            await(WAIT, () -> phase(operator, "sensors") == Phase.Paused && cluster.pods().values().stream()
+                    .allMatch(p -> p.worker().status().state() == WorkerState.PAUSED), () -> "pods " + podStatuses(cluster));
+            recordEpochs(cluster, replicasOfEpoch, 3);
+            await(WAIT, () -> {
+                long sent = cluster.pods().values().stream().mapToLong(p -> p.worker().status().sent()).sum();
+                LoadProfile lp = operator.get("sensors");
+                return lp.getStatus().getAcked() != null && lp.getStatus().getAcked() == sent;
+            }, () -> "status " + status(operator, "sensors") + " pods " + podStatuses(cluster));
+            long acked = operator.get("sensors").getStatus().getAcked();
+            List<Delivered> messages = PulsarTopics.readAll(pulsar.serviceUrl(), "iot-sensor-data", acked,
+                    m -> PulsarTopics.delivered(m, "device_id"));
+            System.out.println("e2e pulsar: paused after " + acked + " acked; the topic holds " + messages.size());
+            assertEquals(acked, messages.size(), "topic message count == status.acked");
+            assertKeysInTheirShardsRange(messages, replicasOfEpoch);
+            messages.forEach(m -> assertEquals(m.key(), m.idInValue(), "decoded through the topic's schema"));
+
+            client.resource(operator.get("sensors")).delete();
+            await(WAIT, () -> cluster.pods().isEmpty(), () -> "left: " + cluster.pods().keySet());
+        }
+    }
+}
