@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code loadfleet} command line: run, plan and schema. */
 @Command(name = "loadfleet", mixinStandardHelpOptions = true, versionProvider = Loadfleet.Version.class,
         description = "Realistic, precisely paced load for Kafka.",
-        subcommands = {RunCommand.class, PlanCommand.class, SchemaCommand.class, WorkerCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, PlanCommand.class, SchemaCommand.class, SampleCommand.class, WorkerCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class})
 public final class Loadfleet {
 
     public static void main(String[] args) {

@@ -2,9 +2,7 @@ package io.loadfleet.worker.cli;
 
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.generate.Generators;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -15,20 +13,14 @@ final class SchemaCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
-    @Parameters(paramLabel = "GENERATOR", description = "smart-meter | iot-sensor | transaction | gaming-bet | temperature")
-    String generator;
+    @Parameters(paramLabel = "GENERATOR", converter = GeneratorTypeConverter.class,
+            description = "smart-meter | iot-sensor | transaction | gaming-bet | temperature")
+    GeneratorType generator;
 
     @Override
     public Integer call() {
-        return GeneratorType.byId(generator).map(type -> {
-            command.commandLine().getOut().println(Generators.schemaJson(type));
-            command.commandLine().getOut().flush();
-            return CommandLine.ExitCode.OK;
-        }).orElseGet(() -> {
-            command.commandLine().getErr().println("GENERATOR: \"" + generator + "\" is not one of "
-                    + Arrays.stream(GeneratorType.values()).map(GeneratorType::id).collect(Collectors.joining(", ")));
-            command.commandLine().getErr().flush();
-            return CommandLine.ExitCode.USAGE;
-        });
+        command.commandLine().getOut().println(Generators.schemaJson(generator));
+        command.commandLine().getOut().flush();
+        return CommandLine.ExitCode.OK;
     }
 }

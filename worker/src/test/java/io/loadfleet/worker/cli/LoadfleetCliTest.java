@@ -211,4 +211,23 @@ class LoadfleetCliTest {
         assertTrue(schema.getFields().size() >= 25);
         assertEquals(2, Loadfleet.execute("schema", "toaster"));
     }
+
+    @Test
+    void samplePrintsJsonLinesOfTheGeneratorsRecords() throws Exception {
+        assertEquals(0, Loadfleet.execute("sample", "smart-meter", "--count", "5", "--devices", "3"));
+        var lines = stdout().lines().toList();
+        assertEquals(5, lines.size());
+        ObjectMapper json = new ObjectMapper();
+        Schema schema = io.loadfleet.worker.generate.Generators.schema(io.loadfleet.api.spec.GeneratorType.SMART_METER);
+        String idField = schema.getFields().get(0).name();
+        for (int i = 0; i < 5; i++) {
+            JsonNode record = json.readTree(lines.get(i));
+            assertEquals(schema.getFields().size(), record.size());
+            assertTrue(record.get(idField).asText().endsWith(String.valueOf(i % 3)), "devices take turns: " + lines.get(i));
+        }
+        assertEquals(2, Loadfleet.execute("sample", "toaster"));
+        assertTrue(stderr().contains("\"toaster\" is not one of smart-meter"), stderr());
+        assertEquals(2, Loadfleet.execute("sample", "temperature", "--devices", "0"));
+        assertTrue(stderr().contains("--devices: 0 is out of range"), stderr());
+    }
 }
