@@ -11,21 +11,12 @@ seconds=15
 port=19092
 jar=worker/target/loadfleet-worker.jar
 [ -f "$jar" ] || ./mvnw -q -B install -DskipTests
-work=$(mktemp -d)
-broker_pid=
-cleanup() {
-  [ -n "$broker_pid" ] && kill "$broker_pid" 2>/dev/null && wait "$broker_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source bench/lib.sh
 
 ./mvnw -q -B -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
 cp=$(cat "$work/cp.txt")
 
-java -jar "$jar" broker --port "$port" > "$work/broker.log" 2>&1 &
-broker_pid=$!
-for _ in $(seq 120); do grep -q "ready" "$work/broker.log" && break; sleep 0.5; done
-grep -q "ready" "$work/broker.log" || { cat "$work/broker.log"; exit 1; }
+start_broker java -jar "$jar" broker --port "$port"
 bootstrap=127.0.0.1:$port
 
 java -cp "$cp" org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --create \

@@ -15,22 +15,13 @@ seconds=15
 jar=worker/target/loadfleet-worker.jar
 standalone=pulsar-standalone/target/classes/io/loadfleet/pulsar/broker.classpath
 [ -f "$jar" ] && [ -f "$standalone" ] || ./mvnw -q -B install -DskipTests
-work=$(mktemp -d)
-broker_pid=
-cleanup() {
-  [ -n "$broker_pid" ] && kill "$broker_pid" 2>/dev/null && wait "$broker_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source bench/lib.sh
 
 ./mvnw -q -B -f bench/pulsar/pom.xml dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
 cp=$(cat "$work/cp.txt")
 touch "$work/client.conf"
 
-java -cp pulsar-standalone/target/classes io.loadfleet.pulsar.PulsarStandalone > "$work/broker.log" 2>&1 &
-broker_pid=$!
-for _ in $(seq 240); do grep -q "ready" "$work/broker.log" && break; sleep 0.5; done
-grep -q "ready" "$work/broker.log" || { cat "$work/broker.log"; exit 1; }
+start_broker java -cp pulsar-standalone/target/classes io.loadfleet.pulsar.PulsarStandalone
 service_url=$(sed -nE 's/.*service URL ([^,]+),.*/\1/p' "$work/broker.log")
 admin_url=$(sed -nE 's/.*admin URL ([^,]+),.*/\1/p' "$work/broker.log")
 

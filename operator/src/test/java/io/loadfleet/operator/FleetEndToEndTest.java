@@ -108,16 +108,8 @@ class FleetEndToEndTest {
             recordEpochs(cluster, replicasOfEpoch, 4);
 
             // Pause: the fleet idles; everything sent is acked, and the broker holds exactly status.acked.
-            operator.apply(profile("grid", "e2e-grid", 40_000, 4, "  paused: true\n"));
-            await(WAIT, () -> phase(operator, "grid") == Phase.Paused && cluster.pods().values().stream()
-                    .allMatch(p -> p.worker().status().state() == WorkerState.PAUSED), () -> "pods " + podStatuses(cluster));
+            long acked = pauseAndSettle(operator, cluster, profile("grid", "e2e-grid", 40_000, 4, "  paused: true\n"));
             recordEpochs(cluster, replicasOfEpoch, 4);
-            await(WAIT, () -> {
-                long sent = cluster.pods().values().stream().mapToLong(p -> p.worker().status().sent()).sum();
-                LoadProfile lp = operator.get("grid");
-                return lp.getStatus().getAcked() != null && lp.getStatus().getAcked() == sent;
-            }, () -> "status " + status(operator, "grid") + " pods " + podStatuses(cluster));
-            long acked = operator.get("grid").getStatus().getAcked();
             List<ConsumerRecord<byte[], byte[]>> records = KafkaTopics.readAll(kafka.bootstrapServers(), "e2e-grid", acked);
             assertEquals(acked, records.size(), "broker record count == status.acked");
             assertKeysInTheirShardsRange(delivered(records), replicasOfEpoch);
@@ -185,6 +177,23 @@ class FleetEndToEndTest {
                     && client.services().inNamespace("test").withName("grid-workers").get() == null
                     && cluster.pods().keySet().stream().noneMatch(p -> p.startsWith("grid-")), () -> "left: " + cluster.pods().keySet());
         }
+    }
+
+    /**
+     * Applies a paused profile and waits until every pod idles and status.acked has caught up with
+     * all the pods sent; returns status.acked.
+     */
+    static long pauseAndSettle(OperatorFixture operator, ClusterSimulator cluster, String pausedYaml) throws InterruptedException {
+        LoadProfile applied = operator.apply(pausedYaml);
+        String name = applied.getMetadata().getName();
+        await(WAIT, () -> phase(operator, name) == Phase.Paused && cluster.pods().values().stream()
+                .allMatch(p -> p.worker().status().state() == WorkerState.PAUSED), () -> "pods " + podStatuses(cluster));
+        await(WAIT, () -> {
+            long sent = cluster.pods().values().stream().mapToLong(p -> p.worker().status().sent()).sum();
+            LoadProfile lp = operator.get(name);
+            return lp.getStatus().getAcked() != null && lp.getStatus().getAcked() == sent;
+        }, () -> "status " + status(operator, name) + " pods " + podStatuses(cluster));
+        return operator.get(name).getStatus().getAcked();
     }
 
     /** Notes the epoch the pods now run and the replicas of its plan. */

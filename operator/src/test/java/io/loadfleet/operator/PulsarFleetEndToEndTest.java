@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.loadfleet.api.LoadProfile;
-import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.status.Phase;
 import io.loadfleet.pulsar.PulsarStandalone;
 import io.loadfleet.worker.Delivered;
@@ -104,16 +102,8 @@ class PulsarFleetEndToEndTest {
             Thread.sleep(2_000);
 
             // Pause: everything sent is acked, and the topic holds exactly status.acked messages.
-            operator.apply(profile(8_000, 3, "  paused: true\n"));
-            await(WAIT, () -> phase(operator, "sensors") == Phase.Paused && cluster.pods().values().stream()
-                    .allMatch(p -> p.worker().status().state() == WorkerState.PAUSED), () -> "pods " + podStatuses(cluster));
+            long acked = FleetEndToEndTest.pauseAndSettle(operator, cluster, profile(8_000, 3, "  paused: true\n"));
             recordEpochs(cluster, replicasOfEpoch, 3);
-            await(WAIT, () -> {
-                long sent = cluster.pods().values().stream().mapToLong(p -> p.worker().status().sent()).sum();
-                LoadProfile lp = operator.get("sensors");
-                return lp.getStatus().getAcked() != null && lp.getStatus().getAcked() == sent;
-            }, () -> "status " + status(operator, "sensors") + " pods " + podStatuses(cluster));
-            long acked = operator.get("sensors").getStatus().getAcked();
             List<Delivered> messages = PulsarTopics.readAll(pulsar.serviceUrl(), "iot-sensor-data", acked,
                     m -> PulsarTopics.delivered(m, "device_id"));
             System.out.println("e2e pulsar: paused after " + acked + " acked; the topic holds " + messages.size());

@@ -230,4 +230,28 @@ class LoadfleetCliTest {
         assertEquals(2, Loadfleet.execute("sample", "temperature", "--devices", "0"));
         assertTrue(stderr().contains("--devices: 0 is out of range"), stderr());
     }
+
+    @Test
+    void workerWithoutABrokerAddressOrWithAMalformedConfigExitsTwo() throws Exception {
+        Path pulsar = write("worker.yaml", """
+                profile: p
+                generator: {type: iot-sensor}
+                format: avro
+                sink: {pulsar: {topic: t}}
+                """);
+        assertEquals(2, Loadfleet.execute("worker", "--config", pulsar.toString(), "--port", "0"));
+        assertTrue(stderr().contains("no Pulsar service URL: set sink.pulsar.serviceUrl or give --service-url"), stderr());
+        assertEquals(2, Loadfleet.execute("worker", "--config", pulsar.toString(), "--port", "0",
+                "--bootstrap-servers", "k:9092"));
+        assertTrue(stderr().contains("--bootstrap-servers: this profile sends to sink.pulsar"), stderr());
+        Path twoSinks = write("two.yaml", """
+                profile: p
+                generator: {type: iot-sensor}
+                format: json
+                sink: {pulsar: {topic: t}, kafka: {topic: t}}
+                """);
+        assertEquals(2, Loadfleet.execute("worker", "--config", twoSinks.toString(), "--port", "0"));
+        assertTrue(stderr().contains("exactly one of sink.kafka or sink.pulsar"), stderr());
+        assertFalse(stderr().contains("\tat "), stderr());
+    }
 }
