@@ -3,7 +3,8 @@
 work=$(mktemp -d)
 broker_pid=
 cleanup() {
-  [ -n "$broker_pid" ] && kill "$broker_pid" 2>/dev/null && wait "$broker_pid" 2>/dev/null
+  # a broker stopped by SIGTERM may exit non-zero: that must not keep $work (set -e)
+  if [ -n "$broker_pid" ]; then kill "$broker_pid" 2>/dev/null; wait "$broker_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
