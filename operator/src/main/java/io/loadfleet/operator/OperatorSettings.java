@@ -13,11 +13,14 @@ import java.util.Map;
  * @param httpPort        the operator's health and metrics port (HTTP_PORT, default 8081)
  * @param leaderElection  run with a Lease so only one replica reconciles (LEADER_ELECTION=true)
  * @param leaseNamespace  namespace of the Lease (LEASE_NAMESPACE, default: the client's namespace)
+ * @param operatorNamespace where the operator's pods run (OPERATOR_NAMESPACE, default loadfleet-system):
+ *                        workers' NetworkPolicies admit the control API from there only
  */
 public record OperatorSettings(String workerImage, List<String> namespaces, int controlPort, int httpPort,
-        boolean leaderElection, String leaseNamespace) {
+        boolean leaderElection, String leaseNamespace, String operatorNamespace) {
 
     public static final String DEFAULT_WORKER_IMAGE = "ghcr.io/loadfleet/loadfleet-worker:0.1.0";
+    public static final String DEFAULT_NAMESPACE = "loadfleet-system";
 
     public static OperatorSettings fromEnvironment(Map<String, String> env) {
         String namespaces = env.getOrDefault("WATCH_NAMESPACES", "");
@@ -27,6 +30,7 @@ public record OperatorSettings(String workerImage, List<String> namespaces, int 
                 Integer.parseInt(env.getOrDefault("WORKER_CONTROL_PORT", "8080")),
                 Integer.parseInt(env.getOrDefault("HTTP_PORT", "8081")),
                 Boolean.parseBoolean(env.getOrDefault("LEADER_ELECTION", "false")),
-                env.get("LEASE_NAMESPACE"));
+                env.get("LEASE_NAMESPACE"),
+                env.getOrDefault("OPERATOR_NAMESPACE", DEFAULT_NAMESPACE));
     }
 }

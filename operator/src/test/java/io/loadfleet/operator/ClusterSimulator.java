@@ -164,7 +164,8 @@ final class ClusterSimulator implements AutoCloseable {
         for (List<? extends HasMetadata> owned : List.of(
                 client.apps().statefulSets().inNamespace(namespace).list().getItems(),
                 client.configMaps().inNamespace(namespace).list().getItems(),
-                client.services().inNamespace(namespace).list().getItems())) {
+                client.services().inNamespace(namespace).list().getItems(),
+                client.network().v1().networkPolicies().inNamespace(namespace).list().getItems())) {
             for (HasMetadata o : owned) {
                 boolean orphan = o.getMetadata().getOwnerReferences().stream()
                         .anyMatch(ref -> LoadProfile.KIND.equals(ref.getKind()) && !profiles.contains(ref.getUid()));

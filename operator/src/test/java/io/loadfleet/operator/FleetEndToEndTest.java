@@ -175,6 +175,7 @@ class FleetEndToEndTest {
             await(WAIT, () -> client.apps().statefulSets().inNamespace("test").withName("grid").get() == null
                     && client.configMaps().inNamespace("test").withName("grid-worker-config").get() == null
                     && client.services().inNamespace("test").withName("grid-workers").get() == null
+                    && client.network().v1().networkPolicies().inNamespace("test").withName("grid-workers").get() == null
                     && cluster.pods().keySet().stream().noneMatch(p -> p.startsWith("grid-")), () -> "left: " + cluster.pods().keySet());
         }
     }

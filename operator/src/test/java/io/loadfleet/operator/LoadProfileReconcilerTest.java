@@ -79,6 +79,25 @@ class LoadProfileReconcilerTest {
         Service service = client.services().inNamespace("test").withName("grid-workers").get();
         assertEquals("None", service.getSpec().getClusterIP());
 
+        // Hardened as the Pod Security Standards' "restricted" profile asks.
+        var pod = sts.getSpec().getTemplate().getSpec();
+        assertTrue(pod.getSecurityContext().getRunAsNonRoot());
+        assertEquals("RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType());
+        assertEquals(false, container.getSecurityContext().getAllowPrivilegeEscalation());
+        assertTrue(container.getSecurityContext().getReadOnlyRootFilesystem());
+        assertEquals(java.util.List.of("ALL"), container.getSecurityContext().getCapabilities().getDrop());
+        assertTrue(container.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/tmp")), "a writable /tmp");
+
+        // Only the operator's pods (and namespaces that opt in to scraping) reach the control port.
+        var policy = client.network().v1().networkPolicies().inNamespace("test").withName("grid-workers").get();
+        assertEquals(java.util.Map.of("loadfleet.io/profile", "grid"), policy.getSpec().getPodSelector().getMatchLabels());
+        var from = policy.getSpec().getIngress().get(0).getFrom();
+        assertEquals("loadfleet-system", from.get(0).getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"));
+        assertEquals("loadfleet-operator", from.get(0).getPodSelector().getMatchLabels().get("app.kubernetes.io/name"));
+        assertEquals("true", from.get(1).getNamespaceSelector().getMatchLabels().get("loadfleet.io/scrape-workers"));
+        assertEquals(18080, policy.getSpec().getIngress().get(0).getPorts().get(0).getPort().getIntVal());
+        assertEquals(created.getMetadata().getUid(), policy.getMetadata().getOwnerReferences().get(0).getUid());
+
         await(WAIT, () -> fixture.get("grid").getStatus() != null, () -> "no status");
         var status = fixture.get("grid").getStatus();
         assertEquals(Phase.Pending, status.getPhase(), "no pod is ready: the mock runs no kubelet");

@@ -24,7 +24,7 @@ final class OperatorFixture implements AutoCloseable {
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     OperatorFixture(KubernetesClient client, int controlPort) throws Exception {
-        this(client, new OperatorSettings("loadfleet/worker:test", List.of(), controlPort, 0, false, null));
+        this(client, new OperatorSettings("loadfleet/worker:test", List.of(), controlPort, 0, false, null, "loadfleet-system"));
     }
 
     OperatorFixture(KubernetesClient client, OperatorSettings settings) throws Exception {

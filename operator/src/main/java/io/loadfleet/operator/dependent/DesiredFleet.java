@@ -11,8 +11,9 @@ import io.loadfleet.api.LoadProfile;
  * @param statefulSetReplicas pods to keep: the new plan's count, or more while a scale-down waits
  * @param defaultImage        worker image when spec.worker.image is not set
  * @param controlPort         the workers' control API port
+ * @param operatorNamespace   the only namespace whose operator pods may call the control API
  */
-public record DesiredFleet(int statefulSetReplicas, String defaultImage, int controlPort) {
+public record DesiredFleet(int statefulSetReplicas, String defaultImage, int controlPort, String operatorNamespace) {
     private static final String KEY = DesiredFleet.class.getName();
 
     public void putInto(Context<LoadProfile> context) {

@@ -22,6 +22,10 @@ public final class FleetNames {
         return p.getMetadata().getName() + "-workers";
     }
 
+    public static String networkPolicy(LoadProfile p) {
+        return p.getMetadata().getName() + "-workers";
+    }
+
     public static String configMap(LoadProfile p) {
         return p.getMetadata().getName() + "-worker-config";
     }

@@ -21,6 +21,8 @@ import java.util.List;
  * it changes); rates and device ranges are pushed to the pods, so changing them restarts nothing.
  */
 public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulSet, LoadProfile> {
+    /** The non-root user of the worker image (Dockerfile.worker). */
+    static final long WORKER_UID = 10001;
 
     public WorkerStatefulSet() {
         super(StatefulSet.class);
@@ -45,11 +47,26 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                 .withNewLivenessProbe().withNewHttpGet().withPath("/healthz").withPort(new IntOrString("control"))
                     .endHttpGet().withPeriodSeconds(10).withFailureThreshold(3).endLivenessProbe()
                 .addNewVolumeMount().withName("config").withMountPath(FleetNames.CONFIG_DIR).withReadOnly(true).endVolumeMount()
+                // the root filesystem is read-only: the JVM's temporary files go here
+                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .withNewSecurityContext()
+                    .withAllowPrivilegeEscalation(false)
+                    .withReadOnlyRootFilesystem(true)
+                    .withNewCapabilities().withDrop("ALL").endCapabilities()
+                .endSecurityContext()
                 .build();
         var pod = new PodSpecBuilder()
                 .withContainers(container)
                 .addNewVolume().withName("config").withNewConfigMap().withName(FleetNames.configMap(profile))
                     .endConfigMap().endVolume()
+                .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+                // the Pod Security Standards' "restricted" profile, as the operator's own pod
+                .withNewSecurityContext()
+                    .withRunAsNonRoot(true)
+                    .withRunAsUser(WORKER_UID)
+                    .withRunAsGroup(WORKER_UID)
+                    .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .endSecurityContext()
                 .withNodeSelector(worker.getNodeSelector().isEmpty() ? null : worker.getNodeSelector())
                 .withTolerations(worker.getTolerations())
                 .withAffinity(worker.getAffinity())

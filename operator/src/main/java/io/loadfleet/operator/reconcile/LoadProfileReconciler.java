@@ -21,6 +21,7 @@ import io.loadfleet.operator.dependent.DesiredFleet;
 import io.loadfleet.operator.dependent.FleetNames;
 import io.loadfleet.operator.dependent.WorkerConfigMap;
 import io.loadfleet.operator.dependent.WorkerHeadlessService;
+import io.loadfleet.operator.dependent.WorkerNetworkPolicy;
 import io.loadfleet.operator.dependent.WorkerStatefulSet;
 import io.loadfleet.operator.fleet.FleetCoordinator;
 import io.loadfleet.operator.fleet.WorkerClient.WorkerAddress;
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
 @Workflow(explicitInvocation = true, dependents = {
     @Dependent(name = "config", type = WorkerConfigMap.class),
     @Dependent(name = "service", type = WorkerHeadlessService.class),
+    @Dependent(name = "network-policy", type = WorkerNetworkPolicy.class),
     @Dependent(name = "statefulset", type = WorkerStatefulSet.class, dependsOn = {"config", "service"})
 })
 public class LoadProfileReconciler implements Reconciler<LoadProfile> {
@@ -85,7 +87,7 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
                 before.getPlanHash(), before.getReplicas() == null ? 0 : before.getReplicas(), startMillis);
         // Make before break: keep the pods of the running epoch until the smaller plan has taken over.
         new DesiredFleet(Math.max(replicas, applied.epoch() == 0 ? 0 : applied.replicas()), settings.workerImage(),
-                settings.controlPort()).putInto(context);
+                settings.controlPort(), settings.operatorNamespace()).putInto(context);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
         coordinator.retainOnly(context.getPrimaryCache().list().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet()));

@@ -1,0 +1,51 @@
+package io.loadfleet.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.loadfleet.api.LoadProfile;
+
+/**
+ * Lets only the operator's pods reach the workers' control API (an unauthenticated PUT
+ * /assignment would change the fleet's rate), plus Prometheus from namespaces labelled
+ * {@code loadfleet.io/scrape-workers=true}, which serves /metrics on the same port.
+ */
+public class WorkerNetworkPolicy extends CRUDKubernetesDependentResource<NetworkPolicy, LoadProfile> {
+    public static final String SCRAPER_NAMESPACE_LABEL = "loadfleet.io/scrape-workers";
+
+    public WorkerNetworkPolicy() {
+        super(NetworkPolicy.class);
+    }
+
+    @Override
+    protected NetworkPolicy desired(LoadProfile profile, Context<LoadProfile> context) {
+        DesiredFleet fleet = DesiredFleet.of(context);
+        return new NetworkPolicyBuilder()
+                .withNewMetadata()
+                    .withName(FleetNames.networkPolicy(profile))
+                    .withNamespace(profile.getMetadata().getNamespace())
+                    .withLabels(FleetNames.podLabels(profile))
+                .endMetadata()
+                .withNewSpec()
+                    .withNewPodSelector().withMatchLabels(FleetNames.selector(profile)).endPodSelector()
+                    .withPolicyTypes("Ingress")
+                    .addNewIngress()
+                        .addNewFrom()
+                            .withNewNamespaceSelector()
+                                .addToMatchLabels("kubernetes.io/metadata.name", fleet.operatorNamespace())
+                            .endNamespaceSelector()
+                            .withNewPodSelector()
+                                .addToMatchLabels("app.kubernetes.io/name", "loadfleet-operator")
+                            .endPodSelector()
+                        .endFrom()
+                        .addNewFrom()
+                            .withNewNamespaceSelector().addToMatchLabels(SCRAPER_NAMESPACE_LABEL, "true").endNamespaceSelector()
+                        .endFrom()
+                        .addNewPort().withProtocol("TCP").withPort(new IntOrString(fleet.controlPort())).endPort()
+                    .endIngress()
+                .endSpec()
+                .build();
+    }
+}
