@@ -1,5 +1,7 @@
 package io.loadfleet.operator;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import static io.loadfleet.operator.OperatorFixture.await;
 
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
@@ -37,5 +39,7 @@ class LeaderElectionTest {
             await(Duration.ofSeconds(30), () -> client.apps().statefulSets().inNamespace("test").withName("grid").get() != null,
                     () -> "the leader did not reconcile");
         }
+        assertTrue(RbacAudit.assertOperatorRequestsAreGranted(server, client).stream()
+                .anyMatch(a -> a.resource().equals("leases")), "the Lease requests were audited");
     }
 }

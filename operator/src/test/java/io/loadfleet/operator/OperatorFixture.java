@@ -3,7 +3,9 @@ package io.loadfleet.operator;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
@@ -21,6 +23,7 @@ import java.util.function.Supplier;
 final class OperatorFixture implements AutoCloseable {
     final KubernetesClient client;
     final Operator operator;
+    final KubernetesClient operatorClient;
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     OperatorFixture(KubernetesClient client, int controlPort) throws Exception {
@@ -33,7 +36,10 @@ final class OperatorFixture implements AutoCloseable {
             // The mock serves the status subresource only for CRDs it knows.
             client.resource(Serialization.unmarshal(crd, CustomResourceDefinition.class)).create();
         }
-        operator = OperatorMain.create(client, settings, metrics, false);
+        // The operator gets a client of its own, told apart by its User-Agent (see RbacAudit).
+        operatorClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
+                .withUserAgent(RbacAudit.OPERATOR_USER_AGENT).build()).build();
+        operator = OperatorMain.create(operatorClient, settings, metrics, false);
         operator.start();
     }
 
@@ -75,5 +81,6 @@ final class OperatorFixture implements AutoCloseable {
     @Override
     public void close() {
         operator.stop();
+        operatorClient.close();
     }
 }

@@ -109,6 +109,7 @@ class PulsarFleetEndToEndTest {
             System.out.println("e2e pulsar: paused after " + acked + " acked; the topic holds " + messages.size());
             assertEquals(acked, messages.size(), "topic message count == status.acked");
             assertKeysInTheirShardsRange(messages, replicasOfEpoch);
+            FleetEndToEndTest.assertNoGapsOrCopies(messages);
             messages.forEach(m -> assertEquals(m.key(), m.idInValue(), "decoded through the topic's schema"));
 
             client.resource(operator.get("sensors")).delete();
