@@ -122,7 +122,7 @@ final class ClusterSimulator implements AutoCloseable {
                 .open("loadfleet-" + name, config.format(), Generators.schema(config.generator().getType())), Clock.SYSTEM);
         Supplier<WorkerService> current = () -> worker;
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        WorkerMetrics.bind(metrics, current);
+        WorkerMetrics.bind(metrics, current); // latency timers unfed here: the e2e reads status, not metrics
         ControlServer server;
         try {
             server = new ControlServer(new InetSocketAddress(ip, controlPort), current, metrics);

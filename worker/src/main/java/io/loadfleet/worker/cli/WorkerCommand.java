@@ -7,6 +7,7 @@ import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.worker.control.ControlServer;
 import io.loadfleet.worker.control.WorkerMetrics;
 import io.loadfleet.worker.control.WorkerService;
+import io.loadfleet.worker.fleet.LatencyObserver;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
@@ -78,7 +79,7 @@ final class WorkerCommand implements Callable<Integer> {
         AtomicReference<WorkerService> worker = new AtomicReference<>();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Supplier<WorkerService> current = worker::get;
-        WorkerMetrics.bind(metrics, current);
+        LatencyObserver latency = WorkerMetrics.bind(metrics, current);
         ControlServer server = new ControlServer(new InetSocketAddress(port), current, metrics);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -96,7 +97,7 @@ final class WorkerCommand implements Callable<Integer> {
         while (worker.get() == null) {
             try {
                 worker.set(new WorkerService(workerConfig, target.open("loadfleet-" + workerConfig.profile(),
-                        workerConfig.format(), Generators.schema(workerConfig.generator().getType())), Clock.SYSTEM));
+                        workerConfig.format(), Generators.schema(workerConfig.generator().getType())), Clock.SYSTEM, latency));
             } catch (InvalidSinkSettingException e) {
                 return CliErrors.usage(err, "--config " + config + ": " + e.getMessage());
             } catch (SinkException e) {

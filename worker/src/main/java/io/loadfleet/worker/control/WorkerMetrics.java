@@ -4,9 +4,13 @@ import io.loadfleet.api.control.WorkerStatus;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.loadfleet.worker.fleet.LatencyObserver;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -22,8 +26,10 @@ public final class WorkerMetrics {
     /**
      * Registers the worker's meters. Micrometer holds {@code worker} only weakly: the caller keeps
      * it reachable for the process's life (the control server, given the same instance, does).
+     *
+     * @return what feeds the latency histograms: give it to the {@link WorkerService}
      */
-    public static void bind(MeterRegistry registry, Supplier<WorkerService> worker) {
+    public static LatencyObserver bind(MeterRegistry registry, Supplier<WorkerService> worker) {
         counter(registry, "loadfleet.records.sent", "Records handed to the producer", worker, s -> s.sent());
         counter(registry, "loadfleet.records.acked", "Records the broker acknowledged", worker, s -> s.acked());
         counter(registry, "loadfleet.records.errors", "Records that failed to send", worker, s -> s.errors());
@@ -32,6 +38,27 @@ public final class WorkerMetrics {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
+        // Prometheus histograms (_bucket series), so dashboards can take any quantile over any
+        // window and sum them over the fleet's pods. Recording costs tens of ns on the ack path.
+        Timer publish = latencyTimer(registry, "loadfleet.publish.latency",
+                "From the scheduled send time to the broker's ack (no coordinated omission)");
+        Timer delay = latencyTimer(registry, "loadfleet.schedule.delay", "How late records left: actual minus scheduled send time");
+        return new LatencyObserver() {
+            @Override
+            public void publishLatency(long nanos) {
+                publish.record(nanos, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void scheduleDelay(long nanos) {
+                delay.record(nanos, TimeUnit.NANOSECONDS);
+            }
+        };
+    }
+
+    private static Timer latencyTimer(MeterRegistry registry, String name, String help) {
+        return Timer.builder(name).description(help).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60)).register(registry);
     }
 
     private static void counter(MeterRegistry registry, String name, String help, Supplier<WorkerService> worker,

@@ -8,6 +8,7 @@ import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.plan.StagePlan;
 import io.loadfleet.worker.encode.Encoders;
+import io.loadfleet.worker.fleet.LatencyObserver;
 import io.loadfleet.worker.fleet.ShardRunner;
 import io.loadfleet.worker.fleet.ShardStats;
 import io.loadfleet.worker.generate.GeneratorSettings;
@@ -61,10 +62,15 @@ public final class WorkerService implements AutoCloseable {
     }
 
     public WorkerService(WorkerConfig config, RecordSink sink, Clock clock) {
+        this(config, sink, clock, LatencyObserver.NONE);
+    }
+
+    /** @param latency hears every publish latency and schedule delay (the pod's metrics) */
+    public WorkerService(WorkerConfig config, RecordSink sink, Clock clock, LatencyObserver latency) {
         this.config = config;
         this.sink = sink;
         this.clock = clock;
-        this.stats = new ShardStats(clock::nanoTime);
+        this.stats = new ShardStats(clock::nanoTime, latency);
     }
 
     /** Takes a pushed assignment (already checked with {@link Assignment#problems()}). */

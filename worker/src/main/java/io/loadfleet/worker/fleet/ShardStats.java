@@ -22,10 +22,16 @@ public final class ShardStats implements SendListener {
     /** Actual minus intended send time, in microseconds. */
     private final Recorder scheduleDelay = new Recorder(SIGNIFICANT_DIGITS);
     private final java.util.function.LongSupplier nanoClock;
+    private final LatencyObserver observer;
     private volatile String lastError;
 
     public ShardStats(java.util.function.LongSupplier nanoClock) {
+        this(nanoClock, LatencyObserver.NONE);
+    }
+
+    public ShardStats(java.util.function.LongSupplier nanoClock, LatencyObserver observer) {
         this.nanoClock = nanoClock;
+        this.observer = observer;
     }
 
     void sent(int bytes) {
@@ -34,13 +40,17 @@ public final class ShardStats implements SendListener {
     }
 
     void scheduleDelay(long nanos) {
-        scheduleDelay.recordValue(TimeUnit.NANOSECONDS.toMicros(Math.max(0, nanos)));
+        long late = Math.max(0, nanos);
+        scheduleDelay.recordValue(TimeUnit.NANOSECONDS.toMicros(late));
+        observer.scheduleDelay(late);
     }
 
     @Override
     public void acked(long intendedNanos) {
         acked.increment();
-        publishLatency.recordValue(TimeUnit.NANOSECONDS.toMicros(Math.max(0, nanoClock.getAsLong() - intendedNanos)));
+        long latency = Math.max(0, nanoClock.getAsLong() - intendedNanos);
+        publishLatency.recordValue(TimeUnit.NANOSECONDS.toMicros(latency));
+        observer.publishLatency(latency);
     }
 
     @Override

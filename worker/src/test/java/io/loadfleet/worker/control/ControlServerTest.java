@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.NullSink;
+import io.loadfleet.worker.fleet.LatencyObserver;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
@@ -29,12 +30,13 @@ class ControlServerTest {
     final HttpClient http = HttpClient.newHttpClient();
     final AtomicReference<WorkerService> worker = new AtomicReference<>();
     ControlServer server;
+    LatencyObserver latency;
 
     @BeforeEach
     void start() throws Exception {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Supplier<WorkerService> current = worker::get;
-        WorkerMetrics.bind(metrics, current);
+        latency = WorkerMetrics.bind(metrics, current);
         server = new ControlServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), current, metrics);
     }
 
@@ -47,7 +49,7 @@ class ControlServerTest {
     }
 
     void connect() {
-        worker.set(new WorkerService(WorkerServiceKafkaTest.config("t"), new NullSink(), Clock.SYSTEM));
+        worker.set(new WorkerService(WorkerServiceKafkaTest.config("t"), new NullSink(), Clock.SYSTEM, latency));
     }
 
     HttpResponse<String> get(String path) throws Exception {
@@ -136,6 +138,9 @@ class ControlServerTest {
         assertTrue(metrics.body().contains("loadfleet_records_sent_total"), metrics.body());
         assertTrue(metrics.body().contains("loadfleet_epoch 1.0"), metrics.body());
         assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "JVM metrics too");
+        assertTrue(metrics.body().contains("loadfleet_publish_latency_seconds_bucket{le="), metrics.body());
+        assertTrue(metrics.body().contains("loadfleet_schedule_delay_seconds_bucket{le="), metrics.body());
+
         System.gc(); // Micrometer holds its sources weakly: they must survive a collection
         assertTrue(get("/metrics").body().contains("loadfleet_epoch 1.0"), "metrics survive a GC");
     }
@@ -173,5 +178,27 @@ class ControlServerTest {
 
     static String effectiveAt(String assignment, long millis) {
         return assignment.replace("\"effectiveTimeMillis\": null", "\"effectiveTimeMillis\": " + millis);
+    }
+
+    @Test
+    void everyAckAndSendIsTimedInTheLatencyHistograms() throws Exception {
+        connect();
+        assertEquals(200, put(assignment(1, 1000, 0, 10)).statusCode());
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (JSON.readTree(get("/status").body()).get("acked").asLong() < 200 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        String body = get("/metrics").body();
+        long acked = JSON.readTree(get("/status").body()).get("acked").asLong();
+        double timedAcks = metric(body, "loadfleet_publish_latency_seconds_count");
+        double timedSends = metric(body, "loadfleet_schedule_delay_seconds_count");
+        assertTrue(timedAcks >= 200 && timedAcks <= acked, timedAcks + " acks timed of " + acked);
+        assertTrue(timedSends >= timedAcks, timedSends + " sends timed");
+    }
+
+    static double metric(String prometheusText, String name) {
+        String line = prometheusText.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " missing"));
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 }
