@@ -15,9 +15,10 @@ import java.util.Map;
  * @param leaseNamespace  namespace of the Lease (LEASE_NAMESPACE, default: the client's namespace)
  * @param operatorNamespace where the operator's pods run (OPERATOR_NAMESPACE, default loadfleet-system):
  *                        workers' NetworkPolicies admit the control API from there only
+ * @param logFormat       text, or json for JSON lines (LOG_FORMAT, default text); the worker pods log alike
  */
 public record OperatorSettings(String workerImage, List<String> namespaces, int controlPort, int httpPort,
-        boolean leaderElection, String leaseNamespace, String operatorNamespace) {
+        boolean leaderElection, String leaseNamespace, String operatorNamespace, String logFormat) {
 
     public static final String DEFAULT_WORKER_IMAGE = "ghcr.io/loadfleet/loadfleet-worker:0.1.0";
     public static final String DEFAULT_NAMESPACE = "loadfleet-system";
@@ -31,6 +32,7 @@ public record OperatorSettings(String workerImage, List<String> namespaces, int 
                 Integer.parseInt(env.getOrDefault("HTTP_PORT", "8081")),
                 Boolean.parseBoolean(env.getOrDefault("LEADER_ELECTION", "false")),
                 env.get("LEASE_NAMESPACE"),
-                env.getOrDefault("OPERATOR_NAMESPACE", DEFAULT_NAMESPACE));
+                env.getOrDefault("OPERATOR_NAMESPACE", DEFAULT_NAMESPACE),
+                env.getOrDefault("LOG_FORMAT", "text"));
     }
 }

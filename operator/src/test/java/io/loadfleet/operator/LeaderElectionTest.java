@@ -29,7 +29,7 @@ class LeaderElectionTest {
                         .withApiGroups("coordination.k8s.io").withResources("leases")
                         .withVerbs("get", "create", "update").endResourceRule().withIncomplete(false).endStatus().build())
                 .always();
-        OperatorSettings settings = new OperatorSettings("loadfleet/worker:test", List.of(), 18080, 0, true, "test", "loadfleet-system");
+        OperatorSettings settings = new OperatorSettings("loadfleet/worker:test", List.of(), 18080, 0, true, "test", "loadfleet-system", "json");
         try (OperatorFixture operator = new OperatorFixture(client, settings)) {
             await(Duration.ofSeconds(30), () -> {
                 Lease lease = client.leases().inNamespace("test").withName("loadfleet-operator").get();
@@ -38,6 +38,10 @@ class LeaderElectionTest {
             operator.apply(LoadProfileReconcilerTest.PROFILE);
             await(Duration.ofSeconds(30), () -> client.apps().statefulSets().inNamespace("test").withName("grid").get() != null,
                     () -> "the leader did not reconcile");
+            var env = client.apps().statefulSets().inNamespace("test").withName("grid").get()
+                    .getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+            assertTrue(env.stream().anyMatch(e -> e.getName().equals("LOG_FORMAT") && e.getValue().equals("json")),
+                    "an operator logging JSON gives its workers LOG_FORMAT=json: " + env);
         }
         assertTrue(RbacAudit.assertOperatorRequestsAreGranted(server, client).stream()
                 .anyMatch(a -> a.resource().equals("leases")), "the Lease requests were audited");

@@ -27,7 +27,7 @@ final class OperatorFixture implements AutoCloseable {
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     OperatorFixture(KubernetesClient client, int controlPort) throws Exception {
-        this(client, new OperatorSettings("loadfleet/worker:test", List.of(), controlPort, 0, false, null, "loadfleet-system"));
+        this(client, new OperatorSettings("loadfleet/worker:test", List.of(), controlPort, 0, false, null, "loadfleet-system", "text"));
     }
 
     OperatorFixture(KubernetesClient client, OperatorSettings settings) throws Exception {

@@ -12,8 +12,10 @@ import io.loadfleet.api.LoadProfile;
  * @param defaultImage        worker image when spec.worker.image is not set
  * @param controlPort         the workers' control API port
  * @param operatorNamespace   the only namespace whose operator pods may call the control API
+ * @param logFormat           the workers' LOG_FORMAT (text or json), as the operator's
  */
-public record DesiredFleet(int statefulSetReplicas, String defaultImage, int controlPort, String operatorNamespace) {
+public record DesiredFleet(int statefulSetReplicas, String defaultImage, int controlPort, String operatorNamespace,
+        String logFormat) {
     private static final String KEY = DesiredFleet.class.getName();
 
     public void putInto(Context<LoadProfile> context) {

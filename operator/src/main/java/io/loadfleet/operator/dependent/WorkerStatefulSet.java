@@ -40,7 +40,7 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                 .withArgs("worker", "--config", FleetNames.CONFIG_DIR + "/" + FleetNames.CONFIG_FILE,
                         "--port", Integer.toString(fleet.controlPort()))
                 .addNewPort().withName("control").withContainerPort(fleet.controlPort()).endPort()
-                .withEnv(jvmOptions(worker))
+                .withEnv(environment(worker, fleet))
                 .withResources(worker.getResources())
                 .withNewReadinessProbe().withNewHttpGet().withPath("/readyz").withPort(new IntOrString("control"))
                     .endHttpGet().withPeriodSeconds(2).endReadinessProbe()
@@ -96,9 +96,15 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                 .build();
     }
 
-    private static List<EnvVar> jvmOptions(WorkerSpec worker) {
-        return worker.getJvmOptions().isEmpty() ? List.of()
-                : List.of(new EnvVar("JAVA_TOOL_OPTIONS", String.join(" ", worker.getJvmOptions()), null));
+    private static List<EnvVar> environment(WorkerSpec worker, DesiredFleet fleet) {
+        List<EnvVar> env = new java.util.ArrayList<>();
+        if (!worker.getJvmOptions().isEmpty()) {
+            env.add(new EnvVar("JAVA_TOOL_OPTIONS", String.join(" ", worker.getJvmOptions()), null));
+        }
+        if ("json".equals(fleet.logFormat())) {
+            env.add(new EnvVar("LOG_FORMAT", "json", null));
+        }
+        return env;
     }
 
     static String sha256(String text) {

@@ -87,7 +87,7 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
                 before.getPlanHash(), before.getReplicas() == null ? 0 : before.getReplicas(), startMillis);
         // Make before break: keep the pods of the running epoch until the smaller plan has taken over.
         new DesiredFleet(Math.max(replicas, applied.epoch() == 0 ? 0 : applied.replicas()), settings.workerImage(),
-                settings.controlPort(), settings.operatorNamespace()).putInto(context);
+                settings.controlPort(), settings.operatorNamespace(), settings.logFormat()).putInto(context);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
         coordinator.retainOnly(context.getPrimaryCache().list().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet()));
