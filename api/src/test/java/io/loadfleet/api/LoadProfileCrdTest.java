@@ -178,12 +178,19 @@ class LoadProfileCrdTest {
             files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         assertFalse(files.isEmpty(), "no examples in " + examples);
+        int profiles = 0;
         for (Path file : files) {
             JsonNode profile = yaml.readTree(file.toFile());
+            if (!LoadProfile.KIND.equals(profile.path("kind").asText())) {
+                assertEquals("Application", profile.path("kind").asText(), file + ": examples are LoadProfiles and the Argo CD app");
+                continue;
+            }
+            profiles++;
             List<String> problems = new ArrayList<>();
             check(profile.get("spec"), prop("spec"), "spec", problems);
             assertEquals(List.of(), problems, file.getFileName() + " against the CRD schema");
         }
+        assertTrue(profiles >= 6, "one example per generator and per sink: " + files);
     }
 
     @Test
