@@ -27,7 +27,7 @@ public record RunSummary(
 
     /** Milliseconds at the usual percentiles, from an HdrHistogram of microseconds. */
     public record Percentiles(long count, double p50, double p99, double p999, double max) {
-        static Percentiles of(org.HdrHistogram.Histogram micros) {
+        public static Percentiles of(org.HdrHistogram.Histogram micros) {
             return new Percentiles(micros.getTotalCount(), ms(micros.getValueAtPercentile(50)),
                     ms(micros.getValueAtPercentile(99)), ms(micros.getValueAtPercentile(99.9)), ms(micros.getMaxValue()));
         }

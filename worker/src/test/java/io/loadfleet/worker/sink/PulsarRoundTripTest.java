@@ -150,5 +150,14 @@ class PulsarRoundTripTest {
         assertEquals(2000, s.get("acked").asLong());
         assertEquals(pulsar.serviceUrl() + "/persistent/public/default/cli-run", s.get("sink").asText());
         assertEquals(2000, PulsarTopics.readAll(pulsar.serviceUrl(), "cli-run", 2000, m -> m.getKey()).size());
+
+        // verify reads it back over Pulsar too: both shards, nothing lost or duplicated, Avro well formed
+        Path verified = dir.resolve("v.json");
+        assertEquals(0, Loadfleet.execute("verify", "--service-url", pulsar.serviceUrl(), "--topic", "cli-run",
+                "--format", "avro", "--generator", "transaction", "--idle", "2s", "--summary", verified.toString()));
+        JsonNode v = new ObjectMapper().readTree(verified.toFile());
+        assertEquals(2000, v.get("records").asLong());
+        assertEquals(0, v.get("lost").asLong() + v.get("duplicates").asLong() + v.get("undecodable").asLong());
+        assertEquals(2, v.get("streams").size());
     }
 }

@@ -1,0 +1,71 @@
+package io.loadfleet.worker.verify;
+
+import io.loadfleet.worker.sink.OutgoingRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/** All partitions of a Kafka topic from the beginning, without a consumer group. */
+final class KafkaTopicReader implements TopicReader {
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String topic;
+    private final Duration idle;
+
+    KafkaTopicReader(String bootstrapServers, String topic, Duration idle) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        this.consumer = new KafkaConsumer<>(p);
+        this.topic = topic;
+        this.idle = idle;
+    }
+
+    @Override
+    public void readAll(Consumer<ConsumedRecord> each) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        long idleSince = System.nanoTime();
+        while (System.nanoTime() - idleSince < idle.toNanos()) {
+            var batch = consumer.poll(POLL);
+            long now = System.currentTimeMillis();
+            for (ConsumerRecord<byte[], byte[]> r : batch) {
+                each.accept(identity(r, now));
+            }
+            if (!batch.isEmpty()) {
+                idleSince = System.nanoTime();
+            }
+        }
+    }
+
+    private static ConsumedRecord identity(ConsumerRecord<byte[], byte[]> r, long now) {
+        String partition = Integer.toString(r.partition());
+        String profile = text(r.headers().lastHeader(OutgoingRecord.HEADER_PROFILE));
+        String shard = text(r.headers().lastHeader(OutgoingRecord.HEADER_SHARD));
+        String epoch = text(r.headers().lastHeader(OutgoingRecord.HEADER_EPOCH));
+        String seq = text(r.headers().lastHeader(OutgoingRecord.HEADER_SEQUENCE));
+        return Identity.of(profile, shard, epoch, seq, partition, r.timestamp(), now, r.value());
+    }
+
+    private static String text(Header h) {
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
