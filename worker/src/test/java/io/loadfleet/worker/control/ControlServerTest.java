@@ -121,6 +121,25 @@ class ControlServerTest {
                 HttpResponse.BodyHandlers.ofString()).statusCode());
         assertEquals(405, http.send(HttpRequest.newBuilder(uri("/status")).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
+        // 120 bodies of random bytes and of a valid assignment cut or corrupted at a random place
+        java.util.Random random = new java.util.Random(42);
+        String valid = assignment(9, 100, 0, 10);
+        for (int i = 0; i < 120; i++) {
+            byte[] body;
+            if (i % 2 == 0) {
+                body = new byte[random.nextInt(200)];
+                random.nextBytes(body);
+            } else {
+                char[] chars = valid.substring(0, 1 + random.nextInt(valid.length() - 1)).toCharArray();
+                String noise = "{}[]\",:x-9";
+                chars[random.nextInt(chars.length)] = noise.charAt(random.nextInt(noise.length()));
+                body = new String(chars).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            int code = http.send(HttpRequest.newBuilder(uri("/assignment")).PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+            assertTrue(code >= 400 && code < 500, "body " + i + " got " + code + ": " + new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(200, get("/healthz").statusCode(), "still serving");
         JsonNode status = JSON.readTree(get("/status").body());
         assertEquals(1, status.get("epoch").asLong(), "the running assignment is untouched");
         assertEquals(100.0, status.get("targetRate").asDouble(), 1e-9);
