@@ -23,7 +23,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Sends to a Kafka topic with one idempotent producer per process. */
 public final class KafkaSink implements RecordSink {
-    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
@@ -35,7 +34,12 @@ public final class KafkaSink implements RecordSink {
 
     /** Creates the topic when it is missing, then connects the producer. */
     public static KafkaSink open(KafkaSinkSpec spec, String bootstrapServers, String clientId) {
-        ensureTopic(bootstrapServers, spec.getTopic(), spec.getPartitions());
+        return open(spec, bootstrapServers, clientId, SinkTarget.DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /** @param connectTimeout how long to wait for a broker to answer before giving up */
+    public static KafkaSink open(KafkaSinkSpec spec, String bootstrapServers, String clientId, Duration connectTimeout) {
+        ensureTopic(bootstrapServers, spec.getTopic(), spec.getPartitions(), connectTimeout);
         KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(spec, bootstrapServers, clientId));
         // Fetch the topic's metadata now, so the first paced send does not wait for it.
         producer.partitionsFor(spec.getTopic());
@@ -66,12 +70,13 @@ public final class KafkaSink implements RecordSink {
         return p;
     }
 
-    private static void ensureTopic(String bootstrapServers, String topic, Integer partitions) {
+    private static void ensureTopic(String bootstrapServers, String topic, Integer partitions, Duration timeout) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(p)) {
+        Admin admin = Admin.create(p);
+        try {
             NewTopic newTopic = new NewTopic(topic, Optional.ofNullable(partitions), Optional.empty());
-            admin.createTopics(List.of(newTopic)).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new SinkException("cannot create topic " + topic + " on " + bootstrapServers + ": "
@@ -79,10 +84,13 @@ public final class KafkaSink implements RecordSink {
             }
         } catch (TimeoutException e) {
             throw new SinkException("no Kafka broker answered at " + bootstrapServers + " within "
-                    + ADMIN_TIMEOUT.toSeconds() + "s", e);
+                    + timeout.toMillis() / 1000.0 + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SinkException("interrupted while creating topic " + topic, e);
+        } finally {
+            // Without a bound, close waits out the client's 60 s API timeout for a broker that never answered.
+            admin.close(Duration.ZERO);
         }
     }
 

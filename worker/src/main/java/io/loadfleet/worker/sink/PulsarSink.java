@@ -21,7 +21,6 @@ import org.apache.pulsar.common.schema.SchemaType;
  * (AVRO, or JSON described by the same Avro schema), so consumers can decode through it.
  */
 public final class PulsarSink implements RecordSink {
-    private static final int ADMIN_TIMEOUT_SECONDS = 30;
 
     private final PulsarClient client;
     private final Producer<byte[]> producer;
@@ -32,13 +31,18 @@ public final class PulsarSink implements RecordSink {
     }
 
     /** Creates a partitioned topic when asked to and it is missing, then connects the producer. */
-    public static PulsarSink open(PulsarSinkSpec spec, String serviceUrl, Format format, org.apache.avro.Schema schema) {
+    public static PulsarSink open(PulsarSinkSpec spec, String serviceUrl, Format format, org.apache.avro.Schema schema,
+            java.time.Duration connectTimeout) {
+        int timeoutMillis = (int) connectTimeout.toMillis();
         if (spec.getPartitions() != null) {
-            ensurePartitionedTopic(spec.getAdminUrl(), spec.fullTopicName(), spec.getPartitions());
+            ensurePartitionedTopic(spec.getAdminUrl(), spec.fullTopicName(), spec.getPartitions(), timeoutMillis);
         }
         PulsarClient client = null;
         try {
-            client = PulsarClient.builder().serviceUrl(serviceUrl).build();
+            client = PulsarClient.builder().serviceUrl(serviceUrl)
+                    .operationTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                    .connectionTimeout(Math.min(timeoutMillis, 10_000), TimeUnit.MILLISECONDS)
+                    .build();
             Producer<byte[]> producer = producer(client, spec, format, schema).create();
             return new PulsarSink(client, producer);
         } catch (InvalidSinkSettingException e) {
@@ -90,10 +94,10 @@ public final class PulsarSink implements RecordSink {
         return b;
     }
 
-    private static void ensurePartitionedTopic(String adminUrl, String topic, int partitions) {
+    private static void ensurePartitionedTopic(String adminUrl, String topic, int partitions, int timeoutMillis) {
         try (PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(adminUrl)
-                .connectionTimeout(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .requestTimeout(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).build()) {
+                .connectionTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                .requestTimeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
             // Every pod of a fleet gets here: look first, so only the first one creates it.
             String namespace = TopicName.get(topic).getNamespace();
             if (!admin.topics().getPartitionedTopicList(namespace).contains(topic)) {

@@ -2,15 +2,18 @@ package io.loadfleet.worker.sink;
 
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.SinkSpec;
+import java.time.Duration;
 import org.apache.avro.Schema;
 
 /**
  * The sink a process sends to: the profile's sink and its broker address after a command-line
  * override ({@code --bootstrap-servers} for Kafka, {@code --service-url} for Pulsar).
  *
- * @param address bootstrap servers or service URL; null when neither the spec nor an option gives one
+ * @param address        bootstrap servers or service URL; null when neither the spec nor an option gives one
+ * @param connectTimeout how long {@link #open} waits for the broker before it gives up
  */
-public record SinkTarget(SinkSpec spec, String address) {
+public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout) {
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     /** Applies the override for the profile's broker; an option meant for the other broker is refused. */
     public static SinkTarget of(SinkSpec spec, String bootstrapServers, String serviceUrl) {
@@ -23,13 +26,14 @@ public record SinkTarget(SinkSpec spec, String address) {
                 throw new IllegalArgumentException("--service-url: \"" + serviceUrl
                         + "\" is not a Pulsar service URL: use pulsar://HOST:6650 or pulsar+ssl://HOST:6651");
             }
-            return new SinkTarget(spec, serviceUrl != null ? serviceUrl : spec.getPulsar().getServiceUrl());
+            return new SinkTarget(spec, serviceUrl != null ? serviceUrl : spec.getPulsar().getServiceUrl(), DEFAULT_CONNECT_TIMEOUT);
         }
         if (serviceUrl != null) {
             throw new IllegalArgumentException("--service-url: this profile sends to sink.kafka; "
                     + "give its brokers with --bootstrap-servers HOST:PORT");
         }
-        return new SinkTarget(spec, bootstrapServers != null ? bootstrapServers : spec.getKafka().getBootstrapServers());
+        return new SinkTarget(spec, bootstrapServers != null ? bootstrapServers : spec.getKafka().getBootstrapServers(),
+                DEFAULT_CONNECT_TIMEOUT);
     }
 
     public boolean isKafka() {
@@ -37,7 +41,11 @@ public record SinkTarget(SinkSpec spec, String address) {
     }
 
     public SinkTarget at(String otherAddress) {
-        return new SinkTarget(spec, otherAddress);
+        return new SinkTarget(spec, otherAddress, connectTimeout);
+    }
+
+    public SinkTarget withConnectTimeout(Duration timeout) {
+        return new SinkTarget(spec, address, timeout);
     }
 
     /** Says what is missing when there is no address, and how to give it. */
@@ -59,7 +67,7 @@ public record SinkTarget(SinkSpec spec, String address) {
         if (address == null) {
             throw new IllegalStateException(missingAddress());
         }
-        return isKafka() ? KafkaSink.open(spec.getKafka(), address, clientId)
-                : PulsarSink.open(spec.getPulsar(), address, format, schema);
+        return isKafka() ? KafkaSink.open(spec.getKafka(), address, clientId, connectTimeout)
+                : PulsarSink.open(spec.getPulsar(), address, format, schema, connectTimeout);
     }
 }

@@ -254,4 +254,22 @@ class LoadfleetCliTest {
         assertTrue(stderr().contains("exactly one of sink.kafka or sink.pulsar"), stderr());
         assertFalse(stderr().contains("\tat "), stderr());
     }
+
+    @Test
+    void anUnreachableBrokerIsAClearErrorNotAHang() throws Exception {
+        Path kafka = write("k.yaml", PROFILE);
+        long started = System.nanoTime();
+        assertEquals(1, Loadfleet.execute("run", kafka.toString(), "--bootstrap-servers", "127.0.0.1:1", "--connect-timeout", "2s",
+                "--duration", "1s"));
+        assertTrue(stderr().contains("cannot start the run: no Kafka broker answered at 127.0.0.1:1 within 2.0 s"), stderr());
+        Path pulsar = write("p.yaml", PROFILE.replace("sink: {kafka: {topic: t}}", "sink: {pulsar: {topic: t}}"));
+        assertEquals(1, Loadfleet.execute("run", pulsar.toString(), "--service-url", "pulsar://127.0.0.1:1",
+                "--connect-timeout", "2s", "--duration", "1s"));
+        assertTrue(stderr().contains("cannot start the run: cannot send to persistent://public/default/t at pulsar://127.0.0.1:1"),
+                stderr());
+        assertFalse(stderr().contains("\tat "), stderr());
+        System.out.printf("unreachable Kafka and Pulsar with --connect-timeout 2s: both runs ended in %.1f s%n",
+                (System.nanoTime() - started) / 1e9);
+        assertEquals(2, Loadfleet.execute("run", kafka.toString(), "--connect-timeout", "never"));
+    }
 }
