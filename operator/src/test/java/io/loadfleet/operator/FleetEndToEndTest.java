@@ -1,5 +1,6 @@
 package io.loadfleet.operator;
 
+import io.loadfleet.worker.KafkaBroker;
 import static io.loadfleet.operator.OperatorFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,7 +17,6 @@ import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.status.Phase;
 import io.loadfleet.worker.Delivered;
 import io.loadfleet.worker.KafkaTopics;
-import io.loadfleet.worker.embedded.EmbeddedKafka;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -30,8 +30,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -45,19 +44,10 @@ import org.junit.jupiter.api.Timeout;
 class FleetEndToEndTest {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final long RESCALE_RATE = 30_000;
-    static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
     KubernetesClient client;
     KubernetesMockServer server;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
 
     static String profile(String name, String topic, long rate, int replicas, String extra) {
         return """

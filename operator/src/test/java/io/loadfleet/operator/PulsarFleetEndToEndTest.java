@@ -1,5 +1,6 @@
 package io.loadfleet.operator;
 
+import io.loadfleet.worker.PulsarBroker;
 import static io.loadfleet.operator.FleetEndToEndTest.assertKeysInTheirShardsRange;
 import static io.loadfleet.operator.FleetEndToEndTest.phase;
 import static io.loadfleet.operator.FleetEndToEndTest.podStatuses;
@@ -11,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.loadfleet.api.status.Phase;
-import io.loadfleet.pulsar.PulsarStandalone;
 import io.loadfleet.worker.Delivered;
 import io.loadfleet.worker.PulsarTopics;
 import java.time.Duration;
@@ -19,8 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -33,20 +32,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(300)
 class PulsarFleetEndToEndTest {
     static final Duration WAIT = Duration.ofSeconds(60);
-    static PulsarStandalone pulsar;
+    @RegisterExtension
+    static final PulsarBroker pulsar = new PulsarBroker();
     KubernetesClient client;
-
-    @BeforeAll
-    static void startPulsar() {
-        pulsar = PulsarStandalone.start();
-    }
-
-    @AfterAll
-    static void stopPulsar() {
-        if (pulsar != null) {
-            pulsar.close();
-        }
-    }
 
     static String profile(long rate, int replicas, String extra) {
         return """

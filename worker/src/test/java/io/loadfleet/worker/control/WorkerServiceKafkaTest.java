@@ -91,7 +91,9 @@ class WorkerServiceKafkaTest {
             assertTrue(Math.abs(epoch1 - 1500) <= 30, "about 1.5 s at 1000/s: " + epoch1);
             assertTrue(Math.abs(epoch2 - 3000) <= 60, "about 1.5 s at 2000/s: " + epoch2);
             long gapMillis = firstTimestampOfEpoch.get(2L) - lastTimestampOfEpoch.get(1L);
-            assertTrue(gapMillis >= 0 && gapMillis <= 5, "epoch 2 picks up where epoch 1 stopped: gap " + gapMillis + " ms");
+            // Event times are whole milliseconds, each epoch's taken from its own reading of the wall clock:
+            // the hand-over instant can round to 1 ms either side.
+            assertTrue(gapMillis >= -1 && gapMillis <= 5, "epoch 2 picks up where epoch 1 stopped: gap " + gapMillis + " ms");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.loadfleet.worker.fleet;
 
+import io.loadfleet.worker.KafkaBroker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +10,6 @@ import io.loadfleet.api.load.ProfileLoader;
 import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.GeneratorType;
-import io.loadfleet.worker.embedded.EmbeddedKafka;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.pace.Clock;
@@ -23,8 +23,7 @@ import io.loadfleet.worker.Deliveries;
 import io.loadfleet.worker.Delivered;
 import io.loadfleet.worker.KafkaTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,19 +31,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** A 4-shard run into a real KRaft broker, consumed back and checked record by record. */
 @Timeout(180)
 class KafkaRoundTripTest {
-    static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
 
     @ParameterizedTest
     @CsvSource({"iot-sensor, avro", "smart-meter, json"})

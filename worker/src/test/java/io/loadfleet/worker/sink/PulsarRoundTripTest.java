@@ -1,5 +1,6 @@
 package io.loadfleet.worker.sink;
 
+import io.loadfleet.worker.PulsarBroker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.loadfleet.api.LoadProfile;
@@ -7,7 +8,6 @@ import io.loadfleet.api.load.ProfileLoader;
 import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.GeneratorType;
-import io.loadfleet.pulsar.PulsarStandalone;
 import io.loadfleet.worker.Deliveries;
 import io.loadfleet.worker.Delivered;
 import io.loadfleet.worker.PulsarTopics;
@@ -28,8 +28,7 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.common.schema.SchemaInfo;
 import org.apache.pulsar.common.schema.SchemaType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,19 +41,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @Timeout(300)
 class PulsarRoundTripTest {
-    static PulsarStandalone pulsar;
-
-    @BeforeAll
-    static void startBroker() {
-        pulsar = PulsarStandalone.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (pulsar != null) {
-            pulsar.close();
-        }
-    }
+    @RegisterExtension
+    static final PulsarBroker pulsar = new PulsarBroker();
 
     @ParameterizedTest
     @CsvSource({"iot-sensor, avro, LZ4", "smart-meter, json, ZSTD"})

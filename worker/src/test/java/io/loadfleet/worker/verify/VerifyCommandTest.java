@@ -1,11 +1,11 @@
 package io.loadfleet.worker.verify;
 
+import io.loadfleet.worker.KafkaBroker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadfleet.worker.cli.Loadfleet;
-import io.loadfleet.worker.embedded.EmbeddedKafka;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +20,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,22 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** `verify` against a real Kafka broker: a clean run, and a topic with copies and holes put there on purpose. */
 @Timeout(180)
 class VerifyCommandTest {
-    static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     @Test
     void aRunVerifiesCleanWithEveryShardAndLatency() throws Exception {
