@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
             "end-to-end latency (consume time - event time).",
             "Exit code: 0 nothing lost or duplicated, 1 something was, 2 bad input."})
 final class VerifyCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
@@ -125,8 +127,6 @@ final class VerifyCommand implements Callable<Integer> {
             return false;
         }
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Predicate<byte[]> avroDecoder(GeneratorType type) {
         GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(Generators.schema(type));
