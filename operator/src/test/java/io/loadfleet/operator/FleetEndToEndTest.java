@@ -76,16 +76,23 @@ class FleetEndToEndTest {
             Map<Long, Integer> replicasOfEpoch = new HashMap<>();
             recordEpochs(cluster, replicasOfEpoch, 4);
 
-            // 20,000 msg/s over 4 pods: the achieved rate the operator reports.
+            // 20,000 msg/s over 4 pods: what the pods had acked over ~10 s, and what the operator reported
+            // meanwhile. Acks can arrive in bursts on this shared 2-core machine, so one 2-s achievedRate
+            // sample swings both ways; their mean does not.
             Thread.sleep(4_000);
+            long ackedBefore = ackedByPods(cluster);
+            long before = System.nanoTime();
             List<Double> samples = new java.util.ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 Thread.sleep(2_100);
                 samples.add(operator.get("grid").getStatus().getAchievedRate());
             }
-            double median = samples.stream().sorted().toList().get(2);
-            System.out.println("e2e: status.achievedRate samples at 20000 msg/s: " + samples);
-            assertEquals(20_000, median, 20_000 * 0.02, "achievedRate within 2 % of target: " + samples);
+            double achieved = (ackedByPods(cluster) - ackedBefore) / ((System.nanoTime() - before) / 1e9);
+            double reported = samples.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            System.out.printf("e2e: pods acked %.0f msg/s over 10.5 s at 20000 msg/s; status.achievedRate samples %s%n",
+                    achieved, samples);
+            assertEquals(20_000, achieved, 20_000 * 0.02, "the fleet sends its target rate");
+            assertEquals(20_000, reported, 20_000 * 0.05, "status.achievedRate reports it: " + samples);
 
             // targetRate 20,000 → 40,000: every pod at its new rate, the pod template untouched.
             var template = client.apps().statefulSets().inNamespace("test").withName("grid").get().getSpec().getTemplate();
@@ -192,6 +199,10 @@ class FleetEndToEndTest {
             return lp.getStatus().getAcked() != null && lp.getStatus().getAcked() == sent;
         }, () -> "status " + status(operator, name) + " pods " + podStatuses(cluster));
         return operator.get(name).getStatus().getAcked();
+    }
+
+    static long ackedByPods(ClusterSimulator cluster) {
+        return cluster.pods().values().stream().mapToLong(p -> p.worker().status().acked()).sum();
     }
 
     /** Notes the epoch the pods now run and the replicas of its plan. */
