@@ -10,31 +10,31 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.control.WorkerConfig;
+import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.operator.dependent.FleetNames;
-import io.loadfleet.worker.control.ControlServer;
-import io.loadfleet.worker.control.WorkerMetrics;
+import io.loadfleet.worker.control.WorkerPod;
 import io.loadfleet.worker.control.WorkerService;
-import io.loadfleet.worker.pace.Clock;
-import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.sink.SinkTarget;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Plays what fabric8's mock API server lacks: the StatefulSet controller (a pod per replica,
  * removed on scale-down, readyReplicas in status), the kubelet (each pod runs a real worker
- * in-process on its own loopback address, ready once its sink, Kafka or Pulsar, is connected)
+ * in-process on its own loopback address through the worker's own start-up, {@link WorkerPod}: the
+ * control API at once, Ready once its sink, Kafka or Pulsar, is connected)
  * and the garbage collector (objects whose owner is gone are deleted). Polls every 100 ms on its
  * own thread.
  */
 final class ClusterSimulator implements AutoCloseable {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final KubernetesClient client;
     private final String namespace;
@@ -44,11 +44,20 @@ final class ClusterSimulator implements AutoCloseable {
     private final Thread loop;
     private volatile boolean closed;
 
-    /** A pod's in-process worker. */
-    record RunningPod(String name, String ip, WorkerService worker, ControlServer server) {
+    /** A pod's in-process worker, started as the worker's entry point starts it; ready once its sink connected. */
+    record RunningPod(String name, String ip, WorkerPod pod, AtomicLong readyAtNanos) {
+        WorkerService worker() {
+            return pod.service();
+        }
+
+        /** What the pod's control API answers to GET /status. */
+        WorkerStatus status() {
+            WorkerService worker = pod.service();
+            return worker == null ? WorkerStatus.connecting(name, null) : worker.status();
+        }
+
         void stop() {
-            worker.close();
-            server.close();
+            pod.close();
         }
     }
 
@@ -101,6 +110,7 @@ final class ClusterSimulator implements AutoCloseable {
                 client.apps().statefulSets().inNamespace(namespace).resource(sts).updateStatus();
             }
         }
+        markConnectedPodsReady();
         List<String> setNames = sets.stream().map(s -> s.getMetadata().getName()).toList();
         pods.keySet().stream().filter(p -> !setNames.contains(p.substring(0, p.lastIndexOf('-')))).toList()
                 .forEach(this::deletePod);
@@ -118,19 +128,23 @@ final class ClusterSimulator implements AutoCloseable {
             throw new IllegalStateException("bad worker.yaml in " + configMap, e);
         }
         String ip = "127.0.0." + nextAddress.getAndIncrement();
-        WorkerService worker = new WorkerService(config, SinkTarget.of(config.sink(), null, null)
-                .open("loadfleet-" + name, config.format(), Generators.schema(config.generator().getType())), Clock.SYSTEM);
-        Supplier<WorkerService> current = () -> worker;
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        WorkerMetrics.bind(metrics, current); // latency timers unfed here: the e2e reads status, not metrics
-        ControlServer server;
+        WorkerPod worker;
         try {
-            server = new ControlServer(new InetSocketAddress(ip, controlPort), current, metrics);
+            worker = new WorkerPod(config, SinkTarget.of(config.sink(), null, null).withConnectTimeout(CONNECT_TIMEOUT),
+                    "loadfleet-" + name, new InetSocketAddress(ip, controlPort));
         } catch (Exception e) {
-            worker.close();
             throw new IllegalStateException("cannot serve " + ip + ":" + controlPort, e);
         }
-        pods.put(name, new RunningPod(name, ip, worker, server));
+        pods.put(name, new RunningPod(name, ip, worker, new AtomicLong()));
+        Thread connector = new Thread(() -> {
+            try {
+                worker.connect(RETRY, problem -> System.err.println(name + ": " + problem));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "kubelet-" + name);
+        connector.setDaemon(true);
+        connector.start();
         Pod pod = new PodBuilder()
                 .withNewMetadata()
                     .withName(name)
@@ -143,10 +157,22 @@ final class ClusterSimulator implements AutoCloseable {
                 .withNewStatus()
                     .withPhase("Running")
                     .withPodIP(ip)
-                    .addNewCondition().withType("Ready").withStatus("True").endCondition()
+                    .addNewCondition().withType("Ready").withStatus("False").endCondition()
                 .endStatus()
                 .build();
         client.pods().inNamespace(namespace).resource(pod).create();
+    }
+
+    /** The kubelet's readiness probe: a pod turns Ready once its worker has connected the sink. */
+    private void markConnectedPodsReady() {
+        for (RunningPod running : pods.values()) {
+            if (running.worker() != null && running.readyAtNanos().compareAndSet(0, System.nanoTime())) {
+                client.pods().inNamespace(namespace).withName(running.name()).editStatus(p -> {
+                    p.getStatus().getConditions().forEach(c -> c.setStatus("True"));
+                    return p;
+                });
+            }
+        }
     }
 
     /** Kills a pod's worker without a goodbye, as a node failure would, and deletes the Pod. */

@@ -99,7 +99,7 @@ class FleetEndToEndTest {
             long editedAt = System.nanoTime();
             operator.apply(profile("grid", "e2e-grid", 40_000, 4, ""));
             await(Duration.ofSeconds(10), () -> cluster.pods().values().stream()
-                    .allMatch(p -> p.worker().status().targetRate() == 10_000), () -> "pods " + podStatuses(cluster));
+                    .allMatch(p -> p.status().targetRate() == 10_000), () -> "pods " + podStatuses(cluster));
             double applyMillis = (System.nanoTime() - editedAt) / 1e6;
             // A figure, not an assertion: BENCHMARKS.md has its distribution (OperatorBenchmark).
             System.out.printf("e2e: targetRate edit -> all 4 pods at the new rate in %.0f ms%n", applyMillis);
@@ -120,7 +120,7 @@ class FleetEndToEndTest {
             // in the hand-over between epochs shows as a short or a long second; all were delivered.
             operator.apply(profile("grid", "e2e-grid", RESCALE_RATE, 4, ""));
             await(WAIT, () -> phase(operator, "grid") == Phase.Running && cluster.pods().values().stream()
-                    .allMatch(p -> p.worker().status().state() == WorkerState.RUNNING), () -> "status " + status(operator, "grid"));
+                    .allMatch(p -> p.status().state() == WorkerState.RUNNING), () -> "status " + status(operator, "grid"));
             recordEpochs(cluster, replicasOfEpoch, 4);
             Thread.sleep(2_000);
             long rescaleStart = System.currentTimeMillis();
@@ -155,7 +155,7 @@ class FleetEndToEndTest {
                     .filter(c -> c.getType().equals("Ready")).findFirst().orElseThrow().getMessage();
             assertTrue(message.contains("spec.devices.count: 2 is less than replicas 3"), message);
             assertEquals(3, cluster.pods().size());
-            assertTrue(cluster.pods().values().stream().allMatch(p -> p.worker().status().state() == WorkerState.RUNNING));
+            assertTrue(cluster.pods().values().stream().allMatch(p -> p.status().state() == WorkerState.RUNNING));
 
             // A ramp then a hold, over 2 pods, that completes: 0 → 2000 msg/s over 2 s (2000 records)
             // then 1 s at 2000 msg/s, split exactly over the pods, and all of it arrives.
@@ -192,9 +192,9 @@ class FleetEndToEndTest {
         LoadProfile applied = operator.apply(pausedYaml);
         String name = applied.getMetadata().getName();
         await(WAIT, () -> phase(operator, name) == Phase.Paused && cluster.pods().values().stream()
-                .allMatch(p -> p.worker().status().state() == WorkerState.PAUSED), () -> "pods " + podStatuses(cluster));
+                .allMatch(p -> p.status().state() == WorkerState.PAUSED), () -> "pods " + podStatuses(cluster));
         await(WAIT, () -> {
-            long sent = cluster.pods().values().stream().mapToLong(p -> p.worker().status().sent()).sum();
+            long sent = cluster.pods().values().stream().mapToLong(p -> p.status().sent()).sum();
             LoadProfile lp = operator.get(name);
             return lp.getStatus().getAcked() != null && lp.getStatus().getAcked() == sent;
         }, () -> "status " + status(operator, name) + " pods " + podStatuses(cluster));
@@ -202,12 +202,12 @@ class FleetEndToEndTest {
     }
 
     static long ackedByPods(ClusterSimulator cluster) {
-        return cluster.pods().values().stream().mapToLong(p -> p.worker().status().acked()).sum();
+        return cluster.pods().values().stream().mapToLong(p -> p.status().acked()).sum();
     }
 
     /** Notes the epoch the pods now run and the replicas of its plan. */
     static void recordEpochs(ClusterSimulator cluster, Map<Long, Integer> replicasOfEpoch, int replicas) {
-        cluster.pods().values().forEach(p -> replicasOfEpoch.put(p.worker().status().epoch(), replicas));
+        cluster.pods().values().forEach(p -> replicasOfEpoch.put(p.status().epoch(), replicas));
     }
 
     /** Each record's key is a device of the range its shard had in its epoch's plan. */
@@ -265,7 +265,7 @@ class FleetEndToEndTest {
     }
 
     static List<WorkerStatus> podStatuses(ClusterSimulator cluster) {
-        return cluster.pods().values().stream().map(p -> p.worker().status()).toList();
+        return cluster.pods().values().stream().map(p -> p.status()).toList();
     }
 
     static void createTopic(String name, int partitions, Map<String, String> configs) throws Exception {

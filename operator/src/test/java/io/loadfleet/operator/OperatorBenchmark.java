@@ -52,7 +52,7 @@ class OperatorBenchmark {
                     long start = System.nanoTime();
                     operator.apply(yaml.formatted(rate, kafka.bootstrapServers()));
                     await(Duration.ofSeconds(10), () -> cluster.pods().values().stream()
-                            .allMatch(p -> p.worker().status().targetRate() == rate / 4), () -> "edit not applied");
+                            .allMatch(p -> p.status().targetRate() == rate / 4), () -> "edit not applied");
                     millis.add((System.nanoTime() - start) / 1e6);
                     Thread.sleep(300);
                 }

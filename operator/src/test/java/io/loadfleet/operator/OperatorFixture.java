@@ -22,7 +22,8 @@ import java.util.function.Supplier;
 /** The shipped operator, started on a client of fabric8's mock API server with the committed CRD. */
 final class OperatorFixture implements AutoCloseable {
     final KubernetesClient client;
-    final Operator operator;
+    private final OperatorSettings settings;
+    Operator operator;
     final KubernetesClient operatorClient;
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -32,6 +33,7 @@ final class OperatorFixture implements AutoCloseable {
 
     OperatorFixture(KubernetesClient client, OperatorSettings settings) throws Exception {
         this.client = client;
+        this.settings = settings;
         try (InputStream crd = Files.newInputStream(Path.of("..", "crds", "loadprofiles.loadfleet.io-v1.yml"))) {
             // The mock serves the status subresource only for CRDs it knows.
             client.resource(Serialization.unmarshal(crd, CustomResourceDefinition.class)).create();
@@ -40,6 +42,16 @@ final class OperatorFixture implements AutoCloseable {
         operatorClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
                 .withUserAgent(RbacAudit.OPERATOR_USER_AGENT).build()).build();
         operator = OperatorMain.create(operatorClient, settings, metrics, false);
+        operator.start();
+    }
+
+    /**
+     * A new operator process in place of the old one: the old stops, and the new starts with
+     * nothing in memory, knowing the fleets only from the API server.
+     */
+    void restart() {
+        operator.stop();
+        operator = OperatorMain.create(operatorClient, settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), false);
         operator.start();
     }
 

@@ -86,7 +86,7 @@ class PulsarFleetEndToEndTest {
             // A live rate change, then a scale-up: the new epochs reach every pod.
             operator.apply(profile(8_000, 2, ""));
             await(Duration.ofSeconds(10), () -> cluster.pods().values().stream()
-                    .allMatch(p -> p.worker().status().targetRate() == 4_000), () -> "pods " + podStatuses(cluster));
+                    .allMatch(p -> p.status().targetRate() == 4_000), () -> "pods " + podStatuses(cluster));
             recordEpochs(cluster, replicasOfEpoch, 2);
             Thread.sleep(2_000);
             operator.apply(profile(8_000, 3, ""));

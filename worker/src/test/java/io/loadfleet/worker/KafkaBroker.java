@@ -24,4 +24,14 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
     public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
+
+    /** A broker outage: the node stops, keeping its data and port. */
+    public void stop() {
+        kafka.stop();
+    }
+
+    /** The end of the outage: the same node back on the same port. */
+    public void restart() {
+        kafka.restart();
+    }
 }

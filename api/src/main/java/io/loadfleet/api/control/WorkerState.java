@@ -2,6 +2,8 @@ package io.loadfleet.api.control;
 
 /** What a worker pod is doing. */
 public enum WorkerState {
+    /** The sink is not connected yet (lastError says why): the pod is not ready and takes no assignment. */
+    CONNECTING,
     /** No assignment yet: connected, sending nothing. */
     IDLE,
     RUNNING,

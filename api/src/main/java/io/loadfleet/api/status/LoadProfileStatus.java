@@ -43,6 +43,9 @@ public class LoadProfileStatus {
     @JsonPropertyDescription("Messages whose send failed since the fleet started.")
     private Long errors;
 
+    @JsonPropertyDescription("Publish latency and schedule delay percentiles, merged from the pods' histograms.")
+    private FleetLatency latency;
+
     @JsonPropertyDescription("Number of the assignment last pushed to the pods; it grows with every rate or replica change.")
     private Long epoch;
 
@@ -76,6 +79,8 @@ public class LoadProfileStatus {
     public void setAcked(Long acked) { this.acked = acked; }
     public Long getErrors() { return errors; }
     public void setErrors(Long errors) { this.errors = errors; }
+    public FleetLatency getLatency() { return latency; }
+    public void setLatency(FleetLatency latency) { this.latency = latency; }
     public Long getEpoch() { return epoch; }
     public void setEpoch(Long epoch) { this.epoch = epoch; }
     public String getStartTime() { return startTime; }

@@ -2,15 +2,21 @@ package io.loadfleet.operator.fleet;
 
 import io.loadfleet.api.control.ApplyOutcome;
 import io.loadfleet.api.control.Assignment;
+import io.loadfleet.api.control.HistogramCodec;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.spec.LoadProfileSpec;
+import io.loadfleet.api.status.FleetLatency;
+import io.loadfleet.api.status.LatencyPercentiles;
 import io.loadfleet.operator.fleet.WorkerClient.WorkerAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drives one fleet's workers: polls every ready pod, pushes a new epoch when the plan changed
@@ -19,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * and sums the pods' counters.
  */
 public final class FleetCoordinator {
+    private static final Logger LOG = LoggerFactory.getLogger(FleetCoordinator.class);
     private static final long MIN_RATE_WINDOW_NANOS = 500_000_000L;
     /**
      * How far ahead of the push a new epoch takes effect: long enough for the push to reach every
@@ -49,9 +56,12 @@ public final class FleetCoordinator {
      * @param epoch       the epoch every pod of the plan now runs (unchanged when a change still waits)
      * @param waiting     a plan change is waiting for pods to become ready or to answer
      * @param unreachable ready pods that did not answer
+     * @param connecting  pods that are up but cannot reach the sink, by ordinal, with the error each reports
      */
     public record Result(Applied applied, boolean newEpoch, boolean waiting, int readyPods, int unreachable,
-            long sent, long acked, long errors, Double achievedRate, boolean allFinished, String lastError) {
+            Map<Integer, String> connecting,
+            long sent, long acked, long errors, Double achievedRate, boolean allFinished, String lastError,
+            FleetLatency latency) {
     }
 
     private record Sample(long nanos, long acked) {
@@ -74,6 +84,7 @@ public final class FleetCoordinator {
         Map<Integer, WorkerStatus> statuses = new TreeMap<>();
         ready.forEach((ordinal, address) -> client.status(address).ifPresent(s -> statuses.put(ordinal, s)));
         int unreachable = ready.size() - statuses.size();
+        Map<Integer, String> connecting = connectProblems(pods);
 
         String hash = PlanFingerprint.of(spec, replicas);
         Applied applied = before;
@@ -116,16 +127,46 @@ public final class FleetCoordinator {
         long acked = 0;
         long errors = 0;
         String lastError = null;
+        Histogram publishLatency = new Histogram(3);
+        Histogram scheduleDelay = new Histogram(3);
         for (WorkerStatus s : statuses.values()) {
             sent += s.sent();
             acked += s.acked();
             errors += s.errors();
             lastError = s.lastError() != null ? s.lastError() : lastError;
+            merge(publishLatency, s.publishLatency());
+            merge(scheduleDelay, s.scheduleDelay());
         }
+        FleetLatency latency = publishLatency.getTotalCount() + scheduleDelay.getTotalCount() == 0 ? null
+                : new FleetLatency(LatencyPercentiles.ofMicros(publishLatency), LatencyPercentiles.ofMicros(scheduleDelay));
         boolean allFinished = statuses.size() >= applied.replicas() && applied.replicas() > 0
                 && statuses.values().stream().limit(applied.replicas()).allMatch(s -> s.state() == WorkerState.FINISHED);
-        return new Result(applied, newEpoch, waiting, ready.size(), unreachable, sent, acked, errors,
-                rate(fleetId, acked, nowNanos), allFinished, lastError);
+        return new Result(applied, newEpoch, waiting, ready.size(), unreachable, connecting, sent, acked, errors,
+                rate(fleetId, acked, nowNanos), allFinished, lastError, latency);
+    }
+
+    /**
+     * Asks the pods that are up but not ready why: a worker that cannot reach its broker says so
+     * in its status, which turns a silent wait into a Degraded condition naming the cause.
+     */
+    private Map<Integer, String> connectProblems(List<Pod> pods) {
+        Map<Integer, String> problems = new TreeMap<>();
+        pods.stream().filter(p -> !p.ready() && p.address() != null).forEach(p -> client.status(p.address())
+                .filter(s -> s.state() == WorkerState.CONNECTING && s.lastError() != null)
+                .ifPresent(s -> problems.put(p.ordinal(), s.lastError())));
+        return problems;
+    }
+
+    /** Adds a pod's histogram; one that does not decode (a pod of another version) is left out, not fatal. */
+    private static void merge(Histogram into, String encoded) {
+        if (encoded == null) {
+            return;
+        }
+        try {
+            into.add(HistogramCodec.decode(encoded));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("a pod's latency histogram was left out: {}", e.getMessage());
+        }
     }
 
     /** Pushes the epoch to every pod of the plan and puts surplus pods on standby; true when the plan's pods took it. */

@@ -124,6 +124,6 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
         boolean ready = ip != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
         return Optional.of(new FleetCoordinator.Pod(ordinal,
-                new WorkerAddress(ip == null ? "" : ip, settings.controlPort()), ready));
+                ip == null ? null : new WorkerAddress(ip, settings.controlPort()), ready));
     }
 }

@@ -12,6 +12,10 @@ import java.util.List;
 
 /** Builds the LoadProfile's status (Strimzi style: observedGeneration plus Ready/Progressing/Degraded). */
 final class StatusWriter {
+    /** Unacknowledged records beyond this many seconds of the target rate mean the sink is not keeping up. */
+    static final long BACKLOG_SECONDS = 3;
+    /** ...and never fewer than this, so a low rate's normal in-flight batch is not mistaken for it. */
+    private static final long MIN_BACKLOG = 1_000;
 
     private StatusWriter() {
     }
@@ -45,12 +49,13 @@ final class StatusWriter {
         s.setSent(r.sent());
         s.setAcked(r.acked());
         s.setErrors(r.errors());
+        if (r.latency() != null) {
+            s.setLatency(r.latency());
+        }
         if (before.getStartTime() == null && r.applied().epoch() > 0) {
             s.setStartTime(Instant.ofEpochMilli(r.applied().startTimeMillis()).toString());
         }
-        boolean degraded = r.unreachable() > 0 || (before.getErrors() != null && r.errors() > before.getErrors());
-        String degradedWhy = r.unreachable() > 0 ? r.unreachable() + " ready pod(s) did not answer"
-                : degraded ? (r.errors() - before.getErrors()) + " new send error(s); last: " + r.lastError() : "";
+        Condition degraded = degradedCondition(profile, before, r);
         Phase phase;
         String why;
         if (r.applied().epoch() == 0) {
@@ -75,9 +80,37 @@ final class StatusWriter {
         s.setConditions(conditions(before, profile,
                 new Condition(Condition.READY, ready ? "True" : "False", phase.name(), why, null, null),
                 new Condition(Condition.PROGRESSING, ready ? "False" : "True", phase.name(), why, null, null),
-                new Condition(Condition.DEGRADED, degraded ? "True" : "False", degraded ? "WorkerErrors" : "Healthy",
-                        degradedWhy, null, null)));
+                degraded));
         return s;
+    }
+
+    /**
+     * Degraded, most fundamental cause first: pods that cannot reach the broker, pods that do not
+     * answer, send errors, then backpressure (records piling up unacknowledged while the broker is
+     * slow or gone, before any send has timed out).
+     */
+    private static Condition degradedCondition(LoadProfile profile, LoadProfileStatus before, FleetCoordinator.Result r) {
+        String why = null;
+        String reason = null;
+        long backlog = r.sent() - r.acked();
+        long tolerated = Math.max(MIN_BACKLOG, BACKLOG_SECONDS * (profile.getSpec().isPaused() ? 0 : profile.getSpec().getTargetRate()));
+        if (!r.connecting().isEmpty()) {
+            reason = "SinkUnreachable";
+            why = "pod(s) " + r.connecting().keySet() + " cannot reach the sink: " + r.connecting().values().iterator().next();
+        } else if (r.unreachable() > 0) {
+            reason = "PodsNotAnswering";
+            why = r.unreachable() + " ready pod(s) did not answer";
+        } else if (before.getErrors() != null && r.errors() > before.getErrors()) {
+            reason = "WorkerErrors";
+            why = (r.errors() - before.getErrors()) + " new send error(s); last: " + r.lastError();
+        } else if (backlog > tolerated) {
+            reason = "Backpressure";
+            why = backlog + " records sent but not yet acknowledged (more than " + BACKLOG_SECONDS
+                    + " s at the target rate): the broker is slow or unreachable"
+                    + (r.lastError() == null ? "" : "; last error: " + r.lastError());
+        }
+        return why == null ? new Condition(Condition.DEGRADED, "False", "Healthy", "", null, null)
+                : new Condition(Condition.DEGRADED, "True", reason, why, null, null);
     }
 
     /** The Degraded condition when it is True, to notice when the fleet starts failing. */
@@ -118,6 +151,7 @@ final class StatusWriter {
         s.setSent(b.getSent());
         s.setAcked(b.getAcked());
         s.setErrors(b.getErrors());
+        s.setLatency(b.getLatency());
         s.setEpoch(b.getEpoch());
         s.setStartTime(b.getStartTime());
         s.setPlanHash(b.getPlanHash());

@@ -68,9 +68,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--service-url", paramLabel = "pulsar://HOST:PORT", description = "Pulsar to send to, replacing sink.pulsar.serviceUrl")
     String serviceUrl;
 
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "30s",
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "30s", converter = PositiveDurationConverter.class,
             description = "Give up when the broker has not answered within this (default ${DEFAULT-VALUE})")
-    String connectTimeout;
+    java.time.Duration connectTimeout;
 
     @Option(names = "--summary", paramLabel = "FILE.json", description = "Write the run's summary as JSON")
     Path summaryFile;
@@ -88,11 +88,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return CliErrors.usage(err, e.getMessage());
         }
-        java.time.Duration timeout = io.loadfleet.api.spec.Durations.parse(connectTimeout).orElse(null);
-        if (timeout == null || timeout.isZero()) {
-            return CliErrors.usage(err, "--connect-timeout: \"" + connectTimeout + "\" is not a duration above 0: use e.g. 10s");
-        }
-        target = target.withConnectTimeout(timeout);
+        target = target.withConnectTimeout(connectTimeout);
         if (!sinkNull && !target.isKafka() && target.address() == null) {
             return CliErrors.usage(err, profileFile + ": " + target.missingAddress());
         }

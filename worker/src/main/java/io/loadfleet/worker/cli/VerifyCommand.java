@@ -3,7 +3,6 @@ package io.loadfleet.worker.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.loadfleet.api.load.ProfileLoader;
-import io.loadfleet.api.spec.Durations;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.verify.DeliveryAudit;
@@ -55,9 +54,9 @@ final class VerifyCommand implements Callable<Integer> {
             description = "The generator whose Avro schema --format avro decodes with")
     GeneratorType generator;
 
-    @Option(names = "--idle", paramLabel = "DURATION", defaultValue = "5s",
+    @Option(names = "--idle", paramLabel = "DURATION", defaultValue = "5s", converter = PositiveDurationConverter.class,
             description = "Stop after the topic stayed this long without a new record (default ${DEFAULT-VALUE})")
-    String idle;
+    Duration idle;
 
     @Option(names = "--summary", paramLabel = "FILE.json", description = "Write the findings as JSON")
     Path summaryFile;
@@ -67,10 +66,6 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         if ((bootstrapServers == null) == (serviceUrl == null)) {
             return CliErrors.usage(err, "give exactly one of --bootstrap-servers HOST:PORT (Kafka) or --service-url pulsar://HOST:PORT (Pulsar)");
-        }
-        Duration idleFor = Durations.parse(idle).orElse(null);
-        if (idleFor == null || idleFor.isZero()) {
-            return CliErrors.usage(err, "--idle: \"" + idle + "\" is not a duration above 0: use e.g. 3s or 500ms");
         }
         Predicate<byte[]> decodes;
         if (format == null) {
@@ -85,8 +80,8 @@ final class VerifyCommand implements Callable<Integer> {
             return CliErrors.usage(err, "--format: \"" + format + "\" is not json or avro");
         }
         DeliveryAudit audit = new DeliveryAudit(decodes);
-        try (TopicReader reader = bootstrapServers != null ? TopicReaders.kafka(bootstrapServers, topic, idleFor)
-                : TopicReaders.pulsar(serviceUrl, topic, idleFor)) {
+        try (TopicReader reader = bootstrapServers != null ? TopicReaders.kafka(bootstrapServers, topic, idle)
+                : TopicReaders.pulsar(serviceUrl, topic, idle)) {
             reader.readAll(audit::accept);
         }
         VerifySummary s = audit.summary(topic);

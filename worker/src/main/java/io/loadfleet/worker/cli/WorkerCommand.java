@@ -4,26 +4,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.loadfleet.api.control.WorkerConfig;
-import io.loadfleet.worker.control.ControlServer;
-import io.loadfleet.worker.control.WorkerMetrics;
-import io.loadfleet.worker.control.WorkerService;
-import io.loadfleet.worker.fleet.LatencyObserver;
-import io.loadfleet.worker.pace.Clock;
-import io.loadfleet.worker.generate.Generators;
+import io.loadfleet.worker.control.WorkerPod;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
-import io.loadfleet.worker.sink.SinkException;
 import io.loadfleet.worker.sink.SinkTarget;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -33,7 +22,8 @@ import picocli.CommandLine;
         description = {"Run as a fleet pod: serve the control API, connect the sink, and send what the operator assigns.",
             "Idles (connected, sending nothing) until an assignment arrives."})
 final class WorkerCommand implements Callable<Integer> {
-    private static final long RETRY_SECONDS = 5;
+    /** A broker that is not up yet is normal in a cluster: stay unready and keep trying. */
+    private static final Duration RETRY = Duration.ofSeconds(5);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
@@ -50,6 +40,11 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Option(names = "--service-url", paramLabel = "pulsar://HOST:PORT", description = "Pulsar to send to, replacing the config's")
     String serviceUrl;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = PositiveDurationConverter.class,
+            description = "How long one attempt to reach the broker may take before the pod reports it and tries again "
+                    + "(default ${DEFAULT-VALUE})")
+    Duration connectTimeout;
 
     @Override
     public Integer call() throws Exception {
@@ -69,48 +64,32 @@ final class WorkerCommand implements Callable<Integer> {
         }
         SinkTarget target;
         try {
-            target = SinkTarget.of(workerConfig.sink(), bootstrapServers, serviceUrl);
+            target = SinkTarget.of(workerConfig.sink(), bootstrapServers, serviceUrl).withConnectTimeout(connectTimeout);
         } catch (IllegalArgumentException e) {
             return CliErrors.usage(err, e.getMessage());
         }
         if (target.address() == null) {
             return CliErrors.usage(err, "--config " + config + ": " + target.missingAddress());
         }
-        AtomicReference<WorkerService> worker = new AtomicReference<>();
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Supplier<WorkerService> current = worker::get;
-        LatencyObserver latency = WorkerMetrics.bind(metrics, current);
-        ControlServer server = new ControlServer(new InetSocketAddress(port), current, metrics);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            WorkerService w = worker.get();
-            if (w != null) {
-                w.close();
-            }
-            server.close();
-            stopped.countDown();
-        }, "worker-shutdown"));
+        WorkerPod pod = new WorkerPod(workerConfig, target, "loadfleet-" + workerConfig.profile(), new InetSocketAddress(port));
+        Runtime.getRuntime().addShutdownHook(new Thread(pod::close, "worker-shutdown"));
         PrintWriter out = command.commandLine().getOut();
-        out.println("control API on :" + server.port() + "; connecting to " + target.describe());
+        out.println("control API on :" + pod.port() + "; connecting to " + target.describe());
         out.flush();
-        // A broker that is not up yet is normal in a cluster: stay unready and keep trying.
-        while (worker.get() == null) {
-            try {
-                worker.set(new WorkerService(workerConfig, target.open("loadfleet-" + workerConfig.profile(),
-                        workerConfig.format(), Generators.schema(workerConfig.generator().getType())), Clock.SYSTEM, latency));
-            } catch (InvalidSinkSettingException e) {
-                return CliErrors.usage(err, "--config " + config + ": " + e.getMessage());
-            } catch (SinkException e) {
-                err.println(e.getMessage() + "; retrying in " + RETRY_SECONDS + "s");
+        try {
+            if (!pod.connect(RETRY, problem -> {
+                err.println(problem);
                 err.flush();
-                if (stopped.await(RETRY_SECONDS, TimeUnit.SECONDS)) {
-                    return CommandLine.ExitCode.OK;
-                }
+            })) {
+                return CommandLine.ExitCode.OK;
             }
+        } catch (InvalidSinkSettingException e) {
+            pod.close();
+            return CliErrors.usage(err, "--config " + config + ": " + e.getMessage());
         }
         out.println("ready: idle until the operator assigns a shard");
         out.flush();
-        stopped.await();
+        pod.awaitClosed();
         return CommandLine.ExitCode.OK;
     }
 }

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.loadfleet.api.control.ApplyOutcome;
 import io.loadfleet.api.control.Assignment;
+import io.loadfleet.api.control.WorkerStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,14 +36,17 @@ public final class ControlServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Supplier<WorkerService> worker;
+    private final Supplier<WorkerStatus> connecting;
     private final PrometheusMeterRegistry metrics;
 
     /**
-     * @param worker  the worker once its sink is connected; null until then (not ready)
+     * @param worker     the worker once its sink is connected; null until then (not ready)
+     * @param connecting the status to report until then, saying why the sink is not connected
      */
-    public ControlServer(InetSocketAddress address, Supplier<WorkerService> worker, PrometheusMeterRegistry metrics)
-            throws IOException {
+    public ControlServer(InetSocketAddress address, Supplier<WorkerService> worker, Supplier<WorkerStatus> connecting,
+            PrometheusMeterRegistry metrics) throws IOException {
         this.worker = worker;
+        this.connecting = connecting;
         this.metrics = metrics;
         this.server = HttpServer.create(address, 0);
         this.executor = Executors.newFixedThreadPool(2, r -> {
@@ -84,11 +88,7 @@ public final class ControlServer implements AutoCloseable {
 
     private void status(HttpExchange ex) throws IOException {
         WorkerService w = worker.get();
-        if (w == null) {
-            text(ex, 503, "not ready: connecting to the sink\n");
-            return;
-        }
-        json(ex, 200, w.status());
+        json(ex, 200, w == null ? connecting.get() : w.status());
     }
 
     private void assign(HttpExchange ex) throws IOException {

@@ -1,6 +1,7 @@
 package io.loadfleet.worker.control;
 
 import io.loadfleet.api.control.ApplyOutcome;
+import io.loadfleet.api.control.HistogramCodec;
 import io.loadfleet.api.control.Assignment;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
@@ -21,6 +22,7 @@ import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.sink.RecordSink;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 
 /**
  * One worker pod's data plane: a connected sink that outlives assignments, and at most one shard
@@ -34,6 +36,9 @@ public final class WorkerService implements AutoCloseable {
     private final RecordSink sink;
     private final Clock clock;
     private final ShardStats stats;
+    /** Since the process started: the operator merges these across pods into the fleet's percentiles. */
+    private final Histogram publishLatency = new Histogram(3);
+    private final Histogram scheduleDelay = new Histogram(3);
     /**
      * Runs by effective time, newest last: the newest is the current epoch; older ones are still in
      * force until the next one's effective time (a push arrives ahead of its instant).
@@ -152,10 +157,14 @@ public final class WorkerService implements AutoCloseable {
     }
 
     public synchronized WorkerStatus status() {
+        publishLatency.add(stats.takePublishLatency());
+        scheduleDelay.add(stats.takeScheduleDelay());
+        String publish = HistogramCodec.encode(publishLatency);
+        String delay = HistogramCodec.encode(scheduleDelay);
         Run current = runs.peekLast();
         if (current == null) {
             return new WorkerStatus(config.profile(), WorkerState.IDLE, 0, -1, 0, 0, 0, 0, stats.sentCount(),
-                    stats.ackedCount(), stats.failedCount(), stats.lastError());
+                    stats.ackedCount(), stats.failedCount(), stats.lastError(), publish, delay);
         }
         Assignment a = current.assignment();
         long now = clock.nanoTime();
@@ -176,7 +185,8 @@ public final class WorkerService implements AutoCloseable {
             rate = inForce.schedule().rateAt(Math.max(0, now - inForce.pacer().startNanos()));
         }
         return new WorkerStatus(config.profile(), state, a.epoch(), a.shard(), a.shards(), a.deviceStart(),
-                a.deviceEnd(), rate, stats.sentCount(), stats.ackedCount(), stats.failedCount(), stats.lastError());
+                a.deviceEnd(), rate, stats.sentCount(), stats.ackedCount(), stats.failedCount(), stats.lastError(),
+                publish, delay);
     }
 
     /** The cumulative counters and latency recorders, for metrics. */

@@ -30,12 +30,13 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path dataDir;
-    private final KafkaRaftServer server;
+    private final Properties config;
     private final String bootstrapServers;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafka(Path dataDir, KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafka(Path dataDir, Properties config, String bootstrapServers) {
         this.dataDir = dataDir;
-        this.server = server;
+        this.config = config;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -60,10 +61,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             int controllerPort = freePort();
             Properties props = config(dir, brokerPort, controllerPort);
             format(dir, props);
-            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-            server.startup();
-            EmbeddedKafka kafka = new EmbeddedKafka(dir, server, "127.0.0.1:" + brokerPort);
-            kafka.awaitReady();
+            EmbeddedKafka kafka = new EmbeddedKafka(dir, props, "127.0.0.1:" + brokerPort);
+            kafka.startNode();
             return kafka;
         } catch (RuntimeException e) {
             deleteRecursively(dir);
@@ -112,6 +111,26 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    private synchronized void startNode() {
+        server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+        server.startup();
+        awaitReady();
+    }
+
+    /** Stops the node as an outage would, keeping its data, ports and cluster id for {@link #restart()}. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts the stopped node again on the same port with the data it had. */
+    public void restart() {
+        startNode();
+    }
+
     private void awaitReady() {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -135,8 +154,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     @Override
     public void close() {
         try {
-            server.shutdown();
-            server.awaitShutdown();
+            stop();
         } finally {
             deleteRecursively(dataDir);
         }

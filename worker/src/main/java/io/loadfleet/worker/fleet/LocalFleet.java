@@ -1,5 +1,6 @@
 package io.loadfleet.worker.fleet;
 
+import io.loadfleet.api.status.LatencyPercentiles;
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.plan.ShardPlan;
@@ -137,8 +138,8 @@ public final class LocalFleet {
         return new RunSummary(profile.getMetadata().getName(), spec.getGenerator().getType().id(),
                 spec.effectiveFormat().name().toLowerCase(Locale.ROOT), sinkName, maxRate, plan.targetRate(),
                 round(seconds, 3), sent, acked, errors, round(acked / seconds, 1), round(bytes / (double) Math.max(1, sent), 1),
-                RunSummary.Percentiles.of(reporter.totalPublishLatency()),
-                RunSummary.Percentiles.of(reporter.totalScheduleDelay()), lastError, shards);
+                LatencyPercentiles.ofMicros(reporter.totalPublishLatency()),
+                LatencyPercentiles.ofMicros(reporter.totalScheduleDelay()), lastError, shards);
     }
 
     private static double round(double v, int digits) {

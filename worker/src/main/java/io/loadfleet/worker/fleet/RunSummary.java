@@ -1,5 +1,6 @@
 package io.loadfleet.worker.fleet;
 
+import io.loadfleet.api.status.LatencyPercentiles;
 import java.util.List;
 
 /** What a run did, as written by {@code run --summary FILE.json}. */
@@ -16,25 +17,13 @@ public record RunSummary(
         long errors,
         double achievedRate,
         double meanValueBytes,
-        Percentiles publishLatencyMs,
-        Percentiles scheduleDelayMs,
+        LatencyPercentiles publishLatencyMs,
+        LatencyPercentiles scheduleDelayMs,
         String lastError,
         List<Shard> shards) {
 
     /** One shard's plan and counts; the device range is half-open: [deviceStart, deviceEnd). */
     public record Shard(int index, long rate, long deviceStart, long deviceEnd, long sent, long acked, long errors) {
-    }
-
-    /** Milliseconds at the usual percentiles, from an HdrHistogram of microseconds. */
-    public record Percentiles(long count, double p50, double p99, double p999, double max) {
-        public static Percentiles of(org.HdrHistogram.Histogram micros) {
-            return new Percentiles(micros.getTotalCount(), ms(micros.getValueAtPercentile(50)),
-                    ms(micros.getValueAtPercentile(99)), ms(micros.getValueAtPercentile(99.9)), ms(micros.getMaxValue()));
-        }
-
-        private static double ms(long micros) {
-            return micros / 1000.0;
-        }
     }
 
     /** True when every record sent was acknowledged. */

@@ -1,6 +1,6 @@
 package io.loadfleet.worker.verify;
 
-import io.loadfleet.worker.fleet.RunSummary;
+import io.loadfleet.api.status.LatencyPercentiles;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -88,6 +88,6 @@ public final class DeliveryAudit {
         out.sort(Comparator.comparing(VerifySummary.StreamSummary::profile).thenComparingLong(VerifySummary.StreamSummary::epoch)
                 .thenComparingInt(VerifySummary.StreamSummary::shard));
         return new VerifySummary(topic, records, lost, duplicates, outOfOrder, foreign, undecodable,
-                RunSummary.Percentiles.of(latencyMicros), out);
+                LatencyPercentiles.ofMicros(latencyMicros), out);
     }
 }

@@ -1,6 +1,6 @@
 package io.loadfleet.worker.verify;
 
-import io.loadfleet.worker.fleet.RunSummary;
+import io.loadfleet.api.status.LatencyPercentiles;
 import java.util.List;
 
 /**
@@ -12,7 +12,7 @@ import java.util.List;
  * @param endToEndMs    consume time minus event time (the scheduled send time)
  */
 public record VerifySummary(String topic, long records, long lost, long duplicates, long outOfOrder, long foreign,
-        long undecodable, RunSummary.Percentiles endToEndMs, List<StreamSummary> streams) {
+        long undecodable, LatencyPercentiles endToEndMs, List<StreamSummary> streams) {
 
     /** One producer shard in one epoch; {@code highestSequence} is -1 when it sent nothing. */
     public record StreamSummary(String profile, int shard, long epoch, long records, long highestSequence, long lost,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.NullSink;
 import io.loadfleet.worker.fleet.LatencyObserver;
@@ -37,7 +38,8 @@ class ControlServerTest {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Supplier<WorkerService> current = worker::get;
         latency = WorkerMetrics.bind(metrics, current);
-        server = new ControlServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), current, metrics);
+        server = new ControlServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), current,
+                () -> WorkerStatus.connecting("t", "no broker yet"), metrics);
     }
 
     @AfterEach
@@ -78,6 +80,9 @@ class ControlServerTest {
         assertEquals(200, get("/healthz").statusCode());
         assertEquals(503, get("/readyz").statusCode());
         assertEquals(503, put(assignment(1, 10, 0, 5)).statusCode());
+        JsonNode connecting = JSON.readTree(get("/status").body());
+        assertEquals("CONNECTING", connecting.get("state").asText());
+        assertEquals("no broker yet", connecting.get("lastError").asText());
         connect();
         assertEquals(200, get("/readyz").statusCode());
         JsonNode status = JSON.readTree(get("/status").body());

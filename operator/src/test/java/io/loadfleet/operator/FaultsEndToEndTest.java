@@ -1,0 +1,226 @@
+package io.loadfleet.operator;
+
+import static io.loadfleet.operator.FleetEndToEndTest.ackedByPods;
+import static io.loadfleet.operator.FleetEndToEndTest.assertKeysInTheirShardsRange;
+import static io.loadfleet.operator.FleetEndToEndTest.createTopic;
+import static io.loadfleet.operator.FleetEndToEndTest.delivered;
+import static io.loadfleet.operator.FleetEndToEndTest.freePort;
+import static io.loadfleet.operator.FleetEndToEndTest.pauseAndSettle;
+import static io.loadfleet.operator.FleetEndToEndTest.phase;
+import static io.loadfleet.operator.FleetEndToEndTest.podStatuses;
+import static io.loadfleet.operator.FleetEndToEndTest.status;
+import static io.loadfleet.operator.OperatorFixture.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.control.WorkerState;
+import io.loadfleet.api.control.WorkerStatus;
+import io.loadfleet.api.status.Condition;
+import io.loadfleet.api.status.FleetLatency;
+import io.loadfleet.api.status.Phase;
+import io.loadfleet.worker.KafkaBroker;
+import io.loadfleet.worker.KafkaTopics;
+import io.loadfleet.worker.cli.Loadfleet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The failures a load tool is meant to provoke, on real parts: the operator on the mock API
+ * server, pods played by the cluster simulator with real workers, a real Kafka broker that the
+ * test stops and starts again.
+ */
+@EnableKubernetesMockClient(crud = true)
+@Timeout(300)
+class FaultsEndToEndTest {
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration OUTAGE = Duration.ofSeconds(20);
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
+    KubernetesClient client;
+
+    static String profile(String name, String topic, String bootstrapServers, long rate, int replicas, String extra) {
+        return """
+                apiVersion: loadfleet.io/v1alpha1
+                kind: LoadProfile
+                metadata: {name: %s, namespace: test}
+                spec:
+                  targetRate: %d
+                  replicas: %d
+                  devices: {count: 10000}
+                  generator: {type: iot-sensor, seed: 7}
+                  format: json
+                  sink: {kafka: {bootstrapServers: "%s", topic: %s, acks: all, lingerMs: 5}}
+                %s""".formatted(name, rate, replicas, bootstrapServers, topic, extra);
+    }
+
+    @Test
+    void aBrokerOutageIsReportedThenNothingAckedIsLostOrSentTwice(@TempDir Path dir) throws Exception {
+        int port = freePort();
+        createTopic("faults-outage", 4, Map.of());
+        try (OperatorFixture operator = new OperatorFixture(client, port);
+                ClusterSimulator cluster = new ClusterSimulator(client, "test", port)) {
+            String yaml = profile("outage", "faults-outage", kafka.bootstrapServers(), 2_000, 2, "");
+            operator.apply(yaml);
+            await(WAIT, () -> phase(operator, "outage") == Phase.Running, () -> "status " + status(operator, "outage"));
+            Thread.sleep(5_000);
+            FleetLatency healthy = operator.get("outage").getStatus().getLatency();
+            assertTrue(healthy != null && healthy.publishMs().count() > 0 && healthy.publishMs().p99() < 1_000,
+                    "the pods' merged latency is in status: " + healthy);
+
+            long down = System.nanoTime();
+            kafka.stop();
+            await(WAIT, () -> degraded(operator, "outage").isPresent(), () -> "status " + status(operator, "outage"));
+            Condition during = degraded(operator, "outage").orElseThrow();
+            double noticedAfter = (System.nanoTime() - down) / 1e9;
+            assertEquals("Backpressure", during.getReason(), during.getMessage());
+            assertEquals(Phase.Running, phase(operator, "outage"), "the fleet keeps running through the outage");
+            Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - down) / 1_000_000));
+            kafka.restart();
+            long up = System.nanoTime();
+            await(WAIT, () -> degraded(operator, "outage").isEmpty(), () -> "status " + status(operator, "outage"));
+            double recoveredAfter = (System.nanoTime() - up) / 1e9;
+
+            // Back at target: the backlog has drained, then the pods ack 2,000 msg/s again.
+            await(WAIT, () -> podStatuses(cluster).stream().mapToLong(s -> s.sent() - s.acked()).sum() < 500,
+                    () -> "pods " + podStatuses(cluster));
+            long ackedBefore = ackedByPods(cluster);
+            long before = System.nanoTime();
+            Thread.sleep(6_000);
+            double rate = (ackedByPods(cluster) - ackedBefore) / ((System.nanoTime() - before) / 1e9);
+            assertEquals(2_000, rate, 2_000 * 0.03, "the fleet resumes its target rate");
+            long errors = podStatuses(cluster).stream().mapToLong(WorkerStatus::errors).sum();
+            assertEquals(0, errors, "the producer retried through the outage: no send failed");
+            // Measured from the intended send time, the records that waited out the outage show it.
+            FleetLatency after = operator.get("outage").getStatus().getLatency();
+            assertTrue(after.publishMs().max() >= OUTAGE.toMillis() / 2.0, "no coordinated omission: " + after);
+
+            long acked = pauseAndSettle(operator, cluster, yaml + "  paused: true\n");
+            Path summary = dir.resolve("verify.json");
+            int exit = Loadfleet.execute("verify", "--bootstrap-servers", kafka.bootstrapServers(), "--topic",
+                    "faults-outage", "--format", "json", "--idle", "3s",
+                    "--summary", summary.toString());
+            JsonNode verified = new ObjectMapper().readTree(Files.readString(summary));
+            System.out.printf("faults: broker down %d s at 2000 msg/s: Degraded (%s) after %.1f s: \"%s\"; Healthy "
+                            + "%.1f s after the restart; then %.0f msg/s; publish latency %s; verify: %d records, "
+                            + "%d lost, %d duplicates (status.acked %d)%n", OUTAGE.toSeconds(), during.getReason(),
+                    noticedAfter, during.getMessage(), recoveredAfter, rate, after.publishMs(),
+                    verified.get("records").asLong(), verified.get("lost").asLong(),
+                    verified.get("duplicates").asLong(), acked);
+            assertEquals(0, exit, "verify exits 0: nothing lost, nothing doubled");
+            assertEquals(0, verified.get("lost").asLong());
+            assertEquals(0, verified.get("duplicates").asLong());
+            assertEquals(acked, verified.get("records").asLong(), "every acked record is in the topic once");
+        }
+    }
+
+    @Test
+    void aKilledPodsReplacementResumesItsShardWithinTwoSeconds() throws Exception {
+        int port = freePort();
+        createTopic("faults-kill", 3, Map.of());
+        try (OperatorFixture operator = new OperatorFixture(client, port);
+                ClusterSimulator cluster = new ClusterSimulator(client, "test", port)) {
+            operator.apply(profile("kill", "faults-kill", kafka.bootstrapServers(), 3_000, 3, ""));
+            await(WAIT, () -> phase(operator, "kill") == Phase.Running && podStatuses(cluster).stream()
+                    .allMatch(s -> s.state() == WorkerState.RUNNING), () -> "status " + status(operator, "kill"));
+            long epoch = operator.get("kill").getStatus().getEpoch();
+            WorkerStatus old = cluster.pods().get("kill-1").status();
+
+            long killed = System.nanoTime();
+            cluster.deletePod("kill-1");
+            await(WAIT, () -> replacement(cluster, old).filter(s -> s.epoch() == epoch).isPresent(),
+                    () -> "pods " + podStatuses(cluster));
+            long assigned = System.nanoTime();
+            ClusterSimulator.RunningPod pod = cluster.pods().get("kill-1");
+            double afterReady = (assigned - pod.readyAtNanos().get()) / 1e9;
+            WorkerStatus resumed = pod.status();
+            System.out.printf("faults: pod kill-1 killed; replacement ready after %.2f s, running epoch %d shard %d "
+                            + "[%d, %d) %.2f s after it was ready%n", (pod.readyAtNanos().get() - killed) / 1e9,
+                    resumed.epoch(), resumed.shard(), resumed.deviceStart(), resumed.deviceEnd(), afterReady);
+            assertTrue(afterReady <= 2.0, "assignment within 2 s of readiness, took " + afterReady + " s");
+            assertEquals(old.shard(), resumed.shard());
+            assertEquals(old.deviceStart(), resumed.deviceStart(), "the same device range");
+            assertEquals(old.deviceEnd(), resumed.deviceEnd(), "the same device range");
+            assertEquals(epoch, operator.get("kill").getStatus().getEpoch(), "a replaced pod is no new plan");
+
+            long acked = pauseAndSettle(operator, cluster, profile("kill", "faults-kill", kafka.bootstrapServers(), 3_000,
+                    3, "  paused: true\n"));
+            var records = delivered(KafkaTopics.readAll(kafka.bootstrapServers(), "faults-kill", acked));
+            assertTrue(records.stream().anyMatch(r -> r.shard() == 1 && r.epoch() == epoch), "shard 1 sent again");
+            assertKeysInTheirShardsRange(records, Map.of(epoch, 3));
+        }
+    }
+
+    @Test
+    void aRestartedOperatorAdoptsTheRunningEpochAndTheRateHolds() throws Exception {
+        int port = freePort();
+        createTopic("faults-restart", 2, Map.of());
+        try (OperatorFixture operator = new OperatorFixture(client, port);
+                ClusterSimulator cluster = new ClusterSimulator(client, "test", port)) {
+            operator.apply(profile("restart", "faults-restart", kafka.bootstrapServers(), 4_000, 2, ""));
+            await(WAIT, () -> phase(operator, "restart") == Phase.Running, () -> "status " + status(operator, "restart"));
+            Thread.sleep(3_000);
+            LoadProfile before = operator.get("restart");
+            long epoch = before.getStatus().getEpoch();
+
+            long ackedBefore = ackedByPods(cluster);
+            long start = System.nanoTime();
+            operator.restart();
+            // The new operator has written status of its own once acked there passes what the pods had.
+            await(WAIT, () -> operator.get("restart").getStatus().getAcked() > ackedBefore,
+                    () -> "status " + status(operator, "restart"));
+            Thread.sleep(4_000);
+            double rate = (ackedByPods(cluster) - ackedBefore) / ((System.nanoTime() - start) / 1e9);
+            LoadProfile after = operator.get("restart");
+            long epochApplied = client.v1().events().inNamespace("test").list().getItems().stream()
+                    .filter(e -> "EpochApplied".equals(e.getReason()) && "restart".equals(e.getInvolvedObject().getName()))
+                    .count();
+            System.out.printf("faults: operator restarted: pods acked %.0f msg/s across it at 4000 msg/s; epoch %d -> %d;"
+                    + " EpochApplied events %d%n", rate, epoch, after.getStatus().getEpoch(), epochApplied);
+            assertEquals(4_000, rate, 4_000 * 0.02, "the fleet's rate is unaffected");
+            assertEquals(epoch, after.getStatus().getEpoch(), "the new operator adopts the current epoch");
+            assertTrue(podStatuses(cluster).stream().allMatch(s -> s.epoch() == epoch), "no pod was re-assigned");
+            assertEquals(1, epochApplied, "no new epoch was pushed");
+            assertEquals(before.getStatus().getStartTime(), after.getStatus().getStartTime(), "the fleet's clock is kept");
+        }
+    }
+
+    @Test
+    void aBrokerUnreachableFromTheStartIsDegradedNotASilentWait() throws Exception {
+        int port = freePort();
+        try (OperatorFixture operator = new OperatorFixture(client, port);
+                ClusterSimulator cluster = new ClusterSimulator(client, "test", port)) {
+            operator.apply(profile("nobroker", "faults-none", "127.0.0.1:1", 1_000, 2, ""));
+            await(WAIT, () -> degraded(operator, "nobroker").isPresent(), () -> "status " + status(operator, "nobroker"));
+            Condition why = degraded(operator, "nobroker").orElseThrow();
+            System.out.println("faults: unreachable broker: Degraded " + why.getReason() + ": " + why.getMessage());
+            assertEquals("SinkUnreachable", why.getReason());
+            assertTrue(why.getMessage().contains("127.0.0.1:1"), "names the address: " + why.getMessage());
+            assertEquals(Phase.Pending, phase(operator, "nobroker"), "no epoch without a connected pod");
+        }
+    }
+
+    /** The replacement of a killed pod, once it runs: a status other than the old pod's. */
+    private static Optional<WorkerStatus> replacement(ClusterSimulator cluster, WorkerStatus old) {
+        ClusterSimulator.RunningPod pod = cluster.pods().get("kill-1");
+        return pod == null ? Optional.empty() : Optional.of(pod.status())
+                .filter(s -> s.state() == WorkerState.RUNNING && s.sent() < old.sent());
+    }
+
+    private static Optional<Condition> degraded(OperatorFixture operator, String name) {
+        LoadProfile lp = operator.get(name);
+        return lp == null || lp.getStatus() == null ? Optional.empty() : lp.getStatus().getConditions().stream()
+                .filter(c -> Condition.DEGRADED.equals(c.getType()) && "True".equals(c.getStatus())).findFirst();
+    }
+}

@@ -1,0 +1,108 @@
+package io.loadfleet.worker.control;
+
+import io.loadfleet.api.control.WorkerConfig;
+import io.loadfleet.api.control.WorkerStatus;
+import io.loadfleet.worker.fleet.LatencyObserver;
+import io.loadfleet.worker.generate.Generators;
+import io.loadfleet.worker.pace.Clock;
+import io.loadfleet.worker.sink.InvalidSinkSettingException;
+import io.loadfleet.worker.sink.SinkException;
+import io.loadfleet.worker.sink.SinkTarget;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One worker pod's process: the control API up at once, then the sink connected, retried until the
+ * broker answers (a broker that is not up yet is normal in a cluster). Until then the pod is not
+ * ready and its status is CONNECTING with the last connection error, so the operator can say why
+ * instead of waiting in silence.
+ */
+public final class WorkerPod implements AutoCloseable {
+    private final WorkerConfig config;
+    private final SinkTarget target;
+    private final String clientId;
+    private final LatencyObserver latency;
+    private final ControlServer server;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile WorkerService worker;
+    private volatile String connectProblem;
+
+    /** Serves the control API on {@code control} at once; {@link #connect} brings the sink. */
+    public WorkerPod(WorkerConfig config, SinkTarget target, String clientId, InetSocketAddress control)
+            throws IOException {
+        this.config = config;
+        this.target = target;
+        this.clientId = clientId;
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.latency = WorkerMetrics.bind(metrics, this::service);
+        this.server = new ControlServer(control, this::service,
+                () -> WorkerStatus.connecting(config.profile(), connectProblem), metrics);
+    }
+
+    /**
+     * Connects the sink, trying again {@code retry} after each failure, until it works or the pod
+     * closes.
+     *
+     * @param log hears each failed attempt
+     * @return true once connected, false when the pod closed first
+     * @throws InvalidSinkSettingException when the sink's settings can never work (no retry helps)
+     */
+    public boolean connect(Duration retry, Consumer<String> log) throws InterruptedException {
+        while (closed.getCount() > 0) {
+            try {
+                WorkerService connected = new WorkerService(config, target.open(clientId, config.format(),
+                        Generators.schema(config.generator().getType())), Clock.SYSTEM, latency);
+                return install(connected);
+            } catch (SinkException e) {
+                connectProblem = e.getMessage();
+                log.accept(e.getMessage() + "; retrying in " + retry.toSeconds() + "s");
+                if (closed.await(retry.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private synchronized boolean install(WorkerService connected) {
+        if (closed.getCount() == 0) {
+            connected.close();
+            return false;
+        }
+        worker = connected;
+        connectProblem = null;
+        return true;
+    }
+
+    /** The data plane once the sink is connected; null before. */
+    public WorkerService service() {
+        return worker;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Stops sending, flushes and closes the sink, and stops serving. */
+    @Override
+    public synchronized void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
+        closed.countDown();
+        if (worker != null) {
+            worker.close();
+        }
+        server.close();
+    }
+}
