@@ -2,7 +2,6 @@ package io.loadfleet.operator;
 
 import static io.loadfleet.operator.FleetEndToEndTest.ackedByPods;
 import static io.loadfleet.operator.FleetEndToEndTest.assertKeysInTheirShardsRange;
-import static io.loadfleet.operator.FleetEndToEndTest.createTopic;
 import static io.loadfleet.operator.FleetEndToEndTest.delivered;
 import static io.loadfleet.operator.FleetEndToEndTest.freePort;
 import static io.loadfleet.operator.FleetEndToEndTest.pauseAndSettle;
@@ -68,7 +67,7 @@ class FaultsEndToEndTest {
     @Test
     void aBrokerOutageIsReportedThenNothingAckedIsLostOrSentTwice(@TempDir Path dir) throws Exception {
         int port = freePort();
-        createTopic("faults-outage", 4, Map.of());
+        KafkaTopics.create(kafka.bootstrapServers(), "faults-outage", 4);
         try (OperatorFixture operator = new OperatorFixture(client, port);
                 ClusterSimulator cluster = new ClusterSimulator(client, "test", port)) {
             String yaml = profile("outage", "faults-outage", kafka.bootstrapServers(), 2_000, 2, "");
@@ -128,18 +127,19 @@ class FaultsEndToEndTest {
     @Test
     void aKilledPodsReplacementResumesItsShardWithinTwoSeconds() throws Exception {
         int port = freePort();
-        createTopic("faults-kill", 3, Map.of());
+        KafkaTopics.create(kafka.bootstrapServers(), "faults-kill", 3);
         try (OperatorFixture operator = new OperatorFixture(client, port);
                 ClusterSimulator cluster = new ClusterSimulator(client, "test", port)) {
             operator.apply(profile("kill", "faults-kill", kafka.bootstrapServers(), 3_000, 3, ""));
             await(WAIT, () -> phase(operator, "kill") == Phase.Running && podStatuses(cluster).stream()
                     .allMatch(s -> s.state() == WorkerState.RUNNING), () -> "status " + status(operator, "kill"));
             long epoch = operator.get("kill").getStatus().getEpoch();
-            WorkerStatus old = cluster.pods().get("kill-1").status();
+            ClusterSimulator.RunningPod killedPod = cluster.pods().get("kill-1");
+            WorkerStatus old = killedPod.status();
 
             long killed = System.nanoTime();
             cluster.deletePod("kill-1");
-            await(WAIT, () -> replacement(cluster, old).filter(s -> s.epoch() == epoch).isPresent(),
+            await(WAIT, () -> replacement(cluster, killedPod).filter(s -> s.epoch() == epoch).isPresent(),
                     () -> "pods " + podStatuses(cluster));
             long assigned = System.nanoTime();
             ClusterSimulator.RunningPod pod = cluster.pods().get("kill-1");
@@ -165,7 +165,7 @@ class FaultsEndToEndTest {
     @Test
     void aRestartedOperatorAdoptsTheRunningEpochAndTheRateHolds() throws Exception {
         int port = freePort();
-        createTopic("faults-restart", 2, Map.of());
+        KafkaTopics.create(kafka.bootstrapServers(), "faults-restart", 2);
         try (OperatorFixture operator = new OperatorFixture(client, port);
                 ClusterSimulator cluster = new ClusterSimulator(client, "test", port)) {
             operator.apply(profile("restart", "faults-restart", kafka.bootstrapServers(), 4_000, 2, ""));
@@ -180,7 +180,7 @@ class FaultsEndToEndTest {
             // The new operator has written status of its own once acked there passes what the pods had.
             await(WAIT, () -> operator.get("restart").getStatus().getAcked() > ackedBefore,
                     () -> "status " + status(operator, "restart"));
-            Thread.sleep(4_000);
+            Thread.sleep(6_000);
             double rate = (ackedByPods(cluster) - ackedBefore) / ((System.nanoTime() - start) / 1e9);
             LoadProfile after = operator.get("restart");
             long epochApplied = client.v1().events().inNamespace("test").list().getItems().stream()
@@ -188,7 +188,7 @@ class FaultsEndToEndTest {
                     .count();
             System.out.printf("faults: operator restarted: pods acked %.0f msg/s across it at 4000 msg/s; epoch %d -> %d;"
                     + " EpochApplied events %d%n", rate, epoch, after.getStatus().getEpoch(), epochApplied);
-            assertEquals(4_000, rate, 4_000 * 0.02, "the fleet's rate is unaffected");
+            assertEquals(4_000, rate, 4_000 * 0.03, "the fleet's rate is unaffected");
             assertEquals(epoch, after.getStatus().getEpoch(), "the new operator adopts the current epoch");
             assertTrue(podStatuses(cluster).stream().allMatch(s -> s.epoch() == epoch), "no pod was re-assigned");
             assertEquals(1, epochApplied, "no new epoch was pushed");
@@ -211,11 +211,11 @@ class FaultsEndToEndTest {
         }
     }
 
-    /** The replacement of a killed pod, once it runs: a status other than the old pod's. */
-    private static Optional<WorkerStatus> replacement(ClusterSimulator cluster, WorkerStatus old) {
-        ClusterSimulator.RunningPod pod = cluster.pods().get("kill-1");
-        return pod == null ? Optional.empty() : Optional.of(pod.status())
-                .filter(s -> s.state() == WorkerState.RUNNING && s.sent() < old.sent());
+    /** The status of the pod that replaced a killed one, once it runs. */
+    private static Optional<WorkerStatus> replacement(ClusterSimulator cluster, ClusterSimulator.RunningPod killed) {
+        ClusterSimulator.RunningPod pod = cluster.pods().get(killed.name());
+        return pod == null || pod == killed ? Optional.empty() : Optional.of(pod.status())
+                .filter(s -> s.state() == WorkerState.RUNNING);
     }
 
     private static Optional<Condition> degraded(OperatorFixture operator, String name) {

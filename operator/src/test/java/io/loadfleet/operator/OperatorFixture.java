@@ -24,7 +24,7 @@ final class OperatorFixture implements AutoCloseable {
     final KubernetesClient client;
     private final OperatorSettings settings;
     Operator operator;
-    final KubernetesClient operatorClient;
+    KubernetesClient operatorClient;
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     OperatorFixture(KubernetesClient client, int controlPort) throws Exception {
@@ -38,9 +38,7 @@ final class OperatorFixture implements AutoCloseable {
             // The mock serves the status subresource only for CRDs it knows.
             client.resource(Serialization.unmarshal(crd, CustomResourceDefinition.class)).create();
         }
-        // The operator gets a client of its own, told apart by its User-Agent (see RbacAudit).
-        operatorClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
-                .withUserAgent(RbacAudit.OPERATOR_USER_AGENT).build()).build();
+        operatorClient = operatorClient(client);
         operator = OperatorMain.create(operatorClient, settings, metrics, false);
         operator.start();
     }
@@ -51,8 +49,16 @@ final class OperatorFixture implements AutoCloseable {
      */
     void restart() {
         operator.stop();
+        operatorClient.close();
+        operatorClient = operatorClient(client);
         operator = OperatorMain.create(operatorClient, settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), false);
         operator.start();
+    }
+
+    /** The operator gets a client of its own, told apart by its User-Agent (see RbacAudit). */
+    private static KubernetesClient operatorClient(KubernetesClient client) {
+        return new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
+                .withUserAgent(RbacAudit.OPERATOR_USER_AGENT).build()).build();
     }
 
     /** Like kubectl apply: creates the profile, or replaces its spec, retrying when the operator's status write races it. */

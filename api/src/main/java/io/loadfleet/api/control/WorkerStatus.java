@@ -5,16 +5,26 @@ package io.loadfleet.api.control;
  * the operator derives rates from two polls and a pod restart shows as counters going back.
  *
  * @param targetRate     the scheduled rate at this moment (follows stages; 0 when idle or paused)
+ * @param stalledMillis  how long the record now being handed to the sink has waited since its intended
+ *                       send time; grows while the sink blocks (no broker, buffer full), 0 between sends
  * @param publishLatency publish latencies (intended send time to ack, µs) since the process started, as a
  *                       base64 compressed HdrHistogram, so the operator can merge the pods' exactly
  * @param scheduleDelay  schedule delays (actual minus intended send time, µs), encoded the same way
  */
 public record WorkerStatus(String profile, WorkerState state, long epoch, int shard, int shards, long deviceStart,
-        long deviceEnd, double targetRate, long sent, long acked, long errors, String lastError,
+        long deviceEnd, double targetRate, long sent, long acked, long errors, String lastError, long stalledMillis,
         String publishLatency, String scheduleDelay) {
 
     /** A pod whose sink is not connected yet; {@code problem} says why (null before the first attempt ends). */
     public static WorkerStatus connecting(String profile, String problem) {
-        return new WorkerStatus(profile, WorkerState.CONNECTING, 0, -1, 0, 0, 0, 0, 0, 0, 0, problem, null, null);
+        return new WorkerStatus(profile, WorkerState.CONNECTING, 0, -1, 0, 0, 0, 0, 0, 0, 0, problem, 0, null, null);
+    }
+
+    /** Without the histograms' base64, which says nothing to a reader of a log or a failed test. */
+    @Override
+    public String toString() {
+        return "WorkerStatus[" + profile + " " + state + " epoch " + epoch + " shard " + shard + "/" + shards + " devices ["
+                + deviceStart + ", " + deviceEnd + ") rate " + targetRate + " sent " + sent + " acked " + acked + " errors "
+                + errors + (lastError == null ? "" : " lastError " + lastError) + " stalled " + stalledMillis + " ms]";
     }
 }

@@ -57,11 +57,12 @@ public final class FleetCoordinator {
      * @param waiting     a plan change is waiting for pods to become ready or to answer
      * @param unreachable ready pods that did not answer
      * @param connecting  pods that are up but cannot reach the sink, by ordinal, with the error each reports
+     * @param stalledMillis the longest a pod's current send has been waiting on the sink
      */
     public record Result(Applied applied, boolean newEpoch, boolean waiting, int readyPods, int unreachable,
             Map<Integer, String> connecting,
-            long sent, long acked, long errors, Double achievedRate, boolean allFinished, String lastError,
-            FleetLatency latency) {
+            long sent, long acked, long errors, long stalledMillis, Double achievedRate, boolean allFinished,
+            String lastError, FleetLatency latency) {
     }
 
     private record Sample(long nanos, long acked) {
@@ -127,6 +128,7 @@ public final class FleetCoordinator {
         long acked = 0;
         long errors = 0;
         String lastError = null;
+        long stalledMillis = 0;
         Histogram publishLatency = new Histogram(3);
         Histogram scheduleDelay = new Histogram(3);
         for (WorkerStatus s : statuses.values()) {
@@ -134,6 +136,7 @@ public final class FleetCoordinator {
             acked += s.acked();
             errors += s.errors();
             lastError = s.lastError() != null ? s.lastError() : lastError;
+            stalledMillis = Math.max(stalledMillis, s.stalledMillis());
             merge(publishLatency, s.publishLatency());
             merge(scheduleDelay, s.scheduleDelay());
         }
@@ -142,7 +145,7 @@ public final class FleetCoordinator {
         boolean allFinished = statuses.size() >= applied.replicas() && applied.replicas() > 0
                 && statuses.values().stream().limit(applied.replicas()).allMatch(s -> s.state() == WorkerState.FINISHED);
         return new Result(applied, newEpoch, waiting, ready.size(), unreachable, connecting, sent, acked, errors,
-                rate(fleetId, acked, nowNanos), allFinished, lastError, latency);
+                stalledMillis, rate(fleetId, acked, nowNanos), allFinished, lastError, latency);
     }
 
     /**

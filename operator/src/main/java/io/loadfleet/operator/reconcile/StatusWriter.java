@@ -103,10 +103,11 @@ final class StatusWriter {
         } else if (before.getErrors() != null && r.errors() > before.getErrors()) {
             reason = "WorkerErrors";
             why = (r.errors() - before.getErrors()) + " new send error(s); last: " + r.lastError();
-        } else if (backlog > tolerated) {
+        } else if (r.stalledMillis() > BACKLOG_SECONDS * 1000 || backlog > tolerated) {
             reason = "Backpressure";
-            why = backlog + " records sent but not yet acknowledged (more than " + BACKLOG_SECONDS
-                    + " s at the target rate): the broker is slow or unreachable"
+            why = (r.stalledMillis() > BACKLOG_SECONDS * 1000 ? "sends have been blocked for " + r.stalledMillis() / 1000
+                    + " s" : "acknowledgements lag more than " + BACKLOG_SECONDS + " s behind the target rate")
+                    + ": " + backlog + " records not yet acknowledged; the broker is slow or unreachable"
                     + (r.lastError() == null ? "" : "; last error: " + r.lastError());
         }
         return why == null ? new Condition(Condition.DEGRADED, "False", "Healthy", "", null, null)

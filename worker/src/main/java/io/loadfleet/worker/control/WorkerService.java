@@ -164,7 +164,7 @@ public final class WorkerService implements AutoCloseable {
         Run current = runs.peekLast();
         if (current == null) {
             return new WorkerStatus(config.profile(), WorkerState.IDLE, 0, -1, 0, 0, 0, 0, stats.sentCount(),
-                    stats.ackedCount(), stats.failedCount(), stats.lastError(), publish, delay);
+                    stats.ackedCount(), stats.failedCount(), stats.lastError(), 0, publish, delay);
         }
         Assignment a = current.assignment();
         long now = clock.nanoTime();
@@ -186,7 +186,7 @@ public final class WorkerService implements AutoCloseable {
         }
         return new WorkerStatus(config.profile(), state, a.epoch(), a.shard(), a.shards(), a.deviceStart(),
                 a.deviceEnd(), rate, stats.sentCount(), stats.ackedCount(), stats.failedCount(), stats.lastError(),
-                publish, delay);
+                TimeUnit.NANOSECONDS.toMillis(stats.stalledNanos()), publish, delay);
     }
 
     /** The cumulative counters and latency recorders, for metrics. */

@@ -69,11 +69,14 @@ public final class ShardRunner implements Runnable {
             out.sequence = seq;
             out.intendedNanos = due;
             stats.sent(out.value.length);
+            stats.sending(due);
             try {
                 sink.send(out, stats);
             } catch (RuntimeException e) {
                 // The record is lost (e.g. buffer full past max.block.ms): count it, keep the schedule.
                 stats.failed(due, e);
+            } finally {
+                stats.sendReturned();
             }
         }
     }

@@ -2,6 +2,7 @@ package io.loadfleet.worker.fleet;
 
 import io.loadfleet.worker.sink.SendListener;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -24,6 +25,13 @@ public final class ShardStats implements SendListener {
     private final java.util.function.LongSupplier nanoClock;
     private final LatencyObserver observer;
     private volatile String lastError;
+    /**
+     * Intended send time of the record inside {@code sink.send}, or {@link #NOT_SENDING}: a sink
+     * that blocks (no broker, buffer full) shows as a stall that grows. Written with lazySet, a
+     * plain store on x86, so the hot path pays no fence for it.
+     */
+    private final AtomicLong inSendSince = new AtomicLong(NOT_SENDING);
+    private static final long NOT_SENDING = Long.MIN_VALUE;
 
     public ShardStats(java.util.function.LongSupplier nanoClock) {
         this(nanoClock, LatencyObserver.NONE);
@@ -37,6 +45,20 @@ public final class ShardStats implements SendListener {
     void sent(int bytes) {
         sent.increment();
         valueBytes.add(bytes);
+    }
+
+    void sending(long intendedNanos) {
+        inSendSince.lazySet(intendedNanos);
+    }
+
+    void sendReturned() {
+        inSendSince.lazySet(NOT_SENDING);
+    }
+
+    /** How long the record now being handed to the sink has waited since its intended send time; 0 between sends. */
+    public long stalledNanos() {
+        long since = inSendSince.get();
+        return since == NOT_SENDING ? 0 : Math.max(0, nanoClock.getAsLong() - since);
     }
 
     void scheduleDelay(long nanos) {
