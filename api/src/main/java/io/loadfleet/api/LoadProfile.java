@@ -29,6 +29,8 @@ import io.loadfleet.api.status.LoadProfileStatus;
         getDescription = "Requested messages per second for the whole fleet.")
 @AdditionalPrinterColumn(name = "Achieved", jsonPath = ".status.achievedRate", type = Type.NUMBER,
         getDescription = "Acknowledged messages per second, summed over the fleet.")
+@AdditionalPrinterColumn(name = "P99-ms", jsonPath = ".status.latency.publishMs.p99", type = Type.NUMBER,
+        getDescription = "99th percentile publish latency (intended send time to ack) since the pods started, in ms.")
 @AdditionalPrinterColumn(name = "Replicas", jsonPath = ".status.replicas", type = Type.INTEGER,
         getDescription = "Worker pods of the fleet.")
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.readyReplicas", type = Type.INTEGER,

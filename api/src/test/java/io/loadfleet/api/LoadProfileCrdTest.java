@@ -90,6 +90,7 @@ class LoadProfileCrdTest {
         assertEquals(List.of(
                 "Target .spec.targetRate integer",
                 "Achieved .status.achievedRate number",
+                "P99-ms .status.latency.publishMs.p99 number",
                 "Replicas .status.replicas integer",
                 "Ready .status.readyReplicas integer",
                 "Phase .status.phase string",
