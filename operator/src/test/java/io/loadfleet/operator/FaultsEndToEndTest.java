@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.loadfleet.api.LoadProfile;
@@ -106,18 +107,14 @@ class FaultsEndToEndTest {
             assertTrue(after.publishMs().max() >= OUTAGE.toMillis() / 2.0, "no coordinated omission: " + after);
 
             long acked = pauseAndSettle(operator, cluster, yaml + "  paused: true\n");
-            Path summary = dir.resolve("verify.json");
-            int exit = Loadfleet.execute("verify", "--bootstrap-servers", kafka.bootstrapServers(), "--topic",
-                    "faults-outage", "--format", "json", "--idle", "3s",
-                    "--summary", summary.toString());
-            JsonNode verified = new ObjectMapper().readTree(Files.readString(summary));
+            JsonNode verified = verify(dir, "faults-outage");
             System.out.printf("faults: broker down %d s at 2000 msg/s: Degraded (%s) after %.1f s: \"%s\"; Healthy "
                             + "%.1f s after the restart; then %.0f msg/s; publish latency %s; verify: %d records, "
                             + "%d lost, %d duplicates (status.acked %d)%n", OUTAGE.toSeconds(), during.getReason(),
                     noticedAfter, during.getMessage(), recoveredAfter, rate, after.publishMs(),
                     verified.get("records").asLong(), verified.get("lost").asLong(),
                     verified.get("duplicates").asLong(), acked);
-            assertEquals(0, exit, "verify exits 0: nothing lost, nothing doubled");
+            assertEquals(0, verified.get("exit").asInt(), "verify exits 0: nothing lost, nothing doubled");
             assertEquals(0, verified.get("lost").asLong());
             assertEquals(0, verified.get("duplicates").asLong());
             assertEquals(acked, verified.get("records").asLong(), "every acked record is in the topic once");
@@ -125,7 +122,7 @@ class FaultsEndToEndTest {
     }
 
     @Test
-    void aKilledPodsReplacementResumesItsShardWithinTwoSeconds() throws Exception {
+    void aKilledPodsReplacementResumesItsShardWithinTwoSeconds(@TempDir Path dir) throws Exception {
         int port = freePort();
         KafkaTopics.create(kafka.bootstrapServers(), "faults-kill", 3);
         try (OperatorFixture operator = new OperatorFixture(client, port);
@@ -133,6 +130,7 @@ class FaultsEndToEndTest {
             operator.apply(profile("kill", "faults-kill", kafka.bootstrapServers(), 3_000, 3, ""));
             await(WAIT, () -> phase(operator, "kill") == Phase.Running && podStatuses(cluster).stream()
                     .allMatch(s -> s.state() == WorkerState.RUNNING), () -> "status " + status(operator, "kill"));
+            Thread.sleep(3_000);
             long epoch = operator.get("kill").getStatus().getEpoch();
             ClusterSimulator.RunningPod killedPod = cluster.pods().get("kill-1");
             WorkerStatus old = killedPod.status();
@@ -159,6 +157,22 @@ class FaultsEndToEndTest {
             var records = delivered(KafkaTopics.readAll(kafka.bootstrapServers(), "faults-kill", acked));
             assertTrue(records.stream().anyMatch(r -> r.shard() == 1 && r.epoch() == epoch), "shard 1 sent again");
             assertKeysInTheirShardsRange(records, Map.of(epoch, 3));
+
+            // The replacement numbers its records on from where shard 1's schedule was: no sequence number twice,
+            // and the records the killed pod never sent (or had in flight) are the one gap, in shard 1 only.
+            JsonNode verified = verify(dir, "faults-kill");
+            long gap = 0;
+            for (JsonNode stream : verified.get("streams")) {
+                if (stream.get("shard").asInt() == 1) {
+                    gap = stream.get("lost").asLong();
+                } else {
+                    assertEquals(0, stream.get("lost").asLong(), "nothing missing from the other shards: " + stream);
+                }
+            }
+            System.out.printf("faults: after the kill, verify: %d records, %d duplicates, %d missing from shard 1%n",
+                    verified.get("records").asLong(), verified.get("duplicates").asLong(), gap);
+            assertEquals(0, verified.get("duplicates").asLong(), "no sequence number twice");
+            assertTrue(gap > 0 && gap < 3_000, "shard 1 misses what was due while it was down: " + gap);
         }
     }
 
@@ -170,7 +184,9 @@ class FaultsEndToEndTest {
                 ClusterSimulator cluster = new ClusterSimulator(client, "test", port)) {
             operator.apply(profile("restart", "faults-restart", kafka.bootstrapServers(), 4_000, 2, ""));
             await(WAIT, () -> phase(operator, "restart") == Phase.Running, () -> "status " + status(operator, "restart"));
-            Thread.sleep(3_000);
+            // Measured from a fleet whose acks have caught up with its sends, so a start-up backlog is not counted.
+            await(WAIT, () -> podStatuses(cluster).stream().mapToLong(s -> s.sent() - s.acked()).sum() < 200,
+                    () -> "pods " + podStatuses(cluster));
             LoadProfile before = operator.get("restart");
             long epoch = before.getStatus().getEpoch();
 
@@ -209,6 +225,15 @@ class FaultsEndToEndTest {
             assertTrue(why.getMessage().contains("127.0.0.1:1"), "names the address: " + why.getMessage());
             assertEquals(Phase.Pending, phase(operator, "nobroker"), "no epoch without a connected pod");
         }
+    }
+
+    /** {@code loadfleet verify} of a topic as a user runs it: its summary, plus its exit code as {@code exit}. */
+    private static JsonNode verify(Path dir, String topic) throws Exception {
+        Path summary = dir.resolve(topic + "-verify.json");
+        int exit = Loadfleet.execute("verify", "--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic,
+                "--format", "json", "--idle", "3s", "--summary", summary.toString());
+        return ((ObjectNode) new ObjectMapper().readTree(Files.readString(summary)))
+                .put("exit", exit);
     }
 
     /** The status of the pod that replaced a killed one, once it runs. */

@@ -49,6 +49,10 @@ public class LoadProfileStatus {
     @JsonPropertyDescription("Number of the assignment last pushed to the pods; it grows with every rate or replica change.")
     private Long epoch;
 
+    @JsonPropertyDescription("When the current epoch took effect (RFC 3339): a replacement pod numbers its records on "
+            + "from where its shard's schedule is since then.")
+    private String epochStartTime;
+
     @JsonPropertyDescription("When the fleet first started sending (RFC 3339); stages and spec.duration count from here.")
     private String startTime;
 
@@ -83,6 +87,8 @@ public class LoadProfileStatus {
     public void setLatency(FleetLatency latency) { this.latency = latency; }
     public Long getEpoch() { return epoch; }
     public void setEpoch(Long epoch) { this.epoch = epoch; }
+    public String getEpochStartTime() { return epochStartTime; }
+    public void setEpochStartTime(String epochStartTime) { this.epochStartTime = epochStartTime; }
     public String getStartTime() { return startTime; }
     public void setStartTime(String startTime) { this.startTime = startTime; }
     public String getPlanHash() { return planHash; }

@@ -46,8 +46,12 @@ public final class FleetCoordinator {
     public record Pod(int ordinal, WorkerAddress address, boolean ready) {
     }
 
-    /** What the fleet's pods were told before this pass (from the LoadProfile's status). */
-    public record Applied(long epoch, String planHash, int replicas, long startTimeMillis) {
+    /**
+     * What the fleet's pods were told before this pass (from the LoadProfile's status).
+     *
+     * @param epochStartMillis when this epoch took effect; null when the status predates the field
+     */
+    public record Applied(long epoch, String planHash, int replicas, long startTimeMillis, Long epochStartMillis) {
     }
 
     /**
@@ -101,7 +105,8 @@ public final class FleetCoordinator {
                 long next = Math.max(before.epoch(), statuses.values().stream().mapToLong(WorkerStatus::epoch).max().orElse(0)) + 1;
                 long effective = System.currentTimeMillis() + ACTIVATION_LEAD_MILLIS;
                 // The fleet's clock (stages, duration) starts when its first epoch takes effect.
-                Applied candidate = new Applied(next, hash, replicas, before.epoch() == 0 ? effective : before.startTimeMillis());
+                Applied candidate = new Applied(next, hash, replicas, before.epoch() == 0 ? effective : before.startTimeMillis(),
+                        effective);
                 if (pushAll(spec, candidate, effective, ready, statuses.keySet())) {
                     applied = candidate;
                     newEpoch = true;
@@ -113,9 +118,10 @@ public final class FleetCoordinator {
                 waiting = true;
             }
         } else {
-            // Steady: a pod that runs another epoch (restarted, or missed a push) gets the current one again.
+            // Steady: a pod that runs another epoch (restarted, or missed a push) gets the current one again,
+            // with the instant the epoch took effect, so it numbers its records on from where the shard would be.
             List<Assignment> assignments = FleetAssignments.of(spec, before.replicas(), before.epoch(),
-                    before.startTimeMillis(), null);
+                    before.startTimeMillis(), before.epochStartMillis());
             statuses.forEach((ordinal, s) -> {
                 if (s.epoch() != before.epoch()) {
                     client.push(ready.get(ordinal), ordinal < before.replicas() ? assignments.get(ordinal)

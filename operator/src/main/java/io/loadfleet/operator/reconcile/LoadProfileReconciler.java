@@ -84,7 +84,8 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
         long startMillis = before.getStartTime() == null ? System.currentTimeMillis()
                 : Instant.parse(before.getStartTime()).toEpochMilli();
         var applied = new FleetCoordinator.Applied(before.getEpoch() == null ? 0 : before.getEpoch(),
-                before.getPlanHash(), before.getReplicas() == null ? 0 : before.getReplicas(), startMillis);
+                before.getPlanHash(), before.getReplicas() == null ? 0 : before.getReplicas(), startMillis,
+                before.getEpochStartTime() == null ? null : Instant.parse(before.getEpochStartTime()).toEpochMilli());
         // Make before break: keep the pods of the running epoch until the smaller plan has taken over.
         new DesiredFleet(Math.max(replicas, applied.epoch() == 0 ? 0 : applied.replicas()), settings.workerImage(),
                 settings.controlPort(), settings.operatorNamespace(), settings.logFormat()).putInto(context);

@@ -39,6 +39,9 @@ final class StatusWriter {
         s.setObservedGeneration(profile.getMetadata().getGeneration());
         s.setSelector(FleetNames.selectorString(profile));
         s.setEpoch(r.applied().epoch());
+        if (r.applied().epochStartMillis() != null) {
+            s.setEpochStartTime(Instant.ofEpochMilli(r.applied().epochStartMillis()).toString());
+        }
         s.setPlanHash(r.applied().planHash());
         s.setReplicas(r.applied().epoch() == 0 ? replicas : r.applied().replicas());
         s.setReadyReplicas(r.readyPods());
@@ -154,6 +157,7 @@ final class StatusWriter {
         s.setErrors(b.getErrors());
         s.setLatency(b.getLatency());
         s.setEpoch(b.getEpoch());
+        s.setEpochStartTime(b.getEpochStartTime());
         s.setStartTime(b.getStartTime());
         s.setPlanHash(b.getPlanHash());
         s.setConditions(new ArrayList<>(b.getConditions()));

@@ -31,6 +31,11 @@ import org.HdrHistogram.Histogram;
  */
 public final class WorkerService implements AutoCloseable {
     private static final long STOP_TIMEOUT_MILLIS = 5_000;
+    /**
+     * A pod this late for an epoch's effective time still sends what was due since (a push that
+     * arrived a little after the activation instant); later than this it is a replacement pod.
+     */
+    static final long CATCH_UP_LIMIT_MILLIS = 1_000;
 
     private final WorkerConfig config;
     private final RecordSink sink;
@@ -93,9 +98,12 @@ public final class WorkerService implements AutoCloseable {
         long nowNanos = clock.nanoTime();
         long nowMillis = clock.epochMillis();
         long effectiveMillis = assignment.effectiveTimeMillis() == null ? nowMillis : assignment.effectiveTimeMillis();
-        long effectiveNanos = nowNanos + TimeUnit.MILLISECONDS.toNanos(effectiveMillis - nowMillis);
+        // A pod joining an epoch long after it took effect (a replacement) starts now rather than sending what
+        // was due meanwhile in one burst; prepare() numbers its records on from the epoch's effective time.
+        long joinMillis = nowMillis - effectiveMillis > CATCH_UP_LIMIT_MILLIS ? nowMillis : effectiveMillis;
+        long effectiveNanos = nowNanos + TimeUnit.MILLISECONDS.toNanos(joinMillis - nowMillis);
         Run next = assignment.paused() ? Run.paused(assignment, effectiveNanos)
-                : prepare(assignment, nowNanos, nowMillis, effectiveMillis);
+                : prepare(assignment, nowNanos, nowMillis, effectiveMillis, joinMillis);
         // Hand over at the effective time: the old run sends what is due before it, the new one the rest.
         if (current != null) {
             current.endAt(effectiveNanos);
@@ -108,24 +116,28 @@ public final class WorkerService implements AutoCloseable {
         return ApplyOutcome.APPLIED;
     }
 
-    private Run prepare(Assignment a, long nowNanos, long nowMillis, long effectiveMillis) {
+    private Run prepare(Assignment a, long nowNanos, long nowMillis, long effectiveMillis, long joinMillis) {
         ShardPlan shard = new ShardPlan(a.shard(), a.rate(), a.deviceStart(), a.deviceEnd(), a.stages().stream()
                 .map(s -> new StagePlan(Duration.ofMillis(s.durationMillis()), s.rate())).toList());
         RecordGenerator generator = Generators.create(config.generator().getType(), new GeneratorSettings(
                 config.generator().effectiveSeed(), a.shard(), a.deviceStart(), a.deviceEnd()));
         RateSchedule fleetSchedule = RateSchedule.of(shard.stages(), a.rate());
-        // Join the fleet's schedule where it is at the effective time (which may be just past: then
-        // the overdue messages go at once); a fleet start later than that is waited for.
-        long wallStart = Math.max(effectiveMillis, a.startTimeMillis());
-        long intoSchedule = effectiveMillis - a.startTimeMillis();
+        // Join the fleet's schedule where it is at the join time (which may be just past: then the overdue
+        // messages go at once); a fleet start later than that is waited for.
+        long wallStart = Math.max(joinMillis, a.startTimeMillis());
+        long intoSchedule = joinMillis - a.startTimeMillis();
         RateSchedule schedule = intoSchedule > 0 ? fleetSchedule.after(TimeUnit.MILLISECONDS.toNanos(intoSchedule))
                 : fleetSchedule;
+        long firstSequence = joinMillis == effectiveMillis ? 0 : fleetSchedule.countBefore(
+                TimeUnit.MILLISECONDS.toNanos(intoSchedule)) - fleetSchedule.countBefore(
+                TimeUnit.MILLISECONDS.toNanos(Math.max(0, effectiveMillis - a.startTimeMillis())));
         long startNanos = nowNanos + TimeUnit.MILLISECONDS.toNanos(wallStart - nowMillis);
         long runNanos = a.endTimeMillis() == null ? Long.MAX_VALUE
                 : TimeUnit.MILLISECONDS.toNanos(Math.max(0, a.endTimeMillis() - wallStart));
         Pacer pacer = new Pacer(clock, schedule, startNanos, runNanos);
         ShardRunner runner = new ShardRunner(shard, generator, Encoders.create(config.format(), generator.schema()),
-                sink, pacer, stats, new OutgoingRecord(config.profile(), a.shard(), a.epoch()), wallStart, true);
+                sink, pacer, stats, new OutgoingRecord(config.profile(), a.shard(), a.epoch()), wallStart, true,
+                firstSequence);
         Thread thread = new Thread(runner, "shard-" + a.shard() + "-epoch-" + a.epoch());
         thread.setDaemon(true);
         return new Run(a, schedule, pacer, thread, startNanos);

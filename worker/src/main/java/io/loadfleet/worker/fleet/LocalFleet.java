@@ -79,7 +79,7 @@ public final class LocalFleet {
             pacers.add(pacer);
             ShardRunner runner = new ShardRunner(shard, generator,
                     Encoders.create(spec.effectiveFormat(), generator.schema()), sink, pacer, shardStats,
-                    new OutgoingRecord(profile.getMetadata().getName(), shard.index(), LOCAL_EPOCH), wallStart, !maxRate);
+                    new OutgoingRecord(profile.getMetadata().getName(), shard.index(), LOCAL_EPOCH), wallStart, !maxRate, 0);
             Thread t = new Thread(() -> {
                 try {
                     runner.run();

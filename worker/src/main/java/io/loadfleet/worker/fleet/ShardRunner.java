@@ -28,9 +28,15 @@ public final class ShardRunner implements Runnable {
     private final long wallStartMillis;
     private final boolean paced;
     private final byte[][] keys;
+    private final long firstSequence;
 
+    /**
+     * @param firstSequence the sequence number of the pacer's message 0: 0 for a shard that starts with its epoch, or
+     *                      the messages its schedule had due before a replacement pod joined it, so each (epoch, shard)
+     *                      numbers a record once and the device rotation goes on where it was
+     */
     public ShardRunner(ShardPlan shard, RecordGenerator generator, RecordEncoder encoder, RecordSink sink, Pacer pacer,
-            ShardStats stats, OutgoingRecord out, long wallStartMillis, boolean paced) {
+            ShardStats stats, OutgoingRecord out, long wallStartMillis, boolean paced, long firstSequence) {
         this.shard = shard;
         this.generator = generator;
         this.encoder = encoder;
@@ -41,14 +47,15 @@ public final class ShardRunner implements Runnable {
         this.wallStartMillis = wallStartMillis;
         this.paced = paced;
         this.keys = shard.deviceCount() <= KEY_CACHE_LIMIT ? new byte[(int) shard.deviceCount()][] : null;
+        this.firstSequence = firstSequence;
     }
 
     @Override
     public void run() {
         GeneratedRecord record = new GeneratedRecord(generator.schema());
         long devices = shard.deviceCount();
-        for (long seq = 0; ; seq++) {
-            long due = pacer.awaitDue(seq);
+        for (long n = 0; ; n++) {
+            long due = pacer.awaitDue(n);
             if (due == Pacer.FINISHED) {
                 return;
             }
@@ -60,6 +67,7 @@ public final class ShardRunner implements Runnable {
             } else {
                 eventTime = pacer.clock().epochMillis();
             }
+            long seq = firstSequence + n;
             long offset = seq % devices;
             long device = shard.deviceStart() + offset;
             generator.fill(device, seq, eventTime, record);

@@ -108,6 +108,17 @@ public final class RateSchedule {
         return toNanos(holdStartSeconds + (n - holdStartCount) / holdRate);
     }
 
+    /** How many messages are due before {@code nanos} after the start: what a sender starting then has missed. */
+    public long countBefore(long nanos) {
+        double t = nanos / NANOS;
+        for (Segment s : segments) {
+            if (t < s.startSeconds + s.seconds) {
+                return (long) Math.ceil(s.startCount + (s.r0 + s.rateAt(t)) / 2 * (t - s.startSeconds));
+            }
+        }
+        return (long) Math.ceil(holdStartCount + (t - holdStartSeconds) * holdRate);
+    }
+
     /** The scheduled rate (messages/second) at {@code nanos} after the start. */
     public double rateAt(long nanos) {
         double t = nanos / NANOS;

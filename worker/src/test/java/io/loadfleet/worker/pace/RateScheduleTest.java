@@ -105,4 +105,20 @@ class RateScheduleTest {
         assertEquals(0, fleet.after(20 * SECOND).dueNanos(0), "past the ramp: the hold rate from now");
         assertEquals(10_000_000L, fleet.after(20 * SECOND).dueNanos(1));
     }
+
+    @Test
+    void countBeforeIsHowManyMessagesAreDueBeforeAnInstant() {
+        // 0 → 100/s over 10 s (500 messages), then 100/s.
+        RateSchedule fleet = RateSchedule.of(List.of(new StagePlan(Duration.ofSeconds(10), 100)), 100);
+        assertEquals(0, fleet.countBefore(0));
+        assertEquals(125, fleet.countBefore(5 * SECOND), "5 s into a 0 → 100/s ramp over 10 s: 10/s² · 5² / 2");
+        assertEquals(500, fleet.countBefore(10 * SECOND));
+        assertEquals(1_500, fleet.countBefore(20 * SECOND), "500 in the ramp, then 100/s for 10 s");
+        for (long n : new long[] {1, 17, 499, 500, 501, 1_234}) {
+            long due = fleet.dueNanos(n);
+            assertTrue(Math.abs(fleet.countBefore(due) - n) <= 1, "message " + n + " due at " + due);
+            assertEquals(n + 1, fleet.countBefore(due + 1_000), "just after message " + n + " is due");
+        }
+        assertEquals(7_000, RateSchedule.constant(1_000).countBefore(7 * SECOND));
+    }
 }
