@@ -2,9 +2,11 @@ package io.loadfleet.operator;
 
 import static io.loadfleet.operator.FleetEndToEndTest.ackedByPods;
 import static io.loadfleet.operator.FleetEndToEndTest.assertKeysInTheirShardsRange;
+import static io.loadfleet.operator.FleetEndToEndTest.awaitAcksCaughtUp;
 import static io.loadfleet.operator.FleetEndToEndTest.delivered;
 import static io.loadfleet.operator.FleetEndToEndTest.freePort;
 import static io.loadfleet.operator.FleetEndToEndTest.pauseAndSettle;
+import static io.loadfleet.operator.FleetEndToEndTest.profile;
 import static io.loadfleet.operator.FleetEndToEndTest.phase;
 import static io.loadfleet.operator.FleetEndToEndTest.podStatuses;
 import static io.loadfleet.operator.FleetEndToEndTest.status;
@@ -50,28 +52,13 @@ class FaultsEndToEndTest {
     static final KafkaBroker kafka = new KafkaBroker();
     KubernetesClient client;
 
-    static String profile(String name, String topic, String bootstrapServers, long rate, int replicas, String extra) {
-        return """
-                apiVersion: loadfleet.io/v1alpha1
-                kind: LoadProfile
-                metadata: {name: %s, namespace: test}
-                spec:
-                  targetRate: %d
-                  replicas: %d
-                  devices: {count: 10000}
-                  generator: {type: iot-sensor, seed: 7}
-                  format: json
-                  sink: {kafka: {bootstrapServers: "%s", topic: %s, acks: all, lingerMs: 5}}
-                %s""".formatted(name, rate, replicas, bootstrapServers, topic, extra);
-    }
-
     @Test
     void aBrokerOutageIsReportedThenNothingAckedIsLostOrSentTwice(@TempDir Path dir) throws Exception {
         int port = freePort();
         KafkaTopics.create(kafka.bootstrapServers(), "faults-outage", 4);
         try (OperatorFixture operator = new OperatorFixture(client, port);
                 ClusterSimulator cluster = new ClusterSimulator(client, "test", port)) {
-            String yaml = profile("outage", "faults-outage", kafka.bootstrapServers(), 2_000, 2, "");
+            String yaml = profile(kafka.bootstrapServers(), "outage", "faults-outage", 2_000, 2, "");
             operator.apply(yaml);
             await(WAIT, () -> phase(operator, "outage") == Phase.Running, () -> "status " + status(operator, "outage"));
             Thread.sleep(5_000);
@@ -93,8 +80,7 @@ class FaultsEndToEndTest {
             double recoveredAfter = (System.nanoTime() - up) / 1e9;
 
             // Back at target: the backlog has drained, then the pods ack 2,000 msg/s again.
-            await(WAIT, () -> podStatuses(cluster).stream().mapToLong(s -> s.sent() - s.acked()).sum() < 500,
-                    () -> "pods " + podStatuses(cluster));
+            awaitAcksCaughtUp(cluster);
             long ackedBefore = ackedByPods(cluster);
             long before = System.nanoTime();
             Thread.sleep(6_000);
@@ -127,7 +113,7 @@ class FaultsEndToEndTest {
         KafkaTopics.create(kafka.bootstrapServers(), "faults-kill", 3);
         try (OperatorFixture operator = new OperatorFixture(client, port);
                 ClusterSimulator cluster = new ClusterSimulator(client, "test", port)) {
-            operator.apply(profile("kill", "faults-kill", kafka.bootstrapServers(), 3_000, 3, ""));
+            operator.apply(profile(kafka.bootstrapServers(), "kill", "faults-kill", 3_000, 3, ""));
             await(WAIT, () -> phase(operator, "kill") == Phase.Running && podStatuses(cluster).stream()
                     .allMatch(s -> s.state() == WorkerState.RUNNING), () -> "status " + status(operator, "kill"));
             Thread.sleep(3_000);
@@ -152,7 +138,7 @@ class FaultsEndToEndTest {
             assertEquals(old.deviceEnd(), resumed.deviceEnd(), "the same device range");
             assertEquals(epoch, operator.get("kill").getStatus().getEpoch(), "a replaced pod is no new plan");
 
-            long acked = pauseAndSettle(operator, cluster, profile("kill", "faults-kill", kafka.bootstrapServers(), 3_000,
+            long acked = pauseAndSettle(operator, cluster, profile(kafka.bootstrapServers(), "kill", "faults-kill", 3_000,
                     3, "  paused: true\n"));
             var records = delivered(KafkaTopics.readAll(kafka.bootstrapServers(), "faults-kill", acked));
             assertTrue(records.stream().anyMatch(r -> r.shard() == 1 && r.epoch() == epoch), "shard 1 sent again");
@@ -182,11 +168,9 @@ class FaultsEndToEndTest {
         KafkaTopics.create(kafka.bootstrapServers(), "faults-restart", 2);
         try (OperatorFixture operator = new OperatorFixture(client, port);
                 ClusterSimulator cluster = new ClusterSimulator(client, "test", port)) {
-            operator.apply(profile("restart", "faults-restart", kafka.bootstrapServers(), 4_000, 2, ""));
+            operator.apply(profile(kafka.bootstrapServers(), "restart", "faults-restart", 4_000, 2, ""));
             await(WAIT, () -> phase(operator, "restart") == Phase.Running, () -> "status " + status(operator, "restart"));
-            // Measured from a fleet whose acks have caught up with its sends, so a start-up backlog is not counted.
-            await(WAIT, () -> podStatuses(cluster).stream().mapToLong(s -> s.sent() - s.acked()).sum() < 200,
-                    () -> "pods " + podStatuses(cluster));
+            awaitAcksCaughtUp(cluster);
             LoadProfile before = operator.get("restart");
             long epoch = before.getStatus().getEpoch();
 
@@ -217,7 +201,7 @@ class FaultsEndToEndTest {
         int port = freePort();
         try (OperatorFixture operator = new OperatorFixture(client, port);
                 ClusterSimulator cluster = new ClusterSimulator(client, "test", port)) {
-            operator.apply(profile("nobroker", "faults-none", "127.0.0.1:1", 1_000, 2, ""));
+            operator.apply(profile("127.0.0.1:1", "nobroker", "faults-none", 1_000, 2, ""));
             await(WAIT, () -> degraded(operator, "nobroker").isPresent(), () -> "status " + status(operator, "nobroker"));
             Condition why = degraded(operator, "nobroker").orElseThrow();
             System.out.println("faults: unreachable broker: Degraded " + why.getReason() + ": " + why.getMessage());
@@ -231,7 +215,7 @@ class FaultsEndToEndTest {
     private static JsonNode verify(Path dir, String topic) throws Exception {
         Path summary = dir.resolve(topic + "-verify.json");
         int exit = Loadfleet.execute("verify", "--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic,
-                "--format", "json", "--idle", "3s", "--summary", summary.toString());
+                "--format", "avro", "--generator", "iot-sensor", "--idle", "3s", "--summary", summary.toString());
         return ((ObjectNode) new ObjectMapper().readTree(Files.readString(summary)))
                 .put("exit", exit);
     }

@@ -69,7 +69,7 @@ class PulsarFleetEndToEndTest {
             recordEpochs(cluster, replicasOfEpoch, 2);
 
             // As in FleetEndToEndTest: the pods' acks over ~10 s, and the mean of what the status reported.
-            Thread.sleep(4_000);
+            FleetEndToEndTest.awaitAcksCaughtUp(cluster);
             long ackedBefore = FleetEndToEndTest.ackedByPods(cluster);
             long before = System.nanoTime();
             List<Double> samples = new ArrayList<>();
