@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loadfleet.worker.KafkaBroker;
 import io.loadfleet.worker.cli.Loadfleet;
 import java.io.ByteArrayOutputStream;
@@ -40,7 +41,7 @@ class HtmlReportTest {
               replicas: 2
               devices: {count: 10}
               generator: {type: temperature}
-              sink: {kafka: {topic: report-test, partitions: 2}}
+              sink: {kafka: {topic: report-test, partitions: 2, properties: {client.id: report-test-client}}}
             """;
     private static final Pattern DATA = Pattern.compile("(<script type=\"application/json\" id=\"run-data\">)(.*?)(</script>)",
             Pattern.DOTALL);
@@ -79,6 +80,26 @@ class HtmlReportTest {
         assertEquals(2000 * SECONDS, last.get("sent").asLong());
         assertEquals(2000, last.get("targetRate").asDouble());
         assertTrue(run.get("settings").get("spec").asText().contains("topic: report-test"), run.toString());
+    }
+
+    @Test
+    void producerPropertyValuesAreHiddenTheirNamesShown() throws Exception {
+        assertTrue(dom.contains("client.id: (hidden)"), dom);
+        assertFalse(Files.readString(report).contains("report-test-client"));
+    }
+
+    @Test
+    void markupInTheDataStaysText() throws Exception {
+        String error = "</script><b id=\"injected\">not markup</b>";
+        ObjectMapper json = new ObjectMapper();
+        JsonNode run = json.readTree(dataOf(Files.readString(report)));
+        ((ObjectNode) run.get("summary")).put("lastError", error);
+        Path withError = dir.resolve("error.html");
+        HtmlReport.write(withError, json.treeToValue(run, RunReport.class));
+        String errorDom = HeadlessChromium.dumpDom(withError);
+        assertEquals(List.of(), chartProblems(errorDom), errorDom);
+        assertTrue(errorDom.contains("Last error: &lt;/script&gt;&lt;b id=\"injected\"&gt;not markup&lt;/b&gt;"), errorDom);
+        assertFalse(errorDom.contains("<b id=\"injected\">"), errorDom);
     }
 
     @Test
