@@ -11,6 +11,9 @@ import io.loadfleet.worker.fleet.LocalFleet;
 import io.loadfleet.worker.fleet.RunSummary;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.pace.Clock;
+import io.loadfleet.worker.report.HtmlReport;
+import io.loadfleet.worker.report.ReportSettings;
+import io.loadfleet.worker.report.RunReport;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
 import io.loadfleet.worker.sink.NullSink;
 import io.loadfleet.worker.sink.RecordSink;
@@ -22,9 +25,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +45,7 @@ import picocli.CommandLine.Parameters;
         description = {"Run every shard of a LoadProfile in this process.",
             "Kafka: with no bootstrap servers in the profile or on the command line, an embedded broker is started.",
             "Pulsar: the broker is sink.pulsar.serviceUrl or --service-url.",
+            "--summary and --report are written when the run ends, also after Ctrl-C.",
             "Exit code: 0 all sent records were acked, 1 sends failed, 2 bad input."})
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -75,6 +82,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "FILE.json", description = "Write the run's summary as JSON")
     Path summaryFile;
 
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Write a self-contained HTML report: rate, latency and schedule delay per second, shards, settings")
+    Path reportFile;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = command.commandLine().getErr();
@@ -91,6 +102,10 @@ final class RunCommand implements Callable<Integer> {
         target = target.withConnectTimeout(connectTimeout);
         if (!sinkNull && !target.isKafka() && target.address() == null) {
             return CliErrors.usage(err, profileFile + ": " + target.missingAddress());
+        }
+        Optional<String> unwritable = reportFile == null ? Optional.empty() : HtmlReport.unwritable(reportFile);
+        if (unwritable.isPresent()) {
+            return CliErrors.usage(err, "--report: " + unwritable.get());
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         EmbeddedKafka embedded = null;
@@ -124,14 +139,20 @@ final class RunCommand implements Callable<Integer> {
                 sinkName = target.describe();
             }
             RunSummary summary;
+            LocalFleet fleet = new LocalFleet(profile, maxRate, sink, sinkName, Clock.SYSTEM, out);
+            Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             try (sink) {
-                LocalFleet fleet = new LocalFleet(profile, maxRate, sink, sinkName, Clock.SYSTEM, out);
                 running.set(fleet);
                 summary = fleet.run();
             }
             printSummary(summary, out);
             if (summaryFile != null) {
                 writeSummary(summary);
+            }
+            if (reportFile != null) {
+                HtmlReport.write(reportFile, new RunReport(started.toString(), summary, ReportSettings.of(profile),
+                        fleet.timeline().seconds()));
+                out.println("report: " + reportFile);
             }
             return summary.clean() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
         } catch (InvalidSinkSettingException e) {

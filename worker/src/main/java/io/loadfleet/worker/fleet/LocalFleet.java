@@ -42,6 +42,7 @@ public final class LocalFleet {
     private final PrintStream progress;
     private final List<Thread> threads = new ArrayList<>();
     private final List<Pacer> pacers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final RunTimeline timeline = new RunTimeline();
     private volatile boolean stopRequested;
 
     /**
@@ -96,7 +97,7 @@ public final class LocalFleet {
             progress.println("spec.paused is true: the fleet sends nothing until it is unpaused");
         }
         threads.forEach(Thread::start);
-        ProgressReporter reporter = new ProgressReporter(stats, schedules, maxRate, startNanos, progress);
+        ProgressReporter reporter = new ProgressReporter(stats, schedules, maxRate, startNanos, progress, timeline);
         for (long tick = startNanos + SECOND; !finished.await(Math.max(0, tick - clock.nanoTime()), TimeUnit.NANOSECONDS);
                 tick += SECOND) {
             if (stopRequested) {
@@ -106,8 +107,14 @@ public final class LocalFleet {
         }
         long endNanos = Math.min(clock.nanoTime(), runNanos == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + runNanos);
         sink.flush();
-        reporter.report(endNanos, false);
+        // The flush's acks belong to the time they took: a slow flush must not pile into the last second.
+        reporter.report(clock.nanoTime(), false);
         return summarize(plan, stats, reporter, Math.max(1, endNanos - startNanos));
+    }
+
+    /** The run second by second; complete once {@link #run()} has returned. */
+    public RunTimeline timeline() {
+        return timeline;
     }
 
     /** Asks the shards to stop (Ctrl-C); {@link #run()} then flushes and returns the summary. */
@@ -147,55 +154,97 @@ public final class LocalFleet {
         return Math.round(v * scale) / scale;
     }
 
-    /** Prints one line per second and keeps the run's total histograms. */
+    /** Prints one line per second, records it in the timeline and keeps the run's total histograms. */
     private static final class ProgressReporter {
+        /** A final interval shorter than this joins the one before: its rate would be mostly noise. */
+        private static final long SHORTEST_FINAL_INTERVAL = SECOND / 2;
+
         private final List<ShardStats> stats;
         private final List<RateSchedule> schedules;
         private final boolean maxRate;
         private final long startNanos;
         private final PrintStream out;
+        private final RunTimeline timeline;
         private final Histogram publishLatency = new Histogram(3);
         private final Histogram scheduleDelay = new Histogram(3);
         private long lastNanos;
         private long lastAcked;
+        private Interval recorded;
+
+        /** The interval the timeline's latest record covers. */
+        private record Interval(long fromNanos, long ackedBefore, Histogram publishLatency, Histogram scheduleDelay) {
+        }
 
         ProgressReporter(List<ShardStats> stats, List<RateSchedule> schedules, boolean maxRate, long startNanos,
-                PrintStream out) {
+                PrintStream out, RunTimeline timeline) {
             this.stats = stats;
             this.schedules = schedules;
             this.maxRate = maxRate;
             this.startNanos = startNanos;
             this.out = out;
+            this.timeline = timeline;
             this.lastNanos = startNanos;
         }
 
-        /** Takes the shards' interval histograms into the totals; prints a line when asked. */
+        /**
+         * Takes the shards' interval histograms into the totals and the timeline; prints a line when
+         * asked (every tick but the final one, taken after the sink's flush).
+         */
         void report(long now, boolean print) {
             long sent = 0;
             long acked = 0;
             long errors = 0;
             double target = 0;
+            Histogram intervalLatency = new Histogram(3);
             Histogram intervalDelay = new Histogram(3);
             for (int i = 0; i < stats.size(); i++) {
                 ShardStats s = stats.get(i);
                 sent += s.sentCount();
                 acked += s.ackedCount();
                 errors += s.failedCount();
-                publishLatency.add(s.takePublishLatency());
+                intervalLatency.add(s.takePublishLatency());
                 intervalDelay.add(s.takeScheduleDelay());
                 target += schedules.get(i).rateAt(Math.max(0, now - startNanos));
             }
+            publishLatency.add(intervalLatency);
             scheduleDelay.add(intervalDelay);
-            double seconds = Math.max(1e-9, (now - lastNanos) / 1e9);
-            double achieved = (acked - lastAcked) / seconds;
-            lastNanos = now;
-            lastAcked = acked;
             if (print && out != null) {
                 out.printf(Locale.ROOT, "%7.1fs  target %9s/s  achieved %9.0f/s  sent %,12d  acked %,12d  errors %,d"
                                 + "  p99 delay %.2f ms%n",
                         Math.max(0, now - startNanos) / 1e9, maxRate ? "max" : String.format(Locale.ROOT, "%.0f", target),
-                        achieved, sent, acked, errors, intervalDelay.getValueAtPercentile(99) / 1000.0);
+                        perSecond(acked - lastAcked, now - lastNanos), sent, acked, errors,
+                        intervalDelay.getValueAtPercentile(99) / 1000.0);
             }
+            record(now, !print, maxRate ? null : round(target, 1), sent, acked, errors, intervalLatency, intervalDelay);
+            lastNanos = now;
+            lastAcked = acked;
+        }
+
+        /** Adds the interval since the previous report to the timeline; a short final one joins the interval before. */
+        private void record(long now, boolean finalReport, Double target, long sent, long acked, long errors,
+                Histogram latency, Histogram delay) {
+            long fromNanos = lastNanos;
+            long ackedBefore = lastAcked;
+            if (finalReport && now - lastNanos < SHORTEST_FINAL_INTERVAL && recorded != null) {
+                timeline.removeLast();
+                latency.add(recorded.publishLatency());
+                delay.add(recorded.scheduleDelay());
+                fromNanos = recorded.fromNanos();
+                ackedBefore = recorded.ackedBefore();
+            }
+            recorded = new Interval(fromNanos, ackedBefore, latency, delay);
+            timeline.add(new RunTimeline.Second(round(Math.max(0, now - startNanos) / 1e9, 3), target,
+                    round(perSecond(acked - ackedBefore, now - fromNanos), 1), sent, acked, errors,
+                    ms(latency, 50), ms(latency, 99), ms(latency, 99.9), ms(delay, 50), ms(delay, 99)));
+        }
+
+        private static double perSecond(long count, long nanos) {
+            return count / Math.max(1e-9, nanos / 1e9);
+        }
+
+        /** A percentile of a histogram of microseconds in milliseconds; null when it recorded nothing. */
+        private static Double ms(Histogram micros, double percentile) {
+            return micros.getTotalCount() == 0 ? null : micros.getValueAtPercentile(percentile) / 1000.0;
         }
 
         Histogram totalPublishLatency() {

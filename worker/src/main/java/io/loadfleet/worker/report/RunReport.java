@@ -1,0 +1,16 @@
+package io.loadfleet.worker.report;
+
+import io.loadfleet.worker.fleet.RunSummary;
+import io.loadfleet.worker.fleet.RunTimeline;
+import java.util.List;
+
+/**
+ * Everything the HTML report shows, embedded in it as JSON.
+ *
+ * @param startedAt when the run began (ISO-8601, UTC)
+ * @param summary   the run's totals and shards, as {@code --summary} writes them
+ * @param settings  how the run was configured
+ * @param timeline  the run second by second
+ */
+public record RunReport(String startedAt, RunSummary summary, ReportSettings settings, List<RunTimeline.Second> timeline) {
+}
