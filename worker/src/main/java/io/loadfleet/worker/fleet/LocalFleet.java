@@ -31,6 +31,8 @@ public final class LocalFleet {
     /** Local runs have one assignment; the operator numbers its epochs from 1. */
     static final long LOCAL_EPOCH = 0;
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    /** A send blocked this long is backpressure the user should see on the progress line. */
+    private static final long STALL_WORTH_SHOWING = SECOND;
     /** Lets every shard thread start before message 0 is due, so none begins late. */
     private static final long START_LEAD = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -195,6 +197,7 @@ public final class LocalFleet {
             long acked = 0;
             long errors = 0;
             double target = 0;
+            long stalled = 0;
             Histogram intervalLatency = new Histogram(3);
             Histogram intervalDelay = new Histogram(3);
             for (int i = 0; i < stats.size(); i++) {
@@ -202,6 +205,7 @@ public final class LocalFleet {
                 sent += s.sentCount();
                 acked += s.ackedCount();
                 errors += s.failedCount();
+                stalled = Math.max(stalled, s.stalledNanos());
                 intervalLatency.add(s.takePublishLatency());
                 intervalDelay.add(s.takeScheduleDelay());
                 target += schedules.get(i).rateAt(Math.max(0, now - startNanos));
@@ -210,10 +214,12 @@ public final class LocalFleet {
             scheduleDelay.add(intervalDelay);
             if (print && out != null) {
                 out.printf(Locale.ROOT, "%7.1fs  target %9s/s  achieved %9.0f/s  sent %,12d  acked %,12d  errors %,d"
-                                + "  p99 delay %.2f ms%n",
+                                + "  p99 delay %.2f ms%s%n",
                         Math.max(0, now - startNanos) / 1e9, maxRate ? "max" : String.format(Locale.ROOT, "%.0f", target),
                         perSecond(acked - lastAcked, now - lastNanos), sent, acked, errors,
-                        intervalDelay.getValueAtPercentile(99) / 1000.0);
+                        intervalDelay.getValueAtPercentile(99) / 1000.0,
+                        stalled < STALL_WORTH_SHOWING ? "" : String.format(Locale.ROOT,
+                                "  sends blocked %.1f s (broker slow or unreachable)", stalled / 1e9));
             }
             record(now, !print, maxRate ? null : round(target, 1), sent, acked, errors, intervalLatency, intervalDelay);
             lastNanos = now;
