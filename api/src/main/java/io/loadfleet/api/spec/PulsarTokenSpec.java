@@ -12,6 +12,11 @@ public class PulsarTokenSpec {
     @Required
     private TokenSecretRef secretRef;
 
+    /** Where the token is; for a validated spec. */
+    public SecretFile tokenFile() {
+        return new SecretFile("spec.sink.pulsar.auth.token.secretRef.key", secretRef.getName(), secretRef.effectiveKey());
+    }
+
     public TokenSecretRef getSecretRef() { return secretRef; }
     public void setSecretRef(TokenSecretRef secretRef) { this.secretRef = secretRef; }
 }

@@ -15,40 +15,30 @@ public class SinkSpec {
     @JsonPropertyDescription("Send to an Apache Pulsar topic.")
     private PulsarSinkSpec pulsar;
 
-    /**
-     * Every Secret key this sink reads at connect time, in spec order: what a pod must have mounted.
-     * Only references of a valid spec count (a SASL block without a secret name has none).
-     */
+    /** The path of sink.kafka.security.tls, for messages about its CA file. */
+    public static final String KAFKA_TLS = "spec.sink.kafka.security.tls";
+    /** The path of sink.pulsar.tls, for messages about its CA file. */
+    public static final String PULSAR_TLS = "spec.sink.pulsar.tls";
+
+    /** Every Secret key this validated sink reads at connect time, in spec order: what a pod must have mounted. */
     @JsonIgnore
     public List<SecretFile> secretFiles() {
         List<SecretFile> files = new ArrayList<>();
-        if (kafka != null && kafka.getSecurity() != null) {
-            String at = "spec.sink.kafka.security.";
-            SaslSpec sasl = kafka.getSecurity().getSasl();
-            if (sasl != null && sasl.getSecretRef() != null && sasl.getSecretRef().getName() != null) {
-                PasswordSecretRef ref = sasl.getSecretRef();
-                files.add(new SecretFile(at + "sasl.secretRef.usernameKey", ref.getName(), ref.effectiveUsernameKey()));
-                files.add(new SecretFile(at + "sasl.secretRef.passwordKey", ref.getName(), ref.effectivePasswordKey()));
-            }
-            tls(files, at, kafka.getSecurity().getTls());
+        KafkaSecuritySpec security = kafka == null ? null : kafka.getSecurity();
+        if (security != null && security.getSasl() != null) {
+            files.add(security.getSasl().usernameFile());
+            files.add(security.getSasl().passwordFile());
         }
-        if (pulsar != null) {
-            String at = "spec.sink.pulsar.";
-            PulsarAuthSpec auth = pulsar.getAuth();
-            if (auth != null && auth.getToken() != null && auth.getToken().getSecretRef() != null
-                    && auth.getToken().getSecretRef().getName() != null) {
-                TokenSecretRef ref = auth.getToken().getSecretRef();
-                files.add(new SecretFile(at + "auth.token.secretRef.key", ref.getName(), ref.effectiveKey()));
-            }
-            tls(files, at, pulsar.getTls());
+        if (security != null && security.getTls() != null) {
+            files.add(security.getTls().caFile(KAFKA_TLS));
+        }
+        if (pulsar != null && pulsar.getAuth() != null) {
+            files.add(pulsar.getAuth().getToken().tokenFile());
+        }
+        if (pulsar != null && pulsar.getTls() != null) {
+            files.add(pulsar.getTls().caFile(PULSAR_TLS));
         }
         return files;
-    }
-
-    private static void tls(List<SecretFile> files, String at, TlsSpec tls) {
-        if (tls != null && tls.getSecretRef() != null && tls.getSecretRef().getName() != null) {
-            files.add(new SecretFile(at + "tls.secretRef.caKey", tls.getSecretRef().getName(), tls.getSecretRef().effectiveCaKey()));
-        }
     }
 
     public KafkaSinkSpec getKafka() { return kafka; }

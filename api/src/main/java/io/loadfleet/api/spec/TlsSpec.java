@@ -12,6 +12,11 @@ public class TlsSpec {
     @Required
     private CaSecretRef secretRef;
 
+    /** Where the CA certificate is; for a validated spec. @param at the path of this tls block */
+    public SecretFile caFile(String at) {
+        return new SecretFile(at + ".secretRef.caKey", secretRef.getName(), secretRef.effectiveCaKey());
+    }
+
     public CaSecretRef getSecretRef() { return secretRef; }
     public void setSecretRef(CaSecretRef secretRef) { this.secretRef = secretRef; }
 }

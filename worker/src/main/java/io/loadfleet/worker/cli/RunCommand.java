@@ -6,6 +6,7 @@ import io.loadfleet.api.load.Problem;
 import io.loadfleet.api.load.ProfileLoader;
 import io.loadfleet.api.load.ProfileValidator;
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.worker.embedded.EmbeddedKafka;
 import io.loadfleet.worker.fleet.LocalFleet;
 import io.loadfleet.worker.fleet.RunSummary;
@@ -72,6 +73,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Give up when the broker has not answered within this (default ${DEFAULT-VALUE})")
     String connectTimeout;
 
+    @Option(names = "--secrets-dir", paramLabel = "DIR", defaultValue = SecretFile.POD_DIR,
+            description = "Where the Secret keys the sink names are read from, as DIR/SECRET/KEY files (default ${DEFAULT-VALUE}, where pods mount them)")
+    Path secretsDir;
+
     @Option(names = "--summary", paramLabel = "FILE.json", description = "Write the run's summary as JSON")
     Path summaryFile;
 
@@ -92,9 +97,13 @@ final class RunCommand implements Callable<Integer> {
         if (timeout == null || timeout.isZero()) {
             return CliErrors.usage(err, "--connect-timeout: \"" + connectTimeout + "\" is not a duration above 0: use e.g. 10s");
         }
-        target = target.withConnectTimeout(timeout);
+        target = target.withConnectTimeout(timeout).withSecretsDir(secretsDir);
         if (!sinkNull && !target.isKafka() && target.address() == null) {
             return CliErrors.usage(err, profileFile + ": " + target.missingAddress());
+        }
+        if (!sinkNull && target.isSecured() && target.address() == null) {
+            return CliErrors.usage(err, profileFile + ": sink.kafka.security needs sink.kafka.bootstrapServers or "
+                    + "--bootstrap-servers HOST:PORT: the embedded broker speaks PLAINTEXT only");
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         EmbeddedKafka embedded = null;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.loadfleet.api.control.WorkerConfig;
+import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.worker.control.ControlServer;
 import io.loadfleet.worker.control.WorkerMetrics;
 import io.loadfleet.worker.control.WorkerService;
@@ -51,6 +52,10 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--service-url", paramLabel = "pulsar://HOST:PORT", description = "Pulsar to send to, replacing the config's")
     String serviceUrl;
 
+    @Option(names = "--secrets-dir", paramLabel = "DIR", defaultValue = SecretFile.POD_DIR,
+            description = "Where the Secret keys the sink names are mounted, as DIR/SECRET/KEY files (default ${DEFAULT-VALUE})")
+    Path secretsDir;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = command.commandLine().getErr();
@@ -69,7 +74,7 @@ final class WorkerCommand implements Callable<Integer> {
         }
         SinkTarget target;
         try {
-            target = SinkTarget.of(workerConfig.sink(), bootstrapServers, serviceUrl);
+            target = SinkTarget.of(workerConfig.sink(), bootstrapServers, serviceUrl).withSecretsDir(secretsDir);
         } catch (IllegalArgumentException e) {
             return CliErrors.usage(err, e.getMessage());
         }
