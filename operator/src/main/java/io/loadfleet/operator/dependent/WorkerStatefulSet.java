@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.api.spec.WorkerSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,11 +35,12 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
         WorkerSpec worker = profile.getSpec().getWorker() == null ? new WorkerSpec() : profile.getSpec().getWorker();
         String image = worker.getImage() != null ? worker.getImage() : fleet.defaultImage();
         String config = WorkerConfigMap.render(profile);
+        List<SecretVolume> secrets = SecretVolume.of(profile.getSpec().getSink());
         var container = new ContainerBuilder()
                 .withName("worker")
                 .withImage(image)
                 .withArgs("worker", "--config", FleetNames.CONFIG_DIR + "/" + FleetNames.CONFIG_FILE,
-                        "--port", Integer.toString(fleet.controlPort()))
+                        "--port", Integer.toString(fleet.controlPort()), "--secrets-dir", SecretFile.POD_DIR)
                 .addNewPort().withName("control").withContainerPort(fleet.controlPort()).endPort()
                 .withEnv(environment(worker, fleet))
                 .withResources(worker.getResources())
@@ -49,6 +51,7 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                 .addNewVolumeMount().withName("config").withMountPath(FleetNames.CONFIG_DIR).withReadOnly(true).endVolumeMount()
                 // the root filesystem is read-only: the JVM's temporary files go here
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .addAllToVolumeMounts(secrets.stream().map(SecretVolume::mount).toList())
                 .withNewSecurityContext()
                     .withAllowPrivilegeEscalation(false)
                     .withReadOnlyRootFilesystem(true)
@@ -60,11 +63,14 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                 .addNewVolume().withName("config").withNewConfigMap().withName(FleetNames.configMap(profile))
                     .endConfigMap().endVolume()
                 .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+                .addAllToVolumes(secrets.stream().map(SecretVolume::volume).toList())
                 // the Pod Security Standards' "restricted" profile, as the operator's own pod
                 .withNewSecurityContext()
                     .withRunAsNonRoot(true)
                     .withRunAsUser(WORKER_UID)
                     .withRunAsGroup(WORKER_UID)
+                    // the group of mounted Secret files, which are readable by owner and group only
+                    .withFsGroup(WORKER_UID)
                     .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                 .endSecurityContext()
                 .withNodeSelector(worker.getNodeSelector().isEmpty() ? null : worker.getNodeSelector())
