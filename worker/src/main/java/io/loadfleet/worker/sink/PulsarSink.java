@@ -111,6 +111,9 @@ public final class PulsarSink implements RecordSink {
             }
         } catch (PulsarAdminException.ConflictException exists) {
             // created meanwhile, or there as a non-partitioned topic: used as it is, as with Kafka topics
+        } catch (PulsarAdminException.NotAuthorizedException refused) {
+            throw new SinkException("the Pulsar admin API at " + adminUrl + " refused this client (HTTP 401): "
+                    + "check sink.pulsar.auth and the Secret it names", refused);
         } catch (PulsarClientException | PulsarAdminException e) {
             throw new SinkException("cannot create partitioned topic " + topic + " through " + adminUrl + ": "
                     + firstLine(e), e);
