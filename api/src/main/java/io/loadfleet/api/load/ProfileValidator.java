@@ -228,6 +228,10 @@ public final class ProfileValidator {
             } else {
                 secretName(problems, at + ".sasl.secretRef.name", ref.getName());
                 secretKey(problems, at + ".sasl.secretRef.usernameKey", ref.getUsernameKey());
+                if (sasl.getUsername() != null && ref.getUsernameKey() != null) {
+                    problems.add(new Problem(at + ".sasl.username", "and sasl.secretRef.usernameKey both name the user: "
+                            + "keep one"));
+                }
                 secretKey(problems, at + ".sasl.secretRef.passwordKey", ref.getPasswordKey());
             }
         }

@@ -13,11 +13,15 @@ public class SaslSpec {
     @Required
     private SaslMechanism mechanism;
 
-    @JsonPropertyDescription("Secret with the user name and password.")
+    @JsonPropertyDescription("Secret with the password, and the user name unless username is given.")
     @Required
     private PasswordSecretRef secretRef;
 
-    /** Where the user name is; for a validated spec. */
+    @JsonPropertyDescription("The user name, when the Secret holds only the password (as a Strimzi KafkaUser's does). "
+            + "Default: the Secret's usernameKey.")
+    private String username;
+
+    /** Where the user name is, unless {@code username} gives it; for a validated spec. */
     public SecretFile usernameFile() {
         return new SecretFile(AT + "usernameKey", secretRef.getName(), secretRef.effectiveUsernameKey());
     }
@@ -30,5 +34,7 @@ public class SaslSpec {
     public SaslMechanism getMechanism() { return mechanism; }
     public void setMechanism(SaslMechanism mechanism) { this.mechanism = mechanism; }
     public PasswordSecretRef getSecretRef() { return secretRef; }
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
     public void setSecretRef(PasswordSecretRef secretRef) { this.secretRef = secretRef; }
 }

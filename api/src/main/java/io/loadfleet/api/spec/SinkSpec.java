@@ -26,7 +26,9 @@ public class SinkSpec {
         List<SecretFile> files = new ArrayList<>();
         KafkaSecuritySpec security = kafka == null ? null : kafka.getSecurity();
         if (security != null && security.getSasl() != null) {
-            files.add(security.getSasl().usernameFile());
+            if (security.getSasl().getUsername() == null) {
+                files.add(security.getSasl().usernameFile());
+            }
             files.add(security.getSasl().passwordFile());
         }
         if (security != null && security.getTls() != null) {

@@ -263,5 +263,9 @@ class ProfileLoaderTest {
                 new SecretFile("spec.sink.pulsar.tls.secretRef.caKey", "pulsar-ca", "ca.pem")),
                 pulsar.getSpec().getSink().secretFiles());
         assertEquals(List.of(), ProfileLoader.parse(VALID).getSpec().getSink().secretFiles());
+        LoadProfile strimzi = ProfileLoader.parse(VALID.replace("      lingerMs: 5", "      lingerMs: 5\n"
+                + "      security: {protocol: SASL_SSL, sasl: {mechanism: SCRAM-SHA-512, username: loadfleet, secretRef: {name: loadfleet}}}"));
+        assertEquals(List.of(new SecretFile("spec.sink.kafka.security.sasl.secretRef.passwordKey", "loadfleet", "password")),
+                strimzi.getSpec().getSink().secretFiles(), "a user name in the spec is not read from the Secret");
     }
 }

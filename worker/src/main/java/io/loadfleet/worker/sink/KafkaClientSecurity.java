@@ -28,7 +28,7 @@ final class KafkaClientSecurity {
         p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, security.getProtocol().name());
         SaslSpec sasl = security.getSasl();
         if (sasl != null) {
-            String username = secrets.read(sasl.usernameFile());
+            String username = sasl.getUsername() != null ? sasl.getUsername() : secrets.read(sasl.usernameFile());
             String password = secrets.read(sasl.passwordFile());
             p.put(SaslConfigs.SASL_MECHANISM, sasl.getMechanism().value());
             p.put(SaslConfigs.SASL_JAAS_CONFIG, sasl.getMechanism().loginModule() + " required username=\""
