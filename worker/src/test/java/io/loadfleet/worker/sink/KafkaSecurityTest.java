@@ -86,8 +86,10 @@ class KafkaSecurityTest {
         "SSL, ''",
     })
     void everyRecordIsAckedAndOnTheTopic(String protocol, String mechanism) throws Exception {
+        // PLAIN takes the user name from the spec, the others from the Secret
         String security = "{protocol: " + protocol
-                + (mechanism.isEmpty() ? "" : ", sasl: {mechanism: " + mechanism + ", secretRef: {name: kafka-user}}")
+                + (mechanism.isEmpty() ? "" : ", sasl: {mechanism: " + mechanism + (mechanism.equals("PLAIN") ? ", username: " + USER : "")
+                        + ", secretRef: {name: kafka-user}}")
                 + (protocol.endsWith("SSL") ? ", tls: {secretRef: {name: kafka-ca}}" : "") + "}";
         // kafka-clients' config dumps (AbstractConfig, at INFO: off in the shipped log4j2.xml) show how it treats the password
         try (ConsoleCapture console = new ConsoleCapture(); LogCapture logs = new LogCapture(
