@@ -106,7 +106,7 @@ public final class KafkaSink implements RecordSink {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof AuthenticationException refused) {
                 throw new SinkException("authentication with Kafka at " + bootstrapServers + " failed ("
-                        + security.getProperty(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG) + "): " + rootMessage(refused)
+                        + security.getProperty(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG) + "): " + reason(refused)
                         + "; check sink.kafka.security and the Secrets it names", refused);
             }
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -123,6 +123,16 @@ public final class KafkaSink implements RecordSink {
             // Without a bound, close waits out the client's 60 s API timeout for a broker that never answered.
             admin.close(Duration.ZERO);
         }
+    }
+
+    /** A TLS failure's handshake message names the check that failed (e.g. PKIX path validation); its innermost cause only a detail. */
+    private static String reason(AuthenticationException refused) {
+        for (Throwable t = refused; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException handshake && handshake.getMessage() != null) {
+                return "TLS handshake: " + handshake.getMessage();
+            }
+        }
+        return rootMessage(refused);
     }
 
     /** The innermost cause says what went wrong (e.g. a TLS handshake's reason); the wrappers only repeat it. */

@@ -130,7 +130,7 @@ class KafkaSecurityTest {
             int rc = run("SSL", "untrusted", "{protocol: SSL, tls: {secretRef: {name: kafka-ca}}}",
                     secrets(PASSWORD, TestCertificates.generate().caPem()));
             assertEquals(1, rc, console.err());
-            assertTrue(console.err().contains("failed (SSL)"), console.err());
+            assertTrue(console.err().contains("failed (SSL): TLS handshake: PKIX path validation failed"), console.err());
         }
     }
 
