@@ -36,15 +36,15 @@ public final class PulsarSink implements RecordSink {
      * @param secrets where the token and CA that sink.pulsar.auth and tls name are read from
      */
     public static PulsarSink open(PulsarSinkSpec spec, String serviceUrl, Format format, org.apache.avro.Schema schema,
-            java.time.Duration connectTimeout, SecretFiles secretFiles) {
-        PulsarClientSecurity secrets = PulsarClientSecurity.of(spec, secretFiles);
+            java.time.Duration connectTimeout, SecretFiles secrets) {
+        PulsarClientSecurity security = PulsarClientSecurity.of(spec, secrets);
         int timeoutMillis = (int) connectTimeout.toMillis();
         if (spec.getPartitions() != null) {
-            ensurePartitionedTopic(spec.getAdminUrl(), spec.fullTopicName(), spec.getPartitions(), timeoutMillis, secrets);
+            ensurePartitionedTopic(spec.getAdminUrl(), spec.fullTopicName(), spec.getPartitions(), timeoutMillis, security);
         }
         PulsarClient client = null;
         try {
-            client = secrets.apply(PulsarClient.builder().serviceUrl(serviceUrl)
+            client = security.apply(PulsarClient.builder().serviceUrl(serviceUrl)
                     .operationTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
                     .connectionTimeout(Math.min(timeoutMillis, 10_000), TimeUnit.MILLISECONDS))
                     .build();
@@ -100,8 +100,8 @@ public final class PulsarSink implements RecordSink {
     }
 
     private static void ensurePartitionedTopic(String adminUrl, String topic, int partitions, int timeoutMillis,
-            PulsarClientSecurity secrets) {
-        try (PulsarAdmin admin = secrets.apply(PulsarAdmin.builder().serviceHttpUrl(adminUrl)
+            PulsarClientSecurity security) {
+        try (PulsarAdmin admin = security.apply(PulsarAdmin.builder().serviceHttpUrl(adminUrl)
                 .connectionTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
                 .requestTimeout(timeoutMillis, TimeUnit.MILLISECONDS)).build()) {
             // Every pod of a fleet gets here: look first, so only the first one creates it.
