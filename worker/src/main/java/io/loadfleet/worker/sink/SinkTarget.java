@@ -1,7 +1,9 @@
 package io.loadfleet.worker.sink;
 
 import io.loadfleet.api.spec.Format;
+import io.loadfleet.api.spec.KafkaSecurityProtocol;
 import io.loadfleet.api.spec.SinkSpec;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.avro.Schema;
 
@@ -52,14 +54,14 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
     }
 
     /** Reads the Secret keys the sink names from DIR/SECRET/KEY. */
-    public SinkTarget withSecretsDir(java.nio.file.Path dir) {
+    public SinkTarget withSecretsDir(Path dir) {
         return new SinkTarget(spec, address, connectTimeout, new SecretFiles(dir));
     }
 
     /** Whether the sink speaks TLS or SASL, which the embedded broker (PLAINTEXT) does not. */
     public boolean isSecured() {
         return isKafka() && spec.getKafka().getSecurity() != null
-                && spec.getKafka().getSecurity().getProtocol() != io.loadfleet.api.spec.KafkaSecurityProtocol.PLAINTEXT;
+                && spec.getKafka().getSecurity().getProtocol() != KafkaSecurityProtocol.PLAINTEXT;
     }
 
     /** Says what is missing when there is no address, and how to give it. */
