@@ -214,11 +214,13 @@ final class ClusterSimulator implements AutoCloseable {
                 throw new IllegalStateException(mountPath + " is outside --secrets-dir " + containerDir + ": the worker would not find it");
             }
             Path dir = podDir.resolve(mountPath.substring(containerDir.length() + 1));
+            Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
+            // without items, a kubelet mounts every key
             List<KeyToPath> items = volume.getSecret().getItems() == null || volume.getSecret().getItems().isEmpty()
-                    ? secret.getData().keySet().stream().map(k -> new KeyToPath(k, null, k)).toList()
+                    ? data.keySet().stream().map(k -> new KeyToPath(k, null, k)).toList()
                     : volume.getSecret().getItems();
             for (KeyToPath item : items) {
-                String value = secret.getData() == null ? null : secret.getData().get(item.getKey());
+                String value = data.get(item.getKey());
                 if (value == null) {
                     return null;
                 }
