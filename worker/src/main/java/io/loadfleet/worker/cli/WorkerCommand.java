@@ -104,6 +104,7 @@ final class WorkerCommand implements Callable<Integer> {
                 worker.set(new WorkerService(workerConfig, target.open("loadfleet-" + workerConfig.profile(),
                         workerConfig.format(), Generators.schema(workerConfig.generator().getType())), Clock.SYSTEM, latency));
             } catch (InvalidSinkSettingException e) {
+                server.close();
                 return CliErrors.usage(err, "--config " + config + ": " + e.getMessage());
             } catch (SinkException e) {
                 err.println(e.getMessage() + "; retrying in " + RETRY_SECONDS + "s");
