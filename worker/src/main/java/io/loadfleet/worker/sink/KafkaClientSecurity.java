@@ -42,7 +42,7 @@ final class KafkaClientSecurity {
     }
 
     /** JAAS reads a quoted value as Java's StreamTokenizer does: a backslash escapes the next character. */
-    static String jaasQuoted(String value) {
+    private static String jaasQuoted(String value) {
         return value.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

@@ -20,10 +20,6 @@ public final class SecretFiles {
         this.dir = dir;
     }
 
-    public Path dir() {
-        return dir;
-    }
-
     /** The file of a Secret key; a missing one is bad input naming the spec field, the Secret and where it was looked for. */
     public Path require(SecretFile ref) {
         Path file = dir.resolve(ref.secret()).resolve(ref.key());
@@ -43,7 +39,7 @@ public final class SecretFiles {
             return value.endsWith("\r\n") ? value.substring(0, value.length() - 2)
                     : value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
         } catch (IOException e) {
-            // the message names the file only: the exception of a partial read could not hold the value anyway
+            // the path and the kind of failure say it all; no part of the file goes into the message
             throw new InvalidSinkSettingException(ref.field() + ": cannot read " + file + ": " + e.getClass().getSimpleName(), null);
         }
     }
