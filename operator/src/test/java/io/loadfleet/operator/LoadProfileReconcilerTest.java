@@ -87,6 +87,10 @@ class LoadProfileReconcilerTest {
         assertTrue(container.getSecurityContext().getReadOnlyRootFilesystem());
         assertEquals(java.util.List.of("ALL"), container.getSecurityContext().getCapabilities().getDrop());
         assertTrue(container.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/tmp")), "a writable /tmp");
+        // a fleet without Secrets has the template it had before sinks could name Secrets: an upgrade rolls no pods
+        assertEquals(java.util.List.of("worker", "--config", "/etc/loadfleet/worker.yaml", "--port", "18080"), container.getArgs());
+        assertNull(pod.getSecurityContext().getFsGroup());
+        assertEquals(java.util.List.of("config", "tmp"), pod.getVolumes().stream().map(v -> v.getName()).toList());
 
         // Only the operator's pods (and namespaces that opt in to scraping) reach the control port.
         var policy = client.network().v1().networkPolicies().inNamespace("test").withName("grid-workers").get();

@@ -14,6 +14,7 @@ import io.loadfleet.api.spec.WorkerSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -36,11 +37,17 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
         String image = worker.getImage() != null ? worker.getImage() : fleet.defaultImage();
         String config = WorkerConfigMap.render(profile);
         List<SecretVolume> secrets = SecretVolume.of(profile.getSpec().getSink());
+        List<String> args = new ArrayList<>(List.of("worker", "--config", FleetNames.CONFIG_DIR + "/" + FleetNames.CONFIG_FILE,
+                "--port", Integer.toString(fleet.controlPort())));
+        // Only fleets with Secrets get what they need: the templates of all others stay as they were, so
+        // an operator upgrade rolls no pods (and older worker images, without --secrets-dir, keep working).
+        if (!secrets.isEmpty()) {
+            args.addAll(List.of("--secrets-dir", SecretFile.POD_DIR));
+        }
         var container = new ContainerBuilder()
                 .withName("worker")
                 .withImage(image)
-                .withArgs("worker", "--config", FleetNames.CONFIG_DIR + "/" + FleetNames.CONFIG_FILE,
-                        "--port", Integer.toString(fleet.controlPort()), "--secrets-dir", SecretFile.POD_DIR)
+                .withArgs(args)
                 .addNewPort().withName("control").withContainerPort(fleet.controlPort()).endPort()
                 .withEnv(environment(worker, fleet))
                 .withResources(worker.getResources())
@@ -70,7 +77,7 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                     .withRunAsUser(WORKER_UID)
                     .withRunAsGroup(WORKER_UID)
                     // the group of mounted Secret files, which are readable by owner and group only
-                    .withFsGroup(WORKER_UID)
+                    .withFsGroup(secrets.isEmpty() ? null : WORKER_UID)
                     .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                 .endSecurityContext()
                 .withNodeSelector(worker.getNodeSelector().isEmpty() ? null : worker.getNodeSelector())
