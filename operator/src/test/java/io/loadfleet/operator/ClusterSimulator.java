@@ -2,26 +2,44 @@ package io.loadfleet.operator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerStatus;
+import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.operator.dependent.FleetNames;
 import io.loadfleet.worker.control.WorkerPod;
 import io.loadfleet.worker.control.WorkerService;
 import io.loadfleet.worker.sink.SinkTarget;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * Plays what fabric8's mock API server lacks: the StatefulSet controller (a pod per replica,
@@ -30,6 +48,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * control API at once, Ready once its sink, Kafka or Pulsar, is connected)
  * and the garbage collector (objects whose owner is gone are deleted). Polls every 100 ms on its
  * own thread.
+ *
+ * <p>The kubelet's part also covers Secret volumes, as a kubelet mounts them: for each secret
+ * volume of the pod template it reads the Secret from the API server (with the test's client: the
+ * operator has no access to Secrets), decodes the keys the volume lists into files of the volume's
+ * mode, in a per-pod directory laid out as the container's mount paths under its
+ * {@code --secrets-dir}, and gives the worker that directory. A pod whose Secret or key is missing
+ * does not start, as the kubelet leaves it in ContainerCreating; it is tried again on the next poll.
  */
 final class ClusterSimulator implements AutoCloseable {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -41,11 +66,12 @@ final class ClusterSimulator implements AutoCloseable {
     private final int controlPort;
     private final Map<String, RunningPod> pods = new ConcurrentHashMap<>();
     private final AtomicInteger nextAddress = new AtomicInteger(2);
+    private final Path volumes;
     private final Thread loop;
     private volatile boolean closed;
 
     /** A pod's in-process worker, started as the worker's entry point starts it; ready once its sink connected. */
-    record RunningPod(String name, String ip, WorkerPod pod, AtomicLong readyAtNanos) {
+    record RunningPod(String name, String ip, WorkerPod pod, AtomicLong readyAtNanos, Path secrets) {
         WorkerService worker() {
             return pod.service();
         }
@@ -58,10 +84,12 @@ final class ClusterSimulator implements AutoCloseable {
 
         void stop() {
             pod.close();
+            deleteRecursively(secrets);
         }
     }
 
-    ClusterSimulator(KubernetesClient client, String namespace, int controlPort) {
+    ClusterSimulator(KubernetesClient client, String namespace, int controlPort) throws IOException {
+        this.volumes = Files.createTempDirectory("loadfleet-kubelet-");
         this.client = client;
         this.namespace = namespace;
         this.controlPort = controlPort;
@@ -127,15 +155,20 @@ final class ClusterSimulator implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("bad worker.yaml in " + configMap, e);
         }
+        Path secrets = mountSecrets(sts.getSpec().getTemplate().getSpec(), volumes.resolve(name));
+        if (secrets == null) {
+            return;
+        }
         String ip = "127.0.0." + nextAddress.getAndIncrement();
         WorkerPod worker;
         try {
-            worker = new WorkerPod(config, SinkTarget.of(config.sink(), null, null).withConnectTimeout(CONNECT_TIMEOUT),
-                    "loadfleet-" + name, new InetSocketAddress(ip, controlPort));
+            worker = new WorkerPod(config, SinkTarget.of(config.sink(), null, null).withConnectTimeout(CONNECT_TIMEOUT)
+                    .withSecretsDir(secrets), "loadfleet-" + name, new InetSocketAddress(ip, controlPort));
         } catch (Exception e) {
+            deleteRecursively(secrets);
             throw new IllegalStateException("cannot serve " + ip + ":" + controlPort, e);
         }
-        pods.put(name, new RunningPod(name, ip, worker, new AtomicLong()));
+        pods.put(name, new RunningPod(name, ip, worker, new AtomicLong(), secrets));
         Thread connector = new Thread(() -> {
             try {
                 worker.connect(RETRY, problem -> System.err.println(name + ": " + problem));
@@ -173,6 +206,74 @@ final class ClusterSimulator implements AutoCloseable {
                 });
             }
         }
+    }
+
+    /**
+     * Writes the pod's Secret volumes under {@code podDir} as the container would see them under its
+     * {@code --secrets-dir}; returns that directory, or null (and writes nothing) while a Secret or
+     * one of its listed keys is missing.
+     */
+    private Path mountSecrets(PodSpec pod, Path podDir) {
+        Container container = pod.getContainers().get(0);
+        List<String> args = container.getArgs();
+        int option = args.indexOf("--secrets-dir");
+        String containerDir = option < 0 ? SecretFile.POD_DIR : args.get(option + 1);
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        Map<Path, Integer> modes = new HashMap<>();
+        for (Volume volume : pod.getVolumes()) {
+            if (volume.getSecret() == null) {
+                continue;
+            }
+            Secret secret = client.secrets().inNamespace(namespace).withName(volume.getSecret().getSecretName()).get();
+            if (secret == null) {
+                return null;
+            }
+            String mountPath = container.getVolumeMounts().stream().filter(m -> m.getName().equals(volume.getName()))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("volume " + volume.getName() + " is not mounted"))
+                    .getMountPath();
+            if (!mountPath.startsWith(containerDir + "/")) {
+                throw new IllegalStateException(mountPath + " is outside --secrets-dir " + containerDir + ": the worker would not find it");
+            }
+            Path dir = podDir.resolve(mountPath.substring(containerDir.length() + 1));
+            Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
+            // without items, a kubelet mounts every key
+            List<KeyToPath> items = volume.getSecret().getItems() == null || volume.getSecret().getItems().isEmpty()
+                    ? data.keySet().stream().map(k -> new KeyToPath(k, null, k)).toList()
+                    : volume.getSecret().getItems();
+            for (KeyToPath item : items) {
+                String value = data.get(item.getKey());
+                if (value == null) {
+                    return null;
+                }
+                Path file = dir.resolve(item.getPath());
+                files.put(file, Base64.getDecoder().decode(value));
+                modes.put(file, item.getMode() != null ? item.getMode() : volume.getSecret().getDefaultMode());
+            }
+        }
+        try {
+            Files.createDirectories(podDir);
+            for (Map.Entry<Path, byte[]> file : files.entrySet()) {
+                Files.createDirectories(file.getKey().getParent());
+                Files.write(file.getKey(), file.getValue());
+                Integer mode = modes.get(file.getKey());
+                if (mode != null) {
+                    Files.setPosixFilePermissions(file.getKey(), permissions(mode));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return podDir;
+    }
+
+    /** The rwx bits of an octal file mode (0440 → r--r-----). */
+    private static Set<PosixFilePermission> permissions(int mode) {
+        StringBuilder bits = new StringBuilder();
+        for (int shift = 6; shift >= 0; shift -= 3) {
+            int b = (mode >> shift) & 7;
+            bits.append((b & 4) != 0 ? 'r' : '-').append((b & 2) != 0 ? 'w' : '-').append((b & 1) != 0 ? 'x' : '-');
+        }
+        return PosixFilePermissions.fromString(bits.toString());
     }
 
     /** Kills a pod's worker without a goodbye, as a node failure would, and deletes the Pod. */
@@ -218,5 +319,17 @@ final class ClusterSimulator implements AutoCloseable {
         loop.join(5_000);
         pods.values().forEach(RunningPod::stop);
         pods.clear();
+        deleteRecursively(volumes);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
     }
 }

@@ -87,6 +87,10 @@ class LoadProfileReconcilerTest {
         assertTrue(container.getSecurityContext().getReadOnlyRootFilesystem());
         assertEquals(java.util.List.of("ALL"), container.getSecurityContext().getCapabilities().getDrop());
         assertTrue(container.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/tmp")), "a writable /tmp");
+        // a fleet without Secrets has the template it had before sinks could name Secrets: an upgrade rolls no pods
+        assertEquals(java.util.List.of("worker", "--config", "/etc/loadfleet/worker.yaml", "--port", "18080"), container.getArgs());
+        assertNull(pod.getSecurityContext().getFsGroup());
+        assertEquals(java.util.List.of("config", "tmp"), pod.getVolumes().stream().map(v -> v.getName()).toList());
 
         // Only the operator's pods (and namespaces that opt in to scraping) reach the control port.
         var policy = client.network().v1().networkPolicies().inNamespace("test").withName("grid-workers").get();
@@ -104,6 +108,39 @@ class LoadProfileReconcilerTest {
         assertEquals(1L, status.getObservedGeneration());
         assertEquals(3, status.getReplicas());
         assertEquals("loadfleet.io/profile=grid", status.getSelector());
+    }
+
+    @Test
+    void sinkSecretsAreReadOnlyVolumesOfTheirKeysAndOnlyTheirNamesAreInTheConfigMap() throws Exception {
+        fixture.apply(PROFILE.replace("sink: {kafka: {bootstrapServers: \"kafka:9092\", topic: smart-grid-data, partitions: 6}}", """
+                sink:
+                    kafka:
+                      bootstrapServers: "kafka:9093"
+                      topic: smart-grid-data
+                      security:
+                        protocol: SASL_SSL
+                        sasl: {mechanism: SCRAM-SHA-512, secretRef: {name: kafka-user, passwordKey: pw}}
+                        tls: {secretRef: {name: cluster-ca.v1}}"""));
+        await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet");
+        var pod = statefulSet("grid").getSpec().getTemplate().getSpec();
+        var container = pod.getContainers().get(0);
+        assertEquals(java.util.List.of("worker", "--config", "/etc/loadfleet/worker.yaml", "--port", "18080",
+                "--secrets-dir", "/var/run/secrets/loadfleet"), container.getArgs());
+        var volumes = pod.getVolumes().stream().filter(v -> v.getSecret() != null).toList();
+        assertEquals(2, volumes.size(), "one volume per Secret: " + volumes);
+        assertEquals("kafka-user", volumes.get(0).getSecret().getSecretName());
+        assertEquals(java.util.List.of("username", "pw"), volumes.get(0).getSecret().getItems().stream()
+                .map(io.fabric8.kubernetes.api.model.KeyToPath::getKey).toList(), "only the keys the sink reads");
+        assertEquals("cluster-ca.v1", volumes.get(1).getSecret().getSecretName());
+        assertEquals(0440, volumes.get(1).getSecret().getDefaultMode());
+        assertEquals(10001L, pod.getSecurityContext().getFsGroup(), "the worker's group may read the files");
+        for (var volume : volumes) {
+            var mount = container.getVolumeMounts().stream().filter(m -> m.getName().equals(volume.getName())).findFirst().orElseThrow();
+            assertEquals("/var/run/secrets/loadfleet/" + volume.getSecret().getSecretName(), mount.getMountPath());
+            assertTrue(mount.getReadOnly());
+        }
+        String workerYaml = client.configMaps().inNamespace("test").withName("grid-worker-config").get().getData().get("worker.yaml");
+        assertTrue(workerYaml.contains("name: \"kafka-user\"") && workerYaml.contains("passwordKey: \"pw\""), workerYaml);
     }
 
     @Test

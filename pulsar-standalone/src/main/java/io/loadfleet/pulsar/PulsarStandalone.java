@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -34,36 +36,59 @@ public final class PulsarStandalone implements AutoCloseable {
     private final Path home;
     private final int brokerPort;
     private final int webPort;
+    private final String adminToken;
 
-    private PulsarStandalone(Process process, Path home, int brokerPort, int webPort) {
+    private PulsarStandalone(Process process, Path home, int brokerPort, int webPort, String adminToken) {
         this.process = process;
         this.home = home;
         this.brokerPort = brokerPort;
         this.webPort = webPort;
+        this.adminToken = adminToken;
     }
 
     /** Starts a broker and returns once public/default exists (7–15 s on 2 cores). */
     public static PulsarStandalone start() {
+        return start(Map.of(), null);
+    }
+
+    /**
+     * Starts a broker with settings added to (or replacing) the defaults, e.g. for authentication
+     * ({@link PulsarTokenAuth#brokerConfig()}) or TLS.
+     *
+     * @param adminToken the token the readiness check sends when the settings turn authentication on; else null
+     */
+    public static PulsarStandalone start(Map<String, String> extraConfig, String adminToken) {
         Path home = null;
         Process process = null;
         try {
             home = Files.createTempDirectory("loadfleet-pulsar-");
             int brokerPort = freePort();
             int webPort = freePort();
-            Files.writeString(home.resolve("standalone.conf"), config(brokerPort, webPort));
+            Map<String, String> config = config(brokerPort, webPort);
+            config.putAll(extraConfig);
+            StringBuilder text = new StringBuilder();
+            config.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+            Files.writeString(home.resolve("standalone.conf"), text);
             Path log = home.resolve("standalone.log");
             process = new ProcessBuilder(command(home))
                     .directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            PulsarStandalone broker = new PulsarStandalone(process, home, brokerPort, webPort);
+            PulsarStandalone broker = new PulsarStandalone(process, home, brokerPort, webPort, adminToken);
             broker.awaitReady(log);
             return broker;
         } catch (IOException | RuntimeException e) {
             stop(process);
             delete(home);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /** A free loopback port, e.g. for the TLS ports of {@link #start(Map, String)}'s settings. */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         }
     }
 
@@ -108,34 +133,38 @@ public final class PulsarStandalone implements AutoCloseable {
     }
 
     /** Single node, loopback only, nothing optional: the broker a test needs and no more. */
-    private static String config(int brokerPort, int webPort) {
-        return String.join("\n",
-                "clusterName=standalone",
-                "bindAddress=127.0.0.1",
-                "advertisedAddress=127.0.0.1",
-                "brokerServicePort=" + brokerPort,
-                "webServicePort=" + webPort,
-                "managedLedgerDefaultEnsembleSize=1",
-                "managedLedgerDefaultWriteQuorum=1",
-                "managedLedgerDefaultAckQuorum=1",
-                "functionsWorkerEnabled=false",
-                "transactionCoordinatorEnabled=false",
-                "systemTopicEnabled=true",
-                "topicLevelPoliciesEnabled=true",
-                "allowAutoTopicCreation=true",
-                "allowAutoTopicCreationType=non-partitioned",
-                "brokerDeleteInactiveTopicsEnabled=false",
-                // the bookie reads this file too: keep it on loopback
-                "listeningInterface=lo",
-                "allowLoopback=true",
-                "");
+    private static Map<String, String> config(int brokerPort, int webPort) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("clusterName", "standalone");
+        c.put("bindAddress", "127.0.0.1");
+        c.put("advertisedAddress", "127.0.0.1");
+        c.put("brokerServicePort", Integer.toString(brokerPort));
+        c.put("webServicePort", Integer.toString(webPort));
+        c.put("managedLedgerDefaultEnsembleSize", "1");
+        c.put("managedLedgerDefaultWriteQuorum", "1");
+        c.put("managedLedgerDefaultAckQuorum", "1");
+        c.put("functionsWorkerEnabled", "false");
+        c.put("transactionCoordinatorEnabled", "false");
+        c.put("systemTopicEnabled", "true");
+        c.put("topicLevelPoliciesEnabled", "true");
+        c.put("allowAutoTopicCreation", "true");
+        c.put("allowAutoTopicCreationType", "non-partitioned");
+        c.put("brokerDeleteInactiveTopicsEnabled", "false");
+        // the bookie reads this file too: keep it on loopback
+        c.put("listeningInterface", "lo");
+        c.put("allowLoopback", "true");
+        return c;
     }
 
     /** Ready once the standalone has made public/default; the admin API answers before that. */
     private void awaitReady(Path log) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(adminUrl() + "/admin/v2/namespaces/public"))
-                .timeout(Duration.ofSeconds(5)).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(adminUrl() + "/admin/v2/namespaces/public"))
+                .timeout(Duration.ofSeconds(5));
+        if (adminToken != null) {
+            builder.header("Authorization", "Bearer " + adminToken);
+        }
+        HttpRequest request = builder.build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -172,12 +201,6 @@ public final class PulsarStandalone implements AutoCloseable {
             return Path.of(PulsarStandalone.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 

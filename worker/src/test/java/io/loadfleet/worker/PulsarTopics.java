@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.apache.pulsar.client.api.ClientBuilder;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.PulsarClient;
@@ -28,8 +29,14 @@ public final class PulsarTopics {
      */
     public static <T> List<T> readAll(String serviceUrl, String topic, long expected, Function<Message<GenericRecord>, T> read)
             throws PulsarClientException {
+        return readAll(PulsarClient.builder().serviceUrl(serviceUrl), topic, expected, read);
+    }
+
+    /** {@link #readAll(String, String, long, Function)} with a client configured by the caller (e.g. a token, TLS). */
+    public static <T> List<T> readAll(ClientBuilder clientBuilder, String topic, long expected, Function<Message<GenericRecord>, T> read)
+            throws PulsarClientException {
         List<T> out = new ArrayList<>();
-        try (PulsarClient client = PulsarClient.builder().serviceUrl(serviceUrl).build();
+        try (PulsarClient client = clientBuilder.build();
                 Consumer<GenericRecord> consumer = client.newConsumer(Schema.AUTO_CONSUME())
                         .topic(topic)
                         .subscriptionName("loadfleet-test-" + System.nanoTime())

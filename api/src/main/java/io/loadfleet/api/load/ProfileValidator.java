@@ -2,13 +2,20 @@ package io.loadfleet.api.load;
 
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.plan.FleetPlan;
+import io.loadfleet.api.spec.CaSecretRef;
 import io.loadfleet.api.spec.Durations;
+import io.loadfleet.api.spec.KafkaSecurityProtocol;
+import io.loadfleet.api.spec.KafkaSecuritySpec;
 import io.loadfleet.api.spec.KafkaSinkSpec;
 import io.loadfleet.api.spec.LoadProfileSpec;
+import io.loadfleet.api.spec.PasswordSecretRef;
+import io.loadfleet.api.spec.PulsarAuthSpec;
 import io.loadfleet.api.spec.PulsarBatchingSpec;
 import io.loadfleet.api.spec.PulsarSinkSpec;
+import io.loadfleet.api.spec.SaslSpec;
 import io.loadfleet.api.spec.SinkSpec;
 import io.loadfleet.api.spec.StageSpec;
+import io.loadfleet.api.spec.TlsSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +37,13 @@ public final class ProfileValidator {
     /** [persistent://tenant/namespace/ | tenant/namespace/]name, in the characters Pulsar allows in names. */
     public static final String PULSAR_TOPIC_PATTERN =
             "^((persistent|non-persistent)://[-=:.\\w]+/[-=:.\\w]+/|[-=:.\\w]+/[-=:.\\w]+/)?[-=:.\\w]+$";
+    /** A Secret's name: a DNS subdomain (lower-case letters, digits, '-' and '.'). */
+    public static final String SECRET_NAME_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+    /** A key of a Secret's data, which is also the file name it is mounted as. */
+    public static final String SECRET_KEY_PATTERN = "^[-._a-zA-Z0-9]+$";
+    private static final Pattern SECRET_NAME = Pattern.compile(SECRET_NAME_PATTERN);
+    private static final Pattern SECRET_KEY = Pattern.compile(SECRET_KEY_PATTERN);
+    private static final int MAX_SECRET_NAME_LENGTH = 253;
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     /** StatefulSet pod names get a controller-revision-hash label; longer set names break it. */
     private static final int MAX_NAME_LENGTH = 52;
@@ -177,6 +191,84 @@ public final class ProfileValidator {
         partitions(problems, at, kafka.getPartitions());
         notNegative(problems, at + ".lingerMs", kafka.getLingerMs(), "");
         notNegative(problems, at + ".batchSize", kafka.getBatchSize(), " bytes");
+        kafka.getProperties().keySet().stream().filter(ProfileValidator::holdsACredential).forEach(key ->
+                problems.add(new Problem(at + ".properties." + key, "would put a credential in the LoadProfile (and the "
+                        + "workers' ConfigMap): put it in a Secret and name it in sink.kafka.security")));
+        if (kafka.getSecurity() != null) {
+            kafkaSecurity(problems, at + ".security", kafka.getSecurity());
+        }
+    }
+
+    /** Kafka client properties whose values are passwords or hold them. */
+    private static boolean holdsACredential(String property) {
+        return property.equals("sasl.jaas.config") || property.endsWith(".password")
+                || property.equals("ssl.keystore.key");
+    }
+
+    private static void kafkaSecurity(List<Problem> problems, String at, KafkaSecuritySpec security) {
+        KafkaSecurityProtocol protocol = security.getProtocol();
+        if (protocol == null) {
+            problems.add(new Problem(at + ".protocol", "is required: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL"));
+            return;
+        }
+        SaslSpec sasl = security.getSasl();
+        if (protocol.usesSasl() && sasl == null) {
+            problems.add(new Problem(at + ".sasl", "is required by protocol " + protocol
+                    + ": give mechanism and secretRef.name of a Secret with username and password"));
+        } else if (!protocol.usesSasl() && sasl != null) {
+            problems.add(new Problem(at + ".sasl", "is set but protocol " + protocol + " does not use SASL: "
+                    + "use SASL_PLAINTEXT or SASL_SSL, or remove sasl"));
+        } else if (sasl != null) {
+            if (sasl.getMechanism() == null) {
+                problems.add(new Problem(at + ".sasl.mechanism", "is required: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512"));
+            }
+            PasswordSecretRef ref = sasl.getSecretRef();
+            if (ref == null) {
+                problems.add(new Problem(at + ".sasl.secretRef", "is required: name of a Secret with username and password"));
+            } else {
+                secretName(problems, at + ".sasl.secretRef.name", ref.getName());
+                secretKey(problems, at + ".sasl.secretRef.usernameKey", ref.getUsernameKey());
+                if (sasl.getUsername() != null && ref.getUsernameKey() != null) {
+                    problems.add(new Problem(at + ".sasl.username", "and sasl.secretRef.usernameKey both name the user: "
+                            + "keep one"));
+                }
+                secretKey(problems, at + ".sasl.secretRef.passwordKey", ref.getPasswordKey());
+            }
+        }
+        if (security.getTls() != null) {
+            if (!protocol.usesTls()) {
+                problems.add(new Problem(at + ".tls", "is set but protocol " + protocol + " does not use TLS: "
+                        + "use SSL or SASL_SSL, or remove tls"));
+            } else {
+                tls(problems, at + ".tls", security.getTls());
+            }
+        }
+    }
+
+    private static void tls(List<Problem> problems, String at, TlsSpec tls) {
+        CaSecretRef ref = tls.getSecretRef();
+        if (ref == null) {
+            problems.add(new Problem(at + ".secretRef", "is required: name of a Secret with the CA certificate "
+                    + "(PEM, key ca.crt), or remove tls to trust the JVM's default CAs"));
+            return;
+        }
+        secretName(problems, at + ".secretRef.name", ref.getName());
+        secretKey(problems, at + ".secretRef.caKey", ref.getCaKey());
+    }
+
+    private static void secretName(List<Problem> problems, String path, String name) {
+        if (name == null || name.isEmpty()) {
+            problems.add(new Problem(path, "is required: the name of a Secret in the LoadProfile's namespace"));
+        } else if (name.length() > MAX_SECRET_NAME_LENGTH || !SECRET_NAME.matcher(name).matches()) {
+            problems.add(new Problem(path, "\"" + name + "\" is not a Secret name: use lower-case letters, digits, "
+                    + "'-' and '.', starting and ending with a letter or digit"));
+        }
+    }
+
+    private static void secretKey(List<Problem> problems, String path, String key) {
+        if (key != null && !SECRET_KEY.matcher(key).matches()) {
+            problems.add(new Problem(path, "\"" + key + "\" is not a Secret key: use letters, digits, '-', '_' and '.'"));
+        }
     }
 
     private static void pulsar(List<Problem> problems, PulsarSinkSpec pulsar) {
@@ -201,6 +293,26 @@ public final class ProfileValidator {
                     + "admin API; set adminUrl, or leave partitions out to use an existing or auto-created topic"));
         }
         notNegative(problems, at + ".sendTimeoutMs", pulsar.getSendTimeoutMs(), " (0 waits forever)");
+        PulsarAuthSpec auth = pulsar.getAuth();
+        if (auth != null && auth.getToken() == null) {
+            problems.add(new Problem(at + ".auth.token", "is required: token authentication is the one auth method; "
+                    + "give token.secretRef.name, or remove auth"));
+        } else if (auth != null && auth.getToken().getSecretRef() == null) {
+            problems.add(new Problem(at + ".auth.token.secretRef", "is required: name of a Secret with the token"));
+        } else if (auth != null) {
+            secretName(problems, at + ".auth.token.secretRef.name", auth.getToken().getSecretRef().getName());
+            secretKey(problems, at + ".auth.token.secretRef.key", auth.getToken().getSecretRef().getKey());
+        }
+        if (pulsar.getTls() != null) {
+            // Without a serviceUrl, `run --service-url` may give a pulsar+ssl:// one.
+            boolean noTlsUrl = pulsar.getServiceUrl() != null && !pulsar.getServiceUrl().startsWith("pulsar+ssl://")
+                    && (pulsar.getAdminUrl() == null || !pulsar.getAdminUrl().startsWith("https://"));
+            if (noTlsUrl) {
+                problems.add(new Problem(at + ".tls", "is set but neither serviceUrl " + pulsar.getServiceUrl()
+                        + " nor adminUrl uses TLS: use pulsar+ssl://host:6651 (and https://host:8443), or remove tls"));
+            }
+            tls(problems, at + ".tls", pulsar.getTls());
+        }
         PulsarBatchingSpec batching = pulsar.getBatching();
         if (batching != null) {
             notNegative(problems, at + ".batching.maxDelayMs", batching.getMaxDelayMs(), "");

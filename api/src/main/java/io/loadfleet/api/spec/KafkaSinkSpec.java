@@ -42,7 +42,11 @@ public class KafkaSinkSpec {
     @Min(0)
     private Integer batchSize;
 
-    @JsonPropertyDescription("Any other producer property, passed through as is (wins over the fields above).")
+    @JsonPropertyDescription("TLS and SASL, with credentials in Secrets. Default: PLAINTEXT.")
+    private KafkaSecuritySpec security;
+
+    @JsonPropertyDescription("Any other producer property, passed through as is (wins over the fields above). "
+            + "No passwords: those belong in a Secret named by security.")
     private Map<String, String> properties = new LinkedHashMap<>();
 
     public String getBootstrapServers() { return bootstrapServers; }
@@ -59,6 +63,8 @@ public class KafkaSinkSpec {
     public void setLingerMs(Integer lingerMs) { this.lingerMs = lingerMs; }
     public Integer getBatchSize() { return batchSize; }
     public void setBatchSize(Integer batchSize) { this.batchSize = batchSize; }
+    public KafkaSecuritySpec getSecurity() { return security; }
+    public void setSecurity(KafkaSecuritySpec security) { this.security = security; }
     public Map<String, String> getProperties() { return properties; }
     public void setProperties(Map<String, String> properties) {
         this.properties = properties == null ? new LinkedHashMap<>() : properties;

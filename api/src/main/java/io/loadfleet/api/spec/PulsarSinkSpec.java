@@ -51,6 +51,13 @@ public class PulsarSinkSpec {
     @JsonPropertyDescription("Block the sender when the pending queue is full (true, the default) or fail the send.")
     private Boolean blockIfQueueFull;
 
+    @JsonPropertyDescription("How the client authenticates. Default: it does not.")
+    private PulsarAuthSpec auth;
+
+    @JsonPropertyDescription("The CA that signed the broker's certificate, for pulsar+ssl:// and https:// URLs. "
+            + "Without it they trust the JVM's default CAs.")
+    private TlsSpec tls;
+
     @JsonPropertyDescription("Any other producer setting by its ProducerBuilder.loadConf name (e.g. maxPendingMessages, "
             + "producerName), passed through as is (wins over the fields above).")
     private Map<String, String> properties = new LinkedHashMap<>();
@@ -85,6 +92,10 @@ public class PulsarSinkSpec {
     public void setSendTimeoutMs(Integer sendTimeoutMs) { this.sendTimeoutMs = sendTimeoutMs; }
     public Boolean getBlockIfQueueFull() { return blockIfQueueFull; }
     public void setBlockIfQueueFull(Boolean blockIfQueueFull) { this.blockIfQueueFull = blockIfQueueFull; }
+    public PulsarAuthSpec getAuth() { return auth; }
+    public void setAuth(PulsarAuthSpec auth) { this.auth = auth; }
+    public TlsSpec getTls() { return tls; }
+    public void setTls(TlsSpec tls) { this.tls = tls; }
     public Map<String, String> getProperties() { return properties; }
     public void setProperties(Map<String, String> properties) {
         this.properties = properties == null ? new LinkedHashMap<>() : properties;

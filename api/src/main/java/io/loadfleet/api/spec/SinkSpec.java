@@ -1,7 +1,10 @@
 package io.loadfleet.api.spec;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Where messages go; exactly one member is set. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -11,6 +14,34 @@ public class SinkSpec {
 
     @JsonPropertyDescription("Send to an Apache Pulsar topic.")
     private PulsarSinkSpec pulsar;
+
+    /** The path of sink.kafka.security.tls, for messages about its CA file. */
+    public static final String KAFKA_TLS = "spec.sink.kafka.security.tls";
+    /** The path of sink.pulsar.tls, for messages about its CA file. */
+    public static final String PULSAR_TLS = "spec.sink.pulsar.tls";
+
+    /** Every Secret key this validated sink reads at connect time, in spec order: what a pod must have mounted. */
+    @JsonIgnore
+    public List<SecretFile> secretFiles() {
+        List<SecretFile> files = new ArrayList<>();
+        KafkaSecuritySpec security = kafka == null ? null : kafka.getSecurity();
+        if (security != null && security.getSasl() != null) {
+            if (security.getSasl().getUsername() == null) {
+                files.add(security.getSasl().usernameFile());
+            }
+            files.add(security.getSasl().passwordFile());
+        }
+        if (security != null && security.getTls() != null) {
+            files.add(security.getTls().caFile(KAFKA_TLS));
+        }
+        if (pulsar != null && pulsar.getAuth() != null) {
+            files.add(pulsar.getAuth().getToken().tokenFile());
+        }
+        if (pulsar != null && pulsar.getTls() != null) {
+            files.add(pulsar.getTls().caFile(PULSAR_TLS));
+        }
+        return files;
+    }
 
     public KafkaSinkSpec getKafka() { return kafka; }
     public void setKafka(KafkaSinkSpec kafka) { this.kafka = kafka; }

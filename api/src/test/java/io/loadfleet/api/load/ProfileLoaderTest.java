@@ -11,6 +11,8 @@ import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.api.spec.PulsarCompression;
 import io.loadfleet.api.spec.PulsarSinkSpec;
+import io.loadfleet.api.spec.SaslMechanism;
+import io.loadfleet.api.spec.SecretFile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -236,5 +238,34 @@ class ProfileLoaderTest {
     void exactlyOneSink() {
         List<String> problems = problems(VALID.replace("    kafka:\n", "    pulsar: {topic: other}\n    kafka:\n"));
         assertEquals(List.of("spec.sink: names two sinks: set exactly one of sink.kafka or sink.pulsar"), problems);
+    }
+
+    @Test
+    void sinkSecurityNamesSecretKeysWithTheirDefaults() throws Exception {
+        LoadProfile kafka = ProfileLoader.parse(VALID.replace("      lingerMs: 5", "      lingerMs: 5\n"
+                + "      security:\n"
+                + "        protocol: SASL_SSL\n"
+                + "        sasl: {mechanism: SCRAM-SHA-512, secretRef: {name: kafka-user, passwordKey: pw}}\n"
+                + "        tls: {secretRef: {name: cluster-ca}}"));
+        assertEquals(List.of(
+                new SecretFile("spec.sink.kafka.security.sasl.secretRef.usernameKey", "kafka-user", "username"),
+                new SecretFile("spec.sink.kafka.security.sasl.secretRef.passwordKey", "kafka-user", "pw"),
+                new SecretFile("spec.sink.kafka.security.tls.secretRef.caKey", "cluster-ca", "ca.crt")),
+                kafka.getSpec().getSink().secretFiles());
+        assertEquals(SaslMechanism.SCRAM_SHA_512, kafka.getSpec().getSink().getKafka().getSecurity().getSasl().getMechanism());
+
+        LoadProfile pulsar = ProfileLoader.parse(PULSAR.replace("pulsar://pulsar-proxy.pulsar.svc:6650", "pulsar+ssl://pulsar:6651")
+                .replace("      blockIfQueueFull: true", "      blockIfQueueFull: true\n"
+                        + "      auth: {token: {secretRef: {name: pulsar-token}}}\n"
+                        + "      tls: {secretRef: {name: pulsar-ca, caKey: ca.pem}}"));
+        assertEquals(List.of(
+                new SecretFile("spec.sink.pulsar.auth.token.secretRef.key", "pulsar-token", "token"),
+                new SecretFile("spec.sink.pulsar.tls.secretRef.caKey", "pulsar-ca", "ca.pem")),
+                pulsar.getSpec().getSink().secretFiles());
+        assertEquals(List.of(), ProfileLoader.parse(VALID).getSpec().getSink().secretFiles());
+        LoadProfile strimzi = ProfileLoader.parse(VALID.replace("      lingerMs: 5", "      lingerMs: 5\n"
+                + "      security: {protocol: SASL_SSL, sasl: {mechanism: SCRAM-SHA-512, username: loadfleet, secretRef: {name: loadfleet}}}"));
+        assertEquals(List.of(new SecretFile("spec.sink.kafka.security.sasl.secretRef.passwordKey", "loadfleet", "password")),
+                strimzi.getSpec().getSink().secretFiles(), "a user name in the spec is not read from the Secret");
     }
 }

@@ -9,10 +9,12 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.api.spec.WorkerSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -34,11 +36,18 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
         WorkerSpec worker = profile.getSpec().getWorker() == null ? new WorkerSpec() : profile.getSpec().getWorker();
         String image = worker.getImage() != null ? worker.getImage() : fleet.defaultImage();
         String config = WorkerConfigMap.render(profile);
+        List<SecretVolume> secrets = SecretVolume.of(profile.getSpec().getSink());
+        List<String> args = new ArrayList<>(List.of("worker", "--config", FleetNames.CONFIG_DIR + "/" + FleetNames.CONFIG_FILE,
+                "--port", Integer.toString(fleet.controlPort())));
+        // Only fleets with Secrets get what they need: the templates of all others stay as they were, so
+        // an operator upgrade rolls no pods (and older worker images, without --secrets-dir, keep working).
+        if (!secrets.isEmpty()) {
+            args.addAll(List.of("--secrets-dir", SecretFile.POD_DIR));
+        }
         var container = new ContainerBuilder()
                 .withName("worker")
                 .withImage(image)
-                .withArgs("worker", "--config", FleetNames.CONFIG_DIR + "/" + FleetNames.CONFIG_FILE,
-                        "--port", Integer.toString(fleet.controlPort()))
+                .withArgs(args)
                 .addNewPort().withName("control").withContainerPort(fleet.controlPort()).endPort()
                 .withEnv(environment(worker, fleet))
                 .withResources(worker.getResources())
@@ -49,6 +58,7 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                 .addNewVolumeMount().withName("config").withMountPath(FleetNames.CONFIG_DIR).withReadOnly(true).endVolumeMount()
                 // the root filesystem is read-only: the JVM's temporary files go here
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .addAllToVolumeMounts(secrets.stream().map(SecretVolume::mount).toList())
                 .withNewSecurityContext()
                     .withAllowPrivilegeEscalation(false)
                     .withReadOnlyRootFilesystem(true)
@@ -60,11 +70,14 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                 .addNewVolume().withName("config").withNewConfigMap().withName(FleetNames.configMap(profile))
                     .endConfigMap().endVolume()
                 .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+                .addAllToVolumes(secrets.stream().map(SecretVolume::volume).toList())
                 // the Pod Security Standards' "restricted" profile, as the operator's own pod
                 .withNewSecurityContext()
                     .withRunAsNonRoot(true)
                     .withRunAsUser(WORKER_UID)
                     .withRunAsGroup(WORKER_UID)
+                    // the group of mounted Secret files, which are readable by owner and group only
+                    .withFsGroup(secrets.isEmpty() ? null : WORKER_UID)
                     .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                 .endSecurityContext()
                 .withNodeSelector(worker.getNodeSelector().isEmpty() ? null : worker.getNodeSelector())

@@ -6,6 +6,7 @@ import io.loadfleet.api.load.Problem;
 import io.loadfleet.api.load.ProfileLoader;
 import io.loadfleet.api.load.ProfileValidator;
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.worker.embedded.EmbeddedKafka;
 import io.loadfleet.worker.fleet.LocalFleet;
 import io.loadfleet.worker.fleet.RunSummary;
@@ -79,6 +80,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Give up when the broker has not answered within this (default ${DEFAULT-VALUE})")
     java.time.Duration connectTimeout;
 
+    @Option(names = "--secrets-dir", paramLabel = "DIR", defaultValue = SecretFile.POD_DIR,
+            description = "Where the Secret keys the sink names are read from, as DIR/SECRET/KEY files (default ${DEFAULT-VALUE}, where pods mount them)")
+    Path secretsDir;
+
     @Option(names = "--summary", paramLabel = "FILE.json", description = "Write the run's summary as JSON")
     Path summaryFile;
 
@@ -99,9 +104,13 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return CliErrors.usage(err, e.getMessage());
         }
-        target = target.withConnectTimeout(connectTimeout);
+        target = target.withConnectTimeout(connectTimeout).withSecretsDir(secretsDir);
         if (!sinkNull && !target.isKafka() && target.address() == null) {
             return CliErrors.usage(err, profileFile + ": " + target.missingAddress());
+        }
+        if (!sinkNull && target.isSecured() && target.address() == null) {
+            return CliErrors.usage(err, profileFile + ": sink.kafka.security needs sink.kafka.bootstrapServers or "
+                    + "--bootstrap-servers HOST:PORT: the embedded broker speaks PLAINTEXT only");
         }
         Optional<String> unwritable = reportFile == null ? Optional.empty() : HtmlReport.unwritable(reportFile);
         if (unwritable.isPresent()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.loadfleet.api.control.WorkerConfig;
+import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.worker.control.WorkerPod;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
 import io.loadfleet.worker.sink.SinkTarget;
@@ -46,6 +47,10 @@ final class WorkerCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE})")
     Duration connectTimeout;
 
+    @Option(names = "--secrets-dir", paramLabel = "DIR", defaultValue = SecretFile.POD_DIR,
+            description = "Where the Secret keys the sink names are mounted, as DIR/SECRET/KEY files (default ${DEFAULT-VALUE})")
+    Path secretsDir;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = command.commandLine().getErr();
@@ -64,7 +69,8 @@ final class WorkerCommand implements Callable<Integer> {
         }
         SinkTarget target;
         try {
-            target = SinkTarget.of(workerConfig.sink(), bootstrapServers, serviceUrl).withConnectTimeout(connectTimeout);
+            target = SinkTarget.of(workerConfig.sink(), bootstrapServers, serviceUrl).withConnectTimeout(connectTimeout)
+                    .withSecretsDir(secretsDir);
         } catch (IllegalArgumentException e) {
             return CliErrors.usage(err, e.getMessage());
         }

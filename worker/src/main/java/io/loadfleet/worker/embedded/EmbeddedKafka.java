@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -32,12 +34,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path dataDir;
     private final Properties config;
     private final String bootstrapServers;
+    private final Map<String, String> listenerAddresses;
     private KafkaRaftServer server;
 
-    private EmbeddedKafka(Path dataDir, Properties config, String bootstrapServers) {
+    private EmbeddedKafka(Path dataDir, Properties config, String bootstrapServers, Map<String, String> listenerAddresses) {
         this.dataDir = dataDir;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
+        this.listenerAddresses = listenerAddresses;
     }
 
     /** Starts a node on a free loopback port. */
@@ -50,6 +54,16 @@ public final class EmbeddedKafka implements AutoCloseable {
      * port) and waits until it accepts clients.
      */
     public static EmbeddedKafka start(int port) {
+        return start(port, Map.of(), Map.of());
+    }
+
+    /**
+     * A node with listeners beside its PLAINTEXT one, for clients that use TLS or SASL.
+     *
+     * @param extraListeners listener name → security protocol (e.g. SASL_SSL), each on a free loopback port
+     * @param extraConfig    broker settings those listeners need (e.g. listener.name.NAME.ssl.keystore.location)
+     */
+    public static EmbeddedKafka start(int port, Map<String, String> extraListeners, Map<String, String> extraConfig) {
         Path dir;
         try {
             dir = Files.createTempDirectory("loadfleet-kafka-");
@@ -60,8 +74,17 @@ public final class EmbeddedKafka implements AutoCloseable {
             int brokerPort = port == 0 ? freePort() : port;
             int controllerPort = freePort();
             Properties props = config(dir, brokerPort, controllerPort);
+            Map<String, String> addresses = new LinkedHashMap<>();
+            extraListeners.forEach((name, protocol) -> {
+                String address = "127.0.0.1:" + freePort();
+                addresses.put(name, address);
+                props.put("listeners", props.get("listeners") + "," + name + "://" + address);
+                props.put("advertised.listeners", props.get("advertised.listeners") + "," + name + "://" + address);
+                props.put("listener.security.protocol.map", props.get("listener.security.protocol.map") + "," + name + ":" + protocol);
+            });
+            props.putAll(extraConfig);
             format(dir, props);
-            EmbeddedKafka kafka = new EmbeddedKafka(dir, props, "127.0.0.1:" + brokerPort);
+            EmbeddedKafka kafka = new EmbeddedKafka(dir, props, "127.0.0.1:" + brokerPort, addresses);
             kafka.startNode();
             return kafka;
         } catch (RuntimeException e) {
@@ -72,6 +95,15 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** host:port of one of the extra listeners given to {@link #start(int, Map, Map)}. */
+    public String bootstrapServers(String listener) {
+        String address = listenerAddresses.get(listener);
+        if (address == null) {
+            throw new IllegalArgumentException("no listener " + listener + ": " + listenerAddresses.keySet());
+        }
+        return address;
     }
 
     private static Properties config(Path dir, int brokerPort, int controllerPort) {

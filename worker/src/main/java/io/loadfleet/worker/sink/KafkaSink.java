@@ -9,12 +9,15 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -32,22 +35,37 @@ public final class KafkaSink implements RecordSink {
         this.topic = topic;
     }
 
-    /** Creates the topic when it is missing, then connects the producer. */
+    /** Creates the topic when it is missing, then connects the producer; for a spec without security. */
     public static KafkaSink open(KafkaSinkSpec spec, String bootstrapServers, String clientId) {
-        return open(spec, bootstrapServers, clientId, SinkTarget.DEFAULT_CONNECT_TIMEOUT);
+        return open(spec, bootstrapServers, clientId, SinkTarget.DEFAULT_CONNECT_TIMEOUT, new SecretFiles(SecretFiles.DEFAULT_DIR));
     }
 
-    /** @param connectTimeout how long to wait for a broker to answer before giving up */
-    public static KafkaSink open(KafkaSinkSpec spec, String bootstrapServers, String clientId, Duration connectTimeout) {
-        ensureTopic(bootstrapServers, spec.getTopic(), spec.getPartitions(), connectTimeout);
-        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(spec, bootstrapServers, clientId));
-        // Fetch the topic's metadata now, so the first paced send does not wait for it.
-        producer.partitionsFor(spec.getTopic());
+    /**
+     * @param connectTimeout how long to wait for a broker to answer before giving up
+     * @param secrets        where the credentials and CA that sink.kafka.security names are read from
+     */
+    public static KafkaSink open(KafkaSinkSpec spec, String bootstrapServers, String clientId, Duration connectTimeout,
+            SecretFiles secrets) {
+        Properties security = KafkaClientSecurity.of(spec, secrets);
+        ensureTopic(bootstrapServers, spec.getTopic(), spec.getPartitions(), connectTimeout, security);
+        KafkaProducer<byte[], byte[]> producer;
+        try {
+            producer = new KafkaProducer<>(producerConfig(spec, bootstrapServers, clientId, security));
+        } catch (KafkaException e) {
+            throw new InvalidSinkSettingException("sink.kafka: the producer refuses its settings: " + rootMessage(e), e);
+        }
+        try {
+            // Fetch the topic's metadata now, so the first paced send does not wait for it.
+            producer.partitionsFor(spec.getTopic());
+        } catch (KafkaException e) {
+            producer.close(Duration.ZERO);
+            throw new SinkException("cannot send to " + spec.getTopic() + " on " + bootstrapServers + ": " + rootMessage(e), e);
+        }
         return new KafkaSink(producer, spec.getTopic());
     }
 
-    /** The producer settings a spec stands for; {@code properties} win over everything else. */
-    static Properties producerConfig(KafkaSinkSpec spec, String bootstrapServers, String clientId) {
+    /** The producer settings a spec stands for, with its security settings; {@code properties} win over everything else. */
+    static Properties producerConfig(KafkaSinkSpec spec, String bootstrapServers, String clientId, Properties security) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -66,18 +84,31 @@ public final class KafkaSink implements RecordSink {
         if (spec.getBatchSize() != null) {
             p.put(ProducerConfig.BATCH_SIZE_CONFIG, spec.getBatchSize().toString());
         }
+        p.putAll(security);
         p.putAll(spec.getProperties());
         return p;
     }
 
-    private static void ensureTopic(String bootstrapServers, String topic, Integer partitions, Duration timeout) {
+    private static void ensureTopic(String bootstrapServers, String topic, Integer partitions, Duration timeout,
+            Properties security) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        Admin admin = Admin.create(p);
+        p.putAll(security);
+        Admin admin;
+        try {
+            admin = Admin.create(p);
+        } catch (KafkaException e) {
+            throw new InvalidSinkSettingException("sink.kafka.security: the client refuses it: " + rootMessage(e), e);
+        }
         try {
             NewTopic newTopic = new NewTopic(topic, Optional.ofNullable(partitions), Optional.empty());
             admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuthenticationException refused) {
+                throw new SinkException("authentication with Kafka at " + bootstrapServers + " failed ("
+                        + security.getProperty(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG) + "): " + reason(refused)
+                        + "; check sink.kafka.security and the Secrets it names", refused);
+            }
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new SinkException("cannot create topic " + topic + " on " + bootstrapServers + ": "
                         + e.getCause().getMessage(), e.getCause());
@@ -92,6 +123,25 @@ public final class KafkaSink implements RecordSink {
             // Without a bound, close waits out the client's 60 s API timeout for a broker that never answered.
             admin.close(Duration.ZERO);
         }
+    }
+
+    /** A TLS failure's handshake message names the check that failed (e.g. PKIX path validation); its innermost cause only a detail. */
+    private static String reason(AuthenticationException refused) {
+        for (Throwable t = refused; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException handshake && handshake.getMessage() != null) {
+                return "TLS handshake: " + handshake.getMessage();
+            }
+        }
+        return rootMessage(refused);
+    }
+
+    /** The innermost cause says what went wrong (e.g. a TLS handshake's reason); the wrappers only repeat it. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     @Override

@@ -30,18 +30,23 @@ public final class PulsarSink implements RecordSink {
         this.producer = producer;
     }
 
-    /** Creates a partitioned topic when asked to and it is missing, then connects the producer. */
+    /**
+     * Creates a partitioned topic when asked to and it is missing, then connects the producer.
+     *
+     * @param secrets where the token and CA that sink.pulsar.auth and tls name are read from
+     */
     public static PulsarSink open(PulsarSinkSpec spec, String serviceUrl, Format format, org.apache.avro.Schema schema,
-            java.time.Duration connectTimeout) {
+            java.time.Duration connectTimeout, SecretFiles secrets) {
+        PulsarClientSecurity security = PulsarClientSecurity.of(spec, secrets);
         int timeoutMillis = (int) connectTimeout.toMillis();
         if (spec.getPartitions() != null) {
-            ensurePartitionedTopic(spec.getAdminUrl(), spec.fullTopicName(), spec.getPartitions(), timeoutMillis);
+            ensurePartitionedTopic(spec.getAdminUrl(), spec.fullTopicName(), spec.getPartitions(), timeoutMillis, security);
         }
         PulsarClient client = null;
         try {
-            client = PulsarClient.builder().serviceUrl(serviceUrl)
+            client = security.apply(PulsarClient.builder().serviceUrl(serviceUrl)
                     .operationTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                    .connectionTimeout(Math.min(timeoutMillis, 10_000), TimeUnit.MILLISECONDS)
+                    .connectionTimeout(Math.min(timeoutMillis, 10_000), TimeUnit.MILLISECONDS))
                     .build();
             Producer<byte[]> producer = producer(client, spec, format, schema).create();
             return new PulsarSink(client, producer);
@@ -94,10 +99,11 @@ public final class PulsarSink implements RecordSink {
         return b;
     }
 
-    private static void ensurePartitionedTopic(String adminUrl, String topic, int partitions, int timeoutMillis) {
-        try (PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(adminUrl)
+    private static void ensurePartitionedTopic(String adminUrl, String topic, int partitions, int timeoutMillis,
+            PulsarClientSecurity security) {
+        try (PulsarAdmin admin = security.apply(PulsarAdmin.builder().serviceHttpUrl(adminUrl)
                 .connectionTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                .requestTimeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
+                .requestTimeout(timeoutMillis, TimeUnit.MILLISECONDS)).build()) {
             // Every pod of a fleet gets here: look first, so only the first one creates it.
             String namespace = TopicName.get(topic).getNamespace();
             if (!admin.topics().getPartitionedTopicList(namespace).contains(topic)) {
@@ -105,6 +111,9 @@ public final class PulsarSink implements RecordSink {
             }
         } catch (PulsarAdminException.ConflictException exists) {
             // created meanwhile, or there as a non-partitioned topic: used as it is, as with Kafka topics
+        } catch (PulsarAdminException.NotAuthorizedException refused) {
+            throw new SinkException("the Pulsar admin API at " + adminUrl + " refused this client (HTTP 401): "
+                    + "check sink.pulsar.auth and the Secret it names", refused);
         } catch (PulsarClientException | PulsarAdminException e) {
             throw new SinkException("cannot create partitioned topic " + topic + " through " + adminUrl + ": "
                     + firstLine(e), e);

@@ -1,7 +1,9 @@
 package io.loadfleet.worker.sink;
 
 import io.loadfleet.api.spec.Format;
+import io.loadfleet.api.spec.KafkaSecurityProtocol;
 import io.loadfleet.api.spec.SinkSpec;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.avro.Schema;
 
@@ -11,8 +13,10 @@ import org.apache.avro.Schema;
  *
  * @param address        bootstrap servers or service URL; null when neither the spec nor an option gives one
  * @param connectTimeout how long {@link #open} waits for the broker before it gives up
+ * @param secrets        where the Secret keys the sink names are read from ({@code --secrets-dir})
  */
-public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout) {
+public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout, SecretFiles secrets) {
+    private static final SecretFiles DEFAULT_SECRETS = new SecretFiles(SecretFiles.DEFAULT_DIR);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     /** Applies the override for the profile's broker; an option meant for the other broker is refused. */
@@ -26,14 +30,15 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout)
                 throw new IllegalArgumentException("--service-url: \"" + serviceUrl
                         + "\" is not a Pulsar service URL: use pulsar://HOST:6650 or pulsar+ssl://HOST:6651");
             }
-            return new SinkTarget(spec, serviceUrl != null ? serviceUrl : spec.getPulsar().getServiceUrl(), DEFAULT_CONNECT_TIMEOUT);
+            return new SinkTarget(spec, serviceUrl != null ? serviceUrl : spec.getPulsar().getServiceUrl(), DEFAULT_CONNECT_TIMEOUT,
+                    DEFAULT_SECRETS);
         }
         if (serviceUrl != null) {
             throw new IllegalArgumentException("--service-url: this profile sends to sink.kafka; "
                     + "give its brokers with --bootstrap-servers HOST:PORT");
         }
         return new SinkTarget(spec, bootstrapServers != null ? bootstrapServers : spec.getKafka().getBootstrapServers(),
-                DEFAULT_CONNECT_TIMEOUT);
+                DEFAULT_CONNECT_TIMEOUT, DEFAULT_SECRETS);
     }
 
     public boolean isKafka() {
@@ -41,11 +46,22 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout)
     }
 
     public SinkTarget at(String otherAddress) {
-        return new SinkTarget(spec, otherAddress, connectTimeout);
+        return new SinkTarget(spec, otherAddress, connectTimeout, secrets);
     }
 
     public SinkTarget withConnectTimeout(Duration timeout) {
-        return new SinkTarget(spec, address, timeout);
+        return new SinkTarget(spec, address, timeout, secrets);
+    }
+
+    /** Reads the Secret keys the sink names from DIR/SECRET/KEY. */
+    public SinkTarget withSecretsDir(Path dir) {
+        return new SinkTarget(spec, address, connectTimeout, new SecretFiles(dir));
+    }
+
+    /** Whether the sink speaks TLS or SASL, which the embedded broker (PLAINTEXT) does not. */
+    public boolean isSecured() {
+        return isKafka() && spec.getKafka().getSecurity() != null
+                && spec.getKafka().getSecurity().getProtocol() != KafkaSecurityProtocol.PLAINTEXT;
     }
 
     /** Says what is missing when there is no address, and how to give it. */
@@ -67,7 +83,7 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout)
         if (address == null) {
             throw new IllegalStateException(missingAddress());
         }
-        return isKafka() ? KafkaSink.open(spec.getKafka(), address, clientId, connectTimeout)
-                : PulsarSink.open(spec.getPulsar(), address, format, schema, connectTimeout);
+        return isKafka() ? KafkaSink.open(spec.getKafka(), address, clientId, connectTimeout, secrets)
+                : PulsarSink.open(spec.getPulsar(), address, format, schema, connectTimeout, secrets);
     }
 }

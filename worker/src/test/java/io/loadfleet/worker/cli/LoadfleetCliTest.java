@@ -232,7 +232,7 @@ class LoadfleetCliTest {
     }
 
     @Test
-    void workerWithoutABrokerAddressOrWithAMalformedConfigExitsTwo() throws Exception {
+    void workerWithoutABrokerAddressOrWithAMalformedConfigOrAMissingSecretFileExitsTwo() throws Exception {
         Path pulsar = write("worker.yaml", """
                 profile: p
                 generator: {type: iot-sensor}
@@ -252,6 +252,16 @@ class LoadfleetCliTest {
                 """);
         assertEquals(2, Loadfleet.execute("worker", "--config", twoSinks.toString(), "--port", "0"));
         assertTrue(stderr().contains("exactly one of sink.kafka or sink.pulsar"), stderr());
+        Path token = write("token.yaml", """
+                profile: p
+                generator: {type: iot-sensor}
+                format: avro
+                sink: {pulsar: {serviceUrl: "pulsar://127.0.0.1:1", topic: t, auth: {token: {secretRef: {name: pulsar-token}}}}}
+                """);
+        assertEquals(2, Loadfleet.execute("worker", "--config", token.toString(), "--port", "0",
+                "--secrets-dir", dir.resolve("secrets").toString()));
+        assertTrue(stderr().contains("spec.sink.pulsar.auth.token.secretRef.key: no readable file "
+                + dir.resolve("secrets/pulsar-token/token")), stderr());
         assertFalse(stderr().contains("\tat "), stderr());
     }
 

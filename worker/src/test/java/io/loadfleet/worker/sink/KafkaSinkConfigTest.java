@@ -22,7 +22,7 @@ class KafkaSinkConfigTest {
         spec.setLingerMs(7);
         spec.setBatchSize(131072);
         spec.setProperties(Map.of("max.in.flight.requests.per.connection", "3", "linger.ms", "9"));
-        Properties p = KafkaSink.producerConfig(spec, "h:1", "c");
+        Properties p = KafkaSink.producerConfig(spec, "h:1", "c", new Properties());
         assertEquals("h:1", p.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
         assertEquals("all", p.get(ProducerConfig.ACKS_CONFIG));
         assertEquals("true", p.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
@@ -36,7 +36,7 @@ class KafkaSinkConfigTest {
     void defaultsAreAcksAllWithIdempotenceAndTheClientsOwnSettings() {
         KafkaSinkSpec spec = new KafkaSinkSpec();
         spec.setTopic("t");
-        Properties p = KafkaSink.producerConfig(spec, "h:1", "c");
+        Properties p = KafkaSink.producerConfig(spec, "h:1", "c", new Properties());
         assertEquals("all", p.get(ProducerConfig.ACKS_CONFIG));
         assertEquals("true", p.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
         assertFalse(p.containsKey(ProducerConfig.LINGER_MS_CONFIG));
@@ -48,7 +48,7 @@ class KafkaSinkConfigTest {
         KafkaSinkSpec spec = new KafkaSinkSpec();
         spec.setTopic("t");
         spec.setAcks(Acks.LEADER);
-        Properties p = KafkaSink.producerConfig(spec, "h:1", "c");
+        Properties p = KafkaSink.producerConfig(spec, "h:1", "c", new Properties());
         assertEquals("1", p.get(ProducerConfig.ACKS_CONFIG));
         assertEquals("false", p.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
     }
