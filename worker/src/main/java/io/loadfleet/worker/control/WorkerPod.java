@@ -59,6 +59,8 @@ public final class WorkerPod implements AutoCloseable {
                 WorkerService connected = new WorkerService(config, target.open(clientId, config.format(),
                         Generators.schema(config.generator().getType())), Clock.SYSTEM, latency);
                 return install(connected);
+            } catch (InvalidSinkSettingException e) {
+                throw e;
             } catch (SinkException e) {
                 connectProblem = e.getMessage();
                 log.accept(e.getMessage() + "; retrying in " + retry.toSeconds() + "s");
