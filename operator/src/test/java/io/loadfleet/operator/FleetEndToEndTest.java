@@ -207,9 +207,9 @@ class FleetEndToEndTest {
     }
 
     /**
-     * Waits (bounded) until the pods' acks trail their sends by under 0.1 s of sending: a rate
-     * measured from then on is not inflated by a start-up backlog draining (the first batches wait
-     * for the producer's metadata, longer on a busy machine).
+     * Waits (bounded) until the pods' acks trail their sends by under 0.1 s of sending, and then one
+     * operator poll: a rate measured from then on, by the test or in status, is not skewed by a
+     * start-up backlog (the first batches wait for the producer's metadata, longer on a busy machine).
      */
     static void awaitAcksCaughtUp(ClusterSimulator cluster) throws InterruptedException {
         Thread.sleep(2_000);
@@ -218,6 +218,8 @@ class FleetEndToEndTest {
             double rate = pods.stream().mapToDouble(WorkerStatus::targetRate).sum();
             return pods.stream().mapToLong(s -> s.sent() - s.acked()).sum() < Math.max(100, rate / 10);
         }, () -> "pods " + podStatuses(cluster));
+        // One more operator poll, so the next status.achievedRate is not over a window from before.
+        Thread.sleep(2_100); // the operator polls every 2 s
     }
 
     static long ackedByPods(ClusterSimulator cluster) {
