@@ -197,6 +197,32 @@ class FaultsEndToEndTest {
     }
 
     @Test
+    void sendsThatFailAreCountedAndReported() throws Exception {
+        int port = freePort();
+        KafkaTopics.create(kafka.bootstrapServers(), "faults-errors", 1);
+        try (OperatorFixture operator = new OperatorFixture(client, port);
+                ClusterSimulator cluster = new ClusterSimulator(client, "test", port)) {
+            // Short producer timeouts, so records fail within seconds of the broker going away.
+            operator.apply(profile(kafka.bootstrapServers(), "errors", "faults-errors", 500, 1, "").replace("compression: lz4}",
+                    "compression: lz4, properties: {max.block.ms: '1000', request.timeout.ms: '1000', delivery.timeout.ms: '1500'}}"));
+            await(WAIT, () -> phase(operator, "errors") == Phase.Running, () -> "status " + status(operator, "errors"));
+            kafka.stop();
+            try {
+                await(WAIT, () -> degraded(operator, "errors").filter(c -> "WorkerErrors".equals(c.getReason())).isPresent(),
+                        () -> "status " + status(operator, "errors"));
+            } finally {
+                kafka.restart();
+            }
+            Condition why = degraded(operator, "errors").orElseThrow();
+            long errors = podStatuses(cluster).stream().mapToLong(WorkerStatus::errors).sum();
+            System.out.println("faults: failing sends: " + errors + " errors; Degraded " + why.getReason() + ": " + why.getMessage());
+            assertTrue(errors > 0 && operator.get("errors").getStatus().getErrors() > 0, "failed sends are counted");
+            assertTrue(why.getMessage().contains("new send error(s); last: "), why.getMessage());
+            await(WAIT, () -> degraded(operator, "errors").isEmpty(), () -> "status " + status(operator, "errors"));
+        }
+    }
+
+    @Test
     void aBrokerUnreachableFromTheStartIsDegradedNotASilentWait() throws Exception {
         int port = freePort();
         try (OperatorFixture operator = new OperatorFixture(client, port);
