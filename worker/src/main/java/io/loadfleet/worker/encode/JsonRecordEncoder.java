@@ -29,6 +29,7 @@ final class JsonRecordEncoder implements RecordEncoder {
     private final SerializableString[] names;
     private final ByteArrayBuilder buffer = new ByteArrayBuilder(512);
     private final JsonGenerator json;
+    private final ShortDecimals decimals = new ShortDecimals();
 
     JsonRecordEncoder(Schema schema) {
         FieldKind.of(schema); // refuses schemas that are not flat
@@ -37,6 +38,15 @@ final class JsonRecordEncoder implements RecordEncoder {
             json = FACTORY.createGenerator(buffer, JsonEncoding.UTF8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeDouble(double value) throws IOException {
+        int length = decimals.format(value);
+        if (length < 0) {
+            json.writeNumber(value);
+        } else {
+            json.writeNumber(decimals.buffer(), 0, length);
         }
     }
 
@@ -50,7 +60,7 @@ final class JsonRecordEncoder implements RecordEncoder {
                     case STRING -> json.writeString(record.getString(i));
                     case INT -> json.writeNumber(record.getInt(i));
                     case LONG -> json.writeNumber(record.getLong(i));
-                    case DOUBLE -> json.writeNumber(record.getDouble(i));
+                    case DOUBLE -> writeDouble(record.getDouble(i));
                     case BOOLEAN -> json.writeBoolean(record.getBoolean(i));
                     case TIMESTAMP_MILLIS -> json.writeString(Instant.ofEpochMilli(record.getLong(i)).toString());
                 }
