@@ -1,6 +1,7 @@
 package io.loadfleet.worker.encode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.io.NumberOutput;
 import java.util.SplittableRandom;
@@ -31,7 +32,7 @@ class ShortDecimalsTest {
                 assertEquals(NumberOutput.toString(value, true), ours, "value " + value + " (" + k + " decimals)");
             }
         }
-        assertEquals(true, fast > 1_500_000, "most generator values take the fast path: " + fast);
+        assertTrue(fast > 1_500_000, "most generator values take the fast path: " + fast);
     }
 
     @Test
