@@ -7,7 +7,6 @@ import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.pace.Pacer;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.sink.RecordSink;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The hot path of one shard: pace → generate → encode → send, on one thread, until the pacer
@@ -15,9 +14,6 @@ import java.nio.charset.StandardCharsets;
  * reporting on a fixed interval do.
  */
 public final class ShardRunner implements Runnable {
-    /** Device ranges up to this size keep their key bytes; larger ones format keys per record. */
-    private static final long KEY_CACHE_LIMIT = 1 << 20;
-
     private final ShardPlan shard;
     private final RecordGenerator generator;
     private final RecordEncoder encoder;
@@ -27,7 +23,6 @@ public final class ShardRunner implements Runnable {
     private final OutgoingRecord out;
     private final long wallStartMillis;
     private final boolean paced;
-    private final byte[][] keys;
     private final long firstSequence;
 
     /**
@@ -46,7 +41,6 @@ public final class ShardRunner implements Runnable {
         this.out = out;
         this.wallStartMillis = wallStartMillis;
         this.paced = paced;
-        this.keys = shard.deviceCount() <= KEY_CACHE_LIMIT ? new byte[(int) shard.deviceCount()][] : null;
         this.firstSequence = firstSequence;
     }
 
@@ -71,7 +65,7 @@ public final class ShardRunner implements Runnable {
             long offset = seq % devices;
             long device = shard.deviceStart() + offset;
             generator.fill(device, seq, eventTime, record);
-            out.key = key(device, offset);
+            out.key = generator.deviceId(device).getBytes(); // exactly the id's bytes, built once per device
             out.value = encoder.encode(record);
             out.eventTimeMillis = eventTime;
             out.sequence = seq;
@@ -87,17 +81,5 @@ public final class ShardRunner implements Runnable {
                 stats.sendReturned();
             }
         }
-    }
-
-    private byte[] key(long device, long offset) {
-        if (keys == null) {
-            return generator.deviceLabel(device).getBytes(StandardCharsets.UTF_8);
-        }
-        byte[] k = keys[(int) offset];
-        if (k == null) {
-            k = generator.deviceLabel(device).getBytes(StandardCharsets.UTF_8);
-            keys[(int) offset] = k;
-        }
-        return k;
     }
 }

@@ -21,7 +21,37 @@ final class DailyCycle {
 
     /** A smooth daily wave: 1 at {@code peakHour}, -1 twelve hours away. */
     static double wave(double hour, double peakHour) {
-        return Math.cos(2 * Math.PI * (hour - peakHour) / 24);
+        return Math.cos(angle(hour - peakHour));
+    }
+
+    static Peak peak(double hour) {
+        return new Peak(Math.cos(angle(hour)), Math.sin(angle(hour)));
+    }
+
+    private static double angle(double hours) {
+        return 2 * Math.PI * hours / 24;
+    }
+
+    /** The peak hour of a wave, as the cosine and sine of its angle on the day's circle. */
+    record Peak(double cos, double sin) {
+    }
+
+    /**
+     * An hour as the cosine and sine of its angle, so waves peaking at different hours cost a
+     * multiply-add each (cos(h - p) = cos h cos p + sin h sin p) instead of a cosine each.
+     */
+    record Hour(double cos, double sin) {
+
+        /** The local mean solar hour at {@code longitude}. */
+        static Hour solar(long epochMillis, double longitude) {
+            double angle = angle(solarHour(epochMillis, longitude));
+            return new Hour(Math.cos(angle), Math.sin(angle));
+        }
+
+        /** {@link DailyCycle#wave} of this hour. */
+        double wave(Peak peak) {
+            return cos * peak.cos() + sin * peak.sin();
+        }
     }
 
     /** Days since the epoch, fractional, for cycles longer than a day. */

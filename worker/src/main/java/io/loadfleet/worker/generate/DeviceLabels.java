@@ -1,5 +1,8 @@
 package io.loadfleet.worker.generate;
 
+import java.nio.charset.StandardCharsets;
+import org.apache.avro.util.Utf8;
+
 /** Builds zero-padded labels such as {@code dev-0012345} without {@code String.format} on the hot path. */
 final class DeviceLabels {
 
@@ -26,6 +29,11 @@ final class DeviceLabels {
             rest /= 10;
         }
         return new String(chars);
+    }
+
+    /** {@link #label} in UTF-8, in an array of exactly its length. */
+    static Utf8 utf8(String prefix, long number, int width) {
+        return new Utf8(label(prefix, number, width).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static int digits(long number) {

@@ -87,7 +87,7 @@ final class GamingBetGenerator extends SeededRecordGenerator {
         double amount = Math.max(0.01, Decimals.round2(Decimals.clamp(usd, MIN_USD, MAX_USD) / baseRate[currency]));
 
         record.put(agentPos, agentNames[agent]);
-        record.put(playerIdPos, deviceLabel(device));
+        record.put(playerIdPos, deviceId(device));
         record.put(gameCategoryPos, categoryNames[category]);
         record.put(gamePos, games[category][game]);
         record.put(currencyPos, currencyCodes[currency]);

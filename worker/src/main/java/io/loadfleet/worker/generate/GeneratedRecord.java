@@ -2,6 +2,7 @@ package io.loadfleet.worker.generate;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.util.Utf8;
 
 /**
  * One generated record: its field values by schema position, held unboxed. A shard reuses one
@@ -15,13 +16,14 @@ public final class GeneratedRecord {
     private final FieldKind[] kinds;
     /** int, long, timestamp and boolean (0/1) values, and doubles as raw bits. */
     private final long[] numbers;
-    private final String[] strings;
+    /** Strings as UTF-8, which both encoders write: a generator's constant or per-device text is encoded once. */
+    private final Utf8[] strings;
 
     public GeneratedRecord(Schema schema) {
         this.schema = schema;
         this.kinds = FieldKind.of(schema);
         this.numbers = new long[kinds.length];
-        this.strings = new String[kinds.length];
+        this.strings = new Utf8[kinds.length];
     }
 
     public Schema schema() {
@@ -57,6 +59,11 @@ public final class GeneratedRecord {
     }
 
     public void put(int pos, String value) {
+        put(pos, new Utf8(value));
+    }
+
+    /** Text kept by the caller (a constant, a device's id): held, not copied, so never to be modified. */
+    public void put(int pos, Utf8 value) {
         assert kinds[pos] == FieldKind.STRING : field(pos) + " is not a string";
         strings[pos] = value;
     }
@@ -79,13 +86,18 @@ public final class GeneratedRecord {
     }
 
     public String getString(int pos) {
+        return strings[pos].toString();
+    }
+
+    /** A string field as UTF-8: {@code getBytes()} up to {@code getByteLength()}. */
+    public Utf8 getUtf8(int pos) {
         return strings[pos];
     }
 
     /** The value at {@code pos} boxed as Avro's generic representation expects it. */
     public Object get(int pos) {
         return switch (kinds[pos]) {
-            case STRING -> strings[pos];
+            case STRING -> getString(pos);
             case INT -> getInt(pos);
             case LONG, TIMESTAMP_MILLIS -> numbers[pos];
             case DOUBLE -> getDouble(pos);

@@ -2,6 +2,8 @@ package io.loadfleet.worker.generate;
 
 import io.loadfleet.api.spec.GeneratorType;
 import java.util.Objects;
+import java.util.stream.Stream;
+import org.apache.avro.util.Utf8;
 
 /**
  * Building IoT sensors: environment readings that follow the device's local day, device health,
@@ -33,12 +35,12 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
         }
     }
 
-    private static final String[] DEVICE_TYPES = {
+    private static final Utf8[] DEVICE_TYPES = Stream.of(
         "temperature_sensor", "humidity_sensor", "pressure_sensor", "motion_sensor", "light_sensor",
         "co2_sensor", "noise_sensor", "multisensor", "air_quality_monitor", "smart_thermostat",
         "water_leak_detector", "smoke_detector", "door_window_sensor", "occupancy_sensor", "energy_meter",
-        "vibration_sensor", "soil_moisture_sensor", "gas_detector", "weather_station", "asset_tracker",
-    };
+        "vibration_sensor", "soil_moisture_sensor", "gas_detector", "weather_station", "asset_tracker")
+            .map(Utf8::new).toArray(Utf8[]::new);
 
     /** Status codes 1 online, 2 offline, 3 maintenance, 4 error, at 95/2/1/2 %. */
     private static final WeightedIndex STATUS_ODDS = new WeightedIndex(95, 2, 1, 2);
@@ -49,6 +51,10 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
     private static final double ALERT_TEMPERATURE = 35;
     private static final double ALERT_HUMIDITY = 80;
     private static final double ALERT_BATTERY = 20;
+
+    // the local hours at which the daily waves peak
+    private static final DailyCycle.Peak BRIGHTEST = DailyCycle.peak(13);
+    private static final DailyCycle.Peak WARMEST = DailyCycle.peak(15);
 
     private static final int TRAIT_TYPE = 1;
     private static final int TRAIT_TEMPERATURE = 2;
@@ -98,53 +104,81 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
     private final AlertOdds alertOdds;
     private final SiteLocations locations = new SiteLocations(traits);
     private final CumulativeCounters counters;
+    /**
+     * Each device's stable values, derived once: recomputing its labels, place and baselines (a
+     * dozen trait hashes) per record cost iot-sensor a third of its time.
+     */
+    private final PerDeviceCache<Device> devices;
+
+    /** What a device is and where, and the baselines its readings vary around: pure functions of (seed, device). */
+    private record Device(Utf8 id, Utf8 type, Utf8 customer, Utf8 site, double latitude, double longitude,
+            double altitude, double temperature, double humidity, double lightExposure, double occupancy,
+            double batteryCycleDays, double batteryPhase, double signal, double memory, double cpu) {
+    }
 
     public IotSensorGenerator(GeneratorSettings settings, AlertOdds alertOdds) {
         super(GeneratorType.IOT_SENSOR, settings, "dev-");
         this.alertOdds = Objects.requireNonNull(alertOdds, "alertOdds");
         this.counters = new CumulativeCounters(settings.deviceCount(), COUNTERS);
+        this.devices = new PerDeviceCache<>(settings, this::describe);
+    }
+
+    private Device describe(long device) {
+        double cycleDays = traits.between(device, TRAIT_BATTERY_CYCLE, 60, 120);
+        return new Device(deviceId(device),
+                DEVICE_TYPES[(int) (traits.unit(device, TRAIT_TYPE) * DEVICE_TYPES.length)],
+                DeviceLabels.utf8("cust-", device / 10, 6),
+                DeviceLabels.utf8("site-", device / SiteLocations.DEVICES_PER_SITE, 5),
+                locations.latitude(device), locations.longitude(device), locations.altitude(device),
+                traits.between(device, TRAIT_TEMPERATURE, 18, 26),
+                traits.between(device, TRAIT_HUMIDITY, 35, 65),
+                traits.between(device, TRAIT_LIGHT_EXPOSURE, 0.05, 1),
+                traits.between(device, TRAIT_OCCUPANCY, 0.2, 1),
+                cycleDays,
+                traits.unit(device, TRAIT_BATTERY_PHASE) * cycleDays,
+                traits.between(device, TRAIT_SIGNAL, -85, -40),
+                traits.between(device, TRAIT_MEMORY, 25, 70),
+                traits.between(device, TRAIT_CPU, 12, 40));
     }
 
     @Override
     protected void fillReading(int slot, long device, long eventTimeMillis, GeneratedRecord record) {
-        double longitude = locations.longitude(device);
-        double hour = DailyCycle.solarHour(eventTimeMillis, longitude);
-        double daylight = Math.max(0, DailyCycle.wave(hour, 13));
+        Device d = devices.get(device);
+        DailyCycle.Hour hour = DailyCycle.Hour.solar(eventTimeMillis, d.longitude());
+        double daylight = Math.max(0, hour.wave(BRIGHTEST));
 
-        fillIdentity(device, longitude, eventTimeMillis, record);
-        fillAlertingReadings(device, hour, eventTimeMillis, record);
-        fillEnvironment(device, daylight, record);
-        fillHealth(device, daylight, record);
+        fillIdentity(d, eventTimeMillis, record);
+        fillAlertingReadings(d, hour.wave(WARMEST), eventTimeMillis, record);
+        fillEnvironment(d, daylight, record);
+        fillHealth(d, daylight, record);
         int status = STATUS_ODDS.pick(random.nextDouble()) + 1;
         record.put(statusPos, status);
         fillCounters(slot, status, record);
     }
 
     /** Who and where the device is: all stable per device. */
-    private void fillIdentity(long device, double longitude, long eventTimeMillis, GeneratedRecord record) {
-        record.put(deviceIdPos, deviceLabel(device));
-        record.put(deviceTypePos, DEVICE_TYPES[(int) (traits.unit(device, TRAIT_TYPE) * DEVICE_TYPES.length)]);
-        record.put(customerIdPos, DeviceLabels.label("cust-", device / 10, 6));
-        record.put(siteIdPos, DeviceLabels.label("site-", device / SiteLocations.DEVICES_PER_SITE, 5));
-        record.put(latitudePos, locations.latitude(device));
-        record.put(longitudePos, longitude);
-        record.put(altitudePos, locations.altitude(device));
+    private void fillIdentity(Device d, long eventTimeMillis, GeneratedRecord record) {
+        record.put(deviceIdPos, d.id());
+        record.put(deviceTypePos, d.type());
+        record.put(customerIdPos, d.customer());
+        record.put(siteIdPos, d.site());
+        record.put(latitudePos, d.latitude());
+        record.put(longitudePos, d.longitude());
+        record.put(altitudePos, d.altitude());
         record.put(timePos, eventTimeMillis);
     }
 
     /** Temperature, humidity and battery: each either normal or, at its odds, beyond its alert threshold. */
-    private void fillAlertingReadings(long device, double hour, long eventTimeMillis, GeneratedRecord record) {
+    private void fillAlertingReadings(Device d, double warmth, long eventTimeMillis, GeneratedRecord record) {
         double temperature = random.chance(alertOdds.highTemperature())
                 ? Decimals.round2(random.between(35.5, 42))
-                : Decimals.round2(Decimals.clamp(traits.between(device, TRAIT_TEMPERATURE, 18, 26)
-                        + 3 * DailyCycle.wave(hour, 15) + random.nextGaussian(), 15, ALERT_TEMPERATURE));
+                : Decimals.round2(Decimals.clamp(d.temperature() + 3 * warmth + random.nextGaussian(), 15, ALERT_TEMPERATURE));
         double humidity = random.chance(alertOdds.highHumidity())
                 ? Decimals.round1(random.between(80.5, 98))
-                : Decimals.round1(Decimals.clamp(traits.between(device, TRAIT_HUMIDITY, 35, 65)
-                        - 5 * DailyCycle.wave(hour, 15) + 4 * random.nextGaussian(), 20, ALERT_HUMIDITY));
+                : Decimals.round1(Decimals.clamp(d.humidity() - 5 * warmth + 4 * random.nextGaussian(), 20, ALERT_HUMIDITY));
         double battery = random.chance(alertOdds.lowBattery())
                 ? Decimals.round1(random.between(5, 19.5))
-                : Decimals.round1(Decimals.clamp(normalBattery(device, eventTimeMillis) + 0.3 * random.nextGaussian(),
+                : Decimals.round1(Decimals.clamp(normalBattery(d, eventTimeMillis) + 0.3 * random.nextGaussian(),
                         ALERT_BATTERY, 100));
         record.put(temperaturePos, temperature);
         record.put(humidityPos, humidity);
@@ -153,31 +187,29 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
     }
 
     /** Air and surroundings; CO2, noise, light and motion rise with the local daylight. */
-    private void fillEnvironment(long device, double daylight, GeneratedRecord record) {
-        double occupancy = daylight * traits.between(device, TRAIT_OCCUPANCY, 0.2, 1);
+    private void fillEnvironment(Device d, double daylight, GeneratedRecord record) {
+        double occupancy = daylight * d.occupancy();
         record.put(pressurePos, Decimals.round1(Decimals.clamp(1013.25 + 7 * random.nextGaussian(), 980, 1040)));
         record.put(co2LevelPos, Decimals.round1(Decimals.clamp(
                 420 + 900 * occupancy + 80 * Math.abs(random.nextGaussian()), 400, 2000)));
         record.put(noiseLevelPos, Decimals.round1(Decimals.clamp(34 + 25 * occupancy + 5 * random.nextGaussian(), 30, 90)));
         record.put(lightLevelPos, Decimals.round1(Decimals.clamp(
-                daylight * traits.between(device, TRAIT_LIGHT_EXPOSURE, 0.05, 1) * 10_000 + random.between(0, 400), 0, 10_000)));
+                daylight * d.lightExposure() * 10_000 + random.between(0, 400), 0, 10_000)));
         record.put(motionDetectedPos, random.chance(0.03 + 0.4 * daylight));
     }
 
     /** Radio and load around stable per-device levels; the CPU works harder in the daytime. */
-    private void fillHealth(long device, double daylight, GeneratedRecord record) {
-        record.put(signalStrengthPos, Decimals.round1(Decimals.clamp(
-                traits.between(device, TRAIT_SIGNAL, -85, -40) + 3 * random.nextGaussian(), -90, -30)));
-        record.put(memoryUsagePos, Decimals.round1(Decimals.clamp(
-                traits.between(device, TRAIT_MEMORY, 25, 70) + 4 * random.nextGaussian(), 20, 80)));
+    private void fillHealth(Device d, double daylight, GeneratedRecord record) {
+        record.put(signalStrengthPos, Decimals.round1(Decimals.clamp(d.signal() + 3 * random.nextGaussian(), -90, -30)));
+        record.put(memoryUsagePos, Decimals.round1(Decimals.clamp(d.memory() + 4 * random.nextGaussian(), 20, 80)));
         record.put(cpuUsagePos, Decimals.round1(Decimals.clamp(
-                traits.between(device, TRAIT_CPU, 12, 40) + 20 * daylight + 5 * random.nextGaussian(), 10, 70)));
+                d.cpu() + 20 * daylight + 5 * random.nextGaussian(), 10, 70)));
     }
 
     /** A battery drains from 100 % to 20 % over its per-device cycle, then is replaced. */
-    private double normalBattery(long device, long eventTimeMillis) {
-        double cycleDays = traits.between(device, TRAIT_BATTERY_CYCLE, 60, 120);
-        double age = DailyCycle.days(eventTimeMillis) + traits.unit(device, TRAIT_BATTERY_PHASE) * cycleDays;
+    private static double normalBattery(Device d, long eventTimeMillis) {
+        double cycleDays = d.batteryCycleDays();
+        double age = DailyCycle.days(eventTimeMillis) + d.batteryPhase();
         double used = (age - cycleDays * Math.floor(age / cycleDays)) / cycleDays;
         return 100 - (100 - ALERT_BATTERY) * used;
     }

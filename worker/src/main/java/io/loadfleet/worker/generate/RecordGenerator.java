@@ -1,6 +1,7 @@
 package io.loadfleet.worker.generate;
 
 import org.apache.avro.Schema;
+import org.apache.avro.util.Utf8;
 
 /**
  * Produces the realistic readings of one shard's devices.
@@ -16,9 +17,14 @@ public interface RecordGenerator {
 
     /**
      * The device's id as it appears in the record and as the message key, for example
-     * {@code dev-0012345}.
+     * {@code dev-0012345}, in UTF-8 of exactly its length; shared, never to be modified.
      */
-    String deviceLabel(long device);
+    Utf8 deviceId(long device);
+
+    /** {@link #deviceId} as text. */
+    default String deviceLabel(long device) {
+        return deviceId(device).toString();
+    }
 
     /**
      * Fills {@code record} (of {@link #schema()}) with reading number {@code sequence} of this

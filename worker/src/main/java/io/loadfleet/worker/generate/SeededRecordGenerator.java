@@ -3,6 +3,7 @@ package io.loadfleet.worker.generate;
 import io.loadfleet.api.spec.GeneratorType;
 import java.util.Objects;
 import org.apache.avro.Schema;
+import org.apache.avro.util.Utf8;
 
 /**
  * What every generator shares: its schema, its shard's device range, the stable device traits and
@@ -16,28 +17,24 @@ abstract class SeededRecordGenerator implements RecordGenerator {
 
     private final Schema schema;
     private final GeneratorSettings settings;
-    private final String labelPrefix;
     /**
      * The profile seed salted with the record type, so two types run with one seed neither repeat
      * each other's ids nor share device traits.
      */
     private final long typeSeed;
     /**
-     * Device labels by slot, each built once: formatting them per record was 17 % of iot-sensor
-     * Avro's CPU samples (JFR); cached, iot-sensor Avro went from 1.70M to 1.89M records/s on one
-     * thread and JSON from 0.62M to 0.81M (bench/jmh.sh). Shards of more devices than
-     * {@link #LABEL_CACHE_LIMIT} format per record rather than hold that many strings.
+     * Device ids, each built once: formatting them per record was 17 % of iot-sensor Avro's CPU
+     * samples (JFR); cached, iot-sensor Avro went from 1.70M to 1.89M records/s on one thread and
+     * JSON from 0.62M to 0.81M (bench/jmh.sh).
      */
-    private final String[] labels;
-    private static final int LABEL_CACHE_LIMIT = 1 << 18;
+    private final PerDeviceCache<Utf8> ids;
 
     SeededRecordGenerator(GeneratorType type, GeneratorSettings settings, String labelPrefix) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.schema = Generators.schema(type);
         this.typeSeed = settings.seed() ^ RecordRandom.mix(type.id().hashCode());
         this.traits = new DeviceTraits(typeSeed);
-        this.labelPrefix = labelPrefix;
-        this.labels = settings.deviceCount() <= LABEL_CACHE_LIMIT ? new String[settings.deviceCount()] : null;
+        this.ids = new PerDeviceCache<>(settings, device -> DeviceLabels.utf8(labelPrefix, device, DeviceLabels.DEVICE_WIDTH));
     }
 
     @Override
@@ -46,17 +43,8 @@ abstract class SeededRecordGenerator implements RecordGenerator {
     }
 
     @Override
-    public final String deviceLabel(long device) {
-        long slot = device - settings.deviceStart();
-        if (labels == null || slot < 0 || slot >= labels.length) {
-            return DeviceLabels.label(labelPrefix, device, DeviceLabels.DEVICE_WIDTH);
-        }
-        String label = labels[(int) slot];
-        if (label == null) {
-            label = DeviceLabels.label(labelPrefix, device, DeviceLabels.DEVICE_WIDTH);
-            labels[(int) slot] = label;
-        }
-        return label;
+    public final Utf8 deviceId(long device) {
+        return ids.get(device);
     }
 
     @Override

@@ -33,7 +33,7 @@ final class SmartMeterGenerator extends SeededRecordGenerator {
         double meanKwh = ResidentialLoadCurve.kilowatts(DailyCycle.utcHour(eventTimeMillis)) * household * INTERVAL_HOURS;
         double noiseFactor = Decimals.clamp(1 + NOISE * random.nextGaussian(), 0, MAX_NOISE_FACTOR);
 
-        record.put(meterIdPos, deviceLabel(device));
+        record.put(meterIdPos, deviceId(device));
         record.put(timestampPos, eventTimeMillis);
         record.put(energyPos, Decimals.round3(meanKwh * noiseFactor));
         record.put(statusPos, STATUSES[STATUS_ODDS.pick(random.nextDouble())]);

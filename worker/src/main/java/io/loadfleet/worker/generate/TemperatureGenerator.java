@@ -29,7 +29,7 @@ final class TemperatureGenerator extends SeededRecordGenerator {
                 + swing * DailyCycle.wave(DailyCycle.utcHour(eventTimeMillis), WARMEST_HOUR_UTC)
                 + NOISE_CELSIUS * random.nextGaussian();
 
-        record.put(deviceIdPos, deviceLabel(device));
+        record.put(deviceIdPos, deviceId(device));
         record.put(temperaturePos, Decimals.round2(Decimals.clamp(celsius, MIN_CELSIUS, MAX_CELSIUS)));
         record.put(timestampPos, eventTimeMillis);
     }

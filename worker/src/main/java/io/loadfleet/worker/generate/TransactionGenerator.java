@@ -65,6 +65,6 @@ final class TransactionGenerator extends SeededRecordGenerator {
         record.put(merchantPos, merchants[category][merchant]);
         record.put(operationTypePos, credit ? "credit" : "debit");
         record.put(sidePos, credit ? "incoming" : "outgoing");
-        record.put(accountIdPos, deviceLabel(device));
+        record.put(accountIdPos, deviceId(device));
     }
 }

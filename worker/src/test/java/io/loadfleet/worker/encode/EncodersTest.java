@@ -66,6 +66,73 @@ class EncodersTest {
         }
     }
 
+    /** What Jackson's own generator (the encoder's before) writes for the record. */
+    static String jacksonJson(GeneratedRecord record) throws Exception {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator json = com.fasterxml.jackson.core.JsonFactory.builder()
+                .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build().createGenerator(text)) {
+            json.writeStartObject();
+            for (Schema.Field f : record.schema().getFields()) {
+                json.writeFieldName(f.name());
+                switch (record.kind(f.pos())) {
+                    case STRING -> json.writeString(record.getString(f.pos()));
+                    case INT -> json.writeNumber(record.getInt(f.pos()));
+                    case LONG -> json.writeNumber(record.getLong(f.pos()));
+                    case DOUBLE -> json.writeNumber(record.getDouble(f.pos()));
+                    case BOOLEAN -> json.writeBoolean(record.getBoolean(f.pos()));
+                    case TIMESTAMP_MILLIS -> json.writeString(Instant.ofEpochMilli(record.getLong(f.pos())).toString());
+                }
+            }
+            json.writeEndObject();
+        }
+        return text.toString();
+    }
+
+    @ParameterizedTest
+    @EnumSource(GeneratorType.class)
+    void jsonIsByteForByteWhatJacksonWrites(GeneratorType type) throws Exception {
+        RecordGenerator generator = Generators.create(type, new GeneratorSettings(5, 2, 1_000, 3_000));
+        RecordEncoder encoder = Encoders.create(Format.JSON, generator.schema());
+        GeneratedRecord record = new GeneratedRecord(generator.schema());
+        for (long seq = 0; seq < 20_000; seq++) {
+            generator.fill(1_000 + seq % 2_000, seq, 1_700_000_000_000L + seq * 7, record);
+            assertEquals(jacksonJson(record), new String(encoder.encode(record), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void jsonEscapesTextAndWritesAnyDoubleAsJacksonDoes() throws Exception {
+        Schema schema = SchemaBuilder.record("r").fields()
+                .requiredString("text").requiredDouble("x").requiredInt("n").requiredBoolean("b").endRecord();
+        RecordEncoder encoder = Encoders.create(Format.JSON, schema);
+        GeneratedRecord r = new GeneratedRecord(schema);
+        String[] texts = {"plain", "quote \" and back\\slash", "tab\tnew\nline\u0001", "Zürich € 😀", "", "x".repeat(5_000)};
+        double[] doubles = {0.0, -0.0, 1.0 / 3, Math.PI * 1e12, -2.5e-9, 1e7, 9_999_999.999999, Double.MAX_VALUE,
+            Double.MIN_VALUE, Double.NaN, Double.NEGATIVE_INFINITY};
+        for (int i = 0; i < texts.length * doubles.length; i++) {
+            r.put(0, texts[i % texts.length]);
+            r.put(1, doubles[i % doubles.length]);
+            r.put(2, i % 2 == 0 ? Integer.MIN_VALUE : i);
+            r.put(3, i % 3 == 0);
+            assertEquals(jacksonJson(r), new String(encoder.encode(r), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void avroWritesAnyTextAndGrowsForLongRecords() throws Exception {
+        Schema schema = SchemaBuilder.record("r").fields().requiredString("text").requiredLong("n").endRecord();
+        RecordEncoder encoder = Encoders.create(Format.AVRO, schema);
+        GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(schema);
+        GeneratedRecord r = new GeneratedRecord(schema);
+        for (String text : new String[] {"", "Zürich € 😀", "x".repeat(70_000), "short again"}) {
+            r.put(0, text);
+            r.put(1, Long.MIN_VALUE);
+            GenericRecord back = reader.read(null, DecoderFactory.get().binaryDecoder(encoder.encode(r), null));
+            assertEquals(text, back.get("text").toString());
+            assertEquals(Long.MIN_VALUE, back.get("n"));
+        }
+    }
+
     @Test
     void timestampMillisIsWrittenAsIsoUtc() throws Exception {
         Schema schema = SchemaBuilder.record("r").fields()

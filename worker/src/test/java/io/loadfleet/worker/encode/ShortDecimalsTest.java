@@ -9,11 +9,10 @@ import org.junit.jupiter.api.Test;
 
 /** The fast path prints exactly what Jackson's fast double writer (the encoder's before) prints. */
 class ShortDecimalsTest {
-    final ShortDecimals decimals = new ShortDecimals();
-
     String format(double value) {
-        int length = decimals.format(value);
-        return length < 0 ? null : new String(decimals.buffer(), 0, length);
+        byte[] out = new byte[3 + ShortDecimals.MAX_LENGTH];
+        int length = ShortDecimals.format(value, out, 3);
+        return length < 0 ? null : new String(out, 3, length, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     @Test
