@@ -53,14 +53,11 @@ public final class ShardRunner implements Runnable {
             if (due == Pacer.FINISHED) {
                 return;
             }
-            long eventTime;
             if (paced) {
                 stats.scheduleDelay(pacer.clock().nanoTime() - due);
-                // Event time is the scheduled send time, so downstream windows see the planned rate.
-                eventTime = wallStartMillis + (due - pacer.startNanos()) / 1_000_000;
-            } else {
-                eventTime = pacer.clock().epochMillis();
             }
+            // Event time is the scheduled send time, so downstream windows see the planned rate.
+            long eventTime = wallStartMillis + (due - pacer.startNanos()) / 1_000_000;
             long seq = firstSequence + n;
             long offset = seq % devices;
             long device = shard.deviceStart() + offset;

@@ -34,16 +34,18 @@ public final class Pacer {
      * {@link #FINISHED} when it would fall after the end of the run or {@link #stop()} was called.
      */
     public long awaitDue(long n) {
-        long due;
         if (schedule == null) {
-            due = clock.nanoTime();
-        } else {
-            long offset = schedule.dueNanos(n);
-            due = offset == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + offset;
+            long now = clock.nanoTime();
+            return stopped || now >= endNanos ? FINISHED : now;
         }
-        // Nothing more due before the end: wait the run out anyway, so its duration is honest.
-        waiter = Thread.currentThread();
+        long offset = schedule.dueNanos(n);
+        long due = offset == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + offset;
+        Thread current = Thread.currentThread();
+        if (waiter != current) {
+            waiter = current; // a volatile store is a fence: once, not once a message
+        }
         long wakeAt;
+        // Nothing more due before the end: wait the run out anyway, so its duration is honest.
         // endAt may move the end earlier while this waits: re-read it on every wake-up.
         while (!stopped && clock.nanoTime() < (wakeAt = Math.min(due, endNanos))) {
             clock.parkUntil(wakeAt);

@@ -53,12 +53,17 @@ class WorkerServiceKafkaTest {
             long start = System.currentTimeMillis();
             assertEquals(ApplyOutcome.APPLIED, worker.apply(new Assignment(1, 0, 2, 1000, 0, 50, List.of(), start, null, false, null)));
             Thread.sleep(1500);
+            // the hand-over falls within the push; the wall time of the push bounds each epoch's share
+            long pushStart = System.currentTimeMillis();
             assertEquals(ApplyOutcome.APPLIED, worker.apply(new Assignment(2, 1, 3, 2000, 50, 80, List.of(), start, null, false, null)));
+            long pushEnd = System.currentTimeMillis();
             WorkerStatus switched = worker.status();
             assertEquals(2, switched.epoch());
             assertEquals(2000.0, switched.targetRate(), 1e-9, "the new rate is in force as soon as the push returns");
             Thread.sleep(1500);
+            long closeStart = System.currentTimeMillis();
             worker.close();
+            long closeEnd = System.currentTimeMillis();
             WorkerStatus end = worker.status();
             assertEquals(end.sent(), end.acked());
             assertEquals(0, end.errors());
@@ -88,8 +93,10 @@ class WorkerServiceKafkaTest {
             }
             long epoch1 = sequences.get(1L).size();
             long epoch2 = sequences.get(2L).size();
-            assertTrue(Math.abs(epoch1 - 1500) <= 30, "about 1.5 s at 1000/s: " + epoch1);
-            assertTrue(Math.abs(epoch2 - 3000) <= 60, "about 1.5 s at 2000/s: " + epoch2);
+            assertTrue(epoch1 >= (pushStart - start) - 30 && epoch1 <= (pushEnd - start) + 30,
+                    "1000/s from the start to the push (" + (pushStart - start) + "-" + (pushEnd - start) + " ms): " + epoch1);
+            assertTrue(epoch2 >= 2 * (closeStart - pushEnd) - 60 && epoch2 <= 2 * (closeEnd - pushStart) + 60,
+                    "2000/s from the push to the close (" + (closeStart - pushEnd) + "-" + (closeEnd - pushStart) + " ms): " + epoch2);
             long gapMillis = firstTimestampOfEpoch.get(2L) - lastTimestampOfEpoch.get(1L);
             // Event times are whole milliseconds, each epoch's taken from its own reading of the wall clock:
             // the hand-over instant can round to 1 ms either side.
