@@ -9,6 +9,7 @@ import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.worker.embedded.EmbeddedKafka;
 import io.loadfleet.worker.fleet.LocalFleet;
+import io.loadfleet.worker.fleet.RatePrecision;
 import io.loadfleet.worker.fleet.RunSummary;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.pace.Clock;
@@ -229,6 +230,11 @@ final class RunCommand implements Callable<Integer> {
                         + "schedule delay ms: p50 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n",
                 s.publishLatencyMs().p50(), s.publishLatencyMs().p99(), s.publishLatencyMs().p999(), s.publishLatencyMs().max(),
                 s.scheduleDelayMs().p50(), s.scheduleDelayMs().p99(), s.scheduleDelayMs().p999(), s.scheduleDelayMs().max());
+        if (s.ratePrecision() != null) {
+            RatePrecision p = s.ratePrecision();
+            out.printf(Locale.ROOT, "rate precision: %d of %d 1-s intervals sent within ±1 %% of target (worst %+.2f %%)%n",
+                    p.withinOnePercent(), p.intervals(), p.worstPercent());
+        }
         if (s.lastError() != null) {
             out.println("last error: " + s.lastError());
         }

@@ -148,7 +148,14 @@ public final class LocalFleet {
                 spec.effectiveFormat().name().toLowerCase(Locale.ROOT), sinkName, maxRate, plan.targetRate(),
                 round(seconds, 3), sent, acked, errors, round(acked / seconds, 1), round(bytes / (double) Math.max(1, sent), 1),
                 LatencyPercentiles.ofMicros(reporter.totalPublishLatency()),
-                LatencyPercentiles.ofMicros(reporter.totalScheduleDelay()), lastError, shards);
+                LatencyPercentiles.ofMicros(reporter.totalScheduleDelay()), lastError,
+                maxRate ? null : RatePrecision.of(sendingIntervals()), shards);
+    }
+
+    /** The timeline but its last interval, which ends after the sink's flush, when nothing more was due. */
+    private List<RunTimeline.Second> sendingIntervals() {
+        List<RunTimeline.Second> seconds = timeline.seconds();
+        return seconds.subList(0, Math.max(0, seconds.size() - 1));
     }
 
     private static double round(double v, int digits) {

@@ -20,6 +20,7 @@ public record RunSummary(
         LatencyPercentiles publishLatencyMs,
         LatencyPercentiles scheduleDelayMs,
         String lastError,
+        RatePrecision ratePrecision,
         List<Shard> shards) {
 
     /** One shard's plan and counts; the device range is half-open: [deviceStart, deviceEnd). */

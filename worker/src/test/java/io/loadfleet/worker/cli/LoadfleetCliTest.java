@@ -91,6 +91,10 @@ class LoadfleetCliTest {
         assertEquals(1500, shards.get(1).get("sent").asLong());
         assertTrue(stdout().contains("target      1500/s"), stdout());
         assertTrue(stdout().contains("summary: cli-test"), stdout());
+        JsonNode precision = s.get("ratePrecision");
+        assertTrue(precision.get("intervals").asInt() >= 1, precision.toString());
+        assertTrue(precision.get("withinOnePercent").asInt() <= precision.get("intervals").asInt(), precision.toString());
+        assertTrue(stdout().contains("1-s intervals sent within ±1 % of target"), stdout());
     }
 
     @Test
@@ -138,6 +142,7 @@ class LoadfleetCliTest {
                 "--summary", summary.toString()));
         JsonNode s = new ObjectMapper().readTree(summary.toFile());
         assertTrue(s.get("maxRate").asBoolean());
+        assertTrue(s.get("ratePrecision").isNull(), "no target, no precision");
         assertTrue(s.get("sent").asLong() > 2000, "unpaced: more than the profile's 2000/s");
     }
 
