@@ -4,11 +4,11 @@
 #              of the target, the worst interval, and the fleet's total against target × duration;
 #   memory:    peak RSS (/usr/bin/time) of `run --rate 100000` for 60 s, with the JVM's default flags
 #              on this machine and with the worker image's flags in a 512 MiB container.
-# Usage: bench/precision-memory.sh RATE   (e.g. half of loadfleet's --max-rate from compare-kafka.sh)
+# Usage: bench/precision-memory.sh RATE   (e.g. half of loadfleet's --max-rate from compare-kafka.sh; RUN_SECONDS=60)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate=${1:?usage: bench/precision-memory.sh RATE}
-seconds=60
+seconds=${RUN_SECONDS:-60}
 port=19094
 jar=worker/target/loadfleet-worker.jar
 [ -f "$jar" ] || ./mvnw -q -B -pl worker -am package -DskipTests
