@@ -4,6 +4,8 @@ import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.spec.CaSecretRef;
 import io.loadfleet.api.spec.Durations;
+import io.loadfleet.api.spec.FileSinkSpec;
+import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.KafkaSecurityProtocol;
 import io.loadfleet.api.spec.KafkaSecuritySpec;
 import io.loadfleet.api.spec.KafkaSinkSpec;
@@ -32,6 +34,8 @@ public final class ProfileValidator {
     /** Generators keep per-device state (up to 40 bytes a device): this bounds a pod's share. */
     public static final long MAX_DEVICES_PER_REPLICA = 5_000_000L;
     public static final int MAX_PARTITIONS = 100_000;
+    /** Smaller files would be mostly Parquet footer and CSV header. */
+    public static final long MIN_ROLL_BYTES = 65_536;
     /** Legal Kafka topic names (also the CRD's pattern; "." and ".." are rejected here only). */
     public static final String TOPIC_PATTERN = "^[a-zA-Z0-9._-]{1,249}$";
     /** [persistent://tenant/namespace/ | tenant/namespace/]name, in the characters Pulsar allows in names. */
@@ -97,6 +101,10 @@ public final class ProfileValidator {
             problems.add(new Problem("spec.sink.pulsar.serviceUrl", "is required in a cluster: give pulsar://host:6650 "
                     + "(only a local `run` can take it from --service-url)"));
         }
+        if (sink != null && sink.getFile() != null && !sink.getFile().getPath().startsWith("/")) {
+            problems.add(new Problem("spec.sink.file.path", "\"" + sink.getFile().getPath() + "\" is relative: in a "
+                    + "cluster give an absolute path on a volume mounted into the worker pods (their root file system is read-only)"));
+        }
         return problems;
     }
 
@@ -129,7 +137,7 @@ public final class ProfileValidator {
             rate(problems, at + ".targetRate", stage.getTargetRate());
         }
         positiveDuration(problems, "spec.duration", spec.getDuration(), false);
-        sink(problems, spec.getSink());
+        sink(problems, spec.getSink(), spec.getFormat());
         if (problems.isEmpty()) {
             fleet(problems, spec);
         }
@@ -163,17 +171,39 @@ public final class ProfileValidator {
         }
     }
 
-    private static void sink(List<Problem> problems, SinkSpec sink) {
-        int sinks = sink == null ? 0 : (sink.getKafka() == null ? 0 : 1) + (sink.getPulsar() == null ? 0 : 1);
+    private static void sink(List<Problem> problems, SinkSpec sink, Format format) {
+        int sinks = sink == null ? 0
+                : (sink.getKafka() == null ? 0 : 1) + (sink.getPulsar() == null ? 0 : 1) + (sink.getFile() == null ? 0 : 1);
         if (sinks != 1) {
-            problems.add(new Problem("spec.sink", (sinks == 0 ? "is required" : "names two sinks")
-                    + ": set exactly one of sink.kafka or sink.pulsar"));
+            problems.add(new Problem("spec.sink", (sinks == 0 ? "is required" : "names " + sinks + " sinks")
+                    + ": set exactly one of sink.kafka, sink.pulsar or sink.file"));
             return;
         }
         if (sink.getKafka() != null) {
             kafka(problems, sink.getKafka());
-        } else {
+        } else if (sink.getPulsar() != null) {
             pulsar(problems, sink.getPulsar());
+        } else {
+            file(problems, sink.getFile(), format);
+        }
+    }
+
+    private static void file(List<Problem> problems, FileSinkSpec file, Format format) {
+        String at = "spec.sink.file";
+        if (file.getPath() == null || file.getPath().isBlank()) {
+            problems.add(new Problem(at + ".path", "is required: the directory the files go to"));
+        }
+        if (file.getFormat() == null) {
+            problems.add(new Problem(at + ".format", "is required: csv, jsonl or parquet"));
+        }
+        if (file.getRollBytes() != null && file.getRollBytes() < MIN_ROLL_BYTES) {
+            problems.add(new Problem(at + ".rollBytes", file.getRollBytes() + " is out of range: use " + MIN_ROLL_BYTES
+                    + " or more bytes, or leave it out for " + FileSinkSpec.DEFAULT_ROLL_BYTES + " (256 MiB)"));
+        }
+        // Files hold the records' fields in the file's own format; only JSON is encoded for them (the jsonl lines).
+        if (format == Format.AVRO) {
+            problems.add(new Problem("spec.format", "avro does not apply to sink.file: the files hold the records in "
+                    + "sink.file.format (parquet carries the Avro schema); leave format out"));
         }
     }
 

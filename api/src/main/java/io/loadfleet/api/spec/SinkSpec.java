@@ -15,6 +15,9 @@ public class SinkSpec {
     @JsonPropertyDescription("Send to an Apache Pulsar topic.")
     private PulsarSinkSpec pulsar;
 
+    @JsonPropertyDescription("Write to files instead of a broker: one file set per shard, rolled by size.")
+    private FileSinkSpec file;
+
     /** The path of sink.kafka.security.tls, for messages about its CA file. */
     public static final String KAFKA_TLS = "spec.sink.kafka.security.tls";
     /** The path of sink.pulsar.tls, for messages about its CA file. */
@@ -47,4 +50,6 @@ public class SinkSpec {
     public void setKafka(KafkaSinkSpec kafka) { this.kafka = kafka; }
     public PulsarSinkSpec getPulsar() { return pulsar; }
     public void setPulsar(PulsarSinkSpec pulsar) { this.pulsar = pulsar; }
+    public FileSinkSpec getFile() { return file; }
+    public void setFile(FileSinkSpec file) { this.file = file; }
 }

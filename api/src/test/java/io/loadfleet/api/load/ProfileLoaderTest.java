@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.spec.Acks;
 import io.loadfleet.api.spec.Compression;
+import io.loadfleet.api.spec.FileFormat;
+import io.loadfleet.api.spec.FileSinkSpec;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.api.spec.PulsarCompression;
@@ -234,10 +236,31 @@ class ProfileLoaderTest {
                 .startsWith("spec.sink.pulsar.compression: "), problems::toString);
     }
 
+    static final String FILE_SINK = VALID.replace("  format: avro\n", "")
+            .replaceAll("(?s)    kafka:\n.*?client.id: meters\n", "    file: {path: /data/out, format: parquet}\n");
+
+    @Test
+    void fileSinkWithItsDefaults() throws Exception {
+        FileSinkSpec file = ProfileLoader.parse(FILE_SINK).getSpec().getSink().getFile();
+        assertEquals("/data/out", file.getPath());
+        assertEquals(FileFormat.PARQUET, file.getFormat());
+        assertEquals(256L * 1024 * 1024, file.effectiveRollBytes());
+        assertEquals(List.of(), ProfileValidator.validateForCluster(ProfileLoader.parse(FILE_SINK)));
+        assertEquals(List.of(), ProfileLoader.parse(FILE_SINK).getSpec().getSink().secretFiles());
+    }
+
+    @Test
+    void fileSinkInAClusterNeedsAnAbsolutePath() throws Exception {
+        LoadProfile relative = ProfileLoader.parse(FILE_SINK.replace("/data/out", "out"));
+        List<String> problems = ProfileValidator.validateForCluster(relative).stream().map(Problem::toString).toList();
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("spec.sink.file.path: \"out\" is relative"), problems::toString);
+    }
+
     @Test
     void exactlyOneSink() {
         List<String> problems = problems(VALID.replace("    kafka:\n", "    pulsar: {topic: other}\n    kafka:\n"));
-        assertEquals(List.of("spec.sink: names two sinks: set exactly one of sink.kafka or sink.pulsar"), problems);
+        assertEquals(List.of("spec.sink: names 2 sinks: set exactly one of sink.kafka, sink.pulsar or sink.file"), problems);
     }
 
     @Test

@@ -47,6 +47,7 @@ import picocli.CommandLine.Parameters;
         description = {"Run every shard of a LoadProfile in this process.",
             "Kafka: with no bootstrap servers in the profile or on the command line, an embedded broker is started.",
             "Pulsar: the broker is sink.pulsar.serviceUrl or --service-url.",
+            "Files (sink.file): written to sink.file.path, one file set per shard.",
             "--summary and --report are written when the run ends, also after Ctrl-C.",
             "Exit code: 0 all sent records were acked, 1 sends failed, 2 bad input."})
 final class RunCommand implements Callable<Integer> {
@@ -106,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
             return CliErrors.usage(err, e.getMessage());
         }
         target = target.withConnectTimeout(connectTimeout).withSecretsDir(secretsDir);
-        if (!sinkNull && !target.isKafka() && target.address() == null) {
+        if (!sinkNull && target.isPulsar() && target.address() == null) {
             return CliErrors.usage(err, profileFile + ": " + target.missingAddress());
         }
         if (!sinkNull && target.isSecured() && target.address() == null) {
@@ -137,12 +138,12 @@ final class RunCommand implements Callable<Integer> {
                 sink = new NullSink();
                 sinkName = "null";
             } else {
-                if (target.address() == null) {
+                if (target.isKafka() && target.address() == null) {
                     out.println("no bootstrap servers given: starting an embedded Kafka broker for this run");
                     embedded = EmbeddedKafka.start();
                     target = target.at(embedded.bootstrapServers());
                 }
-                out.println("connecting to " + target.describe());
+                out.println((target.isFile() ? "writing to " : "connecting to ") + target.describe());
                 GeneratorType type = profile.getSpec().getGenerator().getType();
                 sink = target.open("loadfleet-" + profile.getMetadata().getName(), profile.getSpec().effectiveFormat(),
                         Generators.schema(type));

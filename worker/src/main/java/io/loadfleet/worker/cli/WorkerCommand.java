@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.spec.SecretFile;
+import io.loadfleet.api.spec.SinkSpec;
 import io.loadfleet.worker.control.WorkerPod;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
 import io.loadfleet.worker.sink.SinkTarget;
@@ -63,9 +64,10 @@ final class WorkerCommand implements Callable<Integer> {
             return CliErrors.usage(err, "--config " + config + ": not a readable worker configuration: "
                     + e.getMessage().lines().findFirst().orElse(""));
         }
-        if (workerConfig.sink() == null || (workerConfig.sink().getKafka() == null) == (workerConfig.sink().getPulsar() == null)
+        if (workerConfig.sink() == null || sinks(workerConfig.sink()) != 1
                 || workerConfig.generator() == null || workerConfig.generator().getType() == null) {
-            return CliErrors.usage(err, "--config " + config + ": needs profile, generator.type and exactly one of sink.kafka or sink.pulsar");
+            return CliErrors.usage(err, "--config " + config
+                    + ": needs profile, generator.type and exactly one of sink.kafka, sink.pulsar or sink.file");
         }
         SinkTarget target;
         try {
@@ -74,7 +76,7 @@ final class WorkerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return CliErrors.usage(err, e.getMessage());
         }
-        if (target.address() == null) {
+        if (!target.isFile() && target.address() == null) {
             return CliErrors.usage(err, "--config " + config + ": " + target.missingAddress());
         }
         WorkerPod pod = new WorkerPod(workerConfig, target, "loadfleet-" + workerConfig.profile(), new InetSocketAddress(port));
@@ -97,5 +99,9 @@ final class WorkerCommand implements Callable<Integer> {
         out.flush();
         pod.awaitClosed();
         return CommandLine.ExitCode.OK;
+    }
+
+    private static int sinks(SinkSpec sink) {
+        return (sink.getKafka() == null ? 0 : 1) + (sink.getPulsar() == null ? 0 : 1) + (sink.getFile() == null ? 0 : 1);
     }
 }

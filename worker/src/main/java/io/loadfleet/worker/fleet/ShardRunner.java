@@ -47,6 +47,7 @@ public final class ShardRunner implements Runnable {
     @Override
     public void run() {
         GeneratedRecord record = new GeneratedRecord(generator.schema());
+        out.record = record;
         long devices = shard.deviceCount();
         for (long n = 0; ; n++) {
             long due = pacer.awaitDue(n);

@@ -1,5 +1,6 @@
 package io.loadfleet.worker.sink;
 
+import io.loadfleet.worker.generate.GeneratedRecord;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,6 +14,7 @@ public final class OutgoingRecord {
     public static final String HEADER_EPOCH = "loadfleet.epoch";
     public static final String HEADER_SEQUENCE = "loadfleet.seq";
 
+    private final int shardIndex;
     private final String profileText;
     private final String shardText;
     private final String epochText;
@@ -21,11 +23,14 @@ public final class OutgoingRecord {
     private final byte[] epoch;
     public byte[] key;
     public byte[] value;
+    /** The record {@link #value} encodes, for sinks that store its fields (files); valid during {@code send}. */
+    public GeneratedRecord record;
     public long eventTimeMillis;
     public long sequence;
     public long intendedNanos;
 
     public OutgoingRecord(String profile, int shard, long epoch) {
+        this.shardIndex = shard;
         this.profileText = profile;
         this.shardText = Integer.toString(shard);
         this.epochText = Long.toString(epoch);
@@ -37,6 +42,10 @@ public final class OutgoingRecord {
     /** Identity values as text, for message properties (Pulsar). */
     public String profileText() {
         return profileText;
+    }
+
+    public int shard() {
+        return shardIndex;
     }
 
     public String shardText() {

@@ -3,15 +3,17 @@ package io.loadfleet.worker.sink;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.KafkaSecurityProtocol;
 import io.loadfleet.api.spec.SinkSpec;
+import io.loadfleet.worker.sink.file.FileSink;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.avro.Schema;
 
 /**
  * The sink a process sends to: the profile's sink and its broker address after a command-line
- * override ({@code --bootstrap-servers} for Kafka, {@code --service-url} for Pulsar).
+ * override ({@code --bootstrap-servers} for Kafka, {@code --service-url} for Pulsar), or its files.
  *
- * @param address        bootstrap servers or service URL; null when neither the spec nor an option gives one
+ * @param address        bootstrap servers or service URL; null when neither the spec nor an option gives one,
+ *                       and for files
  * @param connectTimeout how long {@link #open} waits for the broker before it gives up
  * @param secrets        where the Secret keys the sink names are read from ({@code --secrets-dir})
  */
@@ -21,6 +23,13 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
 
     /** Applies the override for the profile's broker; an option meant for the other broker is refused. */
     public static SinkTarget of(SinkSpec spec, String bootstrapServers, String serviceUrl) {
+        if (spec.getFile() != null) {
+            if (bootstrapServers != null || serviceUrl != null) {
+                throw new IllegalArgumentException((bootstrapServers != null ? "--bootstrap-servers" : "--service-url")
+                        + ": this profile writes files (sink.file), it sends to no broker");
+            }
+            return new SinkTarget(spec, null, DEFAULT_CONNECT_TIMEOUT, DEFAULT_SECRETS);
+        }
         if (spec.getPulsar() != null) {
             if (bootstrapServers != null) {
                 throw new IllegalArgumentException("--bootstrap-servers: this profile sends to sink.pulsar; "
@@ -43,6 +52,14 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
 
     public boolean isKafka() {
         return spec.getKafka() != null;
+    }
+
+    public boolean isPulsar() {
+        return spec.getPulsar() != null;
+    }
+
+    public boolean isFile() {
+        return spec.getFile() != null;
     }
 
     public SinkTarget at(String otherAddress) {
@@ -72,14 +89,20 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
                         + "(an embedded broker is started for Kafka sinks only)";
     }
 
-    /** How summaries and logs name the destination, e.g. {@code kafka://host:9092/topic}. */
+    /** How summaries and logs name the destination, e.g. {@code kafka://host:9092/topic} or {@code /data/out/*.parquet}. */
     public String describe() {
+        if (isFile()) {
+            return Path.of(spec.getFile().getPath()).toAbsolutePath().resolve("*." + spec.getFile().getFormat().extension()).toString();
+        }
         return isKafka() ? "kafka://" + address + "/" + spec.getKafka().getTopic()
                 : address + "/" + spec.getPulsar().fullTopicName().replace("://", "/");
     }
 
     /** Connects; a broker that cannot be reached or a topic that cannot be made is a {@link SinkException}. */
     public RecordSink open(String clientId, Format format, Schema schema) {
+        if (isFile()) {
+            return FileSink.open(spec.getFile(), schema);
+        }
         if (address == null) {
             throw new IllegalStateException(missingAddress());
         }

@@ -256,7 +256,7 @@ class LoadfleetCliTest {
                 sink: {pulsar: {topic: t}, kafka: {topic: t}}
                 """);
         assertEquals(2, Loadfleet.execute("worker", "--config", twoSinks.toString(), "--port", "0"));
-        assertTrue(stderr().contains("exactly one of sink.kafka or sink.pulsar"), stderr());
+        assertTrue(stderr().contains("exactly one of sink.kafka, sink.pulsar or sink.file"), stderr());
         Path token = write("token.yaml", """
                 profile: p
                 generator: {type: iot-sensor}

@@ -1,0 +1,42 @@
+package io.loadfleet.api.spec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.loadfleet.api.load.ProfileValidator;
+
+/** Writes the records to files, one file set per shard, instead of sending them to a broker. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class FileSinkSpec {
+    public static final long DEFAULT_ROLL_BYTES = 256L * 1024 * 1024;
+
+    @JsonPropertyDescription("Directory the files go to, created when missing; each shard writes "
+            + "shard-SSSS-NNNNN.EXT there. In a cluster an absolute path on a volume mounted into the worker pods.")
+    @Required
+    @Pattern("\\S")
+    private String path;
+
+    @JsonPropertyDescription("File format: csv (with a header row) | jsonl (one JSON object a line) | parquet "
+            + "(Snappy, the generator's Avro schema).")
+    @Required
+    private FileFormat format;
+
+    @JsonPropertyDescription("A shard starts its next file once the current one has reached this many bytes, "
+            + "at least 65536. Default 268435456 (256 MiB).")
+    @Min(ProfileValidator.MIN_ROLL_BYTES)
+    private Long rollBytes;
+
+    /** rollBytes with its default applied. */
+    public long effectiveRollBytes() {
+        return rollBytes == null ? DEFAULT_ROLL_BYTES : rollBytes;
+    }
+
+    public String getPath() { return path; }
+    public void setPath(String path) { this.path = path; }
+    public FileFormat getFormat() { return format; }
+    public void setFormat(FileFormat format) { this.format = format; }
+    public Long getRollBytes() { return rollBytes; }
+    public void setRollBytes(Long rollBytes) { this.rollBytes = rollBytes; }
+}

@@ -1,0 +1,262 @@
+package io.loadfleet.worker.sink.file;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loadfleet.api.spec.FileFormat;
+import io.loadfleet.api.spec.FileSinkSpec;
+import io.loadfleet.api.spec.Format;
+import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.worker.encode.Encoders;
+import io.loadfleet.worker.encode.RecordEncoder;
+import io.loadfleet.worker.generate.GeneratedRecord;
+import io.loadfleet.worker.generate.GeneratorSettings;
+import io.loadfleet.worker.generate.Generators;
+import io.loadfleet.worker.generate.RecordGenerator;
+import io.loadfleet.worker.pace.FakeClock;
+import io.loadfleet.worker.sink.InvalidSinkSettingException;
+import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.sink.SendListener;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.avro.Schema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Real files in a temporary directory, read back with each format's own reader and compared with regenerated records. */
+class FileSinkTest {
+    /** Transactions: strings with spaces and punctuation, doubles, booleans and a timestamp. */
+    static final GeneratorType TYPE = GeneratorType.TRANSACTION;
+    static final Schema SCHEMA = Generators.schema(TYPE);
+    static final long DEVICES_PER_SHARD = 50;
+    static final long FIRST_EVENT = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+
+    @TempDir
+    Path dir;
+    final FakeClock clock = new FakeClock(0);
+    final Counts counts = new Counts();
+
+    /** Counts acks and failures, as a shard's stats do. */
+    static final class Counts implements SendListener {
+        final AtomicLong acked = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+
+        @Override
+        public void acked(long intendedNanos) {
+            acked.incrementAndGet();
+        }
+
+        @Override
+        public void failed(long intendedNanos, Exception error) {
+            failed.incrementAndGet();
+        }
+    }
+
+    FileSink open(FileFormat format, long rollBytes) {
+        FileSinkSpec spec = new FileSinkSpec();
+        spec.setPath(dir.resolve("out").toString());
+        spec.setFormat(format);
+        spec.setRollBytes(rollBytes);
+        return FileSink.open(spec, SCHEMA, clock);
+    }
+
+    static RecordGenerator generator(int shard) {
+        return Generators.create(TYPE, new GeneratorSettings(7, shard, shard * DEVICES_PER_SHARD, (shard + 1) * DEVICES_PER_SHARD));
+    }
+
+    /** Records [from, to) of a shard, as ShardRunner makes them; they can be regenerated from (seed, shard, sequence). */
+    static final class ShardSender {
+        final int shard;
+        final RecordGenerator generator;
+        final GeneratedRecord record = new GeneratedRecord(SCHEMA);
+        final RecordEncoder json = Encoders.create(Format.JSON, SCHEMA);
+        final OutgoingRecord out;
+        long next;
+
+        ShardSender(int shard) {
+            this.shard = shard;
+            this.generator = generator(shard);
+            this.out = new OutgoingRecord("files", shard, 0);
+            out.record = record;
+        }
+
+        void send(FileSink sink, int count, SendListener listener) {
+            for (int i = 0; i < count; i++, next++) {
+                long device = shard * DEVICES_PER_SHARD + next % DEVICES_PER_SHARD;
+                generator.fill(device, next, FIRST_EVENT + next * 1000, record);
+                out.key = generator.deviceLabel(device).getBytes(StandardCharsets.UTF_8);
+                out.value = json.encode(record);
+                out.sequence = next;
+                out.intendedNanos = next;
+                sink.send(out, listener);
+            }
+        }
+    }
+
+    /** Records [0, count) of a shard, generated afresh: what the files must hold. */
+    static List<List<Object>> regenerated(int shard, int count) {
+        RecordGenerator generator = generator(shard);
+        GeneratedRecord record = new GeneratedRecord(SCHEMA);
+        List<List<Object>> rows = new ArrayList<>();
+        for (long seq = 0; seq < count; seq++) {
+            generator.fill(shard * DEVICES_PER_SHARD + seq % DEVICES_PER_SHARD, seq, FIRST_EVENT + seq * 1000, record);
+            rows.add(StoredRows.values(record));
+        }
+        return rows;
+    }
+
+    @ParameterizedTest
+    @EnumSource(FileFormat.class)
+    void eachShardsFilesHoldItsGeneratedRecords(FileFormat format) throws Exception {
+        try (FileSink sink = open(format, FileSinkSpec.DEFAULT_ROLL_BYTES)) {
+            new ShardSender(0).send(sink, 3000, counts);
+            new ShardSender(3).send(sink, 2000, counts);
+        }
+        Path out = dir.resolve("out");
+        assertEquals(List.of(out.resolve("shard-0000-00000." + format.extension())), StoredRows.files(out, 0, format));
+        assertEquals(List.of(out.resolve("shard-0003-00000." + format.extension())), StoredRows.files(out, 3, format));
+        assertEquals(regenerated(0, 3000), StoredRows.shard(out, 0, format, SCHEMA));
+        assertEquals(regenerated(3, 2000), StoredRows.shard(out, 3, format, SCHEMA));
+        assertEquals(5000, counts.acked.get());
+        assertEquals(0, counts.failed.get());
+    }
+
+    @Test
+    void csvStartsWithAHeaderRow() throws Exception {
+        try (FileSink sink = open(FileFormat.CSV, FileSinkSpec.DEFAULT_ROLL_BYTES)) {
+            new ShardSender(0).send(sink, 10, counts);
+        }
+        List<String> lines = Files.readAllLines(dir.resolve("out/shard-0000-00000.csv"));
+        assertEquals(String.join(",", SCHEMA.getFields().stream().map(Schema.Field::name).toList()), lines.get(0));
+        assertEquals(11, lines.size());
+    }
+
+    @Test
+    void jsonLinesAreTheJsonEncodersOutput() throws Exception {
+        ShardSender sender = new ShardSender(1);
+        try (FileSink sink = open(FileFormat.JSONL, FileSinkSpec.DEFAULT_ROLL_BYTES)) {
+            sender.send(sink, 500, counts);
+        }
+        RecordGenerator generator = generator(1);
+        GeneratedRecord record = new GeneratedRecord(SCHEMA);
+        RecordEncoder json = Encoders.create(Format.JSON, SCHEMA);
+        List<String> lines = Files.readAllLines(dir.resolve("out/shard-0001-00000.jsonl"));
+        assertEquals(500, lines.size());
+        for (int seq = 0; seq < lines.size(); seq++) {
+            generator.fill(DEVICES_PER_SHARD + seq % DEVICES_PER_SHARD, seq, FIRST_EVENT + seq * 1000L, record);
+            assertEquals(new String(json.encode(record), StandardCharsets.UTF_8), lines.get(seq), "line " + seq);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FileFormat.class)
+    void rollsBySizeAndAcksEveryStoredRow(FileFormat format) throws Exception {
+        long rollBytes = 65_536;
+        int records = 30_000;
+        try (FileSink sink = open(format, rollBytes)) {
+            new ShardSender(2).send(sink, records, counts);
+        }
+        Path out = dir.resolve("out");
+        List<Path> files = StoredRows.files(out, 2, format);
+        assertTrue(files.size() >= 3, "several files: " + files);
+        List<Long> sizes = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            assertEquals(String.format("shard-0002-%05d.%s", i, format.extension()), files.get(i).getFileName().toString());
+            long size = Files.size(files.get(i));
+            sizes.add(size);
+            // Parquet rolls by its estimate, which counts the buffered row group before compression
+            long full = format == FileFormat.PARQUET ? rollBytes / 2 : rollBytes;
+            if (i < files.size() - 1) {
+                assertTrue(size >= full, "rolled only once full: " + sizes);
+            }
+            // CSV and JSON lines end a file after the record that reached the limit
+            assertTrue(size <= rollBytes * 11 / 10, "not far over " + rollBytes + ": " + sizes);
+        }
+        assertEquals(regenerated(2, records), StoredRows.shard(out, 2, format, SCHEMA));
+        assertEquals(records, counts.acked.get());
+        System.out.println(format + ": " + records + " records in " + files.size() + " files of " + sizes + " bytes");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FileFormat.class, names = {"CSV", "JSONL"})
+    void lineFilesAckWhatTheirSecondlyFlushPutInTheFile(FileFormat format) throws Exception {
+        ShardSender sender = new ShardSender(0);
+        try (FileSink sink = open(format, FileSinkSpec.DEFAULT_ROLL_BYTES)) {
+            sender.send(sink, 100, counts);
+            assertEquals(0, counts.acked.get(), "buffered records are not acked");
+            clock.advance(ShardFiles.FLUSH_INTERVAL_NANOS);
+            sender.send(sink, 1, counts);
+            assertEquals(101, counts.acked.get());
+            Path file = dir.resolve("out/shard-0000-00000." + format.extension());
+            assertEquals(regenerated(0, 101), StoredRows.read(file, format, SCHEMA), "acked rows are in the file");
+            sender.send(sink, 5, counts);
+            sink.flush();
+            assertEquals(106, counts.acked.get());
+            assertEquals(106, StoredRows.read(file, format, SCHEMA).size());
+        }
+    }
+
+    @Test
+    void parquetAcksWhenItsFileIsFinished() throws Exception {
+        ShardSender sender = new ShardSender(0);
+        try (FileSink sink = open(FileFormat.PARQUET, FileSinkSpec.DEFAULT_ROLL_BYTES)) {
+            sender.send(sink, 1000, counts);
+            clock.advance(ShardFiles.FLUSH_INTERVAL_NANOS * 10);
+            sender.send(sink, 1, counts);
+            assertEquals(0, counts.acked.get(), "a row group still in memory is not acked");
+            sink.flush();
+            assertEquals(1001, counts.acked.get());
+            assertEquals(regenerated(0, 1001), StoredRows.read(dir.resolve("out/shard-0000-00000.parquet"), FileFormat.PARQUET, SCHEMA));
+            sender.send(sink, 1, counts);
+        }
+        assertEquals(1002, counts.acked.get());
+        assertEquals(1, StoredRows.read(dir.resolve("out/shard-0000-00001.parquet"), FileFormat.PARQUET, SCHEMA).size());
+    }
+
+    @Test
+    void existingFilesAreNumberedOnNotOverwritten() throws Exception {
+        try (FileSink sink = open(FileFormat.JSONL, FileSinkSpec.DEFAULT_ROLL_BYTES)) {
+            new ShardSender(0).send(sink, 10, counts);
+        }
+        byte[] first = Files.readAllBytes(dir.resolve("out/shard-0000-00000.jsonl"));
+        try (FileSink sink = open(FileFormat.JSONL, FileSinkSpec.DEFAULT_ROLL_BYTES)) {
+            new ShardSender(0).send(sink, 3, counts);
+        }
+        assertEquals(new String(first, StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("out/shard-0000-00000.jsonl")));
+        assertEquals(3, Files.readAllLines(dir.resolve("out/shard-0000-00001.jsonl")).size());
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenFailsItsRecords() throws Exception {
+        ShardSender sender = new ShardSender(0);
+        try (FileSink sink = open(FileFormat.CSV, FileSinkSpec.DEFAULT_ROLL_BYTES)) {
+            sender.send(sink, 10, counts);
+            sink.flush();
+            sink.close();
+            Files.delete(dir.resolve("out/shard-0000-00000.csv"));
+            Files.delete(dir.resolve("out"));
+            sender.send(sink, 2, counts);
+        }
+        assertEquals(10, counts.acked.get());
+        assertEquals(2, counts.failed.get());
+    }
+
+    @Test
+    void aPathThatCannotBeWrittenNamesTheField() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        FileSinkSpec spec = new FileSinkSpec();
+        spec.setPath(notADirectory.resolve("out").toString());
+        spec.setFormat(FileFormat.PARQUET);
+        InvalidSinkSettingException e = assertThrows(InvalidSinkSettingException.class, () -> FileSink.open(spec, SCHEMA));
+        assertTrue(e.getMessage().startsWith("spec.sink.file.path: cannot write files in " + notADirectory.resolve("out")),
+                e.getMessage());
+    }
+}
