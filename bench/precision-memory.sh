@@ -22,6 +22,7 @@ metadata: {name: bench-precision}
 spec:
   targetRate: 1000
   replicas: 2
+  maxRatePerPod: 500000
   devices: {count: 100000}
   generator: {type: iot-sensor, seed: 1}
   format: avro
