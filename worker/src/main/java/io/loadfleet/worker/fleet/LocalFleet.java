@@ -204,6 +204,7 @@ public final class LocalFleet {
             long acked = 0;
             long errors = 0;
             double target = 0;
+            long due = 0;
             long stalled = 0;
             Histogram intervalLatency = new Histogram(3);
             Histogram intervalDelay = new Histogram(3);
@@ -216,6 +217,7 @@ public final class LocalFleet {
                 intervalLatency.add(s.takePublishLatency());
                 intervalDelay.add(s.takeScheduleDelay());
                 target += schedules.get(i).rateAt(Math.max(0, now - startNanos));
+                due += schedules.get(i).countBefore(Math.max(0, now - startNanos));
             }
             publishLatency.add(intervalLatency);
             scheduleDelay.add(intervalDelay);
@@ -228,13 +230,14 @@ public final class LocalFleet {
                         stalled < STALL_WORTH_SHOWING ? "" : String.format(Locale.ROOT,
                                 "  sends blocked %.1f s (broker slow or unreachable)", stalled / 1e9));
             }
-            record(now, !print, maxRate ? null : round(target, 1), sent, acked, errors, intervalLatency, intervalDelay);
+            record(now, !print, maxRate ? null : round(target, 1), maxRate ? null : due, sent, acked, errors,
+                    intervalLatency, intervalDelay);
             lastNanos = now;
             lastAcked = acked;
         }
 
         /** Adds the interval since the previous report to the timeline; a short final one joins the interval before. */
-        private void record(long now, boolean finalReport, Double target, long sent, long acked, long errors,
+        private void record(long now, boolean finalReport, Double target, Long due, long sent, long acked, long errors,
                 Histogram latency, Histogram delay) {
             long fromNanos = lastNanos;
             long ackedBefore = lastAcked;
@@ -247,7 +250,7 @@ public final class LocalFleet {
             }
             recorded = new Interval(fromNanos, ackedBefore, latency, delay);
             timeline.add(new RunTimeline.Second(round(Math.max(0, now - startNanos) / 1e9, 3), target,
-                    round(perSecond(acked - ackedBefore, now - fromNanos), 1), sent, acked, errors,
+                    round(perSecond(acked - ackedBefore, now - fromNanos), 1), due, sent, acked, errors,
                     ms(latency, 50), ms(latency, 99), ms(latency, 99.9), ms(delay, 50), ms(delay, 99)));
         }
 

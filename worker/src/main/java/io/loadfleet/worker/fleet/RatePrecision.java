@@ -3,31 +3,34 @@ package io.loadfleet.worker.fleet;
 import java.util.List;
 
 /**
- * How closely the sends followed the target, second by second: the share of 1-s intervals whose
- * send rate was within 1 % of the target, and the worst interval. Intervals without a target
- * (max rate, paused) are not counted.
+ * How closely the sends followed the schedule, second by second: the share of 1-s intervals
+ * that sent within 1 % of what their schedule had due in them, and the worst interval. Records
+ * sent and records due are both read at each interval's end, so the reporter's own timing jitter
+ * cancels out, and ramps count what they really had due. Intervals with nothing due (max rate,
+ * paused) are not counted.
  *
- * @param intervals        the 1-s intervals with a target
- * @param withinOnePercent of those, the ones whose send rate was within ±1 % of the target
- * @param worstPercent     the largest deviation of an interval's send rate from its target, signed, in %
+ * @param intervals        the 1-s intervals with records due
+ * @param withinOnePercent of those, the ones that sent within ±1 % of what was due in them
+ * @param worstPercent     the largest deviation of an interval's sends from its due count, signed, in %
  */
 public record RatePrecision(int intervals, int withinOnePercent, double worstPercent) {
 
-    /** The precision of a run's timeline; null when no interval had a target. */
+    /** The precision of a run's timeline; null when no interval had records due. */
     public static RatePrecision of(List<RunTimeline.Second> seconds) {
         int intervals = 0;
         int within = 0;
         double worst = 0;
-        RunTimeline.Second before = null;
+        long sentBefore = 0;
+        long dueBefore = 0;
         for (RunTimeline.Second s : seconds) {
-            double from = before == null ? 0 : before.elapsedSeconds();
-            long sentBefore = before == null ? 0 : before.sent();
-            before = s;
-            if (s.targetRate() == null || s.targetRate() <= 0 || s.elapsedSeconds() <= from) {
+            long sent = s.sent() - sentBefore;
+            long due = s.due() == null ? 0 : s.due() - dueBefore;
+            sentBefore = s.sent();
+            dueBefore = s.due() == null ? dueBefore : s.due();
+            if (due <= 0) {
                 continue;
             }
-            double rate = (s.sent() - sentBefore) / (s.elapsedSeconds() - from);
-            double percent = 100 * (rate - s.targetRate()) / s.targetRate();
+            double percent = 100.0 * (sent - due) / due;
             intervals++;
             within += Math.abs(percent) <= 1 ? 1 : 0;
             worst = Math.abs(percent) > Math.abs(worst) ? percent : worst;

@@ -19,8 +19,9 @@ public final class RunTimeline {
      * @param elapsedSeconds end of the interval, seconds since the first record was due
      * @param targetRate     the scheduled fleet rate at that moment, msg/s; null for --max-rate
      * @param achievedRate   records acknowledged per second in the interval
+     * @param due            records the schedules had due by the end of the interval; null for --max-rate
      */
-    public record Second(double elapsedSeconds, Double targetRate, double achievedRate, long sent, long acked,
+    public record Second(double elapsedSeconds, Double targetRate, double achievedRate, Long due, long sent, long acked,
             long errors, Double publishLatencyP50Ms, Double publishLatencyP99Ms, Double publishLatencyP999Ms,
             Double scheduleDelayP50Ms, Double scheduleDelayP99Ms) {
     }

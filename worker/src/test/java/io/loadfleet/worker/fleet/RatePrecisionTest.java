@@ -8,26 +8,28 @@ import org.junit.jupiter.api.Test;
 
 class RatePrecisionTest {
 
-    private static RunTimeline.Second second(double elapsed, Double target, long sent) {
-        return new RunTimeline.Second(elapsed, target, 0, sent, sent, 0, null, null, null, null, null);
+    private static RunTimeline.Second second(double elapsed, Long due, long sent) {
+        return new RunTimeline.Second(elapsed, due == null ? null : 1000.0, 0, due, sent, sent, 0, null, null, null,
+                null, null);
     }
 
     @Test
-    void countsIntervalsWithinOnePercentByTheirOwnLength() {
+    void comparesEachIntervalsSendsWithWhatWasDueInIt() {
         RatePrecision p = RatePrecision.of(List.of(
-                second(1.0, 1000.0, 1000),   // on target
-                second(2.02, 1000.0, 2020),  // 1020 in 1.02 s: on target
-                second(3.02, 1000.0, 3035),  // +1.5 %
-                second(4.02, 1000.0, 4026),  // -0.9 %
-                second(5.02, 1000.0, 4996))); // -3.0 %
-        assertEquals(new RatePrecision(5, 3, -3.0), p);
+                second(1.0, 1000L, 1000),    // on schedule
+                second(2.02, 2020L, 2025),   // +0.5 %: a late tick does not count against the sender
+                second(3.02, 3020L, 3035),   // +1.0 %
+                second(4.02, 4020L, 4020),   // -1.5 %
+                second(5.02, 5020L, 4990),   // -3.0 %
+                second(6.0, 6000L, 6000)));  // +3.06 %: catching up
+        assertEquals(new RatePrecision(6, 3, 3.06), p);
     }
 
     @Test
-    void intervalsWithoutATargetAreNotCounted() {
+    void intervalsWithNothingDueAreNotCounted() {
         assertNull(RatePrecision.of(List.of(second(1, null, 5000), second(2, null, 9000))));
         assertNull(RatePrecision.of(List.of()));
-        RatePrecision paused = RatePrecision.of(List.of(second(1, 0.0, 0), second(2, 500.0, 500)));
+        RatePrecision paused = RatePrecision.of(List.of(second(1, 0L, 0), second(2, 500L, 500)));
         assertEquals(new RatePrecision(1, 1, 0.0), paused);
     }
 }
