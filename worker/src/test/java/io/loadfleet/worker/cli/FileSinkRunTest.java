@@ -8,14 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadfleet.api.spec.FileFormat;
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.worker.ConsoleCapture;
 import io.loadfleet.worker.generate.GeneratedRecord;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.sink.file.StoredRows;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,23 +46,16 @@ class FileSinkRunTest {
 
     @TempDir
     Path dir;
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream savedOut;
-    PrintStream savedErr;
+    ConsoleCapture console;
 
     @BeforeEach
     void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        console = new ConsoleCapture();
     }
 
     @AfterEach
     void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
+        console.close();
     }
 
     Path profile(Path path, FileFormat format) throws Exception {
@@ -78,7 +69,7 @@ class FileSinkRunTest {
         Path data = dir.resolve("data");
         Path summary = dir.resolve("summary.json");
         int rc = Loadfleet.execute("run", profile(data, format).toString(), "--summary", summary.toString());
-        assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, rc, console.err());
         JsonNode s = new ObjectMapper().readTree(summary.toFile());
         assertEquals(s.get("sent").asLong(), s.get("acked").asLong());
         assertEquals(data.toAbsolutePath().resolve("*." + format.extension()).toString(), s.get("sink").asText());
@@ -91,7 +82,7 @@ class FileSinkRunTest {
             rows += stored.size();
         }
         assertTrue(rows >= 5000, "about 6000 records in 2 s: " + rows);
-        savedOut.printf(Locale.ROOT, "%s: %d rows over %d shards%n", format, rows, s.get("shards").size());
+        System.out.printf(Locale.ROOT, "%s: %d rows over %d shards%n", format, rows, s.get("shards").size());
     }
 
     /** Row n of a shard is its record n: generated again from (seed, shard, n) at the row's own event time. */
@@ -110,7 +101,7 @@ class FileSinkRunTest {
     void aPathThatCannotBeWrittenIsBadInput() throws Exception {
         Path blocked = Files.writeString(dir.resolve("plain-file"), "x").resolve("out");
         assertEquals(2, Loadfleet.execute("run", profile(blocked, FileFormat.CSV).toString()));
-        String message = err.toString(StandardCharsets.UTF_8);
+        String message = console.err();
         assertTrue(message.contains("spec.sink.file.path: cannot write files in " + blocked), message);
         assertFalse(message.contains("\tat "), "no stack trace: " + message);
     }
@@ -119,8 +110,8 @@ class FileSinkRunTest {
     void aBrokerOptionIsRefusedForFiles() throws Exception {
         Path profile = profile(dir.resolve("data"), FileFormat.JSONL);
         assertEquals(2, Loadfleet.execute("run", profile.toString(), "--bootstrap-servers", "localhost:9092"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--bootstrap-servers: this profile writes files (sink.file)"),
-                err.toString(StandardCharsets.UTF_8));
+        assertTrue(console.err().contains("--bootstrap-servers: this profile writes files (sink.file)"),
+                console.err());
         assertFalse(Files.exists(dir.resolve("data")));
     }
 }
