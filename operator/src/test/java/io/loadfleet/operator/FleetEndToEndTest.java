@@ -226,6 +226,10 @@ class FleetEndToEndTest {
         return cluster.pods().values().stream().mapToLong(p -> p.status().acked()).sum();
     }
 
+    static long sentByPods(ClusterSimulator cluster) {
+        return cluster.pods().values().stream().mapToLong(p -> p.status().sent()).sum();
+    }
+
     /** Notes the epoch the pods now run and the replicas of its plan. */
     static void recordEpochs(ClusterSimulator cluster, Map<Long, Integer> replicasOfEpoch, int replicas) {
         cluster.pods().values().forEach(p -> replicasOfEpoch.put(p.status().epoch(), replicas));
