@@ -76,6 +76,7 @@ class LoadProfileReconcilerTest {
         String workerYaml = config.getData().get("worker.yaml");
         assertTrue(workerYaml.contains("smart-grid-data") && workerYaml.contains("smart-meter"), workerYaml);
         assertTrue(!workerYaml.contains("targetRate") && !workerYaml.contains("30000"), "no rate in static config");
+        assertTrue(!workerYaml.contains("tracing"), "no tracing unless asked: " + workerYaml);
         Service service = client.services().inNamespace("test").withName("grid-workers").get();
         assertEquals("None", service.getSpec().getClusterIP());
 
@@ -108,6 +109,15 @@ class LoadProfileReconcilerTest {
         assertEquals(1L, status.getObservedGeneration());
         assertEquals(3, status.getReplicas());
         assertEquals("loadfleet.io/profile=grid", status.getSelector());
+    }
+
+    @Test
+    void tracingReachesThePodsThroughTheirConfig() throws Exception {
+        fixture.apply(PROFILE.replace("format: avro", "format: avro\n  tracing: {sampleRatio: 0.05}"));
+        await(WAIT, () -> client.configMaps().inNamespace("test").withName("grid-worker-config").get() != null,
+                () -> "no ConfigMap");
+        String workerYaml = client.configMaps().inNamespace("test").withName("grid-worker-config").get().getData().get("worker.yaml");
+        assertTrue(workerYaml.contains("tracing:") && workerYaml.contains("sampleRatio: 0.05"), workerYaml);
     }
 
     @Test

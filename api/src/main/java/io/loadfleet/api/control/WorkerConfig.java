@@ -1,21 +1,25 @@
 package io.loadfleet.api.control;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.GeneratorSpec;
 import io.loadfleet.api.spec.SinkSpec;
+import io.loadfleet.api.spec.TracingSpec;
 
 /**
  * A worker pod's static configuration, mounted from the fleet's ConfigMap: what to generate and
  * where to send it. Changing it rolls the pods; rates and ranges are never in it.
  *
  * @param profile   metadata.name of the LoadProfile, sent in every record's headers
+ * @param tracing   which records carry a trace context; null for none
  */
-public record WorkerConfig(String profile, GeneratorSpec generator, Format format, SinkSpec sink) {
+@JsonInclude(JsonInclude.Include.NON_NULL) // a profile without tracing keeps the config (and pods) it had before tracing existed
+public record WorkerConfig(String profile, GeneratorSpec generator, Format format, SinkSpec sink, TracingSpec tracing) {
 
     /** The static part of a profile. */
     public static WorkerConfig of(LoadProfile profile) {
         return new WorkerConfig(profile.getMetadata().getName(), profile.getSpec().getGenerator(),
-                profile.getSpec().effectiveFormat(), profile.getSpec().getSink());
+                profile.getSpec().effectiveFormat(), profile.getSpec().getSink(), profile.getSpec().getTracing());
     }
 }

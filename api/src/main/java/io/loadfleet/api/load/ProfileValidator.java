@@ -5,6 +5,7 @@ import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.spec.CaSecretRef;
 import io.loadfleet.api.spec.Durations;
 import io.loadfleet.api.spec.FileSinkSpec;
+import io.loadfleet.api.spec.TracingSpec;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.KafkaSecurityProtocol;
 import io.loadfleet.api.spec.KafkaSecuritySpec;
@@ -137,11 +138,26 @@ public final class ProfileValidator {
             rate(problems, at + ".targetRate", stage.getTargetRate());
         }
         positiveDuration(problems, "spec.duration", spec.getDuration(), false);
+        tracing(problems, spec.getTracing());
         sink(problems, spec.getSink(), spec.getFormat());
         if (problems.isEmpty()) {
             fleet(problems, spec);
         }
         return problems;
+    }
+
+    private static void tracing(List<Problem> problems, TracingSpec tracing) {
+        if (tracing == null) {
+            return;
+        }
+        Double ratio = tracing.getSampleRatio();
+        if (ratio == null) {
+            problems.add(new Problem("spec.tracing.sampleRatio", "is required: the share of records to trace, e.g. 0.01; "
+                    + "remove spec.tracing to trace none"));
+        } else if (!(ratio > 0 && ratio <= 1)) {
+            problems.add(new Problem("spec.tracing.sampleRatio", ratio + " is out of range: use above 0 and at most 1, "
+                    + "e.g. 0.01 for one record in a hundred; remove spec.tracing to trace none"));
+        }
     }
 
     /** Checks that need a consistent spec: the plan's replica count against devices and maxRatePerPod. */

@@ -62,9 +62,15 @@ public class LoadProfileSpec {
     @JsonPropertyDescription("When true the fleet stays up but sends nothing.")
     private Boolean paused;
 
+    @JsonPropertyDescription("Optional: a W3C traceparent header on a sampled share of the records, so tracing "
+            + "backends can follow them through a pipeline. Off when absent. Changing it rolls the pods.")
+    private TracingSpec tracing;
+
     @JsonPropertyDescription("How the worker pods run: image, resources, JVM options and scheduling. Changing it rolls the pods.")
     private WorkerSpec worker;
 
+    public TracingSpec getTracing() { return tracing; }
+    public void setTracing(TracingSpec tracing) { this.tracing = tracing; }
     public WorkerSpec getWorker() { return worker; }
     public void setWorker(WorkerSpec worker) { this.worker = worker; }
     public Long getTargetRate() { return targetRate; }

@@ -12,6 +12,7 @@ import io.loadfleet.worker.encode.Encoders;
 import io.loadfleet.worker.fleet.LatencyObserver;
 import io.loadfleet.worker.fleet.ShardRunner;
 import io.loadfleet.worker.fleet.ShardStats;
+import io.loadfleet.worker.fleet.TraceSampler;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.generate.RecordGenerator;
@@ -137,7 +138,7 @@ public final class WorkerService implements AutoCloseable {
         Pacer pacer = new Pacer(clock, schedule, startNanos, runNanos);
         ShardRunner runner = new ShardRunner(shard, generator, Encoders.create(config.format(), generator.schema()),
                 sink, pacer, stats, new OutgoingRecord(config.profile(), a.shard(), a.epoch()), wallStart, true,
-                firstSequence);
+                firstSequence, TraceSampler.of(config.tracing(), config.generator().effectiveSeed(), a.shard(), a.epoch()));
         Thread thread = new Thread(runner, "shard-" + a.shard() + "-epoch-" + a.epoch());
         thread.setDaemon(true);
         return new Run(a, schedule, pacer, thread, startNanos);

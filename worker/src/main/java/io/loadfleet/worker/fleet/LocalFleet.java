@@ -82,7 +82,8 @@ public final class LocalFleet {
             pacers.add(pacer);
             ShardRunner runner = new ShardRunner(shard, generator,
                     Encoders.create(spec.effectiveFormat(), generator.schema()), sink, pacer, shardStats,
-                    new OutgoingRecord(profile.getMetadata().getName(), shard.index(), LOCAL_EPOCH), wallStart, !maxRate, 0);
+                    new OutgoingRecord(profile.getMetadata().getName(), shard.index(), LOCAL_EPOCH), wallStart, !maxRate, 0,
+                    TraceSampler.of(spec.getTracing(), spec.getGenerator().effectiveSeed(), shard.index(), LOCAL_EPOCH));
             Thread t = new Thread(() -> {
                 try {
                     runner.run();

@@ -24,14 +24,17 @@ public final class ShardRunner implements Runnable {
     private final long wallStartMillis;
     private final boolean paced;
     private final long firstSequence;
+    private final TraceSampler tracing;
 
     /**
      * @param firstSequence the sequence number of the pacer's message 0: 0 for a shard that starts with its epoch, or
      *                      the messages its schedule had due before a replacement pod joined it, so each (epoch, shard)
      *                      numbers a record once and the device rotation goes on where it was
+     * @param tracing       which records carry a trace context; null for none
      */
     public ShardRunner(ShardPlan shard, RecordGenerator generator, RecordEncoder encoder, RecordSink sink, Pacer pacer,
-            ShardStats stats, OutgoingRecord out, long wallStartMillis, boolean paced, long firstSequence) {
+            ShardStats stats, OutgoingRecord out, long wallStartMillis, boolean paced, long firstSequence,
+            TraceSampler tracing) {
         this.shard = shard;
         this.generator = generator;
         this.encoder = encoder;
@@ -42,6 +45,7 @@ public final class ShardRunner implements Runnable {
         this.wallStartMillis = wallStartMillis;
         this.paced = paced;
         this.firstSequence = firstSequence;
+        this.tracing = tracing;
     }
 
     @Override
@@ -68,6 +72,7 @@ public final class ShardRunner implements Runnable {
             out.eventTimeMillis = eventTime;
             out.sequence = seq;
             out.intendedNanos = due;
+            out.traceparent = tracing == null ? null : tracing.traceparent(seq);
             stats.sent(out.value.length);
             stats.sending(due);
             try {

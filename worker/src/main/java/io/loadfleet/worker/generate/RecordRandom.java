@@ -10,11 +10,14 @@ import java.util.random.RandomGenerator;
  * pure function of its coordinates: a replay, a skipped send or a different batch size never
  * shifts the values of later records. One mutable instance per generator keeps it allocation-free.
  */
-final class RecordRandom implements RandomGenerator {
+public final class RecordRandom implements RandomGenerator {
 
-    static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+    public static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
     private long state;
+
+    RecordRandom() {
+    }
 
     /** Positions the stream at the start of reading {@code sequence} of {@code shard}. */
     void reset(long seed, int shard, long sequence) {
@@ -70,7 +73,7 @@ final class RecordRandom implements RandomGenerator {
     }
 
     /** The SplitMix64 finalizer: a bijection that spreads every input bit over the output. */
-    static long mix(long z) {
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

@@ -2,6 +2,7 @@ package io.loadfleet.worker.sink;
 
 import io.loadfleet.api.spec.Acks;
 import io.loadfleet.api.spec.KafkaSinkSpec;
+import io.loadfleet.worker.fleet.TraceSampler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -146,12 +147,14 @@ public final class KafkaSink implements RecordSink {
 
     @Override
     public void send(OutgoingRecord r, SendListener listener) {
-        Header[] headers = {
-            new RecordHeader(OutgoingRecord.HEADER_PROFILE, r.profileHeader()),
-            new RecordHeader(OutgoingRecord.HEADER_SHARD, r.shardHeader()),
-            new RecordHeader(OutgoingRecord.HEADER_EPOCH, r.epochHeader()),
-            new RecordHeader(OutgoingRecord.HEADER_SEQUENCE, r.sequenceHeader()),
-        };
+        Header[] headers = r.traceparent == null ? new Header[4] : new Header[5];
+        headers[0] = new RecordHeader(OutgoingRecord.HEADER_PROFILE, r.profileHeader());
+        headers[1] = new RecordHeader(OutgoingRecord.HEADER_SHARD, r.shardHeader());
+        headers[2] = new RecordHeader(OutgoingRecord.HEADER_EPOCH, r.epochHeader());
+        headers[3] = new RecordHeader(OutgoingRecord.HEADER_SEQUENCE, r.sequenceHeader());
+        if (r.traceparent != null) {
+            headers[4] = new RecordHeader(TraceSampler.HEADER, r.traceparent);
+        }
         long intended = r.intendedNanos;
         producer.send(new ProducerRecord<>(topic, null, r.eventTimeMillis, r.key, r.value, new RecordHeaders(headers)),
                 (metadata, error) -> {

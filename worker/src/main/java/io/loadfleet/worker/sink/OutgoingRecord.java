@@ -28,6 +28,8 @@ public final class OutgoingRecord {
     public long eventTimeMillis;
     public long sequence;
     public long intendedNanos;
+    /** The record's W3C {@code traceparent} (ASCII), or null when it is not traced. */
+    public byte[] traceparent;
 
     public OutgoingRecord(String profile, int shard, long epoch) {
         this.shardIndex = shard;

@@ -3,6 +3,7 @@ package io.loadfleet.worker.sink;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.PulsarBatchingSpec;
 import io.loadfleet.api.spec.PulsarSinkSpec;
+import io.loadfleet.worker.fleet.TraceSampler;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.ProducerBuilder;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
+import org.apache.pulsar.client.api.TypedMessageBuilder;
 import org.apache.pulsar.common.naming.TopicName;
 import org.apache.pulsar.common.schema.SchemaType;
 
@@ -123,15 +125,18 @@ public final class PulsarSink implements RecordSink {
     @Override
     public void send(OutgoingRecord r, SendListener listener) {
         long intended = r.intendedNanos;
-        producer.newMessage()
+        TypedMessageBuilder<byte[]> message = producer.newMessage()
                 .key(new String(r.key, java.nio.charset.StandardCharsets.UTF_8))
                 .property(OutgoingRecord.HEADER_PROFILE, r.profileText())
                 .property(OutgoingRecord.HEADER_SHARD, r.shardText())
                 .property(OutgoingRecord.HEADER_EPOCH, r.epochText())
                 .property(OutgoingRecord.HEADER_SEQUENCE, r.sequenceText())
                 .eventTime(r.eventTimeMillis)
-                .value(r.value)
-                .sendAsync()
+                .value(r.value);
+        if (r.traceparent != null) {
+            message.property(TraceSampler.HEADER, new String(r.traceparent, java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        message.sendAsync()
                 .whenComplete((id, error) -> {
                     if (error == null) {
                         listener.acked(intended);

@@ -40,7 +40,7 @@ class WorkerServiceKafkaTest {
         kafka.setPartitions(3);
         SinkSpec sink = new SinkSpec();
         sink.setKafka(kafka);
-        return new WorkerConfig("pod-test", generator, Format.JSON, sink);
+        return new WorkerConfig("pod-test", generator, Format.JSON, sink, null);
     }
 
     @Test

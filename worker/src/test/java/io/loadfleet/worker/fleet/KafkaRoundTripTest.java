@@ -1,7 +1,10 @@
 package io.loadfleet.worker.fleet;
 
 import io.loadfleet.worker.KafkaBroker;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +25,10 @@ import org.apache.avro.io.DecoderFactory;
 import io.loadfleet.worker.Deliveries;
 import io.loadfleet.worker.Delivered;
 import io.loadfleet.worker.KafkaTopics;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,8 +83,43 @@ class KafkaRoundTripTest {
                 idInValue = value.get(idField).asText();
             }
             delivered.add(KafkaTopics.delivered(r, idInValue));
+            assertNull(r.headers().lastHeader(TraceSampler.HEADER), "no tracing unless the profile asks");
         }
         Deliveries.assertCompleteRun(delivered, FleetPlan.of(profile.getSpec(), null),
                 Generators.create(type, new GeneratorSettings(9, 0, 0, 1001)), "roundtrip", 0, 3);
+    }
+
+    @Test
+    void sampledRecordsCarryTheirW3cTraceparent() throws Exception {
+        LoadProfile profile = ProfileLoader.parse("""
+                apiVersion: loadfleet.io/v1alpha1
+                kind: LoadProfile
+                metadata: {name: traced}
+                spec:
+                  targetRate: 3000
+                  replicas: 2
+                  devices: {count: 100}
+                  generator: {type: temperature, seed: 4}
+                  tracing: {sampleRatio: 0.1}
+                  sink: {kafka: {topic: traced, partitions: 2}}
+                  duration: 2s
+                """);
+        RunSummary summary;
+        try (KafkaSink sink = KafkaSink.open(profile.getSpec().getSink().getKafka(), kafka.bootstrapServers(), "test")) {
+            summary = new LocalFleet(profile, false, sink, "traced", Clock.SYSTEM, null).run();
+        }
+        assertEquals(6000, summary.acked());
+        int traced = 0;
+        for (ConsumerRecord<byte[], byte[]> r : KafkaTopics.readAll(kafka.bootstrapServers(), "traced", summary.acked())) {
+            Delivered d = KafkaTopics.delivered(r, null);
+            byte[] expected = TraceSampler.of(profile.getSpec().getTracing(), 4, d.shard(), d.epoch()).traceparent(d.sequence());
+            Header header = r.headers().lastHeader(TraceSampler.HEADER);
+            assertArrayEquals(expected, header == null ? null : header.value(), "shard " + d.shard() + " seq " + d.sequence());
+            if (header != null) {
+                assertTrue(TraceSamplerTest.TRACEPARENT.matcher(new String(header.value(), StandardCharsets.US_ASCII)).matches());
+                traced++;
+            }
+        }
+        assertEquals(600, traced, 100, "about one record in ten");
     }
 }

@@ -2,17 +2,21 @@ package io.loadfleet.worker.sink;
 
 import io.loadfleet.worker.PulsarBroker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.load.ProfileLoader;
 import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.spec.Format;
+import io.loadfleet.api.spec.GeneratorSpec;
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.api.spec.TracingSpec;
 import io.loadfleet.worker.Deliveries;
 import io.loadfleet.worker.Delivered;
 import io.loadfleet.worker.PulsarTopics;
 import io.loadfleet.worker.fleet.LocalFleet;
 import io.loadfleet.worker.fleet.RunSummary;
+import io.loadfleet.worker.fleet.TraceSampler;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.pace.Clock;
@@ -128,6 +132,7 @@ class PulsarRoundTripTest {
                   devices: {count: 50}
                   generator: {type: transaction}
                   format: avro
+                  tracing: {sampleRatio: 0.2}
                   sink: {pulsar: {topic: cli-run, compression: LZ4}}
                 """);
         Path summary = dir.resolve("s.json");
@@ -137,7 +142,17 @@ class PulsarRoundTripTest {
         assertEquals(2000, s.get("sent").asLong());
         assertEquals(2000, s.get("acked").asLong());
         assertEquals(pulsar.serviceUrl() + "/persistent/public/default/cli-run", s.get("sink").asText());
-        assertEquals(2000, PulsarTopics.readAll(pulsar.serviceUrl(), "cli-run", 2000, m -> m.getKey()).size());
+        // tracing on: the records the sampler picks, and only those, carry its traceparent property
+        TracingSpec tracing = new TracingSpec();
+        tracing.setSampleRatio(0.2);
+        List<Boolean> tracedAsPlanned = PulsarTopics.readAll(pulsar.serviceUrl(), "cli-run", 2000, m -> {
+            Delivered d = PulsarTopics.delivered(m, "id");
+            byte[] expected = TraceSampler.of(tracing, GeneratorSpec.DEFAULT_SEED, d.shard(), d.epoch()).traceparent(d.sequence());
+            String property = m.getProperty(TraceSampler.HEADER);
+            return expected == null ? property == null : new String(expected, StandardCharsets.US_ASCII).equals(property);
+        });
+        assertEquals(2000, tracedAsPlanned.size());
+        assertTrue(tracedAsPlanned.stream().allMatch(ok -> ok), "every record traced as its sampler says");
 
         // verify reads it back over Pulsar too: both shards, nothing lost or duplicated, Avro well formed
         Path verified = dir.resolve("v.json");

@@ -1,0 +1,69 @@
+package io.loadfleet.worker.fleet;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loadfleet.api.spec.TracingSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class TraceSamplerTest {
+    /** W3C Trace Context, version 00: trace-id 32 and parent-id 16 lower-case hex digits, flags "01" (sampled). */
+    static final Pattern TRACEPARENT = Pattern.compile("00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-01");
+
+    static TracingSpec ratio(double ratio) {
+        TracingSpec spec = new TracingSpec();
+        spec.setSampleRatio(ratio);
+        return spec;
+    }
+
+    @Test
+    void tracesItsShareOfRecordsWithWellFormedDistinctIds() {
+        for (double share : new double[] {0.01, 0.25}) {
+            TraceSampler sampler = TraceSampler.of(ratio(share), 7, 3, 2);
+            int n = 200_000;
+            Set<String> traceIds = new HashSet<>();
+            Set<String> parentIds = new HashSet<>();
+            for (long seq = 0; seq < n; seq++) {
+                byte[] header = sampler.traceparent(seq);
+                if (header != null) {
+                    String text = new String(header, StandardCharsets.US_ASCII);
+                    assertTrue(TRACEPARENT.matcher(text).matches(), text);
+                    traceIds.add(text.substring(3, 35));
+                    parentIds.add(text.substring(36, 52));
+                }
+            }
+            double sd = Math.sqrt(n * share * (1 - share));
+            assertEquals(n * share, traceIds.size(), 5 * sd, "traced share at " + share);
+            assertEquals(traceIds.size(), parentIds.size(), "every traced record has its own ids");
+        }
+    }
+
+    @Test
+    void theSameCoordinatesTraceTheSameRecordsWithTheSameIds() {
+        TraceSampler one = TraceSampler.of(ratio(0.1), 7, 3, 2);
+        TraceSampler again = TraceSampler.of(ratio(0.1), 7, 3, 2);
+        TraceSampler otherEpoch = TraceSampler.of(ratio(0.1), 7, 3, 5);
+        int differ = 0;
+        for (long seq = 0; seq < 10_000; seq++) {
+            assertArrayEquals(one.traceparent(seq), again.traceparent(seq));
+            differ += (one.traceparent(seq) == null) != (otherEpoch.traceparent(seq) == null) ? 1 : 0;
+        }
+        assertTrue(differ > 1_000, "another epoch traces other records: " + differ);
+    }
+
+    @Test
+    void allAtRatioOneAndNothingWithoutTracing() {
+        TraceSampler all = TraceSampler.of(ratio(1), 1, 0, 0);
+        for (long seq = 0; seq < 10_000; seq++) {
+            assertNotEquals(null, all.traceparent(seq));
+        }
+        assertNull(TraceSampler.of(null, 1, 0, 0));
+    }
+}
