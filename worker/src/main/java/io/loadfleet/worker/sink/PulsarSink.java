@@ -7,6 +7,8 @@ import io.loadfleet.worker.fleet.TraceSampler;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.admin.PulsarAdminException;
 import org.apache.pulsar.client.api.CompressionType;
@@ -26,6 +28,13 @@ public final class PulsarSink implements RecordSink {
 
     private final PulsarClient client;
     private final Producer<byte[]> producer;
+    /**
+     * Sends whose listener has not heard yet. Pulsar's flush returns once the messages are
+     * persisted, which can be a moment before the last send futures' callbacks have run; flush
+     * waits for those too. A LongAdder, so the sending and the I/O thread do not contend for it.
+     */
+    private final LongAdder unsettled = new LongAdder();
+    private static final long CALLBACK_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private PulsarSink(PulsarClient client, Producer<byte[]> producer) {
         this.client = client;
@@ -136,6 +145,7 @@ public final class PulsarSink implements RecordSink {
         if (r.traceparent != null) {
             message.property(TraceSampler.HEADER, new String(r.traceparent, java.nio.charset.StandardCharsets.US_ASCII));
         }
+        unsettled.increment();
         message.sendAsync()
                 .whenComplete((id, error) -> {
                     if (error == null) {
@@ -143,6 +153,7 @@ public final class PulsarSink implements RecordSink {
                     } else {
                         listener.failed(intended, error instanceof Exception e ? e : new RuntimeException(error));
                     }
+                    unsettled.decrement();
                 });
     }
 
@@ -152,6 +163,10 @@ public final class PulsarSink implements RecordSink {
             producer.flush();
         } catch (PulsarClientException e) {
             // the sends that failed were counted by their callbacks
+        }
+        long deadline = System.nanoTime() + CALLBACK_WAIT_NANOS;
+        while (unsettled.sum() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(100_000);
         }
     }
 
