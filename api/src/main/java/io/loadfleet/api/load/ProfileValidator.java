@@ -125,7 +125,10 @@ public final class ProfileValidator {
             problems.add(new Problem("spec.devices.count", spec.getDevices().getCount() + " is out of range: use 1 to " + MAX_DEVICES));
         }
         if (spec.getGenerator() == null || spec.getGenerator().getType() == null) {
-            problems.add(new Problem("spec.generator.type", "is required: smart-meter, iot-sensor, transaction, gaming-bet or temperature"));
+            problems.add(new Problem("spec.generator.type", "is required: smart-meter, iot-sensor, transaction, gaming-bet, "
+                    + "temperature, dataset or avro-schema"));
+        } else {
+            GeneratorValidator.validate(problems, spec.getGenerator());
         }
         for (int i = 0; i < spec.getStages().size(); i++) {
             StageSpec stage = spec.getStages().get(i);
@@ -302,7 +305,7 @@ public final class ProfileValidator {
         secretKey(problems, at + ".secretRef.caKey", ref.getCaKey());
     }
 
-    private static void secretName(List<Problem> problems, String path, String name) {
+    static void secretName(List<Problem> problems, String path, String name) {
         if (name == null || name.isEmpty()) {
             problems.add(new Problem(path, "is required: the name of a Secret in the LoadProfile's namespace"));
         } else if (name.length() > MAX_SECRET_NAME_LENGTH || !SECRET_NAME.matcher(name).matches()) {
@@ -311,7 +314,7 @@ public final class ProfileValidator {
         }
     }
 
-    private static void secretKey(List<Problem> problems, String path, String key) {
+    static void secretKey(List<Problem> problems, String path, String key) {
         if (key != null && !SECRET_KEY.matcher(key).matches()) {
             problems.add(new Problem(path, "\"" + key + "\" is not a Secret key: use letters, digits, '-', '_' and '.'"));
         }

@@ -9,17 +9,36 @@ import io.fabric8.generator.annotation.Required;
 public class GeneratorSpec {
     public static final long DEFAULT_SEED = 1;
 
-    @JsonPropertyDescription("The record shape: smart-meter | iot-sensor | transaction | gaming-bet | temperature.")
+    @JsonPropertyDescription("The record shape: smart-meter | iot-sensor | transaction | gaming-bet | temperature, "
+            + "or dataset (rows of your own file, with generator.dataset) | avro-schema (your own schema and rules, "
+            + "with generator.avroSchema).")
     @Required
     private GeneratorType type;
 
     @JsonPropertyDescription("Random seed: same seed, same records. Default 1.")
     private Long seed;
 
+    @JsonPropertyDescription("type dataset: the dataset to replay.")
+    private DatasetSpec dataset;
+
+    @JsonPropertyDescription("type avro-schema: the schema and its field rules.")
+    private AvroSchemaSpec avroSchema;
+
     public GeneratorType getType() { return type; }
     public void setType(GeneratorType type) { this.type = type; }
     public Long getSeed() { return seed; }
     public void setSeed(Long seed) { this.seed = seed; }
+    public DatasetSpec getDataset() { return dataset; }
+    public void setDataset(DatasetSpec dataset) { this.dataset = dataset; }
+    public AvroSchemaSpec getAvroSchema() { return avroSchema; }
+    public void setAvroSchema(AvroSchemaSpec avroSchema) { this.avroSchema = avroSchema; }
+
+    /** The Secret keys this validated generator reads when it loads: a dataset's S3 access key pair. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public java.util.List<SecretFile> secretFiles() {
+        return dataset == null || dataset.getS3() == null ? java.util.List.of()
+                : java.util.List.of(dataset.getS3().accessKeyIdFile(), dataset.getS3().secretAccessKeyFile());
+    }
 
     public long effectiveSeed() {
         return seed == null ? DEFAULT_SEED : seed;

@@ -5,13 +5,16 @@ import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.load.Problem;
 import io.loadfleet.api.load.ProfileLoader;
 import io.loadfleet.api.load.ProfileValidator;
-import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.api.spec.ConfigMapKeyRef;
 import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.worker.embedded.EmbeddedKafka;
 import io.loadfleet.worker.fleet.LocalFleet;
 import io.loadfleet.worker.fleet.RatePrecision;
 import io.loadfleet.worker.fleet.RunSummary;
+import io.loadfleet.worker.generate.GeneratorInputException;
+import io.loadfleet.worker.generate.GeneratorInputs;
 import io.loadfleet.worker.generate.Generators;
+import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.report.HtmlReport;
 import io.loadfleet.worker.report.ReportSettings;
@@ -20,6 +23,7 @@ import io.loadfleet.worker.sink.InvalidSinkSettingException;
 import io.loadfleet.worker.sink.NullSink;
 import io.loadfleet.worker.sink.RecordSink;
 import io.loadfleet.worker.sink.SinkException;
+import io.loadfleet.worker.sink.SecretFiles;
 import io.loadfleet.worker.sink.SinkTarget;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,6 +90,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Where the Secret keys the sink names are read from, as DIR/SECRET/KEY files (default ${DEFAULT-VALUE}, where pods mount them)")
     Path secretsDir;
 
+    @Option(names = "--config-maps-dir", paramLabel = "DIR", defaultValue = ConfigMapKeyRef.POD_DIR,
+            description = "Where the ConfigMap keys the generator names are read from, as DIR/NAME/KEY files (default ${DEFAULT-VALUE}, where pods mount them)")
+    Path configMapsDir;
+
     @Option(names = "--summary", paramLabel = "FILE.json", description = "Write the run's summary as JSON")
     Path summaryFile;
 
@@ -113,6 +121,12 @@ final class RunCommand implements Callable<Integer> {
         if (!sinkNull && target.isSecured() && target.address() == null) {
             return CliErrors.usage(err, profileFile + ": sink.kafka.security needs sink.kafka.bootstrapServers or "
                     + "--bootstrap-servers HOST:PORT: the embedded broker speaks PLAINTEXT only");
+        }
+        RecordShape shape;
+        try {
+            shape = Generators.shape(profile.getSpec().getGenerator(), new GeneratorInputs(configMapsDir, new SecretFiles(secretsDir)));
+        } catch (GeneratorInputException | InvalidSinkSettingException e) {
+            return CliErrors.usage(err, profileFile + ": " + e.getMessage());
         }
         Optional<String> unwritable = reportFile == null ? Optional.empty() : HtmlReport.unwritable(reportFile);
         if (unwritable.isPresent()) {
@@ -144,13 +158,12 @@ final class RunCommand implements Callable<Integer> {
                     target = target.at(embedded.bootstrapServers());
                 }
                 out.println((target.isFile() ? "writing to " : "connecting to ") + target.describe());
-                GeneratorType type = profile.getSpec().getGenerator().getType();
                 sink = target.open("loadfleet-" + profile.getMetadata().getName(), profile.getSpec().effectiveFormat(),
-                        Generators.schema(type));
+                        shape.schema());
                 sinkName = target.describe();
             }
             RunSummary summary;
-            LocalFleet fleet = new LocalFleet(profile, maxRate, sink, sinkName, Clock.SYSTEM, out);
+            LocalFleet fleet = new LocalFleet(profile, shape, maxRate, sink, sinkName, Clock.SYSTEM, out);
             Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             try (sink) {
                 running.set(fleet);

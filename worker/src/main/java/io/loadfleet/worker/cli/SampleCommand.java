@@ -1,12 +1,10 @@
 package io.loadfleet.worker.cli;
 
 import io.loadfleet.api.spec.Format;
-import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.encode.Encoders;
 import io.loadfleet.worker.encode.RecordEncoder;
 import io.loadfleet.worker.generate.GeneratedRecord;
 import io.loadfleet.worker.generate.GeneratorSettings;
-import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.generate.RecordGenerator;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,14 +19,16 @@ import picocli.CommandLine.Parameters;
  * the first devices, to look at, or to feed another tool the same data.
  */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Print records of a generator as JSON lines (devices take turns, as in a run).")
+        description = "Print records of a generator, or of a profile's generator, as JSON lines (devices take turns, as in a run).")
 final class SampleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
-    @Parameters(paramLabel = "GENERATOR", converter = GeneratorTypeConverter.class,
-            description = "smart-meter | iot-sensor | transaction | gaming-bet | temperature")
-    GeneratorType generator;
+    @Parameters(paramLabel = ShapeArgument.LABEL, description = ShapeArgument.DESCRIPTION)
+    String generator;
+
+    @CommandLine.Mixin
+    ShapeArgument.Inputs inputs;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "10", description = "Records to print (default ${DEFAULT-VALUE})")
     long count;
@@ -36,7 +36,8 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--devices", paramLabel = "N", defaultValue = "100", description = "Device pool (default ${DEFAULT-VALUE})")
     long devices;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "generator.seed (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "generator.seed for a GENERATOR (default ${DEFAULT-VALUE}); a PROFILE's own seed wins")
     long seed;
 
     @Override
@@ -48,7 +49,11 @@ final class SampleCommand implements Callable<Integer> {
         if (devices < 1) {
             return CliErrors.usage(err, "--devices: " + devices + " is out of range: use 1 or more");
         }
-        RecordGenerator g = Generators.create(generator, new GeneratorSettings(seed, 0, 0, devices));
+        ShapeArgument.Resolved resolved = ShapeArgument.resolve(generator, seed, inputs.configMapsDir, inputs.secretsDir, err);
+        if (resolved == null) {
+            return CommandLine.ExitCode.USAGE;
+        }
+        RecordGenerator g = resolved.shape().create(new GeneratorSettings(resolved.seed(), 0, 0, devices));
         RecordEncoder json = Encoders.create(Format.JSON, g.schema());
         GeneratedRecord record = new GeneratedRecord(g.schema());
         PrintWriter out = command.commandLine().getOut();

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.loadfleet.api.control.WorkerConfig;
+import io.loadfleet.api.spec.ConfigMapKeyRef;
 import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.api.spec.SinkSpec;
 import io.loadfleet.worker.control.WorkerPod;
+import io.loadfleet.worker.generate.GeneratorInputs;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
+import io.loadfleet.worker.sink.SecretFiles;
 import io.loadfleet.worker.sink.SinkTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,6 +55,10 @@ final class WorkerCommand implements Callable<Integer> {
             description = "Where the Secret keys the sink names are mounted, as DIR/SECRET/KEY files (default ${DEFAULT-VALUE})")
     Path secretsDir;
 
+    @Option(names = "--config-maps-dir", paramLabel = "DIR", defaultValue = ConfigMapKeyRef.POD_DIR,
+            description = "Where the ConfigMap keys the generator names are mounted, as DIR/NAME/KEY files (default ${DEFAULT-VALUE})")
+    Path configMapsDir;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = command.commandLine().getErr();
@@ -79,7 +86,8 @@ final class WorkerCommand implements Callable<Integer> {
         if (!target.isFile() && target.address() == null) {
             return CliErrors.usage(err, "--config " + config + ": " + target.missingAddress());
         }
-        WorkerPod pod = new WorkerPod(workerConfig, target, "loadfleet-" + workerConfig.profile(), new InetSocketAddress(port));
+        WorkerPod pod = new WorkerPod(workerConfig, target, new GeneratorInputs(configMapsDir, new SecretFiles(secretsDir)),
+                "loadfleet-" + workerConfig.profile(), new InetSocketAddress(port));
         Runtime.getRuntime().addShutdownHook(new Thread(pod::close, "worker-shutdown"));
         PrintWriter out = command.commandLine().getOut();
         out.println("control API on :" + pod.port() + "; connecting to " + target.describe());

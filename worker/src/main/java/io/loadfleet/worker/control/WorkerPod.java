@@ -3,7 +3,10 @@ package io.loadfleet.worker.control;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.worker.fleet.LatencyObserver;
+import io.loadfleet.worker.generate.GeneratorInputException;
+import io.loadfleet.worker.generate.GeneratorInputs;
 import io.loadfleet.worker.generate.Generators;
+import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
 import io.loadfleet.worker.sink.SinkException;
@@ -26,6 +29,9 @@ import java.util.function.Consumer;
 public final class WorkerPod implements AutoCloseable {
     private final WorkerConfig config;
     private final SinkTarget target;
+    private final GeneratorInputs inputs;
+    /** Resolved once (a dataset is loaded once), then kept across connection attempts. */
+    private RecordShape shape;
     private final String clientId;
     private final LatencyObserver latency;
     private final ControlServer server;
@@ -34,10 +40,11 @@ public final class WorkerPod implements AutoCloseable {
     private volatile String connectProblem;
 
     /** Serves the control API on {@code control} at once; {@link #connect} brings the sink. */
-    public WorkerPod(WorkerConfig config, SinkTarget target, String clientId, InetSocketAddress control)
-            throws IOException {
+    public WorkerPod(WorkerConfig config, SinkTarget target, GeneratorInputs inputs, String clientId,
+            InetSocketAddress control) throws IOException {
         this.config = config;
         this.target = target;
+        this.inputs = inputs;
         this.clientId = clientId;
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.latency = WorkerMetrics.bind(metrics, this::service);
@@ -56,12 +63,16 @@ public final class WorkerPod implements AutoCloseable {
     public boolean connect(Duration retry, Consumer<String> log) throws InterruptedException {
         while (closed.getCount() > 0) {
             try {
-                WorkerService connected = new WorkerService(config, target.open(clientId, config.format(),
-                        Generators.schema(config.generator().getType())), Clock.SYSTEM, latency);
+                if (shape == null) {
+                    shape = Generators.shape(config.generator(), inputs);
+                }
+                WorkerService connected = new WorkerService(config, shape, target.open(clientId, config.format(),
+                        shape.schema()), Clock.SYSTEM, latency);
                 return install(connected);
             } catch (InvalidSinkSettingException e) {
                 throw e;
-            } catch (SinkException e) {
+            } catch (SinkException | GeneratorInputException e) {
+                // a dataset may be fixed or its store come back, as a broker may come up: report and retry
                 connectProblem = e.getMessage();
                 log.accept(e.getMessage() + "; retrying in " + retry.toSeconds() + "s");
                 if (closed.await(retry.toMillis(), TimeUnit.MILLISECONDS)) {

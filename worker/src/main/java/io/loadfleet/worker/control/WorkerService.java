@@ -14,7 +14,7 @@ import io.loadfleet.worker.fleet.ShardRunner;
 import io.loadfleet.worker.fleet.ShardStats;
 import io.loadfleet.worker.fleet.TraceSampler;
 import io.loadfleet.worker.generate.GeneratorSettings;
-import io.loadfleet.worker.generate.Generators;
+import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.pace.Pacer;
@@ -39,6 +39,7 @@ public final class WorkerService implements AutoCloseable {
     static final long CATCH_UP_LIMIT_MILLIS = 1_000;
 
     private final WorkerConfig config;
+    private final RecordShape shape;
     private final RecordSink sink;
     private final Clock clock;
     private final ShardStats stats;
@@ -72,13 +73,17 @@ public final class WorkerService implements AutoCloseable {
         }
     }
 
-    public WorkerService(WorkerConfig config, RecordSink sink, Clock clock) {
-        this(config, sink, clock, LatencyObserver.NONE);
+    public WorkerService(WorkerConfig config, RecordShape shape, RecordSink sink, Clock clock) {
+        this(config, shape, sink, clock, LatencyObserver.NONE);
     }
 
-    /** @param latency hears every publish latency and schedule delay (the pod's metrics) */
-    public WorkerService(WorkerConfig config, RecordSink sink, Clock clock, LatencyObserver latency) {
+    /**
+     * @param shape   the records' shape, resolved once for the process
+     * @param latency hears every publish latency and schedule delay (the pod's metrics)
+     */
+    public WorkerService(WorkerConfig config, RecordShape shape, RecordSink sink, Clock clock, LatencyObserver latency) {
         this.config = config;
+        this.shape = shape;
         this.sink = sink;
         this.clock = clock;
         this.stats = new ShardStats(clock::nanoTime, latency);
@@ -120,7 +125,7 @@ public final class WorkerService implements AutoCloseable {
     private Run prepare(Assignment a, long nowNanos, long nowMillis, long effectiveMillis, long joinMillis) {
         ShardPlan shard = new ShardPlan(a.shard(), a.rate(), a.deviceStart(), a.deviceEnd(), a.stages().stream()
                 .map(s -> new StagePlan(Duration.ofMillis(s.durationMillis()), s.rate())).toList());
-        RecordGenerator generator = Generators.create(config.generator().getType(), new GeneratorSettings(
+        RecordGenerator generator = shape.create(new GeneratorSettings(
                 config.generator().effectiveSeed(), a.shard(), a.deviceStart(), a.deviceEnd()));
         RateSchedule fleetSchedule = RateSchedule.of(shard.stages(), a.rate());
         // Join the fleet's schedule where it is at the join time (which may be just past: then the overdue

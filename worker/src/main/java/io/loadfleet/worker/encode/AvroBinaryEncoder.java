@@ -1,5 +1,6 @@
 package io.loadfleet.worker.encode;
 
+import io.loadfleet.api.schema.FlatSchema;
 import io.loadfleet.worker.generate.FieldKind;
 import io.loadfleet.worker.generate.GeneratedRecord;
 import java.util.Arrays;
@@ -18,16 +19,21 @@ import org.apache.avro.util.Utf8;
  * one thread (JMH, old and new in one run).
  */
 final class AvroBinaryEncoder implements RecordEncoder {
-    /** The most bytes an int or long (a varint), double or boolean takes, and a string's length prefix. */
-    private static final int MAX_FIELD_BYTES = 10;
+    /** The most bytes an int or long (a varint), double or boolean takes, or a string's length prefix; plus a union's branch. */
+    private static final int MAX_FIELD_BYTES = 11;
 
     private final FieldKind[] kinds;
     private final int[] stringPositions;
+    /** Per field, the union branch of null and of the value ({@code ["null", T]} fields); -1 for plain fields. */
+    private final int[] nullBranch;
+    private final int[] valueBranch;
     private byte[] buffer = new byte[512];
 
     AvroBinaryEncoder(Schema schema) {
         kinds = FieldKind.of(schema); // refuses schemas that are not flat
         stringPositions = IntStream.range(0, kinds.length).filter(i -> kinds[i] == FieldKind.STRING).toArray();
+        nullBranch = schema.getFields().stream().mapToInt(f -> FlatSchema.nullBranch(f.schema())).toArray();
+        valueBranch = Arrays.stream(nullBranch).map(b -> b < 0 ? -1 : 1 - b).toArray();
     }
 
     @Override
@@ -35,6 +41,13 @@ final class AvroBinaryEncoder implements RecordEncoder {
         byte[] out = reserve(record);
         int at = 0;
         for (int i = 0; i < kinds.length; i++) {
+            if (nullBranch[i] >= 0) {
+                boolean isNull = record.isNull(i);
+                at += BinaryData.encodeInt(isNull ? nullBranch[i] : valueBranch[i], out, at);
+                if (isNull) {
+                    continue;
+                }
+            }
             switch (kinds[i]) {
                 case STRING -> {
                     Utf8 text = record.getUtf8(i);
@@ -44,6 +57,7 @@ final class AvroBinaryEncoder implements RecordEncoder {
                     at += length;
                 }
                 case INT -> at += BinaryData.encodeInt(record.getInt(i), out, at);
+                case ENUM -> at += BinaryData.encodeInt(record.getEnumIndex(i), out, at);
                 case LONG, TIMESTAMP_MILLIS -> at += BinaryData.encodeLong(record.getLong(i), out, at);
                 case DOUBLE -> at += BinaryData.encodeDouble(record.getDouble(i), out, at);
                 case BOOLEAN -> at += BinaryData.encodeBoolean(record.getBoolean(i), out, at);
@@ -56,7 +70,8 @@ final class AvroBinaryEncoder implements RecordEncoder {
     private byte[] reserve(GeneratedRecord record) {
         int most = kinds.length * MAX_FIELD_BYTES;
         for (int pos : stringPositions) {
-            most += record.getUtf8(pos).getByteLength();
+            Utf8 text = record.getUtf8(pos);
+            most += text == null ? 0 : text.getByteLength(); // none yet: the field is null
         }
         if (most > buffer.length) {
             buffer = new byte[Math.max(2 * buffer.length, most)];

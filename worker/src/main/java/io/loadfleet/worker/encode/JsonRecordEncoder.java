@@ -2,6 +2,7 @@ package io.loadfleet.worker.encode;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.io.NumberOutput;
+import io.loadfleet.api.schema.FlatSchema;
 import io.loadfleet.worker.generate.FieldKind;
 import io.loadfleet.worker.generate.GeneratedRecord;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +26,14 @@ import org.apache.avro.util.Utf8;
 final class JsonRecordEncoder implements RecordEncoder {
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     /** Room for any number: a long's 20 characters, a double's 24 (Jackson's widest), a short decimal's 15. */
     private static final int MAX_NUMBER_BYTES = 25;
 
     /** {@code {"first":} then {@code ,"next":} for each field. */
     private final byte[][] prefixes;
+    /** Which fields may be null ({@code ["null", T]}). */
+    private final boolean[] nullable;
     private byte[] buffer = new byte[1024];
     private int position;
     private long timestampMillis;
@@ -41,6 +45,8 @@ final class JsonRecordEncoder implements RecordEncoder {
         prefixes = schema.getFields().stream()
                 .map(f -> ((f.pos() == 0 ? "{" : ",") + "\"" + f.name() + "\":").getBytes(StandardCharsets.US_ASCII))
                 .toArray(byte[][]::new);
+        nullable = new boolean[prefixes.length];
+        schema.getFields().forEach(f -> nullable[f.pos()] = FlatSchema.nullBranch(f.schema()) >= 0);
     }
 
     @Override
@@ -49,8 +55,12 @@ final class JsonRecordEncoder implements RecordEncoder {
         for (int i = 0; i < prefixes.length; i++) {
             write(prefixes[i]);
             reserve(MAX_NUMBER_BYTES);
+            if (nullable[i] && record.isNull(i)) {
+                write(NULL);
+                continue;
+            }
             switch (record.kind(i)) {
-                case STRING -> writeString(record.getUtf8(i));
+                case STRING, ENUM -> writeString(record.getUtf8(i));
                 case INT -> position = NumberOutput.outputInt(record.getInt(i), buffer, position);
                 case LONG -> position = NumberOutput.outputLong(record.getLong(i), buffer, position);
                 case DOUBLE -> writeDouble(record.getDouble(i));

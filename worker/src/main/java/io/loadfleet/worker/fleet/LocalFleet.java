@@ -8,8 +8,8 @@ import io.loadfleet.api.spec.Durations;
 import io.loadfleet.api.spec.LoadProfileSpec;
 import io.loadfleet.worker.encode.Encoders;
 import io.loadfleet.worker.generate.GeneratorSettings;
-import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.generate.RecordGenerator;
+import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.pace.Pacer;
 import io.loadfleet.worker.pace.RateSchedule;
@@ -37,6 +37,7 @@ public final class LocalFleet {
     private static final long START_LEAD = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final LoadProfile profile;
+    private final RecordShape shape;
     private final boolean maxRate;
     private final RecordSink sink;
     private final String sinkName;
@@ -49,13 +50,15 @@ public final class LocalFleet {
 
     /**
      * @param profile  a valid profile (overrides such as --rate already applied)
+     * @param shape    the records' shape, resolved once (a dataset loaded, a schema checked)
      * @param maxRate  ignore rates and stages and send as fast as possible
      * @param sinkName how the summary names the sink, e.g. {@code kafka://host:9092/topic}
      * @param progress where progress lines go; null for none
      */
-    public LocalFleet(LoadProfile profile, boolean maxRate, RecordSink sink, String sinkName, Clock clock,
+    public LocalFleet(LoadProfile profile, RecordShape shape, boolean maxRate, RecordSink sink, String sinkName, Clock clock,
             PrintStream progress) {
         this.profile = profile;
+        this.shape = shape;
         this.maxRate = maxRate;
         this.sink = sink;
         this.sinkName = sinkName;
@@ -74,7 +77,7 @@ public final class LocalFleet {
         List<ShardStats> stats = new ArrayList<>();
         CountDownLatch finished = new CountDownLatch(plan.replicas());
         for (ShardPlan shard : plan.shards()) {
-            RecordGenerator generator = Generators.create(spec.getGenerator().getType(), new GeneratorSettings(
+            RecordGenerator generator = shape.create(new GeneratorSettings(
                     spec.getGenerator().effectiveSeed(), shard.index(), shard.deviceStart(), shard.deviceEnd()));
             RateSchedule schedule = spec.isPaused() ? RateSchedule.constant(0) : RateSchedule.of(shard.stages(), shard.rate());
             ShardStats shardStats = new ShardStats(clock::nanoTime);

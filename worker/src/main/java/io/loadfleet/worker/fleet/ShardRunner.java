@@ -7,6 +7,7 @@ import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.pace.Pacer;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.sink.RecordSink;
+import org.apache.avro.util.Utf8;
 
 /**
  * The hot path of one shard: pace → generate → encode → send, on one thread, until the pacer
@@ -67,7 +68,8 @@ public final class ShardRunner implements Runnable {
             long offset = seq % devices;
             long device = shard.deviceStart() + offset;
             generator.fill(device, seq, eventTime, record);
-            out.key = generator.deviceId(device).getBytes(); // exactly the id's bytes, built once per device
+            Utf8 key = generator.key(device);
+            out.key = key == null ? null : key.getBytes(); // exactly the key's bytes: ids are built once per device
             out.value = encoder.encode(record);
             out.eventTimeMillis = eventTime;
             out.sequence = seq;

@@ -1,24 +1,30 @@
 package io.loadfleet.worker.generate;
 
+import io.loadfleet.api.schema.FlatSchema;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 
-/** The flat field types generators produce, read off an Avro schema field. */
+/** The flat field types generators produce, read off an Avro schema field (the non-null branch of a nullable one). */
 public enum FieldKind {
     STRING, INT, LONG, DOUBLE, BOOLEAN,
     /** A {@code long} with logical type {@code timestamp-millis}: epoch milliseconds. */
-    TIMESTAMP_MILLIS;
+    TIMESTAMP_MILLIS,
+    /** One of an enum's symbols, held as its index (Avro's encoding) and its text (JSON's). */
+    ENUM;
 
     public static FieldKind of(Schema.Field field) {
-        Schema s = field.schema();
+        FlatSchema.unsupported(field).ifPresent(why -> {
+            throw new IllegalArgumentException("field " + field.name() + " " + why);
+        });
+        Schema s = FlatSchema.valueType(field.schema());
         return switch (s.getType()) {
             case STRING -> STRING;
             case INT -> INT;
             case LONG -> s.getLogicalType() instanceof LogicalTypes.TimestampMillis ? TIMESTAMP_MILLIS : LONG;
             case DOUBLE -> DOUBLE;
             case BOOLEAN -> BOOLEAN;
-            default -> throw new IllegalArgumentException("field " + field.name() + " is " + s.getType()
-                    + ": generated records hold only string, int, long, double and boolean fields");
+            case ENUM -> ENUM;
+            default -> throw new IllegalStateException("FlatSchema accepted " + s.getType());
         };
     }
 

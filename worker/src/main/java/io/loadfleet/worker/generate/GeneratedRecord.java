@@ -1,5 +1,6 @@
 package io.loadfleet.worker.generate;
 
+import io.loadfleet.api.schema.FlatSchema;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.util.Utf8;
@@ -18,12 +19,23 @@ public final class GeneratedRecord {
     private final long[] numbers;
     /** Strings as UTF-8, which both encoders write: a generator's constant or per-device text is encoded once. */
     private final Utf8[] strings;
+    /** Which nullable fields are null in this record; every put of a value clears its flag. */
+    private final boolean[] nulls;
+    /** Each enum field's symbols as UTF-8, by index; null for other fields. */
+    private final Utf8[][] symbols;
 
     public GeneratedRecord(Schema schema) {
         this.schema = schema;
         this.kinds = FieldKind.of(schema);
         this.numbers = new long[kinds.length];
         this.strings = new Utf8[kinds.length];
+        this.nulls = new boolean[kinds.length];
+        this.symbols = new Utf8[kinds.length][];
+        for (Schema.Field f : schema.getFields()) {
+            if (kinds[f.pos()] == FieldKind.ENUM) {
+                symbols[f.pos()] = FlatSchema.valueType(f.schema()).getEnumSymbols().stream().map(Utf8::new).toArray(Utf8[]::new);
+            }
+        }
     }
 
     public Schema schema() {
@@ -41,21 +53,25 @@ public final class GeneratedRecord {
     public void put(int pos, double value) {
         assert kinds[pos] == FieldKind.DOUBLE : field(pos) + " is not a double";
         numbers[pos] = Double.doubleToRawLongBits(value);
+        nulls[pos] = false;
     }
 
     public void put(int pos, long value) {
         assert kinds[pos] == FieldKind.LONG || kinds[pos] == FieldKind.TIMESTAMP_MILLIS : field(pos) + " is not a long";
         numbers[pos] = value;
+        nulls[pos] = false;
     }
 
     public void put(int pos, int value) {
         assert kinds[pos] == FieldKind.INT : field(pos) + " is not an int";
         numbers[pos] = value;
+        nulls[pos] = false;
     }
 
     public void put(int pos, boolean value) {
         assert kinds[pos] == FieldKind.BOOLEAN : field(pos) + " is not a boolean";
         numbers[pos] = value ? 1 : 0;
+        nulls[pos] = false;
     }
 
     public void put(int pos, String value) {
@@ -66,6 +82,25 @@ public final class GeneratedRecord {
     public void put(int pos, Utf8 value) {
         assert kinds[pos] == FieldKind.STRING : field(pos) + " is not a string";
         strings[pos] = value;
+        nulls[pos] = false;
+    }
+
+    /** Symbol number {@code index} of an enum field. */
+    public void putEnum(int pos, int index) {
+        assert kinds[pos] == FieldKind.ENUM : field(pos) + " is not an enum";
+        numbers[pos] = index;
+        strings[pos] = symbols[pos][index];
+        nulls[pos] = false;
+    }
+
+    /** Null in a nullable field ({@code ["null", T]}). */
+    public void putNull(int pos) {
+        assert FlatSchema.nullBranch(schema.getFields().get(pos).schema()) >= 0 : field(pos) + " is not nullable";
+        nulls[pos] = true;
+    }
+
+    public boolean isNull(int pos) {
+        return nulls[pos];
     }
 
     public double getDouble(int pos) {
@@ -89,19 +124,28 @@ public final class GeneratedRecord {
         return strings[pos].toString();
     }
 
-    /** A string field as UTF-8: {@code getBytes()} up to {@code getByteLength()}. */
+    /** An enum field's symbol number. */
+    public int getEnumIndex(int pos) {
+        return (int) numbers[pos];
+    }
+
+    /** A string field, or an enum field's symbol, as UTF-8: {@code getBytes()} up to {@code getByteLength()}. */
     public Utf8 getUtf8(int pos) {
         return strings[pos];
     }
 
     /** The value at {@code pos} boxed as Avro's generic representation expects it. */
     public Object get(int pos) {
+        if (nulls[pos]) {
+            return null;
+        }
         return switch (kinds[pos]) {
             case STRING -> getString(pos);
             case INT -> getInt(pos);
             case LONG, TIMESTAMP_MILLIS -> numbers[pos];
             case DOUBLE -> getDouble(pos);
             case BOOLEAN -> getBoolean(pos);
+            case ENUM -> new GenericData.EnumSymbol(FlatSchema.valueType(schema.getFields().get(pos).schema()), getString(pos));
         };
     }
 

@@ -1,18 +1,20 @@
 package io.loadfleet.worker.generate;
 
+import io.loadfleet.api.spec.GeneratorSpec;
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.worker.generate.dataset.Dataset;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.avro.Schema;
 
-/** Creates the generator of a {@link GeneratorType} and serves its shipped Avro schema. */
+/** Resolves a profile's record shape; creates the built-in generators and serves their shipped Avro schemas. */
 public final class Generators {
 
     private static final Map<GeneratorType, String> SCHEMA_TEXT = new EnumMap<>(GeneratorType.class);
     private static final Map<GeneratorType, Schema> SCHEMAS = new EnumMap<>(GeneratorType.class);
 
     static {
-        for (GeneratorType type : GeneratorType.values()) {
+        for (GeneratorType type : GeneratorType.builtIns()) {
             String text = ClasspathResources.text("/schemas/" + type.id() + ".avsc");
             SCHEMA_TEXT.put(type, text);
             SCHEMAS.put(type, new Schema.Parser().parse(text));
@@ -22,7 +24,32 @@ public final class Generators {
     private Generators() {
     }
 
-    /** A new generator for one shard; it is not thread-safe, like the shard that owns it. */
+    /**
+     * The shape of a validated spec.generator: a built-in one, a loaded and checked dataset, or the
+     * user's schema with its rules.
+     *
+     * @throws GeneratorInputException when the dataset or schema cannot be read or used
+     */
+    public static RecordShape shape(GeneratorSpec spec, GeneratorInputs inputs) {
+        GeneratorType type = spec.getType();
+        return switch (type) {
+            case DATASET -> DatasetGenerator.shape(Dataset.load(spec.getDataset(), inputs));
+            case AVRO_SCHEMA -> AvroSchemaGenerator.shape(UserSchemas.read(spec.getAvroSchema(), inputs));
+            default -> new RecordShape() {
+                @Override
+                public Schema schema() {
+                    return Generators.schema(type);
+                }
+
+                @Override
+                public RecordGenerator create(GeneratorSettings settings) {
+                    return Generators.create(type, settings);
+                }
+            };
+        };
+    }
+
+    /** A new generator of a built-in shape for one shard; it is not thread-safe, like the shard that owns it. */
     public static RecordGenerator create(GeneratorType type, GeneratorSettings settings) {
         return switch (type) {
             case SMART_METER -> new SmartMeterGenerator(settings);
@@ -30,16 +57,25 @@ public final class Generators {
             case TRANSACTION -> new TransactionGenerator(settings);
             case GAMING_BET -> new GamingBetGenerator(settings);
             case TEMPERATURE -> new TemperatureGenerator(settings);
+            case DATASET, AVRO_SCHEMA -> throw new IllegalArgumentException(type.id() + " is described by its profile: use shape()");
         };
     }
 
-    /** The parsed schema of {@code type}'s records, parsed once and shared. */
+    /** The parsed schema of a built-in {@code type}'s records, parsed once and shared. */
     public static Schema schema(GeneratorType type) {
-        return SCHEMAS.get(type);
+        return requireBuiltIn(SCHEMAS, type);
     }
 
-    /** The shipped {@code .avsc} text of {@code type}, as printed by {@code loadfleet schema}. */
+    /** The shipped {@code .avsc} text of a built-in {@code type}, as printed by {@code loadfleet schema}. */
     public static String schemaJson(GeneratorType type) {
-        return SCHEMA_TEXT.get(type);
+        return requireBuiltIn(SCHEMA_TEXT, type);
+    }
+
+    private static <T> T requireBuiltIn(Map<GeneratorType, T> map, GeneratorType type) {
+        T value = map.get(type);
+        if (value == null) {
+            throw new IllegalArgumentException(type.id() + " has no shipped schema: its profile describes it");
+        }
+        return value;
     }
 }

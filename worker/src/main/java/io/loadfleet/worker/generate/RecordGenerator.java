@@ -27,6 +27,14 @@ public interface RecordGenerator {
     }
 
     /**
+     * The message key of the record just filled for {@code device}: its device id, unless the shape
+     * keys by a field of its own (a dataset's key column); null for no key.
+     */
+    default Utf8 key(long device) {
+        return deviceId(device);
+    }
+
+    /**
      * Fills {@code record} (of {@link #schema()}) with reading number {@code sequence} of this
      * shard, taken from {@code device} at {@code eventTimeMillis} (the scheduled send time).
      */

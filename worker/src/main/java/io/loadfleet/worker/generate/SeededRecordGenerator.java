@@ -28,10 +28,16 @@ abstract class SeededRecordGenerator implements RecordGenerator {
      * JSON from 0.62M to 0.81M (bench/jmh.sh).
      */
     private final PerDeviceCache<Utf8> ids;
+    private long sequence;
 
     SeededRecordGenerator(GeneratorType type, GeneratorSettings settings, String labelPrefix) {
+        this(type, Generators.schema(type), settings, labelPrefix);
+    }
+
+    /** A generator of a shape the user describes ({@code type} dataset or avro-schema), with its schema. */
+    SeededRecordGenerator(GeneratorType type, Schema schema, GeneratorSettings settings, String labelPrefix) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.schema = Generators.schema(type);
+        this.schema = schema;
         this.typeSeed = settings.seed() ^ RecordRandom.mix(type.id().hashCode());
         this.traits = new DeviceTraits(typeSeed);
         this.ids = new PerDeviceCache<>(settings, device -> DeviceLabels.utf8(labelPrefix, device, DeviceLabels.DEVICE_WIDTH));
@@ -50,6 +56,7 @@ abstract class SeededRecordGenerator implements RecordGenerator {
     @Override
     public final void fill(long device, long sequence, long eventTimeMillis, GeneratedRecord record) {
         int slot = settings.slotOf(device);
+        this.sequence = sequence;
         random.reset(typeSeed, settings.shard(), sequence);
         fillReading(slot, device, eventTimeMillis, record);
     }
@@ -59,6 +66,11 @@ abstract class SeededRecordGenerator implements RecordGenerator {
      * {@code slot} (its index in the shard's range).
      */
     protected abstract void fillReading(int slot, long device, long eventTimeMillis, GeneratedRecord record);
+
+    /** The shard's number of the record being filled. */
+    protected final long sequence() {
+        return sequence;
+    }
 
     /** The position of {@code field} in the schema, looked up once so fills put values by index. */
     protected final int position(String field) {

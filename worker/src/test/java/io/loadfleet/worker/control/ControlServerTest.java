@@ -51,7 +51,7 @@ class ControlServerTest {
     }
 
     void connect() {
-        worker.set(new WorkerService(WorkerServiceKafkaTest.config("t"), new NullSink(), Clock.SYSTEM, latency));
+        worker.set(new WorkerService(WorkerServiceKafkaTest.config("t"), WorkerServiceKafkaTest.shape(), new NullSink(), Clock.SYSTEM, latency));
     }
 
     HttpResponse<String> get(String path) throws Exception {

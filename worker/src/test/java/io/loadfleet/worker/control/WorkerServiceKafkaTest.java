@@ -15,6 +15,8 @@ import io.loadfleet.api.spec.KafkaSinkSpec;
 import io.loadfleet.api.spec.SinkSpec;
 import io.loadfleet.worker.KafkaTopics;
 import io.loadfleet.worker.embedded.EmbeddedKafka;
+import io.loadfleet.worker.generate.Generators;
+import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.KafkaSink;
 import io.loadfleet.worker.sink.OutgoingRecord;
@@ -32,6 +34,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class WorkerServiceKafkaTest {
 
+    /** The shape of {@link #config}'s records. */
+    static RecordShape shape() {
+        return Generators.shape(config("shape").generator(), null);
+    }
+
     static WorkerConfig config(String topic) {
         GeneratorSpec generator = new GeneratorSpec();
         generator.setType(GeneratorType.TEMPERATURE);
@@ -47,7 +54,7 @@ class WorkerServiceKafkaTest {
     void newEpochSwitchesRateAndRangeWithoutAGapOrALostRecord() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             WorkerConfig config = config("worker-epochs");
-            WorkerService worker = new WorkerService(config,
+            WorkerService worker = new WorkerService(config, shape(),
                     KafkaSink.open(config.sink().getKafka(), kafka.bootstrapServers(), "test"), Clock.SYSTEM);
             assertEquals(WorkerState.IDLE, worker.status().state());
             long start = System.currentTimeMillis();

@@ -59,7 +59,7 @@ class KafkaRoundTripTest {
                 """.formatted(generator, format, topic));
         RunSummary summary;
         try (KafkaSink sink = KafkaSink.open(profile.getSpec().getSink().getKafka(), kafka.bootstrapServers(), "test")) {
-            summary = new LocalFleet(profile, false, sink, topic, Clock.SYSTEM, null).run();
+            summary = new LocalFleet(profile, Generators.shape(profile.getSpec().getGenerator(), null), false, sink, topic, Clock.SYSTEM, null).run();
         }
         assertEquals(9000, summary.sent(), "3000 msg/s for 3 s");
         assertEquals(summary.sent(), summary.acked());
@@ -106,7 +106,7 @@ class KafkaRoundTripTest {
                 """);
         RunSummary summary;
         try (KafkaSink sink = KafkaSink.open(profile.getSpec().getSink().getKafka(), kafka.bootstrapServers(), "test")) {
-            summary = new LocalFleet(profile, false, sink, "traced", Clock.SYSTEM, null).run();
+            summary = new LocalFleet(profile, Generators.shape(profile.getSpec().getGenerator(), null), false, sink, "traced", Clock.SYSTEM, null).run();
         }
         assertEquals(6000, summary.acked());
         int traced = 0;

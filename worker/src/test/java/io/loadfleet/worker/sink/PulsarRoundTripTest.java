@@ -78,7 +78,7 @@ class PulsarRoundTripTest {
         RunSummary summary;
         SinkTarget target = SinkTarget.of(profile.getSpec().getSink(), null, pulsar.serviceUrl());
         try (RecordSink sink = target.open("test", wire, Generators.schema(type))) {
-            summary = new LocalFleet(profile, false, sink, target.describe(), Clock.SYSTEM, null).run();
+            summary = new LocalFleet(profile, Generators.shape(profile.getSpec().getGenerator(), null), false, sink, target.describe(), Clock.SYSTEM, null).run();
         }
         assertEquals(6000, summary.sent(), "2000 msg/s for 3 s");
         assertEquals(summary.sent(), summary.acked());

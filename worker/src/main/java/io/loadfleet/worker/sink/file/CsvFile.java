@@ -34,7 +34,7 @@ final class CsvFile extends LineFile {
     public boolean write(OutgoingRecord record) throws IOException {
         GeneratedRecord r = record.record;
         for (int i = 0; i < values.length; i++) {
-            values[i] = r.kind(i) == FieldKind.TIMESTAMP_MILLIS ? Instant.ofEpochMilli(r.getLong(i)) : r.get(i);
+            values[i] = r.kind(i) == FieldKind.TIMESTAMP_MILLIS && !r.isNull(i) ? Instant.ofEpochMilli(r.getLong(i)) : r.get(i);
         }
         printer.printRecord(values);
         writeLine();

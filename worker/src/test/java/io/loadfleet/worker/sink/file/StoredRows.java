@@ -112,7 +112,8 @@ public final class StoredRows {
             JsonNode node = JSON.readTree(line);
             List<Object> row = new ArrayList<>();
             for (int i = 0; i < kinds.length; i++) {
-                row.add(parse(kinds[i], node.get(schema.getFields().get(i).name()).asText()));
+                JsonNode value = node.get(schema.getFields().get(i).name());
+                row.add(value.isNull() ? null : parse(kinds[i], value.asText()));
             }
             rows.add(row);
         }
@@ -121,7 +122,7 @@ public final class StoredRows {
 
     private static Object parse(FieldKind kind, String text) {
         return switch (kind) {
-            case STRING -> text;
+            case STRING, ENUM -> text;
             case INT -> Integer.parseInt(text);
             case LONG -> Long.parseLong(text);
             case DOUBLE -> Double.parseDouble(text);

@@ -1,0 +1,81 @@
+package io.loadfleet.api.spec;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real dataset to replay: loaded once from exactly one source, every row checked against the
+ * declared columns, then rows drawn at random (with replacement) at the target rate.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class DatasetSpec {
+    @JsonPropertyDescription("Source: a file path (in a cluster, on a volume mounted into the worker pods).")
+    private String path;
+
+    @JsonPropertyDescription("Source: a ConfigMap key (at most 1 MiB), mounted into the worker pods.")
+    private ConfigMapKeyRef configMapRef;
+
+    @JsonPropertyDescription("Source: an http:// or https:// URL, fetched once by each worker.")
+    private String url;
+
+    @JsonPropertyDescription("Source: an object in an S3-compatible store.")
+    private S3ObjectSpec s3;
+
+    @JsonPropertyDescription("csv (with a header row) | jsonl (one JSON object a line). Default from the file name's "
+            + "extension (.csv, .jsonl, .ndjson).")
+    private DatasetFormat format;
+
+    @JsonPropertyDescription("The column whose value is each message's key. Default: none, the key is the device id.")
+    private String keyColumn;
+
+    @JsonPropertyDescription("The columns every row must have, in the order the record's fields take; other columns are ignored.")
+    @Required
+    private List<DatasetColumn> columns = new ArrayList<>();
+
+    /** The source's name for messages: its path, URL, ConfigMap key or s3://bucket/key. */
+    @JsonIgnore
+    public String sourceName() {
+        if (path != null) {
+            return path;
+        }
+        if (url != null) {
+            return url;
+        }
+        if (configMapRef != null) {
+            return configMapRef.toString();
+        }
+        return s3 == null ? "(no source)" : "s3://" + s3.getBucket() + "/" + s3.getKey();
+    }
+
+    /** The file name the format is inferred from: the last part of the path, URL, key or ConfigMap key. */
+    @JsonIgnore
+    public String fileName() {
+        String name = path != null ? path : url != null ? url.replaceFirst("[?#].*$", "")
+                : configMapRef != null ? configMapRef.getKey() : s3 != null ? s3.getKey() : null;
+        return name == null ? "" : name.substring(name.lastIndexOf('/') + 1);
+    }
+
+    /** The declared format, or the one the file name says; empty when neither does. */
+    public java.util.Optional<DatasetFormat> effectiveFormat() {
+        return format != null ? java.util.Optional.of(format) : DatasetFormat.ofName(fileName());
+    }
+
+    public String getPath() { return path; }
+    public void setPath(String path) { this.path = path; }
+    public ConfigMapKeyRef getConfigMapRef() { return configMapRef; }
+    public void setConfigMapRef(ConfigMapKeyRef configMapRef) { this.configMapRef = configMapRef; }
+    public String getUrl() { return url; }
+    public void setUrl(String url) { this.url = url; }
+    public S3ObjectSpec getS3() { return s3; }
+    public void setS3(S3ObjectSpec s3) { this.s3 = s3; }
+    public DatasetFormat getFormat() { return format; }
+    public void setFormat(DatasetFormat format) { this.format = format; }
+    public String getKeyColumn() { return keyColumn; }
+    public void setKeyColumn(String keyColumn) { this.keyColumn = keyColumn; }
+    public List<DatasetColumn> getColumns() { return columns; }
+    public void setColumns(List<DatasetColumn> columns) { this.columns = columns == null ? new ArrayList<>() : columns; }
+}

@@ -1,0 +1,39 @@
+package io.loadfleet.api.spec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.loadfleet.api.load.ProfileValidator;
+
+/** A Secret holding an access key pair for an S3-compatible store. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class S3SecretRef {
+    @JsonPropertyDescription("Name of a Secret in the LoadProfile's namespace.")
+    @Required
+    @Pattern(ProfileValidator.SECRET_NAME_PATTERN)
+    private String name;
+
+    @JsonPropertyDescription("Key of the access key id in the Secret. Default accessKeyId.")
+    @Pattern(ProfileValidator.SECRET_KEY_PATTERN)
+    private String accessKeyIdKey;
+
+    @JsonPropertyDescription("Key of the secret access key in the Secret. Default secretAccessKey.")
+    @Pattern(ProfileValidator.SECRET_KEY_PATTERN)
+    private String secretAccessKeyKey;
+
+    public String effectiveAccessKeyIdKey() {
+        return accessKeyIdKey == null ? "accessKeyId" : accessKeyIdKey;
+    }
+
+    public String effectiveSecretAccessKeyKey() {
+        return secretAccessKeyKey == null ? "secretAccessKey" : secretAccessKeyKey;
+    }
+
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getAccessKeyIdKey() { return accessKeyIdKey; }
+    public void setAccessKeyIdKey(String accessKeyIdKey) { this.accessKeyIdKey = accessKeyIdKey; }
+    public String getSecretAccessKeyKey() { return secretAccessKeyKey; }
+    public void setSecretAccessKeyKey(String secretAccessKeyKey) { this.secretAccessKeyKey = secretAccessKeyKey; }
+}

@@ -1,0 +1,71 @@
+package io.loadfleet.worker.cli;
+
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.spec.ConfigMapKeyRef;
+import io.loadfleet.api.spec.GeneratorSpec;
+import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.worker.generate.GeneratorInputException;
+import io.loadfleet.worker.generate.GeneratorInputs;
+import io.loadfleet.worker.generate.Generators;
+import io.loadfleet.worker.generate.RecordShape;
+import io.loadfleet.worker.sink.InvalidSinkSettingException;
+import io.loadfleet.worker.sink.SecretFiles;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/**
+ * The GENERATOR|PROFILE argument of {@code sample} and {@code schema}: a built-in generator's name,
+ * or a LoadProfile file whose spec.generator (a dataset, the user's schema) is resolved as a run would.
+ */
+final class ShapeArgument {
+    static final String LABEL = "GENERATOR|PROFILE";
+    static final String DESCRIPTION = "smart-meter | iot-sensor | transaction | gaming-bet | temperature, "
+            + "or a LoadProfile file (for dataset and avro-schema)";
+
+    private ShapeArgument() {
+    }
+
+    /** The resolved shape and the seed the profile gives (or {@code defaultSeed}); null after printing why not. */
+    static Resolved resolve(String argument, long defaultSeed, Path configMapsDir, Path secretsDir, PrintWriter err) {
+        if (GeneratorType.byId(argument).filter(GeneratorType::builtIn).isPresent() || !Files.isRegularFile(Path.of(argument))) {
+            GeneratorType type;
+            try {
+                type = new GeneratorTypeConverter().convert(argument);
+            } catch (CommandLine.TypeConversionException e) {
+                CliErrors.usage(err, LABEL + ": " + e.getMessage() + ", or a LoadProfile file that exists");
+                return null;
+            }
+            GeneratorSpec spec = new GeneratorSpec();
+            spec.setType(type);
+            return new Resolved(Generators.shape(spec, null), defaultSeed);
+        }
+        LoadProfile profile = ProfileArgument.load(Path.of(argument), err);
+        if (profile == null) {
+            return null;
+        }
+        GeneratorSpec spec = profile.getSpec().getGenerator();
+        try {
+            return new Resolved(Generators.shape(spec, new GeneratorInputs(configMapsDir, new SecretFiles(secretsDir))),
+                    spec.getSeed() == null ? defaultSeed : spec.getSeed());
+        } catch (GeneratorInputException | InvalidSinkSettingException e) {
+            CliErrors.usage(err, argument + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    record Resolved(RecordShape shape, long seed) {
+    }
+
+    /** Picocli options for where a profile's ConfigMap and Secret keys are read from. */
+    static final class Inputs {
+        @CommandLine.Option(names = "--config-maps-dir", paramLabel = "DIR", defaultValue = ConfigMapKeyRef.POD_DIR,
+                description = "With a PROFILE: where the ConfigMap keys its generator names are, as DIR/NAME/KEY (default ${DEFAULT-VALUE})")
+        Path configMapsDir;
+
+        @CommandLine.Option(names = "--secrets-dir", paramLabel = "DIR", defaultValue = io.loadfleet.api.spec.SecretFile.POD_DIR,
+                description = "With a PROFILE: where the Secret keys its generator names are, as DIR/SECRET/KEY (default ${DEFAULT-VALUE})")
+        Path secretsDir;
+    }
+}

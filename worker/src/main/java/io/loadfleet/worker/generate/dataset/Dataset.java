@@ -1,0 +1,78 @@
+package io.loadfleet.worker.generate.dataset;
+
+import io.loadfleet.api.schema.DatasetSchema;
+import io.loadfleet.api.spec.DatasetFormat;
+import io.loadfleet.api.spec.DatasetSpec;
+import io.loadfleet.worker.generate.GeneratedRecord;
+import io.loadfleet.worker.generate.GeneratorInputException;
+import io.loadfleet.worker.generate.GeneratorInputs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.util.Utf8;
+
+/**
+ * A dataset loaded once and checked row by row: read-only afterwards, so every shard of the process
+ * draws from the same rows.
+ */
+public final class Dataset {
+    private final Schema schema;
+    private final List<Column> columns;
+    private final int rows;
+    /** The key column's index among the columns; -1 when the key is the device id. */
+    private final int keyColumn;
+
+    Dataset(Schema schema, List<Column> columns, int rows, int keyColumn) {
+        this.schema = schema;
+        this.columns = columns;
+        this.rows = rows;
+        this.keyColumn = keyColumn;
+    }
+
+    /**
+     * Fetches, parses and checks the dataset.
+     *
+     * @throws GeneratorInputException when it cannot be fetched, or any row does not match the columns
+     */
+    public static Dataset load(DatasetSpec spec, GeneratorInputs inputs) {
+        Schema schema = DatasetSchema.of(spec.getColumns());
+        DatasetFormat format = spec.effectiveFormat().orElseThrow();
+        RowChecker checker = new RowChecker(spec);
+        try (InputStream in = DatasetSources.open(spec, inputs)) {
+            if (format == DatasetFormat.CSV) {
+                CsvRows.read(in, checker);
+            } else {
+                JsonLinesRows.read(in, checker);
+            }
+        } catch (IOException e) {
+            throw new GeneratorInputException(DatasetSources.AT + ": cannot read " + spec.sourceName() + ": " + e, e);
+        }
+        return checker.dataset(schema);
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    /** Puts row {@code row}'s values into {@code record} (of {@link #schema()}). */
+    public void copy(int row, GeneratedRecord record) {
+        for (int pos = 0; pos < columns.size(); pos++) {
+            columns.get(pos).put(row, pos, record);
+        }
+    }
+
+    /** Whether messages are keyed by a column rather than by device id. */
+    public boolean keyedByColumn() {
+        return keyColumn >= 0;
+    }
+
+    /** Row {@code row}'s key: its key column's value as text; null when that is null. */
+    public Utf8 key(int row) {
+        return columns.get(keyColumn).text(row);
+    }
+}
