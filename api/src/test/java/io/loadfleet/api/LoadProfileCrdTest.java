@@ -208,7 +208,7 @@ class LoadProfileCrdTest {
         check(spec, prop("spec"), "spec", problems);
         assertEquals(List.of(
                 "spec.devices.count: required",
-                "spec.generator.type: smart-fridge not in [gaming-bet, iot-sensor, smart-meter, temperature, transaction]",
+                "spec.generator.type: smart-fridge not in [avro-schema, dataset, gaming-bet, iot-sensor, smart-meter, temperature, transaction]",
                 "spec.pasued: unknown field (the API server would drop it)",
                 "spec.sink.kafka.acks: 2 not in [0, 1, all]",
                 "spec.sink.kafka.compression: brotli not in [gzip, lz4, none, snappy, zstd]",

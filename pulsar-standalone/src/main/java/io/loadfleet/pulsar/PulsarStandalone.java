@@ -1,25 +1,18 @@
 package io.loadfleet.pulsar;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real Pulsar standalone broker (broker + bookie, RocksDB metadata) in its own JVM, bound to
@@ -30,7 +23,6 @@ import java.util.stream.Stream;
 public final class PulsarStandalone implements AutoCloseable {
     private static final String CLASSPATH_RESOURCE = "broker.classpath";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Process process;
     private final Path home;
@@ -79,17 +71,15 @@ public final class PulsarStandalone implements AutoCloseable {
             broker.awaitReady(log);
             return broker;
         } catch (IOException | RuntimeException e) {
-            stop(process);
-            delete(home);
+            ChildJvm.stop(process);
+            ChildJvm.delete(home);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 
     /** A free loopback port, e.g. for the TLS ports of {@link #start(Map, String)}'s settings. */
     public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return ChildJvm.freePort();
     }
 
     /** Runs a broker until this JVM is stopped: for benchmarks and trying things by hand. */
@@ -118,18 +108,19 @@ public final class PulsarStandalone implements AutoCloseable {
 
     @Override
     public void close() {
-        stop(process);
-        delete(home);
+        ChildJvm.stop(process);
+        ChildJvm.delete(home);
     }
 
     private static List<String> command(Path home) throws IOException {
-        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(javaCommand, "-Xms64m", "-Xmx512m", "-XX:MaxDirectMemorySize=256m", "-XX:+UseSerialGC",
-                "-Djava.net.preferIPv4Stack=true", "-cp", ownLocation() + File.pathSeparator + brokerClasspath(),
-                OrphanGuard.class.getName(), "--config", "standalone.conf",
+        List<String> command = new ArrayList<>(ChildJvm.javaWithClasspath(PulsarStandalone.class, CLASSPATH_RESOURCE));
+        command.addAll(1, List.of("-Xms64m", "-Xmx512m", "-XX:MaxDirectMemorySize=256m", "-XX:+UseSerialGC",
+                "-Djava.net.preferIPv4Stack=true"));
+        command.addAll(List.of(OrphanGuard.class.getName(), "--config", "standalone.conf",
                 "-nss", "-nfw", // no stream storage, no functions worker
                 "--metadata-dir", home.resolve("data/metadata").toString(),
-                "--bookkeeper-dir", home.resolve("data/bookkeeper").toString());
+                "--bookkeeper-dir", home.resolve("data/bookkeeper").toString()));
+        return command;
     }
 
     /** Single node, loopback only, nothing optional: the broker a test needs and no more. */
@@ -168,7 +159,7 @@ public final class PulsarStandalone implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Pulsar standalone exited with " + process.exitValue() + ":\n" + tail(log));
+                throw new IllegalStateException("Pulsar standalone exited with " + process.exitValue() + ":\n" + ChildJvm.tail(log));
             }
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -181,71 +172,8 @@ public final class PulsarStandalone implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for Pulsar", e);
             }
-            sleep(250);
+            ChildJvm.sleep(250, "Pulsar");
         }
-        throw new IllegalStateException("Pulsar standalone not ready within " + START_TIMEOUT.toSeconds() + "s:\n" + tail(log));
-    }
-
-    private static String brokerClasspath() throws IOException {
-        try (InputStream in = PulsarStandalone.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(CLASSPATH_RESOURCE + " is missing: build the pulsar-standalone module with Maven");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-        }
-    }
-
-    /** This module's classes (a jar, or target/classes in a reactor build), for {@link OrphanGuard}. */
-    private static String ownLocation() {
-        try {
-            return Path.of(PulsarStandalone.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void stop(Process process) {
-        if (process == null) {
-            return;
-        }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: it is a temporary directory
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Pulsar", e);
-        }
+        throw new IllegalStateException("Pulsar standalone not ready within " + START_TIMEOUT.toSeconds() + "s:\n" + ChildJvm.tail(log));
     }
 }

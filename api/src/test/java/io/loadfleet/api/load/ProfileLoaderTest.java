@@ -101,7 +101,7 @@ class ProfileLoaderTest {
                 .replace("lingerMs: 5", "lingerMs: soon")
                 .replace("duration: 10m", "duration: ten minutes")
                 .replace("  paused: false", "  pasued: false"));
-        assertTrue(problems.contains("spec.generator.type: \"smart-fridge\" is not one of smart-meter, iot-sensor, transaction, gaming-bet, temperature"), problems::toString);
+        assertTrue(problems.contains("spec.generator.type: \"smart-fridge\" is not one of smart-meter, iot-sensor, transaction, gaming-bet, temperature, dataset, avro-schema"), problems::toString);
         assertTrue(problems.contains("spec.sink.kafka.compression: \"brotli\" is not one of none, gzip, snappy, lz4, zstd"), problems::toString);
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("spec.sink.kafka.lingerMs: \"soon\" is not a whole number")), problems::toString);
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("spec.pasued: unknown field")), problems::toString);

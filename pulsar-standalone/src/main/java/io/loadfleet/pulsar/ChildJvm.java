@@ -1,0 +1,108 @@
+package io.loadfleet.pulsar;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The plumbing of servers the tests start in JVMs of their own (Pulsar, an S3-compatible store):
+ * their classpath, recorded at build time in a resource beside the launcher; free loopback ports;
+ * stopping them; deleting their data; the tail of their log for error messages.
+ */
+public final class ChildJvm {
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private ChildJvm() {
+    }
+
+    /** {@code java -cp LAUNCHER:CLASSPATH}, with the launcher's own classes first (its guard main class). */
+    public static List<String> javaWithClasspath(Class<?> launcher, String classpathResource) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(java, "-cp", location(launcher) + File.pathSeparator + classpath(launcher, classpathResource));
+    }
+
+    /** A free loopback port. */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Stops the process and its children: politely, then forcibly. */
+    public static void stop(Process process) {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Deletes a temporary directory, best effort. */
+    public static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: it is a temporary directory
+        }
+    }
+
+    /** The last 40 lines of a log, for an error message. */
+    public static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Sleeps, turning an interrupt into a failure to wait for {@code what}. */
+    public static void sleep(long millis, String what) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + what, e);
+        }
+    }
+
+    private static String classpath(Class<?> launcher, String resource) throws IOException {
+        try (InputStream in = launcher.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing: build " + launcher.getSimpleName() + "'s module with Maven");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        }
+    }
+
+    /** The launcher's classes (a jar, or target/classes in a reactor build). */
+    private static String location(Class<?> launcher) {
+        try {
+            return Path.of(launcher.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
