@@ -26,7 +26,7 @@ class EncodersTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
-    @EnumSource(GeneratorType.class)
+    @EnumSource(value = GeneratorType.class, names = {"DATASET", "AVRO_SCHEMA"}, mode = EnumSource.Mode.EXCLUDE)
     void avroRoundTripsThroughAvrosOwnReader(GeneratorType type) throws Exception {
         RecordGenerator generator = Generators.create(type, new GeneratorSettings(3, 0, 100, 200));
         RecordEncoder encoder = Encoders.create(Format.AVRO, generator.schema());
@@ -43,7 +43,7 @@ class EncodersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GeneratorType.class)
+    @EnumSource(value = GeneratorType.class, names = {"DATASET", "AVRO_SCHEMA"}, mode = EnumSource.Mode.EXCLUDE)
     void jsonHasEverySchemaFieldWithItsValue(GeneratorType type) throws Exception {
         RecordGenerator generator = Generators.create(type, new GeneratorSettings(3, 1, 0, 50));
         RecordEncoder encoder = Encoders.create(Format.JSON, generator.schema());
@@ -89,7 +89,7 @@ class EncodersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GeneratorType.class)
+    @EnumSource(value = GeneratorType.class, names = {"DATASET", "AVRO_SCHEMA"}, mode = EnumSource.Mode.EXCLUDE)
     void jsonIsByteForByteWhatJacksonWrites(GeneratorType type) throws Exception {
         RecordGenerator generator = Generators.create(type, new GeneratorSettings(5, 2, 1_000, 3_000));
         RecordEncoder encoder = Encoders.create(Format.JSON, generator.schema());

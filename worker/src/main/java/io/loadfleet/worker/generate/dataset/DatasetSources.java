@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -83,6 +85,10 @@ final class DatasetSources {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(s3.effectiveRegion()))
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                // SDK 2.30+ sends and asks for checksums by default (x-amz-checksum-crc32 even on a GET), which
+                // stores other than AWS (s3proxy, older MinIO and Ceph) refuse with 501: only where required
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(FETCH_TIMEOUT));
         if (s3.getEndpoint() != null) {
