@@ -2,6 +2,7 @@ package io.loadfleet.operator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KeyToPath;
@@ -16,9 +17,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerStatus;
+import io.loadfleet.api.spec.ConfigMapKeyRef;
 import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.operator.dependent.FleetNames;
 import io.loadfleet.worker.control.WorkerPod;
+import io.loadfleet.worker.generate.GeneratorInputs;
+import io.loadfleet.worker.sink.SecretFiles;
 import io.loadfleet.worker.control.WorkerService;
 import io.loadfleet.worker.sink.SinkTarget;
 import java.io.IOException;
@@ -156,14 +160,15 @@ final class ClusterSimulator implements AutoCloseable {
             throw new IllegalStateException("bad worker.yaml in " + configMap, e);
         }
         Path secrets = mountSecrets(sts.getSpec().getTemplate().getSpec(), volumes.resolve(name));
-        if (secrets == null) {
+        Path configMaps = mountConfigMaps(sts.getSpec().getTemplate().getSpec(), volumes.resolve(name + "-configmaps"));
+        if (secrets == null || configMaps == null) {
             return;
         }
         String ip = "127.0.0." + nextAddress.getAndIncrement();
         WorkerPod worker;
         try {
             worker = new WorkerPod(config, SinkTarget.of(config.sink(), null, null).withConnectTimeout(CONNECT_TIMEOUT)
-                    .withSecretsDir(secrets), "loadfleet-" + name, new InetSocketAddress(ip, controlPort));
+                    .withSecretsDir(secrets), new GeneratorInputs(configMaps, new SecretFiles(secrets)), "loadfleet-" + name, new InetSocketAddress(ip, controlPort));
         } catch (Exception e) {
             deleteRecursively(secrets);
             throw new IllegalStateException("cannot serve " + ip + ":" + controlPort, e);
@@ -213,6 +218,37 @@ final class ClusterSimulator implements AutoCloseable {
      * {@code --secrets-dir}; returns that directory, or null (and writes nothing) while a Secret or
      * one of its listed keys is missing.
      */
+    /**
+     * Writes the keys of the ConfigMap volumes mounted under {@link ConfigMapKeyRef#POD_DIR} as a kubelet
+     * would, to {@code dir}/NAME/KEY; null (the pod does not start) when a ConfigMap or key is missing.
+     */
+    private Path mountConfigMaps(PodSpec pod, Path dir) {
+        Container container = pod.getContainers().get(0);
+        try {
+            Files.createDirectories(dir);
+            for (Volume volume : pod.getVolumes()) {
+                String mountPath = container.getVolumeMounts().stream().filter(m -> m.getName().equals(volume.getName()))
+                        .findFirst().map(m -> m.getMountPath()).orElse("");
+                if (volume.getConfigMap() == null || !mountPath.startsWith(ConfigMapKeyRef.POD_DIR + "/")) {
+                    continue;
+                }
+                ConfigMap configMap = client.configMaps().inNamespace(namespace).withName(volume.getConfigMap().getName()).get();
+                for (KeyToPath item : volume.getConfigMap().getItems()) {
+                    String value = configMap == null || configMap.getData() == null ? null : configMap.getData().get(item.getKey());
+                    if (value == null) {
+                        return null;
+                    }
+                    Path file = dir.resolve(mountPath.substring(ConfigMapKeyRef.POD_DIR.length() + 1)).resolve(item.getPath());
+                    Files.createDirectories(file.getParent());
+                    Files.writeString(file, value);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
     private Path mountSecrets(PodSpec pod, Path podDir) {
         Container container = pod.getContainers().get(0);
         List<String> args = container.getArgs();

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.status.Condition;
 import io.loadfleet.api.status.Phase;
+import io.loadfleet.operator.dependent.FleetNames;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +119,83 @@ class LoadProfileReconcilerTest {
                 () -> "no ConfigMap");
         String workerYaml = client.configMaps().inNamespace("test").withName("grid-worker-config").get().getData().get("worker.yaml");
         assertTrue(workerYaml.contains("tracing:") && workerYaml.contains("sampleRatio: 0.05"), workerYaml);
+    }
+
+    static final String ORDER_SCHEMA = """
+            {"type": "record", "name": "Order", "fields": [
+              {"name": "customer_id", "type": "string", "arg.properties": {"device-id": true}},
+              {"name": "quantity", "type": "int", "arg.properties": {"range": {"min": 1, "max": 10}}}]}""";
+
+    String readyMessage() {
+        var status = fixture.get("grid").getStatus();
+        return status == null ? "" : status.getConditions().stream().filter(c -> c.getType().equals("Ready"))
+                .map(Condition::getMessage).findFirst().orElse("");
+    }
+
+    void putSchema(String text) {
+        client.configMaps().inNamespace("test").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata().withName("order-schema").withNamespace("test").endMetadata()
+                .addToData("order.avsc", text).build()).createOr(c -> c.update());
+    }
+
+    @Test
+    void anAvroSchemaInAConfigMapIsCheckedAndReachesThePodsInline() throws Exception {
+        fixture.apply(PROFILE.replace("generator: {type: smart-meter, seed: 42}",
+                "generator: {type: avro-schema, avroSchema: {configMapRef: {name: order-schema, key: order.avsc}}}"));
+        await(WAIT, () -> readyMessage().contains("spec.generator.avroSchema.configMapRef: ConfigMap order-schema does not "
+                + "exist in namespace test: create it, e.g. kubectl create configmap order-schema --from-file=order.avsc=SCHEMA.avsc"),
+                () -> "no condition for the missing ConfigMap: " + readyMessage());
+        assertNull(statefulSet("grid"), "nothing is created without the schema");
+
+        putSchema(ORDER_SCHEMA.replace("\"max\": 10", "\"max\": 1"));
+        await(WAIT, () -> readyMessage().contains("spec.generator.avroSchema.configMapRef (ConfigMap order-schema key "
+                + "order.avsc): field quantity: arg.properties.range: min 1 must be below max 1"),
+                () -> "no condition for the bad rule: " + readyMessage());
+
+        putSchema(ORDER_SCHEMA);
+        await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet once the schema is good: " + readyMessage());
+        String workerYaml = client.configMaps().inNamespace("test").withName("grid-worker-config").get().getData().get("worker.yaml");
+        var generator = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(workerYaml).get("generator");
+        assertEquals(ORDER_SCHEMA, generator.get("avroSchema").get("schema").asText(), "the pods get the schema inline");
+        assertNull(generator.get("avroSchema").get("configMapRef"), workerYaml);
+        String hash = statefulSet("grid").getSpec().getTemplate().getMetadata().getAnnotations().get(FleetNames.CONFIG_HASH_ANNOTATION);
+
+        putSchema(ORDER_SCHEMA.replace("\"max\": 10", "\"max\": 20"));
+        await(WAIT, () -> !hash.equals(statefulSet("grid").getSpec().getTemplate().getMetadata().getAnnotations()
+                .get(FleetNames.CONFIG_HASH_ANNOTATION)), () -> "an edited schema rolls the pods");
+    }
+
+    @Test
+    void aDatasetsConfigMapAndS3SecretAreMountedWhereWorkersLook() throws Exception {
+        fixture.apply(PROFILE.replace("generator: {type: smart-meter, seed: 42}", """
+                generator:
+                    type: dataset
+                    dataset:
+                      configMapRef: {name: tx-sample, key: tx.csv}
+                      columns: [{name: id, type: string}]"""));
+        await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet: " + readyMessage());
+        var pod = statefulSet("grid").getSpec().getTemplate().getSpec();
+        var volume = pod.getVolumes().stream().filter(v -> v.getName().equals("dataset")).findFirst().orElseThrow();
+        assertEquals("tx-sample", volume.getConfigMap().getName());
+        assertEquals("tx.csv", volume.getConfigMap().getItems().get(0).getKey());
+        var mount = pod.getContainers().get(0).getVolumeMounts().stream().filter(m -> m.getName().equals("dataset")).findFirst().orElseThrow();
+        assertEquals("/etc/loadfleet/configmaps/tx-sample", mount.getMountPath());
+        assertTrue(mount.getReadOnly());
+
+        fixture.apply(PROFILE.replace("generator: {type: smart-meter, seed: 42}", """
+                generator:
+                    type: dataset
+                    dataset:
+                      s3: {endpoint: "http://minio:9000", bucket: data, key: tx.jsonl, secretRef: {name: s3-creds}}
+                      columns: [{name: id, type: string}]"""));
+        await(WAIT, () -> statefulSet("grid").getSpec().getTemplate().getSpec().getVolumes().stream()
+                .anyMatch(v -> v.getSecret() != null && v.getSecret().getSecretName().equals("s3-creds")), () -> "no s3-creds volume");
+        var secret = statefulSet("grid").getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getSecret() != null).findFirst().orElseThrow().getSecret();
+        assertEquals(java.util.List.of("accessKeyId", "secretAccessKey"), secret.getItems().stream()
+                .map(io.fabric8.kubernetes.api.model.KeyToPath::getKey).toList());
+        assertTrue(statefulSet("grid").getSpec().getTemplate().getSpec().getContainers().get(0).getArgs().contains("--secrets-dir"));
     }
 
     @Test

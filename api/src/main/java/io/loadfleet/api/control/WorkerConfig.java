@@ -22,4 +22,9 @@ public record WorkerConfig(String profile, GeneratorSpec generator, Format forma
         return new WorkerConfig(profile.getMetadata().getName(), profile.getSpec().getGenerator(),
                 profile.getSpec().effectiveFormat(), profile.getSpec().getSink(), profile.getSpec().getTracing());
     }
+
+    /** This configuration with another generator, e.g. one whose schema the operator read from a ConfigMap. */
+    public WorkerConfig withGenerator(GeneratorSpec generator) {
+        return new WorkerConfig(profile, generator, format, sink, tracing);
+    }
 }

@@ -106,6 +106,11 @@ public final class ProfileValidator {
             problems.add(new Problem("spec.sink.file.path", "\"" + sink.getFile().getPath() + "\" is relative: in a "
                     + "cluster give an absolute path on a volume mounted into the worker pods (their root file system is read-only)"));
         }
+        var dataset = profile.getSpec().getGenerator() == null ? null : profile.getSpec().getGenerator().getDataset();
+        if (dataset != null && dataset.getPath() != null && !dataset.getPath().startsWith("/")) {
+            problems.add(new Problem("spec.generator.dataset.path", "\"" + dataset.getPath() + "\" is relative: in a "
+                    + "cluster give an absolute path in the worker image, or use configMapRef, url or s3"));
+        }
         return problems;
     }
 

@@ -40,6 +40,16 @@ public class GeneratorSpec {
                 : java.util.List.of(dataset.getS3().accessKeyIdFile(), dataset.getS3().secretAccessKeyFile());
     }
 
+    /** This generator with its avro-schema given inline: what the operator hands pods after reading the ConfigMap. */
+    public GeneratorSpec withInlineSchema(String schema) {
+        GeneratorSpec copy = new GeneratorSpec();
+        copy.type = type;
+        copy.seed = seed;
+        copy.dataset = dataset;
+        copy.avroSchema = new AvroSchemaSpec(schema);
+        return copy;
+    }
+
     public long effectiveSeed() {
         return seed == null ? DEFAULT_SEED : seed;
     }

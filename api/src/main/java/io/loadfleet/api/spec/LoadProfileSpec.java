@@ -85,6 +85,14 @@ public class LoadProfileSpec {
     public void setGenerator(GeneratorSpec generator) { this.generator = generator; }
     public Format getFormat() { return format; }
     public void setFormat(Format format) { this.format = format; }
+    /** Every Secret key this validated spec's pods read: the sink's, then the generator's. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public List<SecretFile> secretFiles() {
+        List<SecretFile> files = new ArrayList<>(sink.secretFiles());
+        files.addAll(generator.secretFiles());
+        return files;
+    }
+
     public SinkSpec getSink() { return sink; }
     public void setSink(SinkSpec sink) { this.sink = sink; }
     public List<StageSpec> getStages() { return stages; }

@@ -2,6 +2,7 @@ package io.loadfleet.operator.dependent;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.control.WorkerConfig;
 
 /**
  * What the reconciler decided for this pass that the dependents cannot derive from the spec
@@ -13,9 +14,10 @@ import io.loadfleet.api.LoadProfile;
  * @param controlPort         the workers' control API port
  * @param operatorNamespace   the only namespace whose operator pods may call the control API
  * @param logFormat           the workers' LOG_FORMAT (text or json), as the operator's
+ * @param workerConfig        the pods' static configuration, with what the operator read for them (a schema from its ConfigMap)
  */
 public record DesiredFleet(int statefulSetReplicas, String defaultImage, int controlPort, String operatorNamespace,
-        String logFormat) {
+        String logFormat, WorkerConfig workerConfig) {
     private static final String KEY = DesiredFleet.class.getName();
 
     public void putInto(Context<LoadProfile> context) {

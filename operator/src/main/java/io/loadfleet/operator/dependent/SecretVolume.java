@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.loadfleet.api.spec.SecretFile;
-import io.loadfleet.api.spec.SinkSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A Secret the sink names, as a read-only volume of the worker pods at {@link SecretFile#POD_DIR}/NAME
+ * A Secret the sink or generator names, as a read-only volume of the worker pods at {@link SecretFile#POD_DIR}/NAME
  * holding only the keys the sink reads. The kubelet mounts it: the operator never reads a Secret,
  * so its values never pass through it, its logs, the ConfigMap or the LoadProfile's status.
  *
@@ -27,10 +26,10 @@ record SecretVolume(int index, String secret, Set<String> keys) {
     /** Readable by the owner (root) and the pod's fsGroup (the worker's group), no one else. */
     static final int MODE = 0440;
 
-    /** One volume per Secret the sink names, in the order the spec names them. */
-    static List<SecretVolume> of(SinkSpec sink) {
+    /** One volume per Secret the spec names (sink, then generator), in the order it names them. */
+    static List<SecretVolume> of(List<SecretFile> files) {
         Map<String, Set<String>> keysOfSecret = new LinkedHashMap<>();
-        for (SecretFile file : sink.secretFiles()) {
+        for (SecretFile file : files) {
             keysOfSecret.computeIfAbsent(file.secret(), s -> new LinkedHashSet<>()).add(file.key());
         }
         List<SecretVolume> volumes = new ArrayList<>();

@@ -26,14 +26,14 @@ public class WorkerConfigMap extends CRUDKubernetesDependentResource<ConfigMap, 
                     .withNamespace(profile.getMetadata().getNamespace())
                     .withLabels(FleetNames.podLabels(profile))
                 .endMetadata()
-                .addToData(FleetNames.CONFIG_FILE, render(profile))
+                .addToData(FleetNames.CONFIG_FILE, render(DesiredFleet.of(context).workerConfig()))
                 .build();
     }
 
     /** The worker.yaml of a profile; its hash on the pod template rolls pods when it changes. */
-    static String render(LoadProfile profile) {
+    static String render(WorkerConfig config) {
         try {
-            return YAML.writeValueAsString(WorkerConfig.of(profile));
+            return YAML.writeValueAsString(config);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -35,8 +35,9 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
         DesiredFleet fleet = DesiredFleet.of(context);
         WorkerSpec worker = profile.getSpec().getWorker() == null ? new WorkerSpec() : profile.getSpec().getWorker();
         String image = worker.getImage() != null ? worker.getImage() : fleet.defaultImage();
-        String config = WorkerConfigMap.render(profile);
-        List<SecretVolume> secrets = SecretVolume.of(profile.getSpec().getSink());
+        String config = WorkerConfigMap.render(fleet.workerConfig());
+        List<SecretVolume> secrets = SecretVolume.of(profile.getSpec().secretFiles());
+        List<ConfigMapVolume> configMaps = ConfigMapVolume.of(profile.getSpec().getGenerator());
         List<String> args = new ArrayList<>(List.of("worker", "--config", FleetNames.CONFIG_DIR + "/" + FleetNames.CONFIG_FILE,
                 "--port", Integer.toString(fleet.controlPort())));
         // Only fleets with Secrets get what they need: the templates of all others stay as they were, so
@@ -59,6 +60,7 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                 // the root filesystem is read-only: the JVM's temporary files go here
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
                 .addAllToVolumeMounts(secrets.stream().map(SecretVolume::mount).toList())
+                .addAllToVolumeMounts(configMaps.stream().map(ConfigMapVolume::mount).toList())
                 .withNewSecurityContext()
                     .withAllowPrivilegeEscalation(false)
                     .withReadOnlyRootFilesystem(true)
@@ -71,6 +73,7 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                     .endConfigMap().endVolume()
                 .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
                 .addAllToVolumes(secrets.stream().map(SecretVolume::volume).toList())
+                .addAllToVolumes(configMaps.stream().map(ConfigMapVolume::volume).toList())
                 // the Pod Security Standards' "restricted" profile, as the operator's own pod
                 .withNewSecurityContext()
                     .withRunAsNonRoot(true)

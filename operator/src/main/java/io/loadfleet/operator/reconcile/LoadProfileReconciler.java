@@ -12,6 +12,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.load.Problem;
 import io.loadfleet.api.load.ProfileValidator;
 import io.loadfleet.api.plan.FleetPlan;
@@ -71,13 +72,16 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
     public UpdateControl<LoadProfile> reconcile(LoadProfile profile, Context<LoadProfile> context) {
         LoadProfileStatus before = profile.getStatus() == null ? new LoadProfileStatus() : profile.getStatus();
         List<Problem> problems = ProfileValidator.validateForCluster(profile);
+        boolean specValid = problems.isEmpty();
+        WorkerConfig workerConfig = specValid ? ReferencedSchema.resolve(profile, context.getClient(), problems) : null;
         if (!problems.isEmpty()) {
             String message = problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
             if (!message.equals(StatusWriter.readyMessage(before))) {
                 events.warning(profile, "InvalidSpec", message);
             }
             profile.setStatus(StatusWriter.invalid(profile, before, message));
-            return UpdateControl.patchStatus(profile);
+            // an edit of the spec brings the next pass; a ConfigMap it reads is polled until it is fixed
+            return specValid ? UpdateControl.patchStatus(profile).rescheduleAfter(POLL) : UpdateControl.patchStatus(profile);
         }
 
         int replicas = FleetPlan.replicasFor(profile.getSpec());
@@ -88,7 +92,7 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
                 before.getEpochStartTime() == null ? null : Instant.parse(before.getEpochStartTime()).toEpochMilli());
         // Make before break: keep the pods of the running epoch until the smaller plan has taken over.
         new DesiredFleet(Math.max(replicas, applied.epoch() == 0 ? 0 : applied.replicas()), settings.workerImage(),
-                settings.controlPort(), settings.operatorNamespace(), settings.logFormat()).putInto(context);
+                settings.controlPort(), settings.operatorNamespace(), settings.logFormat(), workerConfig).putInto(context);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
         coordinator.retainOnly(context.getPrimaryCache().list().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet()));
