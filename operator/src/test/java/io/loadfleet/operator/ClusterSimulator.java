@@ -134,6 +134,13 @@ final class ClusterSimulator implements AutoCloseable {
             }
             pods.keySet().stream().filter(p -> p.startsWith(name + "-") && ordinal(p) >= replicas).toList()
                     .forEach(this::deletePod);
+            // A changed pod template (its config hash) replaces the pods, as the StatefulSet's rolling update
+            // does; all at once here, which ends the same way.
+            String hash = sts.getSpec().getTemplate().getMetadata().getAnnotations().get(FleetNames.CONFIG_HASH_ANNOTATION);
+            pods.keySet().stream().filter(p -> p.startsWith(name + "-")).filter(p -> {
+                Pod pod = client.pods().inNamespace(namespace).withName(p).get();
+                return pod != null && !java.util.Objects.equals(hash, pod.getMetadata().getAnnotations().get(FleetNames.CONFIG_HASH_ANNOTATION));
+            }).toList().forEach(this::deletePod);
             Integer ready = sts.getStatus() == null ? null : sts.getStatus().getReadyReplicas();
             if (ready == null || ready != replicas) {
                 // A PUT of the spec (how JOSDK updates without SSA) wipes status: restate it, as the controller does.

@@ -98,8 +98,12 @@ final class StatusWriter {
         long backlog = r.sent() - r.acked();
         long tolerated = Math.max(MIN_BACKLOG, BACKLOG_SECONDS * (profile.getSpec().isPaused() ? 0 : profile.getSpec().getTargetRate()));
         if (!r.connecting().isEmpty()) {
-            reason = "SinkUnreachable";
-            why = "pod(s) " + r.connecting().keySet() + " cannot reach the sink: " + r.connecting().values().iterator().next();
+            String problem = r.connecting().values().iterator().next();
+            // pods report a dataset or schema they cannot load, naming its spec field, as they report the sink
+            boolean input = problem.startsWith("spec.generator.");
+            reason = input ? "GeneratorInputUnusable" : "SinkUnreachable";
+            why = "pod(s) " + r.connecting().keySet() + (input ? " cannot load their generator's input: " : " cannot reach the sink: ")
+                    + problem;
         } else if (r.unreachable() > 0) {
             reason = "PodsNotAnswering";
             why = r.unreachable() + " ready pod(s) did not answer";
