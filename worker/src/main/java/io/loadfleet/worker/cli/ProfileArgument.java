@@ -4,6 +4,7 @@ import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.load.InvalidProfileException;
 import io.loadfleet.api.load.Problem;
 import io.loadfleet.api.load.ProfileLoader;
+import io.loadfleet.api.spec.DatasetSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,10 +15,18 @@ final class ProfileArgument {
     private ProfileArgument() {
     }
 
-    /** The valid profile, or null after printing why it is not. */
+    /**
+     * The valid profile, or null after printing why it is not. A relative dataset path is taken from
+     * the profile's directory, so a profile and its data travel together.
+     */
     static LoadProfile load(Path file, PrintWriter err) {
         try {
-            return ProfileLoader.load(file);
+            LoadProfile profile = ProfileLoader.load(file);
+            DatasetSpec dataset = profile.getSpec().getGenerator().getDataset();
+            if (dataset != null && dataset.getPath() != null && !Path.of(dataset.getPath()).isAbsolute()) {
+                dataset.setPath(file.toAbsolutePath().resolveSibling(dataset.getPath()).normalize().toString());
+            }
+            return profile;
         } catch (InvalidProfileException e) {
             report(file + " is not a valid LoadProfile:", e.problems(), err);
             return null;
