@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -78,14 +82,33 @@ public final class ChildJvm {
         }
     }
 
-    /** Sleeps, turning an interrupt into a failure to wait for {@code what}. */
-    public static void sleep(long millis, String what) {
+    /**
+     * Polls {@code request} until {@code ready} accepts an answer, failing with the log's tail when the
+     * process exits first or {@code timeout} passes.
+     */
+    public static void awaitHttp(Process process, Path log, String what, Duration timeout, HttpRequest request,
+            Predicate<HttpResponse<String>> ready) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            Thread.sleep(millis);
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(what + " exited with " + process.exitValue() + ":\n" + tail(log));
+                }
+                try {
+                    if (ready.test(http.send(request, HttpResponse.BodyHandlers.ofString()))) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // the port is not open yet
+                }
+                Thread.sleep(200);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + what, e);
         }
+        throw new IllegalStateException(what + " not ready within " + timeout.toSeconds() + "s:\n" + tail(log));
     }
 
     private static String classpath(Class<?> launcher, String resource) throws IOException {

@@ -3,9 +3,7 @@ package io.loadfleet.pulsar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -149,31 +147,12 @@ public final class PulsarStandalone implements AutoCloseable {
 
     /** Ready once the standalone has made public/default; the admin API answers before that. */
     private void awaitReady(Path log) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(adminUrl() + "/admin/v2/namespaces/public"))
                 .timeout(Duration.ofSeconds(5));
         if (adminToken != null) {
             builder.header("Authorization", "Bearer " + adminToken);
         }
-        HttpRequest request = builder.build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Pulsar standalone exited with " + process.exitValue() + ":\n" + ChildJvm.tail(log));
-            }
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("public/default")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // the web port is not open yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for Pulsar", e);
-            }
-            ChildJvm.sleep(250, "Pulsar");
-        }
-        throw new IllegalStateException("Pulsar standalone not ready within " + START_TIMEOUT.toSeconds() + "s:\n" + ChildJvm.tail(log));
+        ChildJvm.awaitHttp(process, log, "Pulsar standalone", START_TIMEOUT, builder.build(),
+                response -> response.statusCode() == 200 && response.body().contains("public/default"));
     }
 }

@@ -4,9 +4,7 @@ import io.loadfleet.pulsar.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,24 +94,7 @@ public final class S3Server implements AutoCloseable {
 
     /** Ready once the port answers HTTP at all: an unsigned request gets an S3 error, which is an answer. */
     private void awaitReady(Path log) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(endpoint()).timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("s3proxy exited with " + process.exitValue() + ":\n" + ChildJvm.tail(log));
-            }
-            try {
-                http.send(request, HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (IOException notYet) {
-                // the port is not open yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for s3proxy", e);
-            }
-            ChildJvm.sleep(200, "s3proxy");
-        }
-        throw new IllegalStateException("s3proxy not ready within " + START_TIMEOUT.toSeconds() + "s:\n" + ChildJvm.tail(log));
+        ChildJvm.awaitHttp(process, log, "s3proxy", START_TIMEOUT,
+                HttpRequest.newBuilder(endpoint()).timeout(Duration.ofSeconds(5)).build(), response -> true);
     }
 }

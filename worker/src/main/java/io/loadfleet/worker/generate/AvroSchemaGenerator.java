@@ -34,17 +34,7 @@ final class AvroSchemaGenerator extends SeededRecordGenerator {
     }
 
     static RecordShape shape(RuledSchema ruled) {
-        return new RecordShape() {
-            @Override
-            public Schema schema() {
-                return ruled.schema();
-            }
-
-            @Override
-            public RecordGenerator create(GeneratorSettings settings) {
-                return new AvroSchemaGenerator(ruled, settings);
-            }
-        };
+        return RecordShape.of(ruled.schema(), settings -> new AvroSchemaGenerator(ruled, settings));
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.loadfleet.worker.generate;
 
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.generate.dataset.Dataset;
-import org.apache.avro.Schema;
 import org.apache.avro.util.Utf8;
 
 /**
@@ -21,17 +20,7 @@ final class DatasetGenerator extends SeededRecordGenerator {
     }
 
     static RecordShape shape(Dataset dataset) {
-        return new RecordShape() {
-            @Override
-            public Schema schema() {
-                return dataset.schema();
-            }
-
-            @Override
-            public RecordGenerator create(GeneratorSettings settings) {
-                return new DatasetGenerator(dataset, settings);
-            }
-        };
+        return RecordShape.of(dataset.schema(), settings -> new DatasetGenerator(dataset, settings));
     }
 
     @Override

@@ -35,17 +35,7 @@ public final class Generators {
         return switch (type) {
             case DATASET -> DatasetGenerator.shape(Dataset.load(spec.getDataset(), inputs));
             case AVRO_SCHEMA -> AvroSchemaGenerator.shape(UserSchemas.read(spec.getAvroSchema(), inputs));
-            default -> new RecordShape() {
-                @Override
-                public Schema schema() {
-                    return Generators.schema(type);
-                }
-
-                @Override
-                public RecordGenerator create(GeneratorSettings settings) {
-                    return Generators.create(type, settings);
-                }
-            };
+            default -> RecordShape.of(schema(type), settings -> create(type, settings));
         };
     }
 

@@ -1,5 +1,6 @@
 package io.loadfleet.worker.generate;
 
+import java.util.function.Function;
 import org.apache.avro.Schema;
 
 /**
@@ -12,4 +13,19 @@ public interface RecordShape {
 
     /** A new generator for one shard; not thread-safe, like the shard that owns it. */
     RecordGenerator create(GeneratorSettings settings);
+
+    /** The shape of records of {@code schema}, whose generators {@code create} makes. */
+    static RecordShape of(Schema schema, Function<GeneratorSettings, RecordGenerator> create) {
+        return new RecordShape() {
+            @Override
+            public Schema schema() {
+                return schema;
+            }
+
+            @Override
+            public RecordGenerator create(GeneratorSettings settings) {
+                return create.apply(settings);
+            }
+        };
+    }
 }
