@@ -3,8 +3,6 @@ package io.loadfleet.worker.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.loadfleet.api.load.ProfileLoader;
-import io.loadfleet.api.spec.GeneratorType;
-import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.verify.DeliveryAudit;
 import io.loadfleet.worker.verify.TopicReaders;
 import io.loadfleet.worker.verify.TopicReader;
@@ -17,6 +15,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
@@ -50,9 +49,12 @@ final class VerifyCommand implements Callable<Integer> {
             + "json, or avro (with --generator)")
     String format;
 
-    @Option(names = "--generator", paramLabel = "GENERATOR", converter = GeneratorTypeConverter.class,
-            description = "The generator whose Avro schema --format avro decodes with")
-    GeneratorType generator;
+    @Option(names = "--generator", paramLabel = ShapeArgument.LABEL,
+            description = "The generator whose Avro schema --format avro decodes with: " + ShapeArgument.DESCRIPTION)
+    String generator;
+
+    @CommandLine.Mixin
+    ShapeArgument.Inputs inputs;
 
     @Option(names = "--idle", paramLabel = "DURATION", defaultValue = "5s", converter = PositiveDurationConverter.class,
             description = "Stop after the topic stayed this long without a new record (default ${DEFAULT-VALUE})")
@@ -73,7 +75,11 @@ final class VerifyCommand implements Callable<Integer> {
         } else if (format.equals("json")) {
             decodes = VerifyCommand::isJsonObject;
         } else if (format.equals("avro") && generator != null) {
-            decodes = avroDecoder(generator);
+            ShapeArgument.Resolved resolved = ShapeArgument.resolve(generator, 1, inputs.configMapsDir, inputs.secretsDir, err);
+            if (resolved == null) {
+                return CommandLine.ExitCode.USAGE;
+            }
+            decodes = avroDecoder(resolved.shape().schema());
         } else if (format.equals("avro")) {
             return CliErrors.usage(err, "--format avro needs --generator GENERATOR: the schema to decode with");
         } else {
@@ -123,8 +129,8 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private static Predicate<byte[]> avroDecoder(GeneratorType type) {
-        GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(Generators.schema(type));
+    private static Predicate<byte[]> avroDecoder(Schema schema) {
+        GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(schema);
         return value -> {
             try {
                 BinaryDecoder in = DecoderFactory.get().binaryDecoder(value, null);

@@ -57,6 +57,13 @@ class UserShapesRunTest {
         JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
         assertEquals(summary.get("sent").asLong(), summary.get("acked").asLong());
         assertEquals(3000, summary.get("acked").asLong(), "1500 msg/s for 2 s");
+        // verify decodes every value with the profile's own schema
+        Path verified = summaryFile.resolveSibling("verify.json");
+        assertEquals(0, Loadfleet.execute("verify", "--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic,
+                "--format", "avro", "--generator", profile.toString(), "--idle", "2s", "--summary", verified.toString()));
+        JsonNode verify = new ObjectMapper().readTree(verified.toFile());
+        assertEquals(summary.get("acked").asLong(), verify.get("records").asLong());
+        assertEquals(0, verify.get("undecodable").asLong());
         return KafkaTopics.readAll(kafka.bootstrapServers(), topic, summary.get("acked").asLong());
     }
 
