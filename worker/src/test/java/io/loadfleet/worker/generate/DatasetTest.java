@@ -168,6 +168,12 @@ public class DatasetTest {
                 + "line 6: column approved \"yes\" is not a boolean (true or false); "
                 + "line 7: has 3 cells, the header 8"), e.getMessage());
 
+        Files.writeString(dir.resolve("quote.csv"), csv().lines().findFirst().orElseThrow() + "\n1,\"acct-1\n2,acct-2\n");
+        spec.setPath(dir.resolve("quote.csv").toString());
+        e = assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), null));
+        assertTrue(e.getMessage().startsWith("spec.generator.dataset: " + dir.resolve("quote.csv") + " is not valid CSV: "
+                + "(startline 2) EOF reached before encapsulated token finished"), e.getMessage());
+
         Files.writeString(dir.resolve("bad.jsonl"), "{\"txn_id\": 1}\n\n[1]\n{oops\n");
         spec.setPath(dir.resolve("bad.jsonl").toString());
         e = assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), null));

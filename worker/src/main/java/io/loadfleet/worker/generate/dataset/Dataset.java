@@ -45,6 +45,9 @@ public final class Dataset {
             } else {
                 JsonLinesRows.read(in, checker);
             }
+        } catch (org.apache.commons.csv.CSVException e) {
+            throw new GeneratorInputException(DatasetSources.AT + ": " + spec.sourceName() + " is not valid CSV: "
+                    + e.getMessage() + " (a quote opened in a cell must close before the next comma or line end)", e);
         } catch (IOException e) {
             throw new GeneratorInputException(DatasetSources.AT + ": cannot read " + spec.sourceName() + ": " + e, e);
         }
