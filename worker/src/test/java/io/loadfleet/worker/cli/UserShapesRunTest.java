@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadfleet.api.load.ProfileLoader;
 import io.loadfleet.api.schema.DatasetSchema;
-import io.loadfleet.worker.ConsoleCapture;
 import io.loadfleet.worker.KafkaBroker;
 import io.loadfleet.worker.KafkaTopics;
 import io.loadfleet.worker.generate.DatasetTest;
@@ -23,8 +22,6 @@ import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,18 +35,6 @@ class UserShapesRunTest {
 
     @TempDir
     Path dir;
-
-    ConsoleCapture console;
-
-    @BeforeEach
-    void capture() {
-        console = new ConsoleCapture();
-    }
-
-    @AfterEach
-    void restore() {
-        console.close();
-    }
 
     static List<ConsumerRecord<byte[], byte[]>> runAndRead(Path profile, String topic, Path summaryFile) throws Exception {
         assertEquals(0, Loadfleet.execute("run", profile.toString(), "--bootstrap-servers", kafka.bootstrapServers(),
