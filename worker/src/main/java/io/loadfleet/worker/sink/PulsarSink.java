@@ -135,13 +135,15 @@ public final class PulsarSink implements RecordSink {
     public void send(OutgoingRecord r, SendListener listener) {
         long intended = r.intendedNanos;
         TypedMessageBuilder<byte[]> message = producer.newMessage()
-                .key(new String(r.key, java.nio.charset.StandardCharsets.UTF_8))
                 .property(OutgoingRecord.HEADER_PROFILE, r.profileText())
                 .property(OutgoingRecord.HEADER_SHARD, r.shardText())
                 .property(OutgoingRecord.HEADER_EPOCH, r.epochText())
                 .property(OutgoingRecord.HEADER_SEQUENCE, r.sequenceText())
                 .eventTime(r.eventTimeMillis)
                 .value(r.value);
+        if (r.key != null) { // null: a dataset row whose key column is null, sent without a key as on Kafka
+            message.key(new String(r.key, java.nio.charset.StandardCharsets.UTF_8));
+        }
         if (r.traceparent != null) {
             message.property(TraceSampler.HEADER, new String(r.traceparent, java.nio.charset.StandardCharsets.US_ASCII));
         }

@@ -163,4 +163,43 @@ class PulsarRoundTripTest {
         assertEquals(0, v.get("lost").asLong() + v.get("duplicates").asLong() + v.get("undecodable").asLong());
         assertEquals(2, v.get("streams").size());
     }
+
+    @Test
+    void datasetRowsKeepTheirKeyColumnAndANullKeyIsNoKey(@TempDir Path dir) throws Exception {
+        // every third row has no merchant: those messages go without a key
+        StringBuilder csv = new StringBuilder("row,merchant\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(i).append(',').append(i % 3 == 0 ? "" : "m" + i).append('\n');
+        }
+        Files.writeString(dir.resolve("rows.csv"), csv);
+        Path profile = Files.writeString(dir.resolve("p.yaml"), """
+                apiVersion: loadfleet.io/v1alpha1
+                kind: LoadProfile
+                metadata: {name: rows}
+                spec:
+                  targetRate: 1000
+                  devices: {count: 10}
+                  generator:
+                    type: dataset
+                    dataset:
+                      path: rows.csv
+                      keyColumn: merchant
+                      columns: [{name: row, type: int}, {name: merchant, type: string, nullable: true}]
+                  format: json
+                  sink: {pulsar: {topic: dataset-rows}}
+                """);
+        assertEquals(0, Loadfleet.execute("run", profile.toString(), "--service-url", pulsar.serviceUrl(), "--duration", "2s"));
+        ObjectMapper json = new ObjectMapper();
+        List<Boolean> keyedAsTheirRow = PulsarTopics.readAll(pulsar.serviceUrl(), "dataset-rows", 2000, m -> {
+            JsonNode row;
+            try {
+                row = json.readTree(m.getData());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return row.get("merchant").isNull() ? !m.hasKey() : row.get("merchant").asText().equals(m.getKey());
+        });
+        assertEquals(2000, keyedAsTheirRow.size(), "every row acked and delivered, null keys included");
+        assertTrue(keyedAsTheirRow.stream().allMatch(ok -> ok), "the key is the key column, none when it is null");
+    }
 }
