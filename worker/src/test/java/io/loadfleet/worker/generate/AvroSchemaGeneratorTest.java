@@ -204,4 +204,20 @@ class AvroSchemaGeneratorTest {
         assertEquals(List.of(2147483646, 2147483647, -2147483648), r.stream().map(x -> x.get("i")).toList());
         assertEquals(List.of(0.5, 0.75, 1.0), r.stream().map(x -> x.get("d")).toList());
     }
+
+    @Test
+    void aNullBranchSecondInTheUnionEncodesAsAvroExpects() throws Exception {
+        RecordShape shape = Generators.shape(spec("""
+                {"type": "record", "name": "U", "fields": [
+                  {"name": "s", "type": ["string", "null"], "arg.properties": {"null": 0.5, "options": ["a", "b"]}},
+                  {"name": "n", "type": ["null", "long"], "arg.properties": {"null": 0.5, "range": {"min": 5, "max": 6}}}]}"""), null);
+        int nulls = 0;
+        for (GenericRecord r : decoded(shape, 2_000)) {
+            Object s = r.get("s");
+            assertTrue(s == null || Set.of("a", "b").contains(s.toString()), r.toString());
+            assertTrue(r.get("n") == null || (Long) r.get("n") == 5L, r.toString());
+            nulls += (s == null ? 1 : 0) + (r.get("n") == null ? 1 : 0);
+        }
+        assertEquals(0.5, nulls / 4_000.0, 0.05);
+    }
 }
