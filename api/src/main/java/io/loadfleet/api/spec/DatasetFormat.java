@@ -1,6 +1,8 @@
 package io.loadfleet.api.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
+import java.util.Optional;
 
 /** How a dataset file is laid out. */
 public enum DatasetFormat {
@@ -10,10 +12,10 @@ public enum DatasetFormat {
     @JsonProperty("jsonl") JSONL;
 
     /** The format a file name's extension says: .csv, or .jsonl / .ndjson; empty for any other. */
-    public static java.util.Optional<DatasetFormat> ofName(String name) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return lower.endsWith(".csv") ? java.util.Optional.of(CSV)
-                : lower.endsWith(".jsonl") || lower.endsWith(".ndjson") ? java.util.Optional.of(JSONL)
-                : java.util.Optional.empty();
+    public static Optional<DatasetFormat> ofName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".csv") ? Optional.of(CSV)
+                : lower.endsWith(".jsonl") || lower.endsWith(".ndjson") ? Optional.of(JSONL)
+                : Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A real dataset to replay: loaded once from exactly one source, every row checked against the
@@ -60,8 +61,8 @@ public class DatasetSpec {
     }
 
     /** The declared format, or the one the file name says; empty when neither does. */
-    public java.util.Optional<DatasetFormat> effectiveFormat() {
-        return format != null ? java.util.Optional.of(format) : DatasetFormat.ofName(fileName());
+    public Optional<DatasetFormat> effectiveFormat() {
+        return format != null ? Optional.of(format) : DatasetFormat.ofName(fileName());
     }
 
     public String getPath() { return path; }

@@ -1,8 +1,10 @@
 package io.loadfleet.api.spec;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import java.util.List;
 
 /** The record shape and its random seed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,10 +36,10 @@ public class GeneratorSpec {
     public void setAvroSchema(AvroSchemaSpec avroSchema) { this.avroSchema = avroSchema; }
 
     /** The Secret keys this validated generator reads when it loads: a dataset's S3 access key pair. */
-    @com.fasterxml.jackson.annotation.JsonIgnore
-    public java.util.List<SecretFile> secretFiles() {
-        return dataset == null || dataset.getS3() == null ? java.util.List.of()
-                : java.util.List.of(dataset.getS3().accessKeyIdFile(), dataset.getS3().secretAccessKeyFile());
+    @JsonIgnore
+    public List<SecretFile> secretFiles() {
+        return dataset == null || dataset.getS3() == null ? List.of()
+                : List.of(dataset.getS3().accessKeyIdFile(), dataset.getS3().secretAccessKeyFile());
     }
 
     /** This generator with its avro-schema given inline: what the operator hands pods after reading the ConfigMap. */

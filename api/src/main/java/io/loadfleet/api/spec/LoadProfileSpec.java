@@ -1,5 +1,6 @@
 package io.loadfleet.api.spec;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
@@ -86,7 +87,7 @@ public class LoadProfileSpec {
     public Format getFormat() { return format; }
     public void setFormat(Format format) { this.format = format; }
     /** Every Secret key this validated spec's pods read: the sink's, then the generator's. */
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public List<SecretFile> secretFiles() {
         List<SecretFile> files = new ArrayList<>(sink.secretFiles());
         files.addAll(generator.secretFiles());
