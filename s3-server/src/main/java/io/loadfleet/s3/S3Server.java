@@ -46,7 +46,8 @@ public final class S3Server implements AutoCloseable {
                     "jclouds.provider=filesystem",
                     "jclouds.filesystem.basedir=" + home.resolve("data"), ""));
             List<String> command = new ArrayList<>(ChildJvm.javaWithClasspath(S3Server.class, CLASSPATH_RESOURCE));
-            command.addAll(1, List.of("-Xmx256m", "-XX:+UseSerialGC", "-Djava.net.preferIPv4Stack=true"));
+            command.addAll(1, List.of("-Xmx256m", "-XX:+UseSerialGC", "-Djava.net.preferIPv4Stack=true",
+                    "-Dlogback.configurationFile=io/loadfleet/s3/s3proxy-logback.xml"));
             command.addAll(List.of(S3Guard.class.getName(), "--properties", "s3proxy.conf"));
             Path log = home.resolve("s3proxy.log");
             process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)

@@ -31,7 +31,7 @@ public class LoadProfileStatus {
     @JsonPropertyDescription("Fleet rate, in messages per second, currently assigned to the pods.")
     private Long targetRate;
 
-    @JsonPropertyDescription("Messages per second acknowledged by the sink, summed over the fleet's pods.")
+    @JsonPropertyDescription("Messages per second acknowledged by the sink, summed over the fleet's pods, over about the last 5 s.")
     private Double achievedRate;
 
     @JsonPropertyDescription("Messages handed to the sink since the fleet started.")
