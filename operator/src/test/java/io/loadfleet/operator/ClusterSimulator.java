@@ -242,6 +242,9 @@ final class ClusterSimulator implements AutoCloseable {
                 ConfigMap configMap = client.configMaps().inNamespace(namespace).withName(volume.getConfigMap().getName()).get();
                 for (KeyToPath item : volume.getConfigMap().getItems()) {
                     String value = configMap == null || configMap.getData() == null ? null : configMap.getData().get(item.getKey());
+                    if (value == null && Boolean.TRUE.equals(volume.getConfigMap().getOptional())) {
+                        continue; // an optional volume: the pod starts without the file
+                    }
                     if (value == null) {
                         return null;
                     }

@@ -179,6 +179,7 @@ class LoadProfileReconcilerTest {
         var volume = pod.getVolumes().stream().filter(v -> v.getName().equals("dataset")).findFirst().orElseThrow();
         assertEquals("tx-sample", volume.getConfigMap().getName());
         assertEquals("tx.csv", volume.getConfigMap().getItems().get(0).getKey());
+        assertTrue(volume.getConfigMap().getOptional(), "a missing ConfigMap is the worker's to report, not a pod stuck creating");
         var mount = pod.getContainers().get(0).getVolumeMounts().stream().filter(m -> m.getName().equals("dataset")).findFirst().orElseThrow();
         assertEquals("/etc/loadfleet/configmaps/tx-sample", mount.getMountPath());
         assertTrue(mount.getReadOnly());

@@ -112,6 +112,9 @@ final class GeneratorValidator {
         if (s3.getEndpoint() != null) {
             httpUrl(problems, at + ".endpoint", s3.getEndpoint());
         }
+        if (s3.getRegion() != null && s3.getRegion().isBlank()) {
+            problems.add(new Problem(at + ".region", "is empty: give the region requests are signed for, or leave it out for us-east-1"));
+        }
         if (s3.getBucket() == null || s3.getBucket().isBlank()) {
             problems.add(new Problem(at + ".bucket", "is required: the bucket holding the dataset"));
         }

@@ -144,20 +144,21 @@ public final class RegexSubset {
         boolean first = true;
         while (at < pattern.length() && (first || !peek(']'))) {
             first = false;
-            char c = pattern.charAt(at++);
-            if (c == '\\') {
-                chars.append(escape(true));
-            } else if (at + 1 < pattern.length() && peek('-') && pattern.charAt(at + 1) != ']') {
-                char last = pattern.charAt(at + 1);
-                if (last < c) {
-                    throw error("range " + c + "-" + last + " runs backwards");
+            String member = classMember();
+            if (member.length() == 1 && at + 1 < pattern.length() && peek('-') && pattern.charAt(at + 1) != ']') {
+                at++;
+                String last = classMember();
+                if (last.length() != 1) {
+                    throw error("a range cannot end in a class such as \\d");
                 }
-                for (char x = c; x <= last; x++) {
+                if (last.charAt(0) < member.charAt(0)) {
+                    throw error("range " + member + "-" + last + " runs backwards");
+                }
+                for (char x = member.charAt(0); x <= last.charAt(0); x++) {
                     chars.append(x);
                 }
-                at += 2;
             } else {
-                chars.append(c);
+                chars.append(member);
             }
         }
         if (!peek(']')) {
@@ -166,6 +167,12 @@ public final class RegexSubset {
         at++;
         return chars.chars().distinct().collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
+    }
+
+    /** One member of a class: a character, an escaped one, or the characters of \\d, \\w or \\s. */
+    private String classMember() {
+        char c = pattern.charAt(at++);
+        return c == '\\' ? escape(true) : String.valueOf(c);
     }
 
     private Node quantified(Node node) {
@@ -204,10 +211,26 @@ public final class RegexSubset {
 
     private int count(String text) {
         try {
-            return Integer.parseInt(text.trim());
+            int n = Integer.parseInt(text.trim());
+            if (n >= 0) {
+                return n;
+            }
         } catch (NumberFormatException e) {
-            throw error("\"" + text + "\" is not a repeat count");
+            // refused below
         }
+        throw error("\"" + text + "\" is not a repeat count (a whole number, 0 or more)");
+    }
+
+    /** The most characters a string of the pattern can have (a long: nested quantifiers multiply). */
+    public static long maxLength(Node node) {
+        if (node instanceof Sequence sequence) {
+            return sequence.parts().stream().mapToLong(RegexSubset::maxLength).sum();
+        } else if (node instanceof Choice choice) {
+            return choice.alternatives().stream().mapToLong(RegexSubset::maxLength).max().orElse(0);
+        } else if (node instanceof Repeat repeat) {
+            return Math.min(Long.MAX_VALUE / 2, repeat.max() * maxLength(repeat.node()));
+        }
+        return 1;
     }
 
     private boolean peek(char c) {

@@ -41,6 +41,9 @@ final class RuleReader {
         if (min.doubleValue() >= max.doubleValue()) {
             return fail("min " + min + " must be below max " + max + " (max is excluded)");
         }
+        if (!Double.isFinite(max.doubleValue() - min.doubleValue())) {
+            return fail("max - min overflows a double: narrow the range");
+        }
         return new FieldRule.Range(min, max);
     }
 
@@ -102,7 +105,12 @@ final class RuleReader {
             return fail(type.getType() == Schema.Type.STRING ? "must be a pattern string" : "applies to string fields");
         }
         try {
-            return new FieldRule.Regex(pattern, RegexSubset.parse(pattern));
+            RegexSubset.Node tree = RegexSubset.parse(pattern);
+            if (RegexSubset.maxLength(tree) > RuledSchema.MAX_LENGTH) {
+                return fail("\"" + pattern + "\" can make strings of " + RegexSubset.maxLength(tree) + " characters: at most "
+                        + RuledSchema.MAX_LENGTH);
+            }
+            return new FieldRule.Regex(pattern, tree);
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage());
         }

@@ -53,7 +53,14 @@ public record RuledSchema(Schema schema, List<FieldRules> fields) {
     private static FieldRules rules(Schema.Field field, FieldProblems report) {
         Schema type = FlatSchema.valueType(field.schema());
         boolean nullable = FlatSchema.nullBranch(field.schema()) >= 0;
-        Object props = field.getObjectProp(PROPERTIES);
+        // on the field, or on its type as Confluent's avro-random-generator and datagen put them
+        Object onField = field.getObjectProp(PROPERTIES);
+        Object onType = type.getObjectProp(PROPERTIES);
+        if (onField != null && onType != null) {
+            report.add(PROPERTIES + " is on both the field and its type: keep one");
+            return null;
+        }
+        Object props = onField != null ? onField : onType;
         if (props == null) {
             return new FieldRules(field.pos(), field.name(), type, 0, new FieldRule.Default());
         }

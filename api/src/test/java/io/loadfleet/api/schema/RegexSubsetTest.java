@@ -28,6 +28,15 @@ class RegexSubsetTest {
         assertEquals(new RegexSubset.Chars("a_-"), RegexSubset.parse("[a_-]"));
         assertEquals(new RegexSubset.Repeat(new RegexSubset.Chars("ab"), 3, 3 + RegexSubset.UNBOUNDED_EXTRA), RegexSubset.parse("[ab]{3,}"));
         assertEquals(new RegexSubset.Repeat(new RegexSubset.Chars("a"), 2, 5), RegexSubset.parse("a{2,5}"));
+        assertEquals(new RegexSubset.Chars("!\"#$%&'()*+,-./"), RegexSubset.parse("[!-\\/]"), "an escaped range end");
+        assertEquals(new RegexSubset.Chars("x0123456789"), RegexSubset.parse("[x\\d]"));
+    }
+
+    @Test
+    void maxLengthMultipliesNestedQuantifiers() {
+        assertEquals(8, RegexSubset.maxLength(RegexSubset.parse("[A-Z]{3}-\\d{4}")));
+        assertEquals(1_000_000, RegexSubset.maxLength(RegexSubset.parse("(.{1000}){1000}")));
+        assertEquals(3, RegexSubset.maxLength(RegexSubset.parse("a|bcd")));
     }
 
     @ParameterizedTest
@@ -41,7 +50,9 @@ class RegexSubsetTest {
         "ab)|unbalanced ')'",
         "*a|repeats nothing",
         "a{2000}|at most 1000",
-        "[z-a]|runs backwards"})
+        "[z-a]|runs backwards",
+        "a{-1}|is not a repeat count",
+        "[a-\\d]|a range cannot end in a class"})
     void refusesWhatItCannotGenerateSayingWhere(String pattern, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RegexSubset.parse(pattern));
         assertTrue(e.getMessage().contains(message), e.getMessage());

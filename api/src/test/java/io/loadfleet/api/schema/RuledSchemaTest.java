@@ -54,6 +54,21 @@ class RuledSchemaTest {
     }
 
     @Test
+    void rulesOnTheTypeAsConfluentsToolsPutThemAreReadToo() {
+        List<Problem> problems = new ArrayList<>();
+        RuledSchema ruled = RuledSchema.parse("""
+                {"type": "record", "name": "R", "fields": [
+                  {"name": "userid", "type": {"type": "string", "arg.properties": {"regex": "User_[1-9]"}}},
+                  {"name": "n", "type": ["null", {"type": "int", "arg.properties": {"range": {"min": 1, "max": 3}}}]}]}""",
+                AT, problems);
+        assertNotNull(ruled, problems.toString());
+        assertInstanceOf(FieldRule.Regex.class, ruled.fields().get(0).rule());
+        assertEquals(new FieldRule.Range(1L, 3L), ruled.fields().get(1).rule());
+        assertTrue(problem("{\"type\": \"int\", \"arg.properties\": {\"range\": {\"min\": 1, \"max\": 3}}}",
+                "{\"iteration\": {}}").contains("is on both the field and its type: keep one"));
+    }
+
+    @Test
     void nullOddsNeedANullableField() {
         List<Problem> problems = new ArrayList<>();
         RuledSchema ruled = RuledSchema.parse(schema("[\"null\", \"string\"]", "{\"null\": 0.25, \"length\": 3}"), AT, problems);
@@ -77,6 +92,8 @@ class RuledSchemaTest {
         "\"int\"|{\"length\": 3}|arg.properties.length: applies to string fields",
         "\"string\"|{\"length\": {\"min\": 5, \"max\": 2}}|is not a length",
         "\"long\"|{\"regex\": \"a\"}|arg.properties.regex: applies to string fields",
+        "\"string\"|{\"regex\": \"(.{1000}){1000}\"}|can make strings of 1000000 characters: at most 10000",
+        "\"double\"|{\"range\": {\"min\": -1.7e308, \"max\": 1.7e308}}|max - min overflows a double",
         "\"double\"|{\"device-id\": true}|on a string field (the device's id) or an int or long field",
         "\"string\"|{\"range\": {\"min\": 1, \"max\": 2}, \"length\": 3}|are exclusive: give one of them",
         "\"string\"|[1]|must be an object",

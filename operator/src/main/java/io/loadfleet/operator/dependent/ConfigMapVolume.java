@@ -26,6 +26,9 @@ record ConfigMapVolume(ConfigMapKeyRef ref) {
                 .withNewConfigMap()
                     .withName(ref.getName())
                     .withItems(new KeyToPath(ref.getKey(), null, ref.getKey()))
+                    // optional: a missing ConfigMap or key starts the pod anyway, and the worker's own message
+                    // ("no readable file ...") reaches the LoadProfile's status instead of a pod stuck creating
+                    .withOptional(true)
                 .endConfigMap()
                 .build();
     }

@@ -6,6 +6,7 @@ import io.loadfleet.worker.encode.RecordEncoder;
 import io.loadfleet.worker.generate.GeneratedRecord;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.RecordGenerator;
+import io.loadfleet.worker.generate.RecordShape;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -50,10 +51,11 @@ final class SampleCommand implements Callable<Integer> {
             return CliErrors.usage(err, "--devices: " + devices + " is out of range: use 1 or more");
         }
         ShapeArgument.Resolved resolved = ShapeArgument.resolve(generator, seed, inputs.configMapsDir, inputs.secretsDir, err);
-        if (resolved == null) {
+        RecordShape shape = resolved == null ? null : resolved.shape(err);
+        if (shape == null) {
             return CommandLine.ExitCode.USAGE;
         }
-        RecordGenerator g = resolved.shape().create(new GeneratorSettings(resolved.seed(), 0, 0, devices));
+        RecordGenerator g = shape.create(new GeneratorSettings(resolved.seed(), 0, 0, devices));
         RecordEncoder json = Encoders.create(Format.JSON, g.schema());
         GeneratedRecord record = new GeneratedRecord(g.schema());
         PrintWriter out = command.commandLine().getOut();

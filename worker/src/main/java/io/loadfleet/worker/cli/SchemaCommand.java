@@ -3,6 +3,7 @@ package io.loadfleet.worker.cli;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.generate.Generators;
 import java.io.PrintWriter;
+import org.apache.avro.Schema;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,12 +26,13 @@ final class SchemaCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = command.commandLine().getErr();
         ShapeArgument.Resolved resolved = ShapeArgument.resolve(generator, 1, inputs.configMapsDir, inputs.secretsDir, err);
-        if (resolved == null) {
+        Schema schema = resolved == null ? null : resolved.schema(err);
+        if (schema == null) {
             return CommandLine.ExitCode.USAGE;
         }
         // a built-in's shipped .avsc, as written (with its docs); a profile's schema as Avro prints it
         command.commandLine().getOut().println(GeneratorType.byId(generator).filter(GeneratorType::builtIn)
-                .map(Generators::schemaJson).orElseGet(() -> resolved.shape().schema().toString(true)));
+                .map(Generators::schemaJson).orElseGet(() -> schema.toString(true)));
         command.commandLine().getOut().flush();
         return CommandLine.ExitCode.OK;
     }

@@ -13,6 +13,8 @@ import io.loadfleet.worker.sink.SecretFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.apache.avro.Schema;
 import picocli.CommandLine;
 
 /**
@@ -27,35 +29,48 @@ final class ShapeArgument {
     private ShapeArgument() {
     }
 
-    /** The resolved shape and the seed the profile gives (or {@code defaultSeed}); null after printing why not. */
+    /** The generator the argument names and the seed it gives (or {@code defaultSeed}); null after printing why not. */
     static Resolved resolve(String argument, long defaultSeed, Path configMapsDir, Path secretsDir, PrintWriter err) {
+        GeneratorInputs inputs = new GeneratorInputs(configMapsDir, new SecretFiles(secretsDir));
         if (GeneratorType.byId(argument).filter(GeneratorType::builtIn).isPresent() || !Files.isRegularFile(Path.of(argument))) {
-            GeneratorType type;
+            GeneratorSpec spec = new GeneratorSpec();
             try {
-                type = new GeneratorTypeConverter().convert(argument);
+                spec.setType(new GeneratorTypeConverter().convert(argument));
             } catch (CommandLine.TypeConversionException e) {
                 CliErrors.usage(err, LABEL + ": " + e.getMessage() + ", or a LoadProfile file that exists");
                 return null;
             }
-            GeneratorSpec spec = new GeneratorSpec();
-            spec.setType(type);
-            return new Resolved(Generators.shape(spec, null), defaultSeed);
+            return new Resolved(argument, spec, defaultSeed, inputs);
         }
         LoadProfile profile = ProfileArgument.load(Path.of(argument), err);
         if (profile == null) {
             return null;
         }
         GeneratorSpec spec = profile.getSpec().getGenerator();
-        try {
-            return new Resolved(Generators.shape(spec, new GeneratorInputs(configMapsDir, new SecretFiles(secretsDir))),
-                    spec.getSeed() == null ? defaultSeed : spec.getSeed());
-        } catch (GeneratorInputException | InvalidSinkSettingException e) {
-            CliErrors.usage(err, argument + ": " + e.getMessage());
-            return null;
-        }
+        return new Resolved(argument, spec, spec.getSeed() == null ? defaultSeed : spec.getSeed(), inputs);
     }
 
-    record Resolved(RecordShape shape, long seed) {
+    /** A generator named on the command line, with where its inputs are. */
+    record Resolved(String argument, GeneratorSpec spec, long seed, GeneratorInputs inputs) {
+
+        /** Its shape (a dataset loaded); null after printing why it cannot be loaded. */
+        RecordShape shape(PrintWriter err) {
+            return load(() -> Generators.shape(spec, inputs), err);
+        }
+
+        /** Its schema alone (a dataset's from its columns, without loading it); null after printing why not. */
+        Schema schema(PrintWriter err) {
+            return load(() -> Generators.schema(spec, inputs), err);
+        }
+
+        private <T> T load(Supplier<T> loader, PrintWriter err) {
+            try {
+                return loader.get();
+            } catch (GeneratorInputException | InvalidSinkSettingException e) {
+                CliErrors.usage(err, argument + ": " + e.getMessage());
+                return null;
+            }
+        }
     }
 
     /** Picocli options for where a profile's ConfigMap and Secret keys are read from. */

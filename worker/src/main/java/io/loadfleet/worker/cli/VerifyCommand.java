@@ -76,10 +76,11 @@ final class VerifyCommand implements Callable<Integer> {
             decodes = VerifyCommand::isJsonObject;
         } else if (format.equals("avro") && generator != null) {
             ShapeArgument.Resolved resolved = ShapeArgument.resolve(generator, 1, inputs.configMapsDir, inputs.secretsDir, err);
-            if (resolved == null) {
+            Schema schema = resolved == null ? null : resolved.schema(err);
+            if (schema == null) {
                 return CommandLine.ExitCode.USAGE;
             }
-            decodes = avroDecoder(resolved.shape().schema());
+            decodes = avroDecoder(schema);
         } else if (format.equals("avro")) {
             return CliErrors.usage(err, "--format avro needs --generator GENERATOR: the schema to decode with");
         } else {

@@ -27,6 +27,8 @@ import java.util.function.Consumer;
  * instead of waiting in silence.
  */
 public final class WorkerPod implements AutoCloseable {
+    private static final Duration MAX_INPUT_RETRY = Duration.ofMinutes(5);
+
     private final WorkerConfig config;
     private final SinkTarget target;
     private final GeneratorInputs inputs;
@@ -61,7 +63,9 @@ public final class WorkerPod implements AutoCloseable {
      * @throws InvalidSinkSettingException when the sink's settings can never work (no retry helps)
      */
     public boolean connect(Duration retry, Consumer<String> log) throws InterruptedException {
+        int inputFailures = 0;
         while (closed.getCount() > 0) {
+            Duration wait = retry;
             try {
                 if (shape == null) {
                     shape = Generators.shape(config.generator(), inputs);
@@ -72,10 +76,15 @@ public final class WorkerPod implements AutoCloseable {
             } catch (InvalidSinkSettingException e) {
                 throw e;
             } catch (SinkException | GeneratorInputException e) {
-                // a dataset may be fixed or its store come back, as a broker may come up: report and retry
+                // a dataset may be fixed or its store come back, as a broker may come up: report and retry;
+                // a dataset is fetched whole each time, so those retries back off (doubling, up to 5 min)
+                if (e instanceof GeneratorInputException) {
+                    wait = retry.multipliedBy(1L << Math.min(inputFailures++, 6));
+                    wait = wait.compareTo(MAX_INPUT_RETRY) > 0 ? MAX_INPUT_RETRY : wait;
+                }
                 connectProblem = e.getMessage();
-                log.accept(e.getMessage() + "; retrying in " + retry.toSeconds() + "s");
-                if (closed.await(retry.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.accept(e.getMessage() + "; retrying in " + wait.toSeconds() + "s");
+                if (closed.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                     return false;
                 }
             }

@@ -1,5 +1,6 @@
 package io.loadfleet.worker.generate;
 
+import io.loadfleet.api.schema.DatasetSchema;
 import io.loadfleet.api.spec.GeneratorSpec;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.generate.dataset.Dataset;
@@ -36,6 +37,18 @@ public final class Generators {
             case DATASET -> DatasetGenerator.shape(Dataset.load(spec.getDataset(), inputs));
             case AVRO_SCHEMA -> AvroSchemaGenerator.shape(UserSchemas.read(spec.getAvroSchema(), inputs));
             default -> RecordShape.of(schema(type), settings -> create(type, settings));
+        };
+    }
+
+    /**
+     * The record schema of a validated spec.generator without loading a dataset (its schema is its
+     * declared columns): for commands that only print or decode with it.
+     */
+    public static Schema schema(GeneratorSpec spec, GeneratorInputs inputs) {
+        return switch (spec.getType()) {
+            case DATASET -> DatasetSchema.of(spec.getDataset().getColumns());
+            case AVRO_SCHEMA -> UserSchemas.read(spec.getAvroSchema(), inputs).schema();
+            default -> schema(spec.getType());
         };
     }
 

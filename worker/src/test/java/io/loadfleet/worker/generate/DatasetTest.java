@@ -183,6 +183,32 @@ public class DatasetTest {
     }
 
     @Test
+    void filesAsSpreadsheetsAndPandasWriteThemLoad() throws Exception {
+        // a byte order mark, a blank (index) header, an undeclared column named twice, blank lines
+        String[] lines = csv().split("\n");
+        StringBuilder text = new StringBuilder("\uFEFF," + lines[0] + ",ignored\n");
+        for (int i = 1; i < lines.length; i++) {
+            text.append(i).append(',').append(lines[i]).append(",y\n").append(i % 10 == 0 ? "\n" : "");
+        }
+        Files.writeString(dir.resolve("excel.csv"), text);
+        DatasetSpec spec = spec();
+        spec.setPath(dir.resolve("excel.csv").toString());
+        assertReplaysTheRows(draw(generator(spec, 7), null, DRAWS));
+
+        // line numbers count the blank lines: the bad row below is on line 4
+        Files.writeString(dir.resolve("blank.csv"), lines[0] + "\n" + lines[1] + "\n\n" + lines[2].replace("acct-1,1.25", "acct-1,x") + "\n");
+        spec.setPath(dir.resolve("blank.csv").toString());
+        GeneratorInputException e = assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), null));
+        assertTrue(e.getMessage().endsWith("line 4: column amount \"x\" is not a double"), e.getMessage());
+
+        Files.write(dir.resolve("latin1.csv"), (lines[0] + "\n" + lines[1].replace("Inc.", "Caf\u00e9") + "\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        spec.setPath(dir.resolve("latin1.csv").toString());
+        e = assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), null));
+        assertTrue(e.getMessage().endsWith("latin1.csv is not UTF-8 text: save it as UTF-8"), e.getMessage());
+    }
+
+    @Test
     void aMissingColumnOrFileIsNamed() throws Exception {
         Files.writeString(dir.resolve("tx.csv"), csv().replace("merchant", "shop"));
         DatasetSpec spec = spec();

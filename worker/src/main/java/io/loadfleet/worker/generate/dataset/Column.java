@@ -16,7 +16,8 @@ import org.apache.avro.util.Utf8;
  */
 final class Column {
     private final DatasetColumn declared;
-    private final Map<String, Utf8> interned = new HashMap<>();
+    /** While loading: each distinct text once; dropped after, so it does not double a column of unique ids. */
+    private Map<String, Utf8> interned = new HashMap<>();
     private long[] numbers = new long[1024];
     private Utf8[] texts;
     private boolean[] nulls;
@@ -109,6 +110,11 @@ final class Column {
             numbers[size] = (Long) value;
         }
         size++;
+    }
+
+    /** Ends loading: the column is read-only from here on. */
+    void seal() {
+        interned = null;
     }
 
     /** Puts row {@code row}'s value into field {@code pos} of {@code record}. */

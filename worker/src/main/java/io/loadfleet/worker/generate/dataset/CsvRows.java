@@ -2,9 +2,7 @@ package io.loadfleet.worker.generate.dataset;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +12,18 @@ import org.apache.commons.csv.CSVRecord;
 
 /** Reads a CSV dataset (RFC 4180, with a header row) through Commons CSV. */
 final class CsvRows {
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+    /**
+     * Blank and repeated names in the header are allowed (columns not declared are ignored); blank lines
+     * come through as records so line numbers stay right, and are skipped below.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setAllowMissingColumnNames(true).setIgnoreEmptyLines(false).get();
 
     private CsvRows() {
     }
 
     static void read(InputStream in, RowChecker checker) throws IOException {
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        Reader reader = DatasetSources.utf8(in);
         try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             Map<String, Integer> header = parser.getHeaderMap();
             List<Integer> indexes = new ArrayList<>();
@@ -32,10 +35,13 @@ final class CsvRows {
                 }
                 indexes.add(index);
             }
+            int width = parser.getHeaderNames().size();
             long line = parser.getCurrentLineNumber() + 1;
             for (CSVRecord record : parser) {
-                if (!record.isConsistent()) {
-                    checker.badRow(line, "has " + record.size() + " cells, the header " + header.size());
+                if (record.size() == 1 && record.get(0).isEmpty() && width > 1) {
+                    // a blank line
+                } else if (record.size() != width) {
+                    checker.badRow(line, "has " + record.size() + " cells, the header " + width);
                 } else {
                     checker.row(line, (i, column) -> column.parseText(record.get(indexes.get(i))));
                 }

@@ -48,7 +48,11 @@ public final class Dataset {
         } catch (org.apache.commons.csv.CSVException e) {
             throw new GeneratorInputException(DatasetSources.AT + ": " + spec.sourceName() + " is not valid CSV: "
                     + e.getMessage() + " (a quote opened in a cell must close before the next comma or line end)", e);
-        } catch (IOException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new GeneratorInputException(DatasetSources.AT + ": " + spec.sourceName() + " is not UTF-8 text: "
+                    + "save it as UTF-8", e);
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            // Commons CSV reports some malformed files with unchecked exceptions
             throw new GeneratorInputException(DatasetSources.AT + ": cannot read " + spec.sourceName() + ": " + e, e);
         }
         return checker.dataset(schema);

@@ -4,20 +4,27 @@ import io.loadfleet.api.spec.DatasetSpec;
 import io.loadfleet.api.spec.S3ObjectSpec;
 import io.loadfleet.worker.generate.GeneratorInputException;
 import io.loadfleet.worker.generate.GeneratorInputs;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -50,6 +57,17 @@ final class DatasetSources {
         return s3(spec.getS3(), inputs);
     }
 
+    /** A strict UTF-8 reader (bad bytes are an error, not U+FFFD) that skips a byte order mark, as Excel writes one. */
+    static Reader utf8(InputStream in) throws IOException {
+        PushbackInputStream pushback = new PushbackInputStream(in, 3);
+        byte[] head = pushback.readNBytes(3);
+        boolean bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+        if (!bom) {
+            pushback.unread(head);
+        }
+        return new InputStreamReader(pushback, StandardCharsets.UTF_8.newDecoder());
+    }
+
     private static InputStream file(Path file, String at, String fix) {
         try {
             return Files.newInputStream(file);
@@ -64,15 +82,19 @@ final class DatasetSources {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(FETCH_TIMEOUT).GET().build();
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            // the whole download within FETCH_TIMEOUT: a server stalling mid-body must not hang the worker
+            HttpResponse<byte[]> response = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                    .get(FETCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() != 200) {
-                response.body().close();
                 throw new GeneratorInputException(AT + ".url: GET " + url + " answered HTTP " + response.statusCode()
                         + ": give a URL that serves the dataset", null);
             }
-            return response.body();
-        } catch (IOException e) {
-            throw new GeneratorInputException(AT + ".url: cannot GET " + url + ": " + e, e);
+            return new ByteArrayInputStream(response.body());
+        } catch (ExecutionException e) {
+            throw new GeneratorInputException(AT + ".url: cannot GET " + url + ": " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new GeneratorInputException(AT + ".url: GET " + url + " took longer than " + FETCH_TIMEOUT.toMinutes()
+                    + " min", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GeneratorInputException(AT + ".url: interrupted while fetching " + url, e);
@@ -80,8 +102,13 @@ final class DatasetSources {
     }
 
     private static InputStream s3(S3ObjectSpec s3, GeneratorInputs inputs) {
-        AwsBasicCredentials credentials = AwsBasicCredentials.create(inputs.secrets().read(s3.accessKeyIdFile()),
-                inputs.secrets().read(s3.secretAccessKeyFile()));
+        String keyId = inputs.secrets().read(s3.accessKeyIdFile());
+        String secret = inputs.secrets().read(s3.secretAccessKeyFile());
+        if (keyId.isBlank() || secret.isBlank()) {
+            throw new GeneratorInputException(AT + ".s3.secretRef: Secret " + s3.getSecretRef().getName() + " holds an empty "
+                    + (keyId.isBlank() ? s3.accessKeyIdFile().key() : s3.secretAccessKeyFile().key()) + ": put the access key pair in it", null);
+        }
+        AwsBasicCredentials credentials = AwsBasicCredentials.create(keyId, secret);
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(s3.effectiveRegion()))
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
@@ -108,7 +135,7 @@ final class DatasetSources {
                     }
                 }
             };
-        } catch (SdkException e) {
+        } catch (RuntimeException e) { // SdkException, and anything else: the client is closed either way
             client.close();
             throw new GeneratorInputException(AT + ".s3: cannot get " + name + ": " + e.getMessage(), e);
         }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 
 /** Reads a JSON Lines dataset: one JSON object a line; blank lines are skipped. */
 final class JsonLinesRows {
@@ -17,7 +15,7 @@ final class JsonLinesRows {
     }
 
     static void read(InputStream in, RowChecker checker) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader = new BufferedReader(DatasetSources.utf8(in));
         long line = 0;
         for (String text = reader.readLine(); text != null; text = reader.readLine()) {
             line++;

@@ -81,6 +81,7 @@ final class RowChecker {
                 key = i;
             }
         }
+        columns.forEach(Column::seal);
         return new Dataset(schema, List.copyOf(columns), rows, key);
     }
 }
