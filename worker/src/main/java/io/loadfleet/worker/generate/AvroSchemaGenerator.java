@@ -25,8 +25,6 @@ final class AvroSchemaGenerator extends SeededRecordGenerator {
     }
 
     private final FieldFiller[] fillers;
-    /** The device of the record being filled, for suppliers of its number. */
-    private long currentDevice;
 
     private AvroSchemaGenerator(RuledSchema ruled, GeneratorSettings settings) {
         super(GeneratorType.AVRO_SCHEMA, ruled.schema(), settings, "dev-");
@@ -39,7 +37,6 @@ final class AvroSchemaGenerator extends SeededRecordGenerator {
 
     @Override
     protected void fillReading(int slot, long device, long eventTimeMillis, GeneratedRecord record) {
-        currentDevice = device;
         for (FieldFiller filler : fillers) {
             filler.fill(record, device, eventTimeMillis);
         }
@@ -79,7 +76,8 @@ final class AvroSchemaGenerator extends SeededRecordGenerator {
             return text(pos, r.tree());
         } else if (rule instanceof FieldRule.DeviceId) {
             return kind == ValueKind.STRING ? (record, device, eventTime) -> record.put(pos, deviceId(device))
-                    : kind.integral(pos, () -> currentDevice);
+                    : kind == ValueKind.INT ? (record, device, eventTime) -> record.put(pos, (int) device)
+                    : (record, device, eventTime) -> record.put(pos, device);
         }
         return defaultValue(pos, type, kind);
     }

@@ -10,11 +10,6 @@ import java.nio.file.Path;
  */
 public record GeneratorInputs(Path configMapsDir, SecretFiles secrets) {
 
-    /** Where pods find them. */
-    public static GeneratorInputs pod() {
-        return new GeneratorInputs(Path.of(ConfigMapKeyRef.POD_DIR), new SecretFiles(SecretFiles.DEFAULT_DIR));
-    }
-
     /** The file of a ConfigMap key. */
     public Path configMapFile(ConfigMapKeyRef ref) {
         return configMapsDir.resolve(ref.getName()).resolve(ref.getKey());
