@@ -220,4 +220,17 @@ class AvroSchemaGeneratorTest {
         }
         assertEquals(0.5, nulls / 4_000.0, 0.05);
     }
+
+    @Test
+    void deviceIdOnNumberFieldsIsTheDevicesNumber() throws Exception {
+        RecordShape shape = Generators.shape(spec("""
+                {"type": "record", "name": "D", "fields": [
+                  {"name": "l", "type": "long", "arg.properties": {"device-id": true}},
+                  {"name": "i", "type": "int", "arg.properties": {"device-id": true}}]}"""), null);
+        List<GenericRecord> records = decoded(shape, 50);
+        for (int seq = 0; seq < 50; seq++) {
+            assertEquals(device(seq), records.get(seq).get("l"));
+            assertEquals((int) device(seq), records.get(seq).get("i"));
+        }
+    }
 }
