@@ -15,6 +15,7 @@ import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.status.Phase;
+import io.loadfleet.operator.fleet.FleetCoordinator;
 import io.loadfleet.worker.Delivered;
 import io.loadfleet.worker.KafkaTopics;
 import io.loadfleet.worker.sink.OutgoingRecord;
@@ -218,8 +219,9 @@ class FleetEndToEndTest {
             double rate = pods.stream().mapToDouble(WorkerStatus::targetRate).sum();
             return pods.stream().mapToLong(s -> s.sent() - s.acked()).sum() < Math.max(100, rate / 10);
         }, () -> "pods " + podStatuses(cluster));
-        // One more operator poll, so the next status.achievedRate is not over a window from before.
-        Thread.sleep(2_100); // the operator polls every 2 s
+        // A whole status.achievedRate window and one more poll (every 2 s), so the next achievedRate
+        // spans no part of the start-up; a window from before once read 2,954 of 4,000 msg/s.
+        Thread.sleep(FleetCoordinator.RATE_WINDOW.toMillis() + 2_100);
     }
 
     static long ackedByPods(ClusterSimulator cluster) {

@@ -9,6 +9,7 @@ import io.loadfleet.api.spec.LoadProfileSpec;
 import io.loadfleet.api.status.FleetLatency;
 import io.loadfleet.api.status.LatencyPercentiles;
 import io.loadfleet.operator.fleet.WorkerClient.WorkerAddress;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -34,7 +35,7 @@ public final class FleetCoordinator {
      * achievedRate spans about this long: acks can come in bursts (a Pulsar batch, a broker pause),
      * and over a single 2-s poll they swung a 4,000 msg/s fleet between 3,415 and 5,041.
      */
-    private static final long RATE_WINDOW_NANOS = 5_000_000_000L;
+    public static final Duration RATE_WINDOW = Duration.ofSeconds(5);
     /**
      * How far ahead of the push a new epoch takes effect: long enough for the push to reach every
      * pod first, so all switch at one instant (a late pod still catches up on its share).
@@ -205,7 +206,7 @@ public final class FleetCoordinator {
     }
 
     /**
-     * Acked records per second over the last {@link #RATE_WINDOW_NANOS} or so of passes; null on the first
+     * Acked records per second over the last {@link #RATE_WINDOW} or so of passes; null on the first
      * pass or after a counter reset.
      */
     private Double rate(String fleetId, long acked, long nowNanos) {
@@ -220,7 +221,7 @@ public final class FleetCoordinator {
             }
             window.addLast(new Sample(nowNanos, acked));
             // the base: the youngest sample at least a window old (or the oldest there is)
-            while (window.size() > 2 && nowNanos - second(window).nanos() >= RATE_WINDOW_NANOS) {
+            while (window.size() > 2 && nowNanos - second(window).nanos() >= RATE_WINDOW.toNanos()) {
                 window.pollFirst();
             }
             Sample base = window.peekFirst();
