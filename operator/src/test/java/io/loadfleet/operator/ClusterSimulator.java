@@ -82,8 +82,7 @@ final class ClusterSimulator implements AutoCloseable {
 
         /** What the pod's control API answers to GET /status. */
         WorkerStatus status() {
-            WorkerService worker = pod.service();
-            return worker == null ? WorkerStatus.connecting(name, null) : worker.status();
+            return pod.status();
         }
 
         void stop() {

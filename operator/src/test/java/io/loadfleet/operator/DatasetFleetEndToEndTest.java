@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.loadfleet.api.control.WorkerState;
+import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.status.Condition;
 import io.loadfleet.api.status.Phase;
 import io.loadfleet.worker.KafkaBroker;
@@ -15,6 +17,7 @@ import io.loadfleet.worker.generate.DatasetTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -77,6 +80,10 @@ class DatasetFleetEndToEndTest {
                     () -> "status " + FleetEndToEndTest.status(operator, "replay"));
             System.out.println("e2e dataset: " + degraded(operator));
             assertEquals(Phase.Pending, FleetEndToEndTest.phase(operator, "replay"), "no epoch while no pod has its data");
+            assertTrue(degraded(operator).matches("GeneratorInputUnusable: pod\\(s\\) \\[[0-9, ]+\\] cannot load their generator's input: .*"),
+                    degraded(operator));
+            assertEquals(List.of(WorkerState.LOADING_INPUT), FleetEndToEndTest.podStatuses(cluster).stream()
+                    .map(WorkerStatus::state).distinct().toList(), "the pods say which step they wait at");
 
             // the fix, as Kustomize's configMapGenerator makes it: a new ConfigMap name, which rolls the pods
             operator.apply(profile("tx-v2"));

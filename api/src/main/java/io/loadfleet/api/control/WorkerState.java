@@ -2,6 +2,11 @@ package io.loadfleet.api.control;
 
 /** What a worker pod is doing. */
 public enum WorkerState {
+    /**
+     * The generator's input (a dataset, a schema) cannot be loaded yet (lastError says why): the pod
+     * is not ready, takes no assignment, and tries again.
+     */
+    LOADING_INPUT,
     /** The sink is not connected yet (lastError says why): the pod is not ready and takes no assignment. */
     CONNECTING,
     /** No assignment yet: connected, sending nothing. */

@@ -15,9 +15,12 @@ public record WorkerStatus(String profile, WorkerState state, long epoch, int sh
         long deviceEnd, double targetRate, long sent, long acked, long errors, String lastError, long stalledMillis,
         String publishLatency, String scheduleDelay) {
 
-    /** A pod whose sink is not connected yet; {@code problem} says why (null before the first attempt ends). */
-    public static WorkerStatus connecting(String profile, String problem) {
-        return new WorkerStatus(profile, WorkerState.CONNECTING, 0, -1, 0, 0, 0, 0, 0, 0, 0, problem, 0, null, null);
+    /**
+     * A pod not ready yet: {@code state} is {@link WorkerState#LOADING_INPUT} or {@link WorkerState#CONNECTING},
+     * and {@code problem} says why (null before the first attempt ends).
+     */
+    public static WorkerStatus notReady(String profile, WorkerState state, String problem) {
+        return new WorkerStatus(profile, state, 0, -1, 0, 0, 0, 0, 0, 0, 0, problem, 0, null, null);
     }
 
     /** Without the histograms' base64, which says nothing to a reader of a log or a failed test. */

@@ -69,11 +69,12 @@ public final class FleetCoordinator {
      * @param epoch       the epoch every pod of the plan now runs (unchanged when a change still waits)
      * @param waiting     a plan change is waiting for pods to become ready or to answer
      * @param unreachable ready pods that did not answer
-     * @param connecting  pods that are up but cannot reach the sink, by ordinal, with the error each reports
+     * @param notReady    pods that are up but not ready, by ordinal, each with the status saying what it waits
+     *                    for ({@link WorkerState#LOADING_INPUT} or {@link WorkerState#CONNECTING}) and why
      * @param stalledMillis the longest a pod's current send has been waiting on the sink
      */
     public record Result(Applied applied, boolean newEpoch, boolean waiting, int readyPods, int unreachable,
-            Map<Integer, String> connecting,
+            Map<Integer, WorkerStatus> notReady,
             long sent, long acked, long errors, long stalledMillis, Double achievedRate, boolean allFinished,
             String lastError, FleetLatency latency) {
     }
@@ -98,7 +99,7 @@ public final class FleetCoordinator {
         Map<Integer, WorkerStatus> statuses = new TreeMap<>();
         ready.forEach((ordinal, address) -> client.status(address).ifPresent(s -> statuses.put(ordinal, s)));
         int unreachable = ready.size() - statuses.size();
-        Map<Integer, String> connecting = connectProblems(pods);
+        Map<Integer, WorkerStatus> notReady = notReadyProblems(pods);
 
         String hash = PlanFingerprint.of(spec, replicas);
         Applied applied = before;
@@ -159,19 +160,20 @@ public final class FleetCoordinator {
                 : new FleetLatency(LatencyPercentiles.ofMicros(publishLatency), LatencyPercentiles.ofMicros(scheduleDelay));
         boolean allFinished = statuses.size() >= applied.replicas() && applied.replicas() > 0
                 && statuses.values().stream().limit(applied.replicas()).allMatch(s -> s.state() == WorkerState.FINISHED);
-        return new Result(applied, newEpoch, waiting, ready.size(), unreachable, connecting, sent, acked, errors,
+        return new Result(applied, newEpoch, waiting, ready.size(), unreachable, notReady, sent, acked, errors,
                 stalledMillis, rate(fleetId, acked, nowNanos), allFinished, lastError, latency);
     }
 
     /**
-     * Asks the pods that are up but not ready why: a worker that cannot reach its broker says so
-     * in its status, which turns a silent wait into a Degraded condition naming the cause.
+     * Asks the pods that are up but not ready why: a worker that cannot load its dataset or reach its
+     * broker says so in its status, which turns a silent wait into a Degraded condition naming the cause.
      */
-    private Map<Integer, String> connectProblems(List<Pod> pods) {
-        Map<Integer, String> problems = new TreeMap<>();
+    private Map<Integer, WorkerStatus> notReadyProblems(List<Pod> pods) {
+        Map<Integer, WorkerStatus> problems = new TreeMap<>();
         pods.stream().filter(p -> !p.ready() && p.address() != null).forEach(p -> client.status(p.address())
-                .filter(s -> s.state() == WorkerState.CONNECTING && s.lastError() != null)
-                .ifPresent(s -> problems.put(p.ordinal(), s.lastError())));
+                .filter(s -> (s.state() == WorkerState.LOADING_INPUT || s.state() == WorkerState.CONNECTING)
+                        && s.lastError() != null)
+                .ifPresent(s -> problems.put(p.ordinal(), s)));
         return problems;
     }
 

@@ -1,6 +1,7 @@
 package io.loadfleet.operator.reconcile;
 
 import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.status.Condition;
 import io.loadfleet.api.status.LoadProfileStatus;
 import io.loadfleet.api.status.Phase;
@@ -9,6 +10,8 @@ import io.loadfleet.operator.fleet.FleetCoordinator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Builds the LoadProfile's status (Strimzi style: observedGeneration plus Ready/Progressing/Degraded). */
 final class StatusWriter {
@@ -88,7 +91,8 @@ final class StatusWriter {
     }
 
     /**
-     * Degraded, most fundamental cause first: pods that cannot reach the broker, pods that do not
+     * Degraded, most fundamental cause first: pods that cannot load their generator's input (they
+     * try it before the sink), pods that cannot reach the broker, pods that do not
      * answer, send errors, then backpressure (records piling up unacknowledged while the broker is
      * slow or gone, before any send has timed out).
      */
@@ -97,13 +101,14 @@ final class StatusWriter {
         String reason = null;
         long backlog = r.sent() - r.acked();
         long tolerated = Math.max(MIN_BACKLOG, BACKLOG_SECONDS * (profile.getSpec().isPaused() ? 0 : profile.getSpec().getTargetRate()));
-        if (!r.connecting().isEmpty()) {
-            String problem = r.connecting().values().iterator().next();
-            // pods report a dataset or schema they cannot load, naming its spec field, as they report the sink
-            boolean input = problem.startsWith("spec.generator.");
-            reason = input ? "GeneratorInputUnusable" : "SinkUnreachable";
-            why = "pod(s) " + r.connecting().keySet() + (input ? " cannot load their generator's input: " : " cannot reach the sink: ")
-                    + problem;
+        Map<Integer, String> loading = stuckAt(r, WorkerState.LOADING_INPUT);
+        Map<Integer, String> connecting = stuckAt(r, WorkerState.CONNECTING);
+        if (!loading.isEmpty()) {
+            reason = "GeneratorInputUnusable";
+            why = "pod(s) " + loading.keySet() + " cannot load their generator's input: " + loading.values().iterator().next();
+        } else if (!connecting.isEmpty()) {
+            reason = "SinkUnreachable";
+            why = "pod(s) " + connecting.keySet() + " cannot reach the sink: " + connecting.values().iterator().next();
         } else if (r.unreachable() > 0) {
             reason = "PodsNotAnswering";
             why = r.unreachable() + " ready pod(s) did not answer";
@@ -119,6 +124,17 @@ final class StatusWriter {
         }
         return why == null ? new Condition(Condition.DEGRADED, "False", "Healthy", "", null, null)
                 : new Condition(Condition.DEGRADED, "True", reason, why, null, null);
+    }
+
+    /** The not-ready pods stuck at {@code state}, by ordinal, with the error each reports. */
+    private static Map<Integer, String> stuckAt(FleetCoordinator.Result r, WorkerState state) {
+        Map<Integer, String> pods = new TreeMap<>();
+        r.notReady().forEach((ordinal, s) -> {
+            if (s.state() == state) {
+                pods.put(ordinal, s.lastError());
+            }
+        });
+        return pods;
     }
 
     /** The Degraded condition when it is True, to notice when the fleet starts failing. */

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.loadfleet.api.control.ApplyOutcome;
 import io.loadfleet.api.control.Assignment;
+import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -36,17 +37,17 @@ public final class ControlServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Supplier<WorkerService> worker;
-    private final Supplier<WorkerStatus> connecting;
+    private final Supplier<WorkerStatus> notReady;
     private final PrometheusMeterRegistry metrics;
 
     /**
-     * @param worker     the worker once its sink is connected; null until then (not ready)
-     * @param connecting the status to report until then, saying why the sink is not connected
+     * @param worker   the worker once its sink is connected; null until then (not ready)
+     * @param notReady the status to report until then, saying what the pod waits for and why
      */
-    public ControlServer(InetSocketAddress address, Supplier<WorkerService> worker, Supplier<WorkerStatus> connecting,
+    public ControlServer(InetSocketAddress address, Supplier<WorkerService> worker, Supplier<WorkerStatus> notReady,
             PrometheusMeterRegistry metrics) throws IOException {
         this.worker = worker;
-        this.connecting = connecting;
+        this.notReady = notReady;
         this.metrics = metrics;
         this.server = HttpServer.create(address, 0);
         this.executor = Executors.newFixedThreadPool(2, r -> {
@@ -56,8 +57,13 @@ public final class ControlServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/healthz", ex -> handle(ex, "GET", () -> text(ex, 200, "ok\n")));
-        server.createContext("/readyz", ex -> handle(ex, "GET", () -> text(ex, worker.get() == null ? 503 : 200,
-                worker.get() == null ? "connecting to the sink\n" : "ready\n")));
+        server.createContext("/readyz", ex -> handle(ex, "GET", () -> {
+            if (worker.get() == null) {
+                text(ex, 503, notReadyBecause());
+            } else {
+                text(ex, 200, "ready\n");
+            }
+        }));
         server.createContext("/status", ex -> handle(ex, "GET", () -> status(ex)));
         server.createContext("/assignment", ex -> handle(ex, "PUT", () -> assign(ex)));
         server.createContext("/metrics", ex -> handle(ex, "GET",
@@ -86,15 +92,21 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
+    private String notReadyBecause() {
+        WorkerStatus status = notReady.get();
+        return "not ready: " + (status.state() == WorkerState.LOADING_INPUT ? "loading the generator's input" : "connecting to the sink")
+                + (status.lastError() == null ? "" : ": " + status.lastError()) + "\n";
+    }
+
     private void status(HttpExchange ex) throws IOException {
         WorkerService w = worker.get();
-        json(ex, 200, w == null ? connecting.get() : w.status());
+        json(ex, 200, w == null ? notReady.get() : w.status());
     }
 
     private void assign(HttpExchange ex) throws IOException {
         WorkerService w = worker.get();
         if (w == null) {
-            text(ex, 503, "not ready: connecting to the sink\n");
+            text(ex, 503, notReadyBecause());
             return;
         }
         byte[] body;

@@ -1,6 +1,7 @@
 package io.loadfleet.worker.control;
 
 import io.loadfleet.api.control.WorkerConfig;
+import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.worker.fleet.LatencyObserver;
 import io.loadfleet.worker.generate.GeneratorInputException;
@@ -23,8 +24,8 @@ import java.util.function.Consumer;
 /**
  * One worker pod's process: the control API up at once, then the sink connected, retried until the
  * broker answers (a broker that is not up yet is normal in a cluster). Until then the pod is not
- * ready and its status is CONNECTING with the last connection error, so the operator can say why
- * instead of waiting in silence.
+ * ready and its status is LOADING_INPUT (a dataset or schema it cannot load) or CONNECTING, with the
+ * last error, so the operator can say why instead of waiting in silence.
  */
 public final class WorkerPod implements AutoCloseable {
     private static final Duration MAX_INPUT_RETRY = Duration.ofMinutes(5);
@@ -39,7 +40,8 @@ public final class WorkerPod implements AutoCloseable {
     private final ControlServer server;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile WorkerService worker;
-    private volatile String connectProblem;
+    /** What the pod reports until it is ready: the step it is stuck at and why. */
+    private volatile WorkerStatus notReady;
 
     /** Serves the control API on {@code control} at once; {@link #connect} brings the sink. */
     public WorkerPod(WorkerConfig config, SinkTarget target, GeneratorInputs inputs, String clientId,
@@ -50,8 +52,8 @@ public final class WorkerPod implements AutoCloseable {
         this.clientId = clientId;
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.latency = WorkerMetrics.bind(metrics, this::service);
-        this.server = new ControlServer(control, this::service,
-                () -> WorkerStatus.connecting(config.profile(), connectProblem), metrics);
+        this.notReady = WorkerStatus.notReady(config.profile(), WorkerState.LOADING_INPUT, null);
+        this.server = new ControlServer(control, this::service, () -> notReady, metrics);
     }
 
     /**
@@ -69,6 +71,7 @@ public final class WorkerPod implements AutoCloseable {
             try {
                 if (shape == null) {
                     shape = Generators.shape(config.generator(), inputs);
+                    notReady = WorkerStatus.notReady(config.profile(), WorkerState.CONNECTING, null);
                 }
                 WorkerService connected = new WorkerService(config, shape, target.open(clientId, config.format(),
                         shape.schema()), Clock.SYSTEM, latency);
@@ -78,11 +81,13 @@ public final class WorkerPod implements AutoCloseable {
             } catch (SinkException | GeneratorInputException e) {
                 // a dataset may be fixed or its store come back, as a broker may come up: report and retry;
                 // a dataset is fetched whole each time, so those retries back off (doubling, up to 5 min)
-                if (e instanceof GeneratorInputException) {
+                boolean input = e instanceof GeneratorInputException;
+                if (input) {
                     wait = retry.multipliedBy(1L << Math.min(inputFailures++, 6));
                     wait = wait.compareTo(MAX_INPUT_RETRY) > 0 ? MAX_INPUT_RETRY : wait;
                 }
-                connectProblem = e.getMessage();
+                notReady = WorkerStatus.notReady(config.profile(), input ? WorkerState.LOADING_INPUT : WorkerState.CONNECTING,
+                        e.getMessage());
                 log.accept(e.getMessage() + "; retrying in " + wait.toSeconds() + "s");
                 if (closed.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                     return false;
@@ -98,13 +103,18 @@ public final class WorkerPod implements AutoCloseable {
             return false;
         }
         worker = connected;
-        connectProblem = null;
         return true;
     }
 
     /** The data plane once the sink is connected; null before. */
     public WorkerService service() {
         return worker;
+    }
+
+    /** What GET /status answers. */
+    public WorkerStatus status() {
+        WorkerService w = worker;
+        return w == null ? notReady : w.status();
     }
 
     public int port() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.NullSink;
@@ -30,6 +31,8 @@ class ControlServerTest {
     static final ObjectMapper JSON = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();
     final AtomicReference<WorkerService> worker = new AtomicReference<>();
+    final AtomicReference<WorkerStatus> notReady = new AtomicReference<>(
+            WorkerStatus.notReady("t", WorkerState.LOADING_INPUT, "spec.generator.dataset.url: HTTP 404"));
     ControlServer server;
     LatencyObserver latency;
 
@@ -39,7 +42,7 @@ class ControlServerTest {
         Supplier<WorkerService> current = worker::get;
         latency = WorkerMetrics.bind(metrics, current);
         server = new ControlServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), current,
-                () -> WorkerStatus.connecting("t", "no broker yet"), metrics);
+                notReady::get, metrics);
     }
 
     @AfterEach
@@ -76,9 +79,15 @@ class ControlServerTest {
     }
 
     @Test
-    void notReadyUntilTheSinkIsConnected() throws Exception {
+    void notReadyUntilTheInputIsLoadedAndTheSinkIsConnected() throws Exception {
         assertEquals(200, get("/healthz").statusCode());
-        assertEquals(503, get("/readyz").statusCode());
+        assertEquals("not ready: loading the generator's input: spec.generator.dataset.url: HTTP 404\n", get("/readyz").body());
+        assertEquals("LOADING_INPUT", JSON.readTree(get("/status").body()).get("state").asText());
+
+        notReady.set(WorkerStatus.notReady("t", WorkerState.CONNECTING, "no broker yet"));
+        HttpResponse<String> readyz = get("/readyz");
+        assertEquals(503, readyz.statusCode());
+        assertEquals("not ready: connecting to the sink: no broker yet\n", readyz.body());
         assertEquals(503, put(assignment(1, 10, 0, 5)).statusCode());
         JsonNode connecting = JSON.readTree(get("/status").body());
         assertEquals("CONNECTING", connecting.get("state").asText());
