@@ -8,7 +8,6 @@ import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.plan.StagePlan;
-import io.loadfleet.worker.encode.Encoders;
 import io.loadfleet.worker.fleet.LatencyObserver;
 import io.loadfleet.worker.fleet.ShardRunner;
 import io.loadfleet.worker.fleet.ShardStats;
@@ -141,7 +140,7 @@ public final class WorkerService implements AutoCloseable {
         long runNanos = a.endTimeMillis() == null ? Long.MAX_VALUE
                 : TimeUnit.MILLISECONDS.toNanos(Math.max(0, a.endTimeMillis() - wallStart));
         Pacer pacer = new Pacer(clock, schedule, startNanos, runNanos);
-        ShardRunner runner = new ShardRunner(shard, generator, Encoders.create(config.format(), generator.schema()),
+        ShardRunner runner = new ShardRunner(shard, generator, sink.encoder(config.format(), generator.schema()),
                 sink, pacer, stats, new OutgoingRecord(config.profile(), a.shard(), a.epoch()), wallStart, true,
                 firstSequence, TraceSampler.of(config.tracing(), config.generator().effectiveSeed(), a.shard(), a.epoch()));
         Thread thread = new Thread(runner, "shard-" + a.shard() + "-epoch-" + a.epoch());

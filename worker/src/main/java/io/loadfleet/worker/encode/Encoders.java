@@ -5,6 +5,10 @@ import org.apache.avro.Schema;
 
 /** Picks the encoder for a format. */
 public final class Encoders {
+    private static final byte[] NO_VALUE = {};
+
+    /** For a sink that writes the record's fields in a format of its own: every value is empty. */
+    public static final RecordEncoder NONE = record -> NO_VALUE;
 
     private Encoders() {
     }

@@ -6,7 +6,6 @@ import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.spec.Durations;
 import io.loadfleet.api.spec.LoadProfileSpec;
-import io.loadfleet.worker.encode.Encoders;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.generate.RecordShape;
@@ -84,7 +83,7 @@ public final class LocalFleet {
             Pacer pacer = new Pacer(clock, maxRate ? null : schedule, startNanos, runNanos);
             pacers.add(pacer);
             ShardRunner runner = new ShardRunner(shard, generator,
-                    Encoders.create(spec.effectiveFormat(), generator.schema()), sink, pacer, shardStats,
+                    sink.encoder(spec.effectiveFormat(), generator.schema()), sink, pacer, shardStats,
                     new OutgoingRecord(profile.getMetadata().getName(), shard.index(), LOCAL_EPOCH), wallStart, !maxRate, 0,
                     TraceSampler.of(spec.getTracing(), spec.getGenerator().effectiveSeed(), shard.index(), LOCAL_EPOCH));
             Thread t = new Thread(() -> {

@@ -1,10 +1,23 @@
 package io.loadfleet.worker.sink;
 
+import io.loadfleet.api.spec.Format;
+import io.loadfleet.worker.encode.Encoders;
+import io.loadfleet.worker.encode.RecordEncoder;
+import org.apache.avro.Schema;
+
 /**
  * Where records go. Thread-safe: every shard of a process shares one sink (and so one client,
  * whose batching then works across shards).
  */
 public interface RecordSink extends AutoCloseable {
+
+    /**
+     * The encoder that makes {@link OutgoingRecord#value} for this sink, one per shard thread: the
+     * profile's format, unless the sink writes the record's fields in a format of its own.
+     */
+    default RecordEncoder encoder(Format format, Schema schema) {
+        return Encoders.create(format, schema);
+    }
 
     /** Sends asynchronously; {@code listener} hears the outcome exactly once. May block on backpressure. */
     void send(OutgoingRecord record, SendListener listener);

@@ -76,7 +76,6 @@ class FileSinkTest {
         final int shard;
         final RecordGenerator generator;
         final GeneratedRecord record = new GeneratedRecord(SCHEMA);
-        final RecordEncoder json = Encoders.create(Format.JSON, SCHEMA);
         final OutgoingRecord out;
         long next;
 
@@ -88,11 +87,12 @@ class FileSinkTest {
         }
 
         void send(FileSink sink, int count, SendListener listener) {
+            RecordEncoder encoder = sink.encoder(Format.JSON, SCHEMA);
             for (int i = 0; i < count; i++, next++) {
                 long device = shard * DEVICES_PER_SHARD + next % DEVICES_PER_SHARD;
                 generator.fill(device, next, FIRST_EVENT + next * 1000, record);
                 out.key = generator.deviceLabel(device).getBytes(StandardCharsets.UTF_8);
-                out.value = json.encode(record);
+                out.value = encoder.encode(record);
                 out.sequence = next;
                 out.intendedNanos = next;
                 sink.send(out, listener);
@@ -126,6 +126,16 @@ class FileSinkTest {
         assertEquals(regenerated(3, 2000), StoredRows.shard(out, 3, format, SCHEMA));
         assertEquals(5000, counts.acked.get());
         assertEquals(0, counts.failed.get());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FileFormat.class, names = {"CSV", "PARQUET"})
+    void csvAndParquetFilesTakeTheFieldsSoNothingIsEncoded(FileFormat format) {
+        GeneratedRecord record = new GeneratedRecord(SCHEMA);
+        generator(0).fill(0, 0, FIRST_EVENT, record);
+        try (FileSink sink = open(format, FileSinkSpec.DEFAULT_ROLL_BYTES)) {
+            assertEquals(0, sink.encoder(Format.JSON, SCHEMA).encode(record).length);
+        }
     }
 
     @Test
