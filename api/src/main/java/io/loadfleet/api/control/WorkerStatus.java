@@ -5,6 +5,8 @@ package io.loadfleet.api.control;
  * the operator derives rates from two polls and a pod restart shows as counters going back.
  *
  * @param targetRate     the scheduled rate at this moment (follows stages; 0 when idle or paused)
+ * @param held           of the records sent, those the sink holds on purpose before they can count as acked (a
+ *                       file sink's buffer until its next flush, a Parquet file until it ends); not backpressure
  * @param stalledMillis  how long the record now being handed to the sink has waited since its intended
  *                       send time; grows while the sink blocks (no broker, buffer full), 0 between sends
  * @param publishLatency publish latencies (intended send time to ack, µs) since the process started, as a
@@ -12,22 +14,22 @@ package io.loadfleet.api.control;
  * @param scheduleDelay  schedule delays (actual minus intended send time, µs), encoded the same way
  */
 public record WorkerStatus(String profile, WorkerState state, long epoch, int shard, int shards, long deviceStart,
-        long deviceEnd, double targetRate, long sent, long acked, long errors, String lastError, long stalledMillis,
-        String publishLatency, String scheduleDelay) {
+        long deviceEnd, double targetRate, long sent, long acked, long held, long errors, String lastError,
+        long stalledMillis, String publishLatency, String scheduleDelay) {
 
     /**
      * A pod not ready yet: {@code state} is {@link WorkerState#LOADING_INPUT} or {@link WorkerState#CONNECTING},
      * and {@code problem} says why (null before the first attempt ends).
      */
     public static WorkerStatus notReady(String profile, WorkerState state, String problem) {
-        return new WorkerStatus(profile, state, 0, -1, 0, 0, 0, 0, 0, 0, 0, problem, 0, null, null);
+        return new WorkerStatus(profile, state, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, problem, 0, null, null);
     }
 
     /** Without the histograms' base64, which says nothing to a reader of a log or a failed test. */
     @Override
     public String toString() {
         return "WorkerStatus[" + profile + " " + state + " epoch " + epoch + " shard " + shard + "/" + shards + " devices ["
-                + deviceStart + ", " + deviceEnd + ") rate " + targetRate + " sent " + sent + " acked " + acked + " errors "
+                + deviceStart + ", " + deviceEnd + ") rate " + targetRate + " sent " + sent + " acked " + acked + " held " + held + " errors "
                 + errors + (lastError == null ? "" : " lastError " + lastError) + " stalled " + stalledMillis + " ms]";
     }
 }

@@ -19,6 +19,8 @@ import io.loadfleet.api.spec.SaslSpec;
 import io.loadfleet.api.spec.SinkSpec;
 import io.loadfleet.api.spec.StageSpec;
 import io.loadfleet.api.spec.TlsSpec;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,9 @@ public final class ProfileValidator {
     public static final int MAX_PARTITIONS = 100_000;
     /** Smaller files would be mostly Parquet footer and CSV header. */
     public static final long MIN_ROLL_BYTES = 65_536;
+    public static final int MAX_ROLL_SECONDS = 86_400;
+    /** The worker pods' one writable volume (an emptyDir): their root file system is read-only. */
+    public static final String POD_WRITABLE_DIR = "/tmp";
     /** Legal Kafka topic names (also the CRD's pattern; "." and ".." are rejected here only). */
     public static final String TOPIC_PATTERN = "^[a-zA-Z0-9._-]{1,249}$";
     /** [persistent://tenant/namespace/ | tenant/namespace/]name, in the characters Pulsar allows in names. */
@@ -102,9 +107,10 @@ public final class ProfileValidator {
             problems.add(new Problem("spec.sink.pulsar.serviceUrl", "is required in a cluster: give pulsar://host:6650 "
                     + "(only a local `run` can take it from --service-url)"));
         }
-        if (sink != null && sink.getFile() != null && !sink.getFile().getPath().startsWith("/")) {
-            problems.add(new Problem("spec.sink.file.path", "\"" + sink.getFile().getPath() + "\" is relative: in a "
-                    + "cluster give an absolute path on a volume mounted into the worker pods (their root file system is read-only)"));
+        if (sink != null && sink.getFile() != null && !inPodWritableDir(sink.getFile().getPath())) {
+            problems.add(new Problem("spec.sink.file.path", "\"" + sink.getFile().getPath() + "\" cannot be written in a "
+                    + "cluster: the worker pods' root file system is read-only; use a path under " + POD_WRITABLE_DIR
+                    + " (their emptyDir volume, e.g. " + POD_WRITABLE_DIR + "/out)"));
         }
         var dataset = profile.getSpec().getGenerator() == null ? null : profile.getSpec().getGenerator().getDataset();
         if (dataset != null && dataset.getPath() != null && !dataset.getPath().startsWith("/")) {
@@ -112,6 +118,15 @@ public final class ProfileValidator {
                     + "cluster give an absolute path in the worker image, or use configMapRef, url or s3"));
         }
         return problems;
+    }
+
+    private static boolean inPodWritableDir(String path) {
+        try {
+            Path normal = Path.of(path).normalize();
+            return normal.startsWith(POD_WRITABLE_DIR) && !normal.equals(Path.of(POD_WRITABLE_DIR));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     public static List<Problem> validate(LoadProfileSpec spec) {
@@ -148,6 +163,10 @@ public final class ProfileValidator {
         positiveDuration(problems, "spec.duration", spec.getDuration(), false);
         tracing(problems, spec.getTracing());
         sink(problems, spec.getSink(), spec.getFormat());
+        if (spec.getTracing() != null && spec.getSink() != null && spec.getSink().getFile() != null) {
+            problems.add(new Problem("spec.tracing", "does not apply to sink.file: files carry no headers for a "
+                    + "traceparent; remove spec.tracing or send to sink.kafka or sink.pulsar"));
+        }
         if (problems.isEmpty()) {
             fleet(problems, spec);
         }
@@ -219,6 +238,10 @@ public final class ProfileValidator {
         }
         if (file.getFormat() == null) {
             problems.add(new Problem(at + ".format", "is required: csv, jsonl or parquet"));
+        }
+        if (file.getRollSeconds() != null && (file.getRollSeconds() < 1 || file.getRollSeconds() > MAX_ROLL_SECONDS)) {
+            problems.add(new Problem(at + ".rollSeconds", file.getRollSeconds() + " is out of range: use 1 to "
+                    + MAX_ROLL_SECONDS + ", or leave it out for " + FileSinkSpec.DEFAULT_ROLL_SECONDS));
         }
         if (file.getRollBytes() != null && file.getRollBytes() < MIN_ROLL_BYTES) {
             problems.add(new Problem(at + ".rollBytes", file.getRollBytes() + " is out of range: use " + MIN_ROLL_BYTES

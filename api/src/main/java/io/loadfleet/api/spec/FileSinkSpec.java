@@ -2,6 +2,7 @@ package io.loadfleet.api.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -11,9 +12,10 @@ import io.loadfleet.api.load.ProfileValidator;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class FileSinkSpec {
     public static final long DEFAULT_ROLL_BYTES = 256L * 1024 * 1024;
+    public static final int DEFAULT_ROLL_SECONDS = 60;
 
     @JsonPropertyDescription("Directory the files go to, created when missing; each shard writes "
-            + "shard-SSSS-NNNNN.EXT there. In a cluster an absolute path on a volume mounted into the worker pods.")
+            + "shard-SSSS-NNNNN.EXT there. In a cluster a path under /tmp, the worker pods' only writable volume.")
     @Required
     @Pattern("\\S")
     private String path;
@@ -28,9 +30,21 @@ public class FileSinkSpec {
     @Min(ProfileValidator.MIN_ROLL_BYTES)
     private Long rollBytes;
 
+    @JsonPropertyDescription("A shard also ends its file once it has been open this many seconds, 1 to 86400. "
+            + "Parquet records count as written when their file ends (it is readable only with its footer), "
+            + "so this bounds how long they wait. Default 60.")
+    @Min(1)
+    @Max(ProfileValidator.MAX_ROLL_SECONDS)
+    private Integer rollSeconds;
+
     /** rollBytes with its default applied. */
     public long effectiveRollBytes() {
         return rollBytes == null ? DEFAULT_ROLL_BYTES : rollBytes;
+    }
+
+    /** rollSeconds with its default applied. */
+    public int effectiveRollSeconds() {
+        return rollSeconds == null ? DEFAULT_ROLL_SECONDS : rollSeconds;
     }
 
     public String getPath() { return path; }
@@ -39,4 +53,6 @@ public class FileSinkSpec {
     public void setFormat(FileFormat format) { this.format = format; }
     public Long getRollBytes() { return rollBytes; }
     public void setRollBytes(Long rollBytes) { this.rollBytes = rollBytes; }
+    public Integer getRollSeconds() { return rollSeconds; }
+    public void setRollSeconds(Integer rollSeconds) { this.rollSeconds = rollSeconds; }
 }

@@ -71,11 +71,14 @@ public final class FleetCoordinator {
      * @param unreachable ready pods that did not answer
      * @param notReady    pods that are up but not ready, by ordinal, each with the status saying what it waits
      *                    for ({@link WorkerState#LOADING_INPUT} or {@link WorkerState#CONNECTING}) and why
+     * @param held        records the pods' sinks hold on purpose before acking them (file sinks), see
+     *                    {@link WorkerStatus#held()}
      * @param stalledMillis the longest a pod's current send has been waiting on the sink
+     * @param achievedRate records a second taken by the sinks (acked or held) over the last {@link #RATE_WINDOW}
      */
     public record Result(Applied applied, boolean newEpoch, boolean waiting, int readyPods, int unreachable,
             Map<Integer, WorkerStatus> notReady,
-            long sent, long acked, long errors, long stalledMillis, Double achievedRate, boolean allFinished,
+            long sent, long acked, long held, long errors, long stalledMillis, Double achievedRate, boolean allFinished,
             String lastError, FleetLatency latency) {
     }
 
@@ -142,6 +145,7 @@ public final class FleetCoordinator {
 
         long sent = 0;
         long acked = 0;
+        long held = 0;
         long errors = 0;
         String lastError = null;
         long stalledMillis = 0;
@@ -150,6 +154,7 @@ public final class FleetCoordinator {
         for (WorkerStatus s : statuses.values()) {
             sent += s.sent();
             acked += s.acked();
+            held += s.held();
             errors += s.errors();
             lastError = s.lastError() != null ? s.lastError() : lastError;
             stalledMillis = Math.max(stalledMillis, s.stalledMillis());
@@ -160,8 +165,9 @@ public final class FleetCoordinator {
                 : new FleetLatency(LatencyPercentiles.ofMicros(publishLatency), LatencyPercentiles.ofMicros(scheduleDelay));
         boolean allFinished = statuses.size() >= applied.replicas() && applied.replicas() > 0
                 && statuses.values().stream().limit(applied.replicas()).allMatch(s -> s.state() == WorkerState.FINISHED);
-        return new Result(applied, newEpoch, waiting, ready.size(), unreachable, notReady, sent, acked, errors,
-                stalledMillis, rate(fleetId, acked, nowNanos), allFinished, lastError, latency);
+        // A Parquet file sink acks a minute of records at once when its file ends: the rate counts them when written.
+        return new Result(applied, newEpoch, waiting, ready.size(), unreachable, notReady, sent, acked, held, errors,
+                stalledMillis, rate(fleetId, acked + held, nowNanos), allFinished, lastError, latency);
     }
 
     /**
@@ -208,8 +214,8 @@ public final class FleetCoordinator {
     }
 
     /**
-     * Acked records per second over the last {@link #RATE_WINDOW} or so of passes; null on the first
-     * pass or after a counter reset.
+     * Records per second taken by the sinks over the last {@link #RATE_WINDOW} or so of passes; null
+     * on the first pass or after a counter reset.
      */
     private Double rate(String fleetId, long acked, long nowNanos) {
         Deque<Sample> window = samples.computeIfAbsent(fleetId, id -> new ArrayDeque<>());

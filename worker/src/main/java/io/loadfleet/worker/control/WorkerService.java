@@ -50,6 +50,8 @@ public final class WorkerService implements AutoCloseable {
      * force until the next one's effective time (a push arrives ahead of its instant).
      */
     private final java.util.ArrayDeque<Run> runs = new java.util.ArrayDeque<>();
+    /** The last run applied, for the runs' own threads, which must not take the lock. */
+    private volatile Run newest;
 
     /**
      * The shard of one epoch, in force from {@code effectiveNanos}; a paused epoch has no pacer
@@ -114,6 +116,7 @@ public final class WorkerService implements AutoCloseable {
             current.endAt(effectiveNanos);
         }
         runs.addLast(next);
+        newest = next;
         dropSuperseded(nowNanos);
         if (next.thread() != null) {
             next.thread().start();
@@ -143,9 +146,24 @@ public final class WorkerService implements AutoCloseable {
         ShardRunner runner = new ShardRunner(shard, generator, sink.encoder(config.format(), generator.schema()),
                 sink, pacer, stats, new OutgoingRecord(config.profile(), a.shard(), a.epoch()), wallStart, true,
                 firstSequence, TraceSampler.of(config.tracing(), config.generator().effectiveSeed(), a.shard(), a.epoch()));
-        Thread thread = new Thread(runner, "shard-" + a.shard() + "-epoch-" + a.epoch());
+        Thread thread = new Thread(() -> {
+            runner.run();
+            flushWhenIdle(a);
+        }, "shard-" + a.shard() + "-epoch-" + a.epoch());
         thread.setDaemon(true);
         return new Run(a, schedule, pacer, thread, startNanos);
+    }
+
+    /**
+     * After a run has ended: when no later run sends (the fleet finished or paused), puts what the
+     * sink still holds where it acks it, e.g. a file sink's buffer or unfinished Parquet file, so the
+     * counters settle now rather than at the sink's next timed flush.
+     */
+    private void flushWhenIdle(Assignment ended) {
+        Run latest = newest; // not the lock: close() holds it while it waits for this thread to end
+        if (latest.assignment() == ended || latest.thread() == null) {
+            sink.flush();
+        }
     }
 
     /** Forgets old runs once a later one is in force and they have stopped sending. */
@@ -181,7 +199,7 @@ public final class WorkerService implements AutoCloseable {
         Run current = runs.peekLast();
         if (current == null) {
             return new WorkerStatus(config.profile(), WorkerState.IDLE, 0, -1, 0, 0, 0, 0, stats.sentCount(),
-                    stats.ackedCount(), stats.failedCount(), stats.lastError(), 0, publish, delay);
+                    stats.ackedCount(), sink.held(), stats.failedCount(), stats.lastError(), 0, publish, delay);
         }
         Assignment a = current.assignment();
         long now = clock.nanoTime();
@@ -202,7 +220,7 @@ public final class WorkerService implements AutoCloseable {
             rate = inForce.schedule().rateAt(Math.max(0, now - inForce.pacer().startNanos()));
         }
         return new WorkerStatus(config.profile(), state, a.epoch(), a.shard(), a.shards(), a.deviceStart(),
-                a.deviceEnd(), rate, stats.sentCount(), stats.ackedCount(), stats.failedCount(), stats.lastError(),
+                a.deviceEnd(), rate, stats.sentCount(), stats.ackedCount(), sink.held(), stats.failedCount(), stats.lastError(),
                 TimeUnit.NANOSECONDS.toMillis(stats.stalledNanos()), publish, delay);
     }
 

@@ -22,6 +22,14 @@ public interface RecordSink extends AutoCloseable {
     /** Sends asynchronously; {@code listener} hears the outcome exactly once. May block on backpressure. */
     void send(OutgoingRecord record, SendListener listener);
 
+    /**
+     * Records sent and not yet acknowledged that the sink holds on purpose (a file's buffer until
+     * its next flush), as opposed to those waiting on a slow or absent broker.
+     */
+    default long held() {
+        return 0;
+    }
+
     /** Waits until every record sent so far has been acknowledged or has failed. */
     void flush();
 

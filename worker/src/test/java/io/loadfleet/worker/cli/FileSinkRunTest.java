@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +97,67 @@ class FileSinkRunTest {
             generator.fill(deviceStart + seq % (deviceEnd - deviceStart), seq, (Long) row.get(timestamp), record);
             assertEquals(StoredRows.values(record), row, "shard " + shard + " record " + seq);
         }
+    }
+
+    /**
+     * A disk that fills up, for real: `run` in a process of its own under a file-size limit
+     * ({@code ulimit -f}), past which every write fails (EFBIG). The records not yet in a file fail,
+     * the file is cut back to its last good flush, and the next record starts a new file, so the
+     * files hold the acked records and no more, each whole; Parquet files, unreadable without the
+     * footer they cannot get, are removed.
+     */
+    @ParameterizedTest
+    @EnumSource(FileFormat.class)
+    void aFullDiskFailsTheRecordsNotYetWrittenAndTheFilesHoldExactlyTheAckedOnes(FileFormat format) throws Exception {
+        Path data = dir.resolve("data");
+        Path summary = dir.resolve("summary.json");
+        Path profile = Files.writeString(dir.resolve("profile.yaml"), """
+                apiVersion: loadfleet.io/v1alpha1
+                kind: LoadProfile
+                metadata: {name: disk-full}
+                spec:
+                  targetRate: RATE
+                  replicas: 1
+                  devices: {count: 40}
+                  generator: {type: transaction, seed: 11}
+                  duration: 4s
+                  sink: {file: {path: PATH, format: FORMAT, rollBytes: 8388608}}
+                """.replace("PATH", data.toString()).replace("FORMAT", format.extension())
+                // Line files: a second's flush goes in, the next second's passes the limit. A Parquet file is
+                // written a row group at a time: at this rate its first group is over the limit.
+                .replace("RATE", format == FileFormat.PARQUET ? "20000" : "3000"));
+        long limitKib = 1024;
+        Process run = new ProcessBuilder("bash", "-c", "ulimit -f " + limitKib + " && exec \"$@\"", "limited",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), Loadfleet.class.getName(),
+                "run", profile.toString(), "--summary", summary.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();
+        try {
+            assertTrue(run.waitFor(90, TimeUnit.SECONDS), "run ended");
+        } finally {
+            run.destroyForcibly();
+        }
+        String log = Files.readString(dir.resolve("run.log"));
+        assertEquals(1, run.exitValue(), log);
+        assertTrue(log.contains("File too large"), log);
+        JsonNode s = new ObjectMapper().readTree(summary.toFile());
+        long sent = s.get("sent").asLong();
+        long acked = s.get("acked").asLong();
+        long errors = s.get("errors").asLong();
+        assertTrue(errors > 0, "records failed: " + s);
+        assertEquals(sent, acked + errors, "every record acked or failed: " + s);
+        List<Path> files = StoredRows.files(data, 0, format);
+        for (Path file : files) {
+            assertTrue(Files.size(file) <= limitKib * 1024, file + " is within the limit");
+            byte[] bytes = Files.readAllBytes(file);
+            assertTrue(format == FileFormat.PARQUET || bytes[bytes.length - 1] == '\n', file + " ends with a whole line");
+        }
+        assertEquals(acked, StoredRows.shard(data, 0, format, SCHEMA).size(), "the files hold the acked records");
+        try (Stream<Path> all = Files.list(data)) {
+            assertEquals(List.of(), all.filter(f -> f.toString().endsWith(".inprogress")).toList(), "no unfinished file left");
+        }
+        System.out.printf(Locale.ROOT, "%s under a %d KiB file-size limit: %d sent, %d acked in %d files, %d failed%n",
+                format, limitKib, sent, acked, files.size(), errors);
     }
 
     @Test

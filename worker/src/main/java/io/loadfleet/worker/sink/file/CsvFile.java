@@ -31,14 +31,13 @@ final class CsvFile extends LineFile {
     }
 
     @Override
-    public boolean write(OutgoingRecord record) throws IOException {
+    public void write(OutgoingRecord record) throws IOException {
         GeneratedRecord r = record.record;
         for (int i = 0; i < values.length; i++) {
             values[i] = r.kind(i) == FieldKind.TIMESTAMP_MILLIS && !r.isNull(i) ? Instant.ofEpochMilli(r.getLong(i)) : r.get(i);
         }
         printer.printRecord(values);
         writeLine();
-        return false;
     }
 
     private void writeLine() throws IOException {

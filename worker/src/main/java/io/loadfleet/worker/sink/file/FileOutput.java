@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.apache.parquet.io.PositionOutputStream;
@@ -11,7 +12,7 @@ import org.apache.parquet.io.PositionOutputStream;
 /**
  * A new file, buffered, that counts the bytes written to it (Parquet's writer asks for the
  * position; the sink rolls by it) and is forced to the disk when closed, so a finished file
- * survives a power loss.
+ * survives a power loss. After a failed write it can be cut back to its last good flush.
  */
 final class FileOutput extends PositionOutputStream {
     private static final int BUFFER_BYTES = 64 * 1024;
@@ -20,6 +21,8 @@ final class FileOutput extends PositionOutputStream {
     private final FileChannel channel;
     private final BufferedOutputStream out;
     private long position;
+    /** Bytes known to be in the file: those of the last flush that succeeded. */
+    private long flushedPosition;
 
     private FileOutput(Path path, FileChannel channel) {
         this.path = path;
@@ -57,6 +60,27 @@ final class FileOutput extends PositionOutputStream {
     @Override
     public void flush() throws IOException {
         out.flush();
+        flushedPosition = position;
+    }
+
+    /**
+     * Gives up on the file after a failed write: drops the buffered bytes and cuts off any that a
+     * failed flush may have left, so the file ends at its last good flush; then closes it, and
+     * deletes it when no flush got anything into it.
+     */
+    void abandon() throws IOException {
+        try (channel) {
+            if (channel.isOpen()) {
+                channel.truncate(flushedPosition);
+            } else {
+                try (FileChannel again = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                    again.truncate(flushedPosition);
+                }
+            }
+        }
+        if (flushedPosition == 0) {
+            Files.delete(path);
+        }
     }
 
     @Override

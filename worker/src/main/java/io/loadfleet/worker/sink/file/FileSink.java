@@ -20,35 +20,56 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 
 /**
  * Writes records to files in sink.file.path, one file set per shard (see {@link ShardFiles}):
- * CSV, JSON lines or Parquet. A record is acked once it is in its file.
+ * CSV, JSON lines or Parquet. A record is acked once it is in its file. A timer does the flushes
+ * and time rolls of shards that have stopped writing (paused, finished), so their last records
+ * are acked without waiting for a next one.
  */
 public final class FileSink implements RecordSink {
     static final String PATH_FIELD = "spec.sink.file.path";
+
+    /** How often the timer looks for flushes and rolls that are due: a fraction of the flush interval. */
+    static final long TIMER_MILLIS = 200;
 
     private final FileSinkSpec spec;
     private final Path dir;
     private final Schema schema;
     private final Clock clock;
     private final ConcurrentMap<Integer, ShardFiles> shards = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer;
+    private volatile boolean closed;
 
-    private FileSink(FileSinkSpec spec, Path dir, Schema schema, Clock clock) {
+    private FileSink(FileSinkSpec spec, Path dir, Schema schema, Clock clock, boolean timed) {
         this.spec = spec;
         this.dir = dir;
         this.schema = schema;
         this.clock = clock;
+        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "file-sink-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (timed) {
+            timer.scheduleWithFixedDelay(this::flushDue, TIMER_MILLIS, TIMER_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Creates the directory when missing and checks that a file can be made in it. */
     public static FileSink open(FileSinkSpec spec, Schema schema) {
-        return open(spec, schema, Clock.SYSTEM);
+        return open(spec, schema, Clock.SYSTEM, true);
     }
 
-    /** @param clock times the flushes of CSV and JSON-lines files */
-    static FileSink open(FileSinkSpec spec, Schema schema, Clock clock) {
+    /**
+     * @param clock times the flushes and time rolls
+     * @param timed whether a timer calls {@link #flushDue()}; without it only writes do (tests call it themselves)
+     */
+    static FileSink open(FileSinkSpec spec, Schema schema, Clock clock, boolean timed) {
         Path dir;
         try {
             dir = Path.of(spec.getPath()).toAbsolutePath();
@@ -62,7 +83,7 @@ public final class FileSink implements RecordSink {
             throw new InvalidSinkSettingException(PATH_FIELD + ": cannot write files in " + dir + " (" + reason(e)
                     + "): give a directory this process may write to", e);
         }
-        return new FileSink(spec, dir, schema, clock);
+        return new FileSink(spec, dir, schema, clock, timed);
     }
 
     private static String reason(IOException e) {
@@ -90,15 +111,35 @@ public final class FileSink implements RecordSink {
 
     @Override
     public void send(OutgoingRecord record, SendListener listener) {
-        shards.computeIfAbsent(record.shard(), this::shardFiles).write(record, listener);
+        ShardFiles files = shards.computeIfAbsent(record.shard(), this::shardFiles);
+        if (closed) {
+            files.close(); // a shard first seen while the sink was closing: nothing else would close it
+        }
+        files.write(record, listener);
     }
 
     private ShardFiles shardFiles(int shard) {
         try {
-            return new ShardFiles(dir, shard, spec.getFormat(), schema, spec.effectiveRollBytes(), clock);
+            return new ShardFiles(dir, shard, spec.getFormat(), schema, spec.effectiveRollBytes(),
+                    TimeUnit.SECONDS.toNanos(spec.effectiveRollSeconds()), clock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Flushes and rolls what the clock says is due, in shards that may have stopped writing. */
+    void flushDue() {
+        shards.values().forEach(ShardFiles::flushIfDue);
+    }
+
+    /** Records sent but, by design, not yet acked: in a file buffer until its flush, or in an unfinished Parquet file. */
+    @Override
+    public long held() {
+        long held = 0;
+        for (ShardFiles files : shards.values()) {
+            held += files.held();
+        }
+        return held;
     }
 
     @Override
@@ -106,8 +147,11 @@ public final class FileSink implements RecordSink {
         shards.values().forEach(ShardFiles::flush);
     }
 
+    /** Ends every shard's file; records sent after this fail. */
     @Override
     public void close() {
+        closed = true;
+        timer.shutdownNow();
         shards.values().forEach(ShardFiles::close);
     }
 }

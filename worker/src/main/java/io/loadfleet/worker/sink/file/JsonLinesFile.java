@@ -11,9 +11,8 @@ final class JsonLinesFile extends LineFile {
     }
 
     @Override
-    public boolean write(OutgoingRecord record) throws IOException {
+    public void write(OutgoingRecord record) throws IOException {
         out.write(record.value);
         out.write('\n');
-        return false;
     }
 }

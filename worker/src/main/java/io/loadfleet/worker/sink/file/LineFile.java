@@ -25,4 +25,9 @@ abstract class LineFile implements RecordFile {
     public void close() throws IOException {
         out.close();
     }
+
+    @Override
+    public void abandon() throws IOException {
+        out.abandon();
+    }
 }

@@ -3,6 +3,9 @@ package io.loadfleet.worker.sink.file;
 import io.loadfleet.worker.generate.GeneratedRecord;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -15,29 +18,31 @@ import org.apache.parquet.io.PositionOutputStream;
 
 /**
  * A Parquet file (Snappy) of the generator's Avro schema, written by parquet-avro without Hadoop
- * file systems. Records reach the file a row group at a time, so that is when they count as written.
+ * file systems. A Parquet file can be read only once its footer is written, so it is written as
+ * {@code NAME.inprogress} and renamed to {@code NAME} when finished, and only then do its records
+ * count as written: readers of the directory never see a file they cannot open.
  */
 final class ParquetFile implements RecordFile {
-    /**
-     * Row groups are written whole, and only then are their records acknowledged: groups smaller
-     * than Parquet's 128 MiB default keep acks close to sends, and are still large enough to scan well.
-     */
+    static final String IN_PROGRESS = ".inprogress";
+    /** Row groups smaller than Parquet's 128 MiB default bound the memory a shard's open file takes, and still scan well. */
     static final long ROW_GROUP_BYTES = 16L * 1024 * 1024;
 
     private final FileOutput out;
+    private final Path finished;
     private final ParquetWriter<GenericRecord> writer;
     /** One row reused for every record: the writer has taken its values once write returns. */
     private final GenericData.Record row;
-    private long writtenPosition;
 
-    private ParquetFile(FileOutput out, ParquetWriter<GenericRecord> writer, Schema schema) {
+    private ParquetFile(FileOutput out, Path finished, ParquetWriter<GenericRecord> writer, Schema schema) {
         this.out = out;
+        this.finished = finished;
         this.writer = writer;
         this.row = new GenericData.Record(schema);
-        this.writtenPosition = out.getPos();
     }
 
-    static ParquetFile create(FileOutput out, Schema schema, long rollBytes) throws IOException {
+    /** Starts {@code path}.inprogress. */
+    static ParquetFile create(Path path, Schema schema, long rollBytes) throws IOException {
+        FileOutput out = FileOutput.create(path.resolveSibling(path.getFileName() + IN_PROGRESS));
         ParquetWriter<GenericRecord> writer;
         try {
             writer = AvroParquetWriter.<GenericRecord>builder(new StreamOutputFile(out))
@@ -49,26 +54,19 @@ final class ParquetFile implements RecordFile {
                     .build();
         } catch (IOException | RuntimeException e) {
             out.close();
+            Files.deleteIfExists(out.path());
             throw e;
         }
-        return new ParquetFile(out, writer, schema);
+        return new ParquetFile(out, path, writer, schema);
     }
 
     @Override
-    public boolean write(OutgoingRecord record) throws IOException {
+    public void write(OutgoingRecord record) throws IOException {
         GeneratedRecord r = record.record;
         for (int i = 0; i < r.size(); i++) {
             row.put(i, r.get(i));
         }
         writer.write(row);
-        // The stream moves only when a finished row group is written out: then everything so far is in it.
-        long position = out.getPos();
-        if (position == writtenPosition) {
-            return false;
-        }
-        out.flush();
-        writtenPosition = position;
-        return true;
     }
 
     @Override
@@ -81,12 +79,24 @@ final class ParquetFile implements RecordFile {
         return writer.getDataSize();
     }
 
+    /** Writes the footer, forces the file to the disk and gives it its final name. */
     @Override
     public void close() throws IOException {
         try {
             writer.close();
         } finally {
             out.close();
+        }
+        Files.move(out.path(), finished, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Parquet writes nothing until a row group is full, and never flushes: so nothing is kept. */
+    @Override
+    public void abandon() throws IOException {
+        try {
+            out.abandon();
+        } finally {
+            Files.deleteIfExists(out.path());
         }
     }
 

@@ -15,15 +15,12 @@ interface RecordFile extends Closeable {
         return switch (format) {
             case CSV -> new CsvFile(FileOutput.create(path), schema);
             case JSONL -> new JsonLinesFile(FileOutput.create(path));
-            case PARQUET -> ParquetFile.create(FileOutput.create(path), schema, rollBytes);
+            case PARQUET -> ParquetFile.create(path, schema, rollBytes);
         };
     }
 
-    /**
-     * Adds the record. Returns true when every record written so far has just reached the file
-     * (Parquet: this record completed a row group), false while some are only buffered.
-     */
-    boolean write(OutgoingRecord record) throws IOException;
+    /** Adds the record: buffered until the next {@link #flushInPlace} or {@link #close}. */
+    void write(OutgoingRecord record) throws IOException;
 
     /**
      * Puts every buffered record into the file and returns true, or returns false without doing
@@ -37,4 +34,10 @@ interface RecordFile extends Closeable {
     /** Finishes the file (Parquet: its footer) and forces it to the disk. */
     @Override
     void close() throws IOException;
+
+    /**
+     * After a failed write: keeps only what earlier flushes put in the file (Parquet: nothing, as
+     * a file without its footer cannot be read) and closes it.
+     */
+    void abandon() throws IOException;
 }

@@ -15,10 +15,11 @@ import org.apache.avro.Schema;
 
 /**
  * The files of one shard, {@code shard-SSSS-NNNNN.EXT}: a new one once the current one has
- * reached rollBytes, numbered on after any that are already there (nothing is overwritten).
- * A record is acknowledged only once it is in its file: at a flush (every second for CSV and
- * JSON lines, at each row group for Parquet), at a roll and at close. A failed write fails every
- * record not yet acknowledged, and the next record starts a new file.
+ * reached rollBytes or has been open rollSeconds, numbered on after any that are already there
+ * (nothing is overwritten). A record is acknowledged only once it is in its file: at a flush
+ * (CSV and JSON lines, every second), and when its file ends (Parquet, whose files can be read only
+ * then). A failed write fails every record not yet acknowledged, leaves the file as its last good
+ * flush left it, and the next record starts a new file.
  */
 final class ShardFiles {
     /** How often CSV and JSON-lines buffers go to the file, so acks trail sends by about this much. */
@@ -29,42 +30,72 @@ final class ShardFiles {
     private final FileFormat format;
     private final Schema schema;
     private final long rollBytes;
+    private final long rollNanos;
     private final Clock clock;
     private int nextIndex;
     private RecordFile current;
     private Path currentPath;
+    private long openedNanos;
     private long lastFlushNanos;
     /** Intended send times of the records written but not yet in the file. */
     private long[] pending = new long[1024];
-    private int pendingCount;
+    /** Written by the shard's thread under the lock; read without it for the worker's status. */
+    private volatile int pendingCount;
     private SendListener listener;
+    private boolean closed;
 
-    ShardFiles(Path dir, int shard, FileFormat format, Schema schema, long rollBytes, Clock clock) throws IOException {
+    ShardFiles(Path dir, int shard, FileFormat format, Schema schema, long rollBytes, long rollNanos, Clock clock)
+            throws IOException {
         this.dir = dir;
         this.prefix = String.format(Locale.ROOT, "shard-%04d-", shard);
         this.format = format;
         this.schema = schema;
         this.rollBytes = rollBytes;
+        this.rollNanos = rollNanos;
         this.clock = clock;
         this.nextIndex = firstFreeIndex();
     }
 
     synchronized void write(OutgoingRecord record, SendListener listener) {
+        if (closed) {
+            listener.failed(record.intendedNanos, new IllegalStateException("the file sink is closed"));
+            return;
+        }
         this.listener = listener;
         addPending(record.intendedNanos);
         try {
             if (current == null) {
                 currentPath = dir.resolve(String.format(Locale.ROOT, "%s%05d.%s", prefix, nextIndex++, format.extension()));
                 current = RecordFile.create(format, currentPath, schema, rollBytes);
-                lastFlushNanos = clock.nanoTime();
+                openedNanos = clock.nanoTime();
+                lastFlushNanos = openedNanos;
             }
-            boolean inFile = current.write(record);
+            current.write(record);
             if (current.size() >= rollBytes) {
-                closeFile();
-            } else if (inFile) {
-                ackPending();
-            } else if (clock.nanoTime() - lastFlushNanos >= FLUSH_INTERVAL_NANOS) {
-                lastFlushNanos = clock.nanoTime();
+                endFile();
+            } else {
+                flushIfDue();
+            }
+        } catch (IOException | RuntimeException e) {
+            failPending(e);
+        }
+    }
+
+    /**
+     * What the clock asks for: ends a file open rollSeconds, flushes line files a second after
+     * their last flush. Called after each write and, for shards that have stopped writing (paused,
+     * finished, between stages at rate 0), by the sink's timer.
+     */
+    synchronized void flushIfDue() {
+        if (current == null) {
+            return;
+        }
+        long now = clock.nanoTime();
+        try {
+            if (now - openedNanos >= rollNanos) {
+                endFile();
+            } else if (pendingCount > 0 && now - lastFlushNanos >= FLUSH_INTERVAL_NANOS) {
+                lastFlushNanos = now;
                 if (current.flushInPlace()) {
                     ackPending();
                 }
@@ -83,28 +114,34 @@ final class ShardFiles {
             if (current.flushInPlace()) {
                 ackPending();
             } else {
-                closeFile();
+                endFile();
             }
         } catch (IOException | RuntimeException e) {
             failPending(e);
         }
     }
 
+    /** Ends the current file; records written after this fail. */
     synchronized void close() {
+        closed = true;
         if (current == null) {
             return;
         }
         try {
-            closeFile();
+            endFile();
         } catch (IOException | RuntimeException e) {
             failPending(e);
         }
     }
 
-    private void closeFile() throws IOException {
-        RecordFile file = current;
+    /** Records handed over but not yet acknowledged or failed: in a buffer or an unfinished Parquet file. */
+    int held() {
+        return pendingCount;
+    }
+
+    private void endFile() throws IOException {
+        current.close();
         current = null;
-        file.close();
         ackPending();
     }
 
@@ -126,7 +163,7 @@ final class ShardFiles {
         IOException error = new IOException("cannot write " + currentPath + ": " + cause.getMessage(), cause);
         if (current != null) {
             try {
-                current.close();
+                current.abandon();
             } catch (IOException | RuntimeException alsoBroken) {
                 error.addSuppressed(alsoBroken);
             }
@@ -138,14 +175,14 @@ final class ShardFiles {
         pendingCount = 0;
     }
 
-    /** One past the highest roll index of this shard's files already in the directory. */
+    /** One past the highest roll index of this shard's files already in the directory, finished or not. */
     private int firstFreeIndex() throws IOException {
         String suffix = "." + format.extension();
         int next = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, prefix + "*" + suffix)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, prefix + "*" + suffix + "*")) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                String index = name.substring(prefix.length(), name.length() - suffix.length());
+                String index = name.substring(prefix.length(), name.indexOf(suffix, prefix.length()));
                 if (index.matches("\\d{1,9}")) {
                     next = Math.max(next, Integer.parseInt(index) + 1);
                 }

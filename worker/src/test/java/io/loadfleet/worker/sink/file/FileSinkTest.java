@@ -23,7 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,11 +63,16 @@ class FileSinkTest {
     }
 
     FileSink open(FileFormat format, long rollBytes) {
+        return FileSink.open(spec(format, rollBytes, null), SCHEMA, clock, false);
+    }
+
+    FileSinkSpec spec(FileFormat format, long rollBytes, Integer rollSeconds) {
         FileSinkSpec spec = new FileSinkSpec();
         spec.setPath(dir.resolve("out").toString());
         spec.setFormat(format);
         spec.setRollBytes(rollBytes);
-        return FileSink.open(spec, SCHEMA, clock);
+        spec.setRollSeconds(rollSeconds);
+        return spec;
     }
 
     static RecordGenerator generator(int shard) {
@@ -201,6 +209,7 @@ class FileSinkTest {
         try (FileSink sink = open(format, FileSinkSpec.DEFAULT_ROLL_BYTES)) {
             sender.send(sink, 100, counts);
             assertEquals(0, counts.acked.get(), "buffered records are not acked");
+            assertEquals(100, sink.held());
             clock.advance(ShardFiles.FLUSH_INTERVAL_NANOS);
             sender.send(sink, 1, counts);
             assertEquals(101, counts.acked.get());
@@ -214,20 +223,62 @@ class FileSinkTest {
     }
 
     @Test
-    void parquetAcksWhenItsFileIsFinished() throws Exception {
+    void parquetAcksWhenItsFileIsFinishedAndOnlyThenGivesItItsName() throws Exception {
         ShardSender sender = new ShardSender(0);
+        Path out = dir.resolve("out");
         try (FileSink sink = open(FileFormat.PARQUET, FileSinkSpec.DEFAULT_ROLL_BYTES)) {
             sender.send(sink, 1000, counts);
             clock.advance(ShardFiles.FLUSH_INTERVAL_NANOS * 10);
             sender.send(sink, 1, counts);
-            assertEquals(0, counts.acked.get(), "a row group still in memory is not acked");
+            assertEquals(0, counts.acked.get(), "a file without its footer cannot be read, so nothing in it is acked");
+            assertEquals(1001, sink.held());
+            assertEquals(List.of("shard-0000-00000.parquet.inprogress"), names(out));
             sink.flush();
             assertEquals(1001, counts.acked.get());
-            assertEquals(regenerated(0, 1001), StoredRows.read(dir.resolve("out/shard-0000-00000.parquet"), FileFormat.PARQUET, SCHEMA));
+            assertEquals(0, sink.held());
+            assertEquals(List.of("shard-0000-00000.parquet"), names(out));
+            assertEquals(regenerated(0, 1001), StoredRows.read(out.resolve("shard-0000-00000.parquet"), FileFormat.PARQUET, SCHEMA));
             sender.send(sink, 1, counts);
         }
         assertEquals(1002, counts.acked.get());
-        assertEquals(1, StoredRows.read(dir.resolve("out/shard-0000-00001.parquet"), FileFormat.PARQUET, SCHEMA).size());
+        assertEquals(1, StoredRows.read(out.resolve("shard-0000-00001.parquet"), FileFormat.PARQUET, SCHEMA).size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(FileFormat.class)
+    void aFileEndsOnceOpenRollSecondsAndItsRecordsAreAcked(FileFormat format) throws Exception {
+        ShardSender sender = new ShardSender(0);
+        try (FileSink sink = FileSink.open(spec(format, FileSinkSpec.DEFAULT_ROLL_BYTES, 5), SCHEMA, clock, false)) {
+            sender.send(sink, 10, counts);
+            clock.advance(TimeUnit.SECONDS.toNanos(4));
+            sink.flushDue();
+            if (format == FileFormat.PARQUET) {
+                assertEquals(0, counts.acked.get(), "open 4 s of 5");
+            }
+            clock.advance(TimeUnit.SECONDS.toNanos(1));
+            sink.flushDue(); // no write since: a paused or finished shard's file ends all the same
+            assertEquals(10, counts.acked.get());
+            sender.send(sink, 3, counts);
+        }
+        Path out = dir.resolve("out");
+        assertEquals(List.of("shard-0000-00000." + format.extension(), "shard-0000-00001." + format.extension()), names(out));
+        assertEquals(regenerated(0, 10), StoredRows.read(out.resolve("shard-0000-00000." + format.extension()), format, SCHEMA));
+    }
+
+    @ParameterizedTest
+    @EnumSource(FileFormat.class)
+    void theSinksTimerAcksTheLastRecordsOfAShardThatStoppedWriting(FileFormat format) throws Exception {
+        try (FileSink sink = FileSink.open(spec(format, FileSinkSpec.DEFAULT_ROLL_BYTES, 1), SCHEMA)) {
+            new ShardSender(0).send(sink, 50, counts);
+            long start = System.nanoTime();
+            while (counts.acked.get() < 50 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10)) {
+                Thread.sleep(20);
+            }
+            assertEquals(50, counts.acked.get(), "acked by the timer, with no further send or flush");
+            assertEquals(0, sink.held());
+            System.out.printf(Locale.ROOT, "%s: the timer acked a stopped shard's records after %d ms%n", format,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        }
     }
 
     @Test
@@ -245,18 +296,58 @@ class FileSinkTest {
     }
 
     @Test
-    void aFileThatCannotBeWrittenFailsItsRecords() throws Exception {
+    void anUnfinishedFileLeftByAKilledProcessIsNumberedPast() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("shard-0000-00000.parquet.inprogress"), "no footer");
+        try (FileSink sink = open(FileFormat.PARQUET, FileSinkSpec.DEFAULT_ROLL_BYTES)) {
+            new ShardSender(0).send(sink, 3, counts);
+        }
+        assertEquals(List.of("shard-0000-00000.parquet.inprogress", "shard-0000-00001.parquet"), names(out));
+        assertEquals(3, counts.acked.get());
+    }
+
+    @Test
+    void aFileThatCannotBeCreatedFailsItsRecords() throws Exception {
         ShardSender sender = new ShardSender(0);
-        try (FileSink sink = open(FileFormat.CSV, FileSinkSpec.DEFAULT_ROLL_BYTES)) {
-            sender.send(sink, 10, counts);
-            sink.flush();
-            sink.close();
+        List<Exception> errors = new ArrayList<>();
+        SendListener listener = new SendListener() {
+            @Override
+            public void acked(long intendedNanos) {
+                counts.acked(intendedNanos);
+            }
+
+            @Override
+            public void failed(long intendedNanos, Exception error) {
+                counts.failed(intendedNanos, error);
+                errors.add(error);
+            }
+        };
+        try (FileSink sink = FileSink.open(spec(FileFormat.CSV, FileSinkSpec.DEFAULT_ROLL_BYTES, 1), SCHEMA, clock, false)) {
+            sender.send(sink, 10, listener);
+            clock.advance(TimeUnit.SECONDS.toNanos(1));
+            sink.flushDue();
             Files.delete(dir.resolve("out/shard-0000-00000.csv"));
             Files.delete(dir.resolve("out"));
-            sender.send(sink, 2, counts);
+            sender.send(sink, 2, listener);
         }
         assertEquals(10, counts.acked.get());
         assertEquals(2, counts.failed.get());
+        assertTrue(errors.get(0).getMessage().startsWith("cannot write " + dir.resolve("out/shard-0000-00001.csv")),
+                errors.get(0).getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(FileFormat.class)
+    void recordsSentAfterCloseFailAndStartNoFile(FileFormat format) throws Exception {
+        ShardSender sender = new ShardSender(0);
+        FileSink sink = open(format, FileSinkSpec.DEFAULT_ROLL_BYTES);
+        sender.send(sink, 10, counts);
+        sink.close();
+        sender.send(sink, 2, counts);
+        new ShardSender(1).send(sink, 2, counts);
+        assertEquals(10, counts.acked.get());
+        assertEquals(4, counts.failed.get());
+        assertEquals(List.of("shard-0000-00000." + format.extension()), names(dir.resolve("out")));
     }
 
     @Test
@@ -268,5 +359,11 @@ class FileSinkTest {
         InvalidSinkSettingException e = assertThrows(InvalidSinkSettingException.class, () -> FileSink.open(spec, SCHEMA));
         assertTrue(e.getMessage().startsWith("spec.sink.file.path: cannot write files in " + notADirectory.resolve("out")),
                 e.getMessage());
+    }
+
+    static List<String> names(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 }

@@ -16,7 +16,6 @@ import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.generate.RecordShape;
-import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.sink.SendListener;
 import java.nio.file.Path;
@@ -67,7 +66,7 @@ class UserSchemaFilesTest {
         GeneratedRecord record = new GeneratedRecord(shape.schema());
         OutgoingRecord out = new OutgoingRecord("files", 0, 0);
         out.record = record;
-        try (FileSink sink = FileSink.open(files, shape.schema(), Clock.SYSTEM)) {
+        try (FileSink sink = FileSink.open(files, shape.schema())) {
             for (long seq = 0; seq < 2_000; seq++) {
                 generator.fill(seq % 10, seq, 1_767_225_600_000L + seq, record);
                 out.key = generator.key(seq % 10).getBytes();
