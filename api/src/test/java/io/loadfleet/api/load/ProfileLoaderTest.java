@@ -237,24 +237,29 @@ class ProfileLoaderTest {
     }
 
     static final String FILE_SINK = VALID.replace("  format: avro\n", "")
-            .replaceAll("(?s)    kafka:\n.*?client.id: meters\n", "    file: {path: /data/out, format: parquet}\n");
+            .replaceAll("(?s)    kafka:\n.*?client.id: meters\n", "    file: {path: /tmp/out, format: parquet}\n");
 
     @Test
     void fileSinkWithItsDefaults() throws Exception {
         FileSinkSpec file = ProfileLoader.parse(FILE_SINK).getSpec().getSink().getFile();
-        assertEquals("/data/out", file.getPath());
+        assertEquals("/tmp/out", file.getPath());
         assertEquals(FileFormat.PARQUET, file.getFormat());
         assertEquals(256L * 1024 * 1024, file.effectiveRollBytes());
+        assertEquals(60, file.effectiveRollSeconds());
         assertEquals(List.of(), ProfileValidator.validateForCluster(ProfileLoader.parse(FILE_SINK)));
         assertEquals(List.of(), ProfileLoader.parse(FILE_SINK).getSpec().getSink().secretFiles());
     }
 
     @Test
-    void fileSinkInAClusterNeedsAnAbsolutePath() throws Exception {
-        LoadProfile relative = ProfileLoader.parse(FILE_SINK.replace("/data/out", "out"));
-        List<String> problems = ProfileValidator.validateForCluster(relative).stream().map(Problem::toString).toList();
-        assertEquals(1, problems.size(), problems::toString);
-        assertTrue(problems.get(0).startsWith("spec.sink.file.path: \"out\" is relative"), problems::toString);
+    void fileSinkInAClusterWritesUnderTmp() throws Exception {
+        for (String path : List.of("out", "/data/out", "/tmp", "/tmp/../etc/out", "/tmpfiles/out")) {
+            LoadProfile elsewhere = ProfileLoader.parse(FILE_SINK.replace("/tmp/out", path));
+            assertEquals(List.of(), ProfileValidator.validate(elsewhere), "a local run may write anywhere: " + path);
+            List<String> problems = ProfileValidator.validateForCluster(elsewhere).stream().map(Problem::toString).toList();
+            assertEquals(List.of("spec.sink.file.path: \"" + path + "\" cannot be written in a cluster: the worker pods' root "
+                    + "file system is read-only; use a path under /tmp (their emptyDir volume, e.g. /tmp/out)"), problems);
+        }
+        assertEquals(List.of(), ProfileValidator.validateForCluster(ProfileLoader.parse(FILE_SINK.replace("/tmp/out", "/tmp/a/./b"))));
     }
 
     @Test

@@ -89,7 +89,7 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
                         + "(an embedded broker is started for Kafka sinks only)";
     }
 
-    /** How summaries and logs name the destination, e.g. {@code kafka://host:9092/topic} or {@code /data/out/*.parquet}. */
+    /** How summaries and logs name the destination, e.g. {@code kafka://host:9092/topic} or {@code /tmp/out/*.parquet}. */
     public String describe() {
         if (isFile()) {
             return Path.of(spec.getFile().getPath()).toAbsolutePath().resolve("*." + spec.getFile().getFormat().extension()).toString();

@@ -1,6 +1,5 @@
 package io.loadfleet.worker.fleet;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,9 +12,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class TraceSamplerTest {
+public class TraceSamplerTest {
     /** W3C Trace Context, version 00: trace-id 32 and parent-id 16 lower-case hex digits, flags "01" (sampled). */
-    static final Pattern TRACEPARENT = Pattern.compile("00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-01");
+    public static final Pattern TRACEPARENT = Pattern.compile("00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-01");
 
     static TracingSpec ratio(double ratio) {
         TracingSpec spec = new TracingSpec();
@@ -46,15 +45,25 @@ class TraceSamplerTest {
     }
 
     @Test
-    void theSameCoordinatesTraceTheSameRecordsWithTheSameIds() {
+    void theSameCoordinatesTraceTheSameRecordsButEachRunWithIdsOfItsOwn() {
         TraceSampler one = TraceSampler.of(ratio(0.1), 7, 3, 2);
         TraceSampler again = TraceSampler.of(ratio(0.1), 7, 3, 2);
         TraceSampler otherEpoch = TraceSampler.of(ratio(0.1), 7, 3, 5);
         int differ = 0;
+        int traced = 0;
         for (long seq = 0; seq < 10_000; seq++) {
-            assertArrayEquals(one.traceparent(seq), again.traceparent(seq));
-            differ += (one.traceparent(seq) == null) != (otherEpoch.traceparent(seq) == null) ? 1 : 0;
+            assertEquals(one.traces(seq), again.traces(seq));
+            assertEquals(one.traces(seq), one.traceparent(seq) != null);
+            if (one.traces(seq)) {
+                traced++;
+                String first = new String(one.traceparent(seq), StandardCharsets.US_ASCII);
+                String second = new String(again.traceparent(seq), StandardCharsets.US_ASCII);
+                assertNotEquals(first.substring(3, 35), second.substring(3, 35), "another run, another trace id");
+                assertNotEquals(first.substring(36, 52), second.substring(36, 52), "and another parent id");
+            }
+            differ += one.traces(seq) != otherEpoch.traces(seq) ? 1 : 0;
         }
+        assertEquals(1_000, traced, 150);
         assertTrue(differ > 1_000, "another epoch traces other records: " + differ);
     }
 
