@@ -17,6 +17,7 @@ import io.loadfleet.worker.sink.RecordSink;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -102,7 +103,7 @@ public final class LocalFleet {
             progress.println("spec.paused is true: the fleet sends nothing until it is unpaused");
         }
         threads.forEach(Thread::start);
-        ProgressReporter reporter = new ProgressReporter(stats, schedules, maxRate, startNanos, progress, timeline);
+        ProgressReporter reporter = new ProgressReporter(stats, sink::held, schedules, maxRate, startNanos, progress, timeline);
         for (long tick = startNanos + SECOND; !finished.await(Math.max(0, tick - clock.nanoTime()), TimeUnit.NANOSECONDS);
                 tick += SECOND) {
             if (stopRequested) {
@@ -172,6 +173,7 @@ public final class LocalFleet {
         private static final long SHORTEST_FINAL_INTERVAL = SECOND / 2;
 
         private final List<ShardStats> stats;
+        private final LongSupplier held;
         private final List<RateSchedule> schedules;
         private final boolean maxRate;
         private final long startNanos;
@@ -180,16 +182,23 @@ public final class LocalFleet {
         private final Histogram publishLatency = new Histogram(3);
         private final Histogram scheduleDelay = new Histogram(3);
         private long lastNanos;
-        private long lastAcked;
+        /** Acked records plus those the sink held then: what the achieved rate counts. */
+        private long lastTaken;
         private Interval recorded;
 
         /** The interval the timeline's latest record covers. */
-        private record Interval(long fromNanos, long ackedBefore, Histogram publishLatency, Histogram scheduleDelay) {
+        private record Interval(long fromNanos, long takenBefore, Histogram publishLatency, Histogram scheduleDelay) {
         }
 
-        ProgressReporter(List<ShardStats> stats, List<RateSchedule> schedules, boolean maxRate, long startNanos,
-                PrintStream out, RunTimeline timeline) {
+        /**
+         * @param held the records the sink holds before it can ack them (a file sink's buffer, an
+         *             unfinished Parquet file): the achieved rate counts them when written, as the
+         *             operator's status does, so a Parquet run does not show 0/s until its file ends
+         */
+        ProgressReporter(List<ShardStats> stats, LongSupplier held, List<RateSchedule> schedules, boolean maxRate,
+                long startNanos, PrintStream out, RunTimeline timeline) {
             this.stats = stats;
+            this.held = held;
             this.schedules = schedules;
             this.maxRate = maxRate;
             this.startNanos = startNanos;
@@ -224,36 +233,37 @@ public final class LocalFleet {
             }
             publishLatency.add(intervalLatency);
             scheduleDelay.add(intervalDelay);
+            long taken = acked + held.getAsLong();
             if (print && out != null) {
                 out.printf(Locale.ROOT, "%7.1fs  target %9s/s  achieved %9.0f/s  sent %,12d  acked %,12d  errors %,d"
                                 + "  p99 delay %.2f ms%s%n",
                         Math.max(0, now - startNanos) / 1e9, maxRate ? "max" : String.format(Locale.ROOT, "%.0f", target),
-                        perSecond(acked - lastAcked, now - lastNanos), sent, acked, errors,
+                        perSecond(taken - lastTaken, now - lastNanos), sent, acked, errors,
                         intervalDelay.getValueAtPercentile(99) / 1000.0,
                         stalled < STALL_WORTH_SHOWING ? "" : String.format(Locale.ROOT,
                                 "  sends blocked %.1f s (broker slow or unreachable)", stalled / 1e9));
             }
-            record(now, !print, maxRate ? null : round(target, 1), maxRate ? null : due, sent, acked, errors,
+            record(now, !print, maxRate ? null : round(target, 1), maxRate ? null : due, sent, acked, taken, errors,
                     intervalLatency, intervalDelay);
             lastNanos = now;
-            lastAcked = acked;
+            lastTaken = taken;
         }
 
         /** Adds the interval since the previous report to the timeline; a short final one joins the interval before. */
-        private void record(long now, boolean finalReport, Double target, Long due, long sent, long acked, long errors,
-                Histogram latency, Histogram delay) {
+        private void record(long now, boolean finalReport, Double target, Long due, long sent, long acked, long taken,
+                long errors, Histogram latency, Histogram delay) {
             long fromNanos = lastNanos;
-            long ackedBefore = lastAcked;
+            long takenBefore = lastTaken;
             if (finalReport && now - lastNanos < SHORTEST_FINAL_INTERVAL && recorded != null) {
                 timeline.removeLast();
                 latency.add(recorded.publishLatency());
                 delay.add(recorded.scheduleDelay());
                 fromNanos = recorded.fromNanos();
-                ackedBefore = recorded.ackedBefore();
+                takenBefore = recorded.takenBefore();
             }
-            recorded = new Interval(fromNanos, ackedBefore, latency, delay);
+            recorded = new Interval(fromNanos, takenBefore, latency, delay);
             timeline.add(new RunTimeline.Second(round(Math.max(0, now - startNanos) / 1e9, 3), target,
-                    round(perSecond(acked - ackedBefore, now - fromNanos), 1), due, sent, acked, errors,
+                    round(perSecond(taken - takenBefore, now - fromNanos), 1), due, sent, acked, errors,
                     ms(latency, 50), ms(latency, 99), ms(latency, 99.9), ms(delay, 50), ms(delay, 99)));
         }
 

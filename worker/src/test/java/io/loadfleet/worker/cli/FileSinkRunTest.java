@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +86,10 @@ class FileSinkRunTest {
             rows += stored.size();
         }
         assertTrue(rows >= 5000, "about 6000 records in 2 s: " + rows);
+        // the progress line's achieved rate counts records written, also those of a Parquet file not yet finished
+        Matcher first = Pattern.compile("(?m)^\\s*1\\.0s\\s+target\\s+\\S+/s\\s+achieved\\s+(\\d+)/s").matcher(console.out());
+        assertTrue(first.find(), console.out());
+        assertEquals(3000, Long.parseLong(first.group(1)), 300, console.out());
         System.out.printf(Locale.ROOT, "%s: %d rows over %d shards%n", format, rows, s.get("shards").size());
     }
 
