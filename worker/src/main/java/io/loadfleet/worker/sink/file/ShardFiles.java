@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
@@ -37,10 +36,8 @@ final class ShardFiles {
     private Path currentPath;
     private long openedNanos;
     private long lastFlushNanos;
-    /** Intended send times of the records written but not yet in the file. */
-    private long[] pending = new long[1024];
-    /** Written by the shard's thread under the lock; read without it for the worker's status. */
-    private volatile int pendingCount;
+    /** The records written but not yet in the file. */
+    private final PendingRecords pending = new PendingRecords();
     private SendListener listener;
     private boolean closed;
 
@@ -62,7 +59,7 @@ final class ShardFiles {
             return;
         }
         this.listener = listener;
-        addPending(record.intendedNanos);
+        pending.add(record.intendedNanos);
         try {
             if (current == null) {
                 currentPath = dir.resolve(String.format(Locale.ROOT, "%s%05d.%s", prefix, nextIndex++, format.extension()));
@@ -94,7 +91,7 @@ final class ShardFiles {
         try {
             if (now - openedNanos >= rollNanos) {
                 endFile();
-            } else if (pendingCount > 0 && now - lastFlushNanos >= FLUSH_INTERVAL_NANOS) {
+            } else if (pending.count() > 0 && now - lastFlushNanos >= FLUSH_INTERVAL_NANOS) {
                 lastFlushNanos = now;
                 if (current.flushInPlace()) {
                     ackPending();
@@ -136,7 +133,7 @@ final class ShardFiles {
 
     /** Records handed over but not yet acknowledged or failed: in a buffer or an unfinished Parquet file. */
     int held() {
-        return pendingCount;
+        return pending.count();
     }
 
     private void endFile() throws IOException {
@@ -145,18 +142,8 @@ final class ShardFiles {
         ackPending();
     }
 
-    private void addPending(long intendedNanos) {
-        if (pendingCount == pending.length) {
-            pending = Arrays.copyOf(pending, pendingCount * 2);
-        }
-        pending[pendingCount++] = intendedNanos;
-    }
-
     private void ackPending() {
-        for (int i = 0; i < pendingCount; i++) {
-            listener.acked(pending[i]);
-        }
-        pendingCount = 0;
+        pending.ackAll(listener);
     }
 
     private void failPending(Exception cause) {
@@ -169,10 +156,7 @@ final class ShardFiles {
             }
             current = null;
         }
-        for (int i = 0; i < pendingCount; i++) {
-            listener.failed(pending[i], error);
-        }
-        pendingCount = 0;
+        pending.failAll(listener, error);
     }
 
     /** One past the highest roll index of this shard's files already in the directory, finished or not. */
