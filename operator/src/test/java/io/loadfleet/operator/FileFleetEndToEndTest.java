@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A fleet writing Parquet files, whose records count as acked only when their file ends (after
- * rollSeconds, 60 by default): the operator sees the pods hold them on purpose, so it reports the
- * rate they are written at and no backpressure while acked trails; pausing ends the files, and
+ * rollSeconds, 60 by default): the pods report them as written, so the operator reports the rate
+ * they are written at and no backpressure while acked trails; pausing ends the files, and
  * acked then counts every record, as the files do.
  */
 @EnableKubernetesMockClient(crud = true)
@@ -69,7 +69,7 @@ class FileFleetEndToEndTest {
     }
 
     @Test
-    void heldRecordsAreNeitherBackpressureNorMissingFromTheRateAndPausingAcksThemAll() throws Exception {
+    void writtenRecordsNotYetAckedAreNeitherBackpressureNorMissingFromTheRateAndPausingAcksThemAll() throws Exception {
         int port = FleetEndToEndTest.freePort();
         try (OperatorFixture operator = new OperatorFixture(client, port);
                 ClusterSimulator cluster = new ClusterSimulator(client, "test", port)) {

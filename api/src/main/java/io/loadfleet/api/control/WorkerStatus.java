@@ -5,8 +5,9 @@ package io.loadfleet.api.control;
  * the operator derives rates from two polls and a pod restart shows as counters going back.
  *
  * @param targetRate     the scheduled rate at this moment (follows stages; 0 when idle or paused)
- * @param held           of the records sent, those the sink holds on purpose before they can count as acked (a
- *                       file sink's buffer until its next flush, a Parquet file until it ends); not backpressure
+ * @param written        records the sink has written, cumulative: for a broker the acked ones; for a file sink
+ *                       also those it acks only at its next flush or when their Parquet file ends (so sent minus
+ *                       written is what waits on the sink, and its rate is the rate achieved)
  * @param stalledMillis  how long the record now being handed to the sink has waited since its intended
  *                       send time; grows while the sink blocks (no broker, buffer full), 0 between sends
  * @param publishLatency publish latencies (intended send time to ack, µs) since the process started, as a
@@ -14,7 +15,7 @@ package io.loadfleet.api.control;
  * @param scheduleDelay  schedule delays (actual minus intended send time, µs), encoded the same way
  */
 public record WorkerStatus(String profile, WorkerState state, long epoch, int shard, int shards, long deviceStart,
-        long deviceEnd, double targetRate, long sent, long acked, long held, long errors, String lastError,
+        long deviceEnd, double targetRate, long sent, long acked, long written, long errors, String lastError,
         long stalledMillis, String publishLatency, String scheduleDelay) {
 
     /**
@@ -29,7 +30,7 @@ public record WorkerStatus(String profile, WorkerState state, long epoch, int sh
     @Override
     public String toString() {
         return "WorkerStatus[" + profile + " " + state + " epoch " + epoch + " shard " + shard + "/" + shards + " devices ["
-                + deviceStart + ", " + deviceEnd + ") rate " + targetRate + " sent " + sent + " acked " + acked + " held " + held + " errors "
+                + deviceStart + ", " + deviceEnd + ") rate " + targetRate + " sent " + sent + " acked " + acked + " written " + written + " errors "
                 + errors + (lastError == null ? "" : " lastError " + lastError) + " stalled " + stalledMillis + " ms]";
     }
 }

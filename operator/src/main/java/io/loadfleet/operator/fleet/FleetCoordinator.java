@@ -71,18 +71,18 @@ public final class FleetCoordinator {
      * @param unreachable ready pods that did not answer
      * @param notReady    pods that are up but not ready, by ordinal, each with the status saying what it waits
      *                    for ({@link WorkerState#LOADING_INPUT} or {@link WorkerState#CONNECTING}) and why
-     * @param held        records the pods' sinks hold on purpose before acking them (file sinks), see
-     *                    {@link WorkerStatus#held()}
+     * @param written     records the pods' sinks have written: for brokers the acked ones, for file sinks
+     *                    also those acked later, see {@link WorkerStatus#written()}
      * @param stalledMillis the longest a pod's current send has been waiting on the sink
-     * @param achievedRate records a second taken by the sinks (acked or held) over the last {@link #RATE_WINDOW}
+     * @param achievedRate records written a second over the last {@link #RATE_WINDOW}
      */
     public record Result(Applied applied, boolean newEpoch, boolean waiting, int readyPods, int unreachable,
             Map<Integer, WorkerStatus> notReady,
-            long sent, long acked, long held, long errors, long stalledMillis, Double achievedRate, boolean allFinished,
+            long sent, long acked, long written, long errors, long stalledMillis, Double achievedRate, boolean allFinished,
             String lastError, FleetLatency latency) {
     }
 
-    private record Sample(long nanos, long acked) {
+    private record Sample(long nanos, long written, long sent) {
     }
 
     public FleetCoordinator(WorkerClient client) {
@@ -145,7 +145,7 @@ public final class FleetCoordinator {
 
         long sent = 0;
         long acked = 0;
-        long held = 0;
+        long written = 0;
         long errors = 0;
         String lastError = null;
         long stalledMillis = 0;
@@ -154,7 +154,7 @@ public final class FleetCoordinator {
         for (WorkerStatus s : statuses.values()) {
             sent += s.sent();
             acked += s.acked();
-            held += s.held();
+            written += s.written();
             errors += s.errors();
             lastError = s.lastError() != null ? s.lastError() : lastError;
             stalledMillis = Math.max(stalledMillis, s.stalledMillis());
@@ -166,8 +166,8 @@ public final class FleetCoordinator {
         boolean allFinished = statuses.size() >= applied.replicas() && applied.replicas() > 0
                 && statuses.values().stream().limit(applied.replicas()).allMatch(s -> s.state() == WorkerState.FINISHED);
         // A Parquet file sink acks a minute of records at once when its file ends: the rate counts them when written.
-        return new Result(applied, newEpoch, waiting, ready.size(), unreachable, notReady, sent, acked, held, errors,
-                stalledMillis, rate(fleetId, acked + held, nowNanos), allFinished, lastError, latency);
+        return new Result(applied, newEpoch, waiting, ready.size(), unreachable, notReady, sent, acked, written, errors,
+                stalledMillis, rate(fleetId, written, sent, nowNanos), allFinished, lastError, latency);
     }
 
     /**
@@ -214,26 +214,26 @@ public final class FleetCoordinator {
     }
 
     /**
-     * Records per second taken by the sinks over the last {@link #RATE_WINDOW} or so of passes; null
+     * Records per second written by the sinks over the last {@link #RATE_WINDOW} or so of passes; null
      * on the first pass or after a counter reset.
      */
-    private Double rate(String fleetId, long acked, long nowNanos) {
+    private Double rate(String fleetId, long written, long sent, long nowNanos) {
         Deque<Sample> window = samples.computeIfAbsent(fleetId, id -> new ArrayDeque<>());
         synchronized (window) {
             Sample newest = window.peekLast();
             if (newest != null && nowNanos - newest.nanos() < MIN_RATE_WINDOW_NANOS) {
                 return null; // too soon for a meaningful rate; keep the older samples as the base
             }
-            if (newest != null && acked < newest.acked()) {
+            if (newest != null && sent < newest.sent()) {
                 window.clear(); // the pods' counters restarted
             }
-            window.addLast(new Sample(nowNanos, acked));
+            window.addLast(new Sample(nowNanos, written, sent));
             // the base: the youngest sample at least a window old (or the oldest there is)
             while (window.size() > 2 && nowNanos - second(window).nanos() >= RATE_WINDOW.toNanos()) {
                 window.pollFirst();
             }
             Sample base = window.peekFirst();
-            return window.size() < 2 ? null : (acked - base.acked()) * 1e9 / (nowNanos - base.nanos());
+            return window.size() < 2 ? null : (written - base.written()) * 1e9 / (nowNanos - base.nanos());
         }
     }
 

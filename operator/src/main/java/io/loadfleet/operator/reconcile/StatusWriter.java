@@ -99,7 +99,8 @@ final class StatusWriter {
     private static Condition degradedCondition(LoadProfile profile, LoadProfileStatus before, FleetCoordinator.Result r) {
         String why = null;
         String reason = null;
-        long backlog = r.sent() - r.acked() - r.held();
+        // written, not acked: a file sink acks what it has written at its next flush or a Parquet file's end
+        long backlog = r.sent() - r.written();
         long tolerated = Math.max(MIN_BACKLOG, BACKLOG_SECONDS * (profile.getSpec().isPaused() ? 0 : profile.getSpec().getTargetRate()));
         Map<Integer, String> loading = stuckAt(r, WorkerState.LOADING_INPUT);
         Map<Integer, String> connecting = stuckAt(r, WorkerState.CONNECTING);

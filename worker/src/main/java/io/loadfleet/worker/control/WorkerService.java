@@ -112,11 +112,11 @@ public final class WorkerService implements AutoCloseable {
         Run next = assignment.paused() ? Run.paused(assignment, effectiveNanos)
                 : prepare(assignment, nowNanos, nowMillis, effectiveMillis, joinMillis);
         // Hand over at the effective time: the old run sends what is due before it, the new one the rest.
+        newest = next; // before the old run can end and ask whether it was the last
         if (current != null) {
             current.endAt(effectiveNanos);
         }
         runs.addLast(next);
-        newest = next;
         dropSuperseded(nowNanos);
         if (next.thread() != null) {
             next.thread().start();
@@ -147,21 +147,26 @@ public final class WorkerService implements AutoCloseable {
                 sink, pacer, stats, new OutgoingRecord(config.profile(), a.shard(), a.epoch()), wallStart, true,
                 firstSequence, TraceSampler.of(config.tracing(), config.generator().effectiveSeed(), a.shard(), a.epoch()));
         Thread thread = new Thread(() -> {
-            runner.run();
-            flushWhenIdle(a);
+            try {
+                runner.run();
+            } finally {
+                flushWhenIdle(a);
+            }
         }, "shard-" + a.shard() + "-epoch-" + a.epoch());
         thread.setDaemon(true);
         return new Run(a, schedule, pacer, thread, startNanos);
     }
 
     /**
-     * After a run has ended: when no later run sends (the fleet finished or paused), puts what the
-     * sink still holds where it acks it, e.g. a file sink's buffer or unfinished Parquet file, so the
-     * counters settle now rather than at the sink's next timed flush.
+     * After a run has ended: when the sink acks records only a while after writing them (a file
+     * sink's buffer, an unfinished Parquet file) and no later run sends (the fleet finished or
+     * paused), puts them where they are acked, so the counters settle now rather than at the
+     * sink's next timed flush. A broker's sink is left alone: a slow broker must not keep a
+     * finished run from ending.
      */
     private void flushWhenIdle(Assignment ended) {
         Run latest = newest; // not the lock: close() holds it while it waits for this thread to end
-        if (latest.assignment() == ended || latest.thread() == null) {
+        if (sink.written().isPresent() && (latest.assignment() == ended || latest.thread() == null)) {
             sink.flush();
         }
     }
@@ -198,8 +203,9 @@ public final class WorkerService implements AutoCloseable {
         String delay = HistogramCodec.encode(scheduleDelay);
         Run current = runs.peekLast();
         if (current == null) {
+            long acked = stats.ackedCount();
             return new WorkerStatus(config.profile(), WorkerState.IDLE, 0, -1, 0, 0, 0, 0, stats.sentCount(),
-                    stats.ackedCount(), sink.held(), stats.failedCount(), stats.lastError(), 0, publish, delay);
+                    acked, sink.written().orElse(acked), stats.failedCount(), stats.lastError(), 0, publish, delay);
         }
         Assignment a = current.assignment();
         long now = clock.nanoTime();
@@ -219,8 +225,9 @@ public final class WorkerService implements AutoCloseable {
             state = WorkerState.RUNNING;
             rate = inForce.schedule().rateAt(Math.max(0, now - inForce.pacer().startNanos()));
         }
+        long acked = stats.ackedCount();
         return new WorkerStatus(config.profile(), state, a.epoch(), a.shard(), a.shards(), a.deviceStart(),
-                a.deviceEnd(), rate, stats.sentCount(), stats.ackedCount(), sink.held(), stats.failedCount(), stats.lastError(),
+                a.deviceEnd(), rate, stats.sentCount(), acked, sink.written().orElse(acked), stats.failedCount(), stats.lastError(),
                 TimeUnit.NANOSECONDS.toMillis(stats.stalledNanos()), publish, delay);
     }
 

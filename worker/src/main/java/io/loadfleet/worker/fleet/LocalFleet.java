@@ -17,7 +17,6 @@ import io.loadfleet.worker.sink.RecordSink;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -103,7 +102,7 @@ public final class LocalFleet {
             progress.println("spec.paused is true: the fleet sends nothing until it is unpaused");
         }
         threads.forEach(Thread::start);
-        ProgressReporter reporter = new ProgressReporter(stats, sink::held, schedules, maxRate, startNanos, progress, timeline);
+        ProgressReporter reporter = new ProgressReporter(stats, sink, schedules, maxRate, startNanos, progress, timeline);
         for (long tick = startNanos + SECOND; !finished.await(Math.max(0, tick - clock.nanoTime()), TimeUnit.NANOSECONDS);
                 tick += SECOND) {
             if (stopRequested) {
@@ -173,7 +172,7 @@ public final class LocalFleet {
         private static final long SHORTEST_FINAL_INTERVAL = SECOND / 2;
 
         private final List<ShardStats> stats;
-        private final LongSupplier held;
+        private final RecordSink sink;
         private final List<RateSchedule> schedules;
         private final boolean maxRate;
         private final long startNanos;
@@ -182,23 +181,23 @@ public final class LocalFleet {
         private final Histogram publishLatency = new Histogram(3);
         private final Histogram scheduleDelay = new Histogram(3);
         private long lastNanos;
-        /** Acked records plus those the sink held then: what the achieved rate counts. */
-        private long lastTaken;
+        /** Records written (see {@link RecordSink#written()}) at the last report: the achieved rate counts these. */
+        private long lastWritten;
         private Interval recorded;
 
         /** The interval the timeline's latest record covers. */
-        private record Interval(long fromNanos, long takenBefore, Histogram publishLatency, Histogram scheduleDelay) {
+        private record Interval(long fromNanos, long writtenBefore, Histogram publishLatency, Histogram scheduleDelay) {
         }
 
         /**
-         * @param held the records the sink holds before it can ack them (a file sink's buffer, an
-         *             unfinished Parquet file): the achieved rate counts them when written, as the
-         *             operator's status does, so a Parquet run does not show 0/s until its file ends
+         * @param sink its records count for the achieved rate when written: for a broker once acked, for
+         *             a file sink once in the file or its buffer, as in the operator's status, so a
+         *             Parquet run does not show 0/s until its file ends
          */
-        ProgressReporter(List<ShardStats> stats, LongSupplier held, List<RateSchedule> schedules, boolean maxRate,
+        ProgressReporter(List<ShardStats> stats, RecordSink sink, List<RateSchedule> schedules, boolean maxRate,
                 long startNanos, PrintStream out, RunTimeline timeline) {
             this.stats = stats;
-            this.held = held;
+            this.sink = sink;
             this.schedules = schedules;
             this.maxRate = maxRate;
             this.startNanos = startNanos;
@@ -233,37 +232,37 @@ public final class LocalFleet {
             }
             publishLatency.add(intervalLatency);
             scheduleDelay.add(intervalDelay);
-            long taken = acked + held.getAsLong();
+            long written = sink.written().orElse(acked);
             if (print && out != null) {
                 out.printf(Locale.ROOT, "%7.1fs  target %9s/s  achieved %9.0f/s  sent %,12d  acked %,12d  errors %,d"
                                 + "  p99 delay %.2f ms%s%n",
                         Math.max(0, now - startNanos) / 1e9, maxRate ? "max" : String.format(Locale.ROOT, "%.0f", target),
-                        perSecond(taken - lastTaken, now - lastNanos), sent, acked, errors,
+                        perSecond(written - lastWritten, now - lastNanos), sent, acked, errors,
                         intervalDelay.getValueAtPercentile(99) / 1000.0,
                         stalled < STALL_WORTH_SHOWING ? "" : String.format(Locale.ROOT,
                                 "  sends blocked %.1f s (broker slow or unreachable)", stalled / 1e9));
             }
-            record(now, !print, maxRate ? null : round(target, 1), maxRate ? null : due, sent, acked, taken, errors,
+            record(now, !print, maxRate ? null : round(target, 1), maxRate ? null : due, sent, acked, written, errors,
                     intervalLatency, intervalDelay);
             lastNanos = now;
-            lastTaken = taken;
+            lastWritten = written;
         }
 
         /** Adds the interval since the previous report to the timeline; a short final one joins the interval before. */
-        private void record(long now, boolean finalReport, Double target, Long due, long sent, long acked, long taken,
+        private void record(long now, boolean finalReport, Double target, Long due, long sent, long acked, long written,
                 long errors, Histogram latency, Histogram delay) {
             long fromNanos = lastNanos;
-            long takenBefore = lastTaken;
+            long writtenBefore = lastWritten;
             if (finalReport && now - lastNanos < SHORTEST_FINAL_INTERVAL && recorded != null) {
                 timeline.removeLast();
                 latency.add(recorded.publishLatency());
                 delay.add(recorded.scheduleDelay());
                 fromNanos = recorded.fromNanos();
-                takenBefore = recorded.takenBefore();
+                writtenBefore = recorded.writtenBefore();
             }
-            recorded = new Interval(fromNanos, takenBefore, latency, delay);
+            recorded = new Interval(fromNanos, writtenBefore, latency, delay);
             timeline.add(new RunTimeline.Second(round(Math.max(0, now - startNanos) / 1e9, 3), target,
-                    round(perSecond(taken - takenBefore, now - fromNanos), 1), due, sent, acked, errors,
+                    round(perSecond(written - writtenBefore, now - fromNanos), 1), due, sent, acked, errors,
                     ms(latency, 50), ms(latency, 99), ms(latency, 99.9), ms(delay, 50), ms(delay, 99)));
         }
 

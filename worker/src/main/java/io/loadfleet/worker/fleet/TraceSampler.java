@@ -52,11 +52,10 @@ public final class TraceSampler {
 
     /** The traceparent of record {@code sequence}, or null when it is not sampled. */
     public byte[] traceparent(long sequence) {
-        long choice = choice(sequence);
-        if (choice >>> 11 >= threshold) {
+        if (!traces(sequence)) {
             return null;
         }
-        long hash = RecordRandom.mix(choice ^ idNonce);
+        long hash = RecordRandom.mix(choice(sequence) ^ idNonce);
         long traceHigh = RecordRandom.mix(hash ^ 1);
         long traceLow = RecordRandom.mix(hash ^ 2);
         long parent = RecordRandom.mix(hash ^ 3);

@@ -3,6 +3,7 @@ package io.loadfleet.worker.sink;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.worker.encode.Encoders;
 import io.loadfleet.worker.encode.RecordEncoder;
+import java.util.OptionalLong;
 import org.apache.avro.Schema;
 
 /**
@@ -23,11 +24,12 @@ public interface RecordSink extends AutoCloseable {
     void send(OutgoingRecord record, SendListener listener);
 
     /**
-     * Records sent and not yet acknowledged that the sink holds on purpose (a file's buffer until
-     * its next flush), as opposed to those waiting on a slow or absent broker.
+     * For a sink that acks records a while after it has written them (a file sink: at its next
+     * flush, or when a Parquet file ends), the records written so far, cumulative; empty for a sink
+     * whose records count once acked (a broker's). One counter, so its rate is exact at any moment.
      */
-    default long held() {
-        return 0;
+    default OptionalLong written() {
+        return OptionalLong.empty();
     }
 
     /** Waits until every record sent so far has been acknowledged or has failed. */

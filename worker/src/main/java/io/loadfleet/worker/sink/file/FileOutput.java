@@ -69,28 +69,24 @@ final class FileOutput extends PositionOutputStream {
      * deletes it when no flush got anything into it.
      */
     void abandon() throws IOException {
-        try (channel) {
-            if (channel.isOpen()) {
+        if (channel.isOpen()) {
+            try (channel) {
                 channel.truncate(flushedPosition);
-            } else {
-                try (FileChannel again = FileChannel.open(path, StandardOpenOption.WRITE)) {
-                    again.truncate(flushedPosition);
-                }
             }
         }
         if (flushedPosition == 0) {
-            Files.delete(path);
+            Files.deleteIfExists(path);
         }
     }
 
+    /** Writes the buffer and forces the file to the disk; a failure leaves it open for {@link #abandon()}. */
     @Override
     public void close() throws IOException {
         if (!channel.isOpen()) {
-            return; // Parquet's writer closes its stream itself; the sink may close it again after a failure
+            return; // Parquet's writer closes its stream itself, and the file closes it again
         }
-        try (channel) {
-            out.flush();
-            channel.force(true);
-        }
+        flush();
+        channel.force(true);
+        channel.close();
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
@@ -127,19 +128,28 @@ public final class FileSink implements RecordSink {
         }
     }
 
-    /** Flushes and rolls what the clock says is due, in shards that may have stopped writing. */
+    /**
+     * Flushes and rolls what the clock says is due, in shards that may have stopped writing. A shard's
+     * failures go to its records; anything else is reported here, as an exception would end the timer.
+     */
     void flushDue() {
-        shards.values().forEach(ShardFiles::flushIfDue);
+        for (ShardFiles files : shards.values()) {
+            try {
+                files.flushIfDue();
+            } catch (RuntimeException | LinkageError e) {
+                System.err.println("file sink: timed flush of " + files + " failed: " + e);
+            }
+        }
     }
 
-    /** Records sent but, by design, not yet acked: in a file buffer until its flush, or in an unfinished Parquet file. */
+    /** Records in their files or the files' buffers, acked or not yet (until the next flush, or a Parquet file's end). */
     @Override
-    public long held() {
-        long held = 0;
+    public OptionalLong written() {
+        long written = 0;
         for (ShardFiles files : shards.values()) {
-            held += files.held();
+            written += files.written();
         }
-        return held;
+        return OptionalLong.of(written);
     }
 
     @Override
@@ -151,7 +161,13 @@ public final class FileSink implements RecordSink {
     @Override
     public void close() {
         closed = true;
-        timer.shutdownNow();
+        // not shutdownNow: interrupting a flush under way would close its file's channel under it
+        timer.shutdown();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         shards.values().forEach(ShardFiles::close);
     }
 }

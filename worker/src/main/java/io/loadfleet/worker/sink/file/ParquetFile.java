@@ -5,7 +5,6 @@ import io.loadfleet.worker.sink.OutgoingRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -79,18 +78,18 @@ final class ParquetFile implements RecordFile {
         return writer.getDataSize();
     }
 
-    /** Writes the footer, forces the file to the disk and gives it its final name. */
+    /**
+     * Writes the footer, forces the file to the disk and gives it its final name, a rename in the
+     * same directory that fails rather than replace a file of that name made meanwhile.
+     */
     @Override
     public void close() throws IOException {
-        try {
-            writer.close();
-        } finally {
-            out.close();
-        }
-        Files.move(out.path(), finished, StandardCopyOption.ATOMIC_MOVE);
+        writer.close();
+        out.close();
+        Files.move(out.path(), finished);
     }
 
-    /** Parquet writes nothing until a row group is full, and never flushes: so nothing is kept. */
+    /** Full row groups may be in the file, but without its footer nothing can read them: it is removed. */
     @Override
     public void abandon() throws IOException {
         try {

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * a minute of records, 6 million at 100,000 records/s, which as single times would take 48 MB a
  * shard, as runs at most 60,000 × 12 bytes. A record's publish latency is then measured from its
  * run's first intended time, at most a millisecond early, against acks that trail by a second or more.
- * Used under its shard's lock; {@link #count()} may be read without it.
+ * Used under its shard's lock.
  */
 final class PendingRecords {
     static final long RUN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -18,7 +18,7 @@ final class PendingRecords {
     private long[] runStart = new long[256];
     private int[] runLength = new int[256];
     private int runs;
-    private volatile int count;
+    private int count;
 
     void add(long intendedNanos) {
         if (runs > 0) {
@@ -45,26 +45,29 @@ final class PendingRecords {
 
     /** Tells {@code listener} every pending record is in its file, and forgets them. */
     void ackAll(SendListener listener) {
-        for (int r = 0; r < runs; r++) {
+        int n = clear();
+        for (int r = 0; r < n; r++) {
             for (int i = 0; i < runLength[r]; i++) {
                 listener.acked(runStart[r]);
             }
         }
-        clear();
     }
 
     /** Tells {@code listener} every pending record failed, and forgets them. */
     void failAll(SendListener listener, Exception error) {
-        for (int r = 0; r < runs; r++) {
+        int n = clear();
+        for (int r = 0; r < n; r++) {
             for (int i = 0; i < runLength[r]; i++) {
                 listener.failed(runStart[r], error);
             }
         }
-        clear();
     }
 
-    private void clear() {
+    /** Forgets the records (before the listener hears of them: it may send again); returns how many runs there were. */
+    private int clear() {
+        int n = runs;
         runs = 0;
         count = 0;
+        return n;
     }
 }

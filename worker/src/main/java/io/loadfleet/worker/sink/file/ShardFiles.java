@@ -38,6 +38,8 @@ final class ShardFiles {
     private long lastFlushNanos;
     /** The records written but not yet in the file. */
     private final PendingRecords pending = new PendingRecords();
+    /** Records written, cumulative: updated under the lock, read without it for the worker's status. */
+    private volatile long written;
     private SendListener listener;
     private boolean closed;
 
@@ -68,12 +70,13 @@ final class ShardFiles {
                 lastFlushNanos = openedNanos;
             }
             current.write(record);
+            written++;
             if (current.size() >= rollBytes) {
                 endFile();
             } else {
                 flushIfDue();
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             failPending(e);
         }
     }
@@ -97,7 +100,7 @@ final class ShardFiles {
                     ackPending();
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             failPending(e);
         }
     }
@@ -113,7 +116,7 @@ final class ShardFiles {
             } else {
                 endFile();
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             failPending(e);
         }
     }
@@ -126,14 +129,13 @@ final class ShardFiles {
         }
         try {
             endFile();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             failPending(e);
         }
     }
 
-    /** Records handed over but not yet acknowledged or failed: in a buffer or an unfinished Parquet file. */
-    int held() {
-        return pending.count();
+    long written() {
+        return written;
     }
 
     private void endFile() throws IOException {
@@ -146,7 +148,7 @@ final class ShardFiles {
         pending.ackAll(listener);
     }
 
-    private void failPending(Exception cause) {
+    private void failPending(Throwable cause) {
         IOException error = new IOException("cannot write " + currentPath + ": " + cause.getMessage(), cause);
         if (current != null) {
             try {
@@ -157,6 +159,11 @@ final class ShardFiles {
             current = null;
         }
         pending.failAll(listener, error);
+    }
+
+    @Override
+    public String toString() {
+        return dir.resolve(prefix + "*." + format.extension()).toString();
     }
 
     /** One past the highest roll index of this shard's files already in the directory, finished or not. */
