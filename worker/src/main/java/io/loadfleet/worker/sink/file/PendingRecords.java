@@ -63,7 +63,10 @@ final class PendingRecords {
         }
     }
 
-    /** Forgets the records (before the listener hears of them: it may send again); returns how many runs there were. */
+    /**
+     * Forgets the records before the listener hears of them, so that a listener that throws part way
+     * cannot have any record acked or failed twice; returns how many runs there were.
+     */
     private int clear() {
         int n = runs;
         runs = 0;

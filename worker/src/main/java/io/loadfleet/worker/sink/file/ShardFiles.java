@@ -87,11 +87,8 @@ final class ShardFiles {
      * finished, between stages at rate 0), by the sink's timer.
      */
     synchronized void flushIfDue() {
-        if (current == null) {
-            return;
-        }
-        long now = clock.nanoTime();
-        try {
+        onOpenFile(() -> {
+            long now = clock.nanoTime();
             if (now - openedNanos >= rollNanos) {
                 endFile();
             } else if (pending.count() > 0 && now - lastFlushNanos >= FLUSH_INTERVAL_NANOS) {
@@ -100,35 +97,37 @@ final class ShardFiles {
                     ackPending();
                 }
             }
-        } catch (IOException | RuntimeException | LinkageError e) {
-            failPending(e);
-        }
+        });
     }
 
     /** Puts every record written so far into its file, ending the file when its format cannot flush otherwise. */
     synchronized void flush() {
-        if (current == null) {
-            return;
-        }
-        try {
+        onOpenFile(() -> {
             if (current.flushInPlace()) {
                 ackPending();
             } else {
                 endFile();
             }
-        } catch (IOException | RuntimeException | LinkageError e) {
-            failPending(e);
-        }
+        });
     }
 
     /** Ends the current file; records written after this fail. */
     synchronized void close() {
         closed = true;
+        onOpenFile(this::endFile);
+    }
+
+    private interface FileStep {
+        void run() throws IOException;
+    }
+
+    /** Does {@code step} when a file is open; a failure fails the records not yet acked. Under the lock. */
+    private void onOpenFile(FileStep step) {
         if (current == null) {
             return;
         }
         try {
-            endFile();
+            step.run();
         } catch (IOException | RuntimeException | LinkageError e) {
             failPending(e);
         }
