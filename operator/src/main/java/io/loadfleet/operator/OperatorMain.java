@@ -25,7 +25,7 @@ public final class OperatorMain {
         KubernetesClient client = new KubernetesClientBuilder().build();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Operator operator = create(client, settings, metrics);
-        OperatorHttpServer http = new OperatorHttpServer(new InetSocketAddress(settings.httpPort()), operator, metrics);
+        OperatorHttpServer http = new OperatorHttpServer(new InetSocketAddress(settings.bindAddress(), settings.httpPort()), operator, metrics);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             operator.stop();
             http.close();

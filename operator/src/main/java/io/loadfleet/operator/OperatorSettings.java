@@ -16,9 +16,11 @@ import java.util.Map;
  * @param operatorNamespace where the operator's pods run (OPERATOR_NAMESPACE, default loadfleet-system):
  *                        workers' NetworkPolicies admit the control API from there only
  * @param logFormat       text, or json for JSON lines (LOG_FORMAT, default text); the worker pods log alike
+ * @param bindAddress     address of the health and metrics port (LOADFLEET_BIND_ADDRESS, default all): the pod's
+ *                        own where pods share a network namespace, as in the local test cluster
  */
 public record OperatorSettings(String workerImage, List<String> namespaces, int controlPort, int httpPort,
-        boolean leaderElection, String leaseNamespace, String operatorNamespace, String logFormat) {
+        boolean leaderElection, String leaseNamespace, String operatorNamespace, String logFormat, String bindAddress) {
 
     public static final String DEFAULT_WORKER_IMAGE = "ghcr.io/loadfleet/loadfleet-worker:0.1.0";
     public static final String DEFAULT_NAMESPACE = "loadfleet-system";
@@ -33,6 +35,7 @@ public record OperatorSettings(String workerImage, List<String> namespaces, int 
                 Boolean.parseBoolean(env.getOrDefault("LEADER_ELECTION", "false")),
                 env.get("LEASE_NAMESPACE"),
                 env.getOrDefault("OPERATOR_NAMESPACE", DEFAULT_NAMESPACE),
-                env.getOrDefault("LOG_FORMAT", "text"));
+                env.getOrDefault("LOG_FORMAT", "text"),
+                env.getOrDefault("LOADFLEET_BIND_ADDRESS", "0.0.0.0"));
     }
 }

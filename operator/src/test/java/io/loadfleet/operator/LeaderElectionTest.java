@@ -29,7 +29,7 @@ class LeaderElectionTest {
                         .withApiGroups("coordination.k8s.io").withResources("leases")
                         .withVerbs("get", "create", "update").endResourceRule().withIncomplete(false).endStatus().build())
                 .always();
-        OperatorSettings settings = new OperatorSettings("loadfleet/worker:test", List.of(), 18080, 0, true, "test", "loadfleet-system", "json");
+        OperatorSettings settings = new OperatorSettings("loadfleet/worker:test", List.of(), 18080, 0, true, "test", "loadfleet-system", "json", "0.0.0.0");
         try (OperatorFixture operator = new OperatorFixture(client, settings)) {
             await(Duration.ofSeconds(30), () -> {
                 Lease lease = client.leases().inNamespace("test").withName("loadfleet-operator").get();

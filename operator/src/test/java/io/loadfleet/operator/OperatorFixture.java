@@ -28,7 +28,7 @@ final class OperatorFixture implements AutoCloseable {
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     OperatorFixture(KubernetesClient client, int controlPort) throws Exception {
-        this(client, new OperatorSettings("loadfleet/worker:test", List.of(), controlPort, 0, false, null, "loadfleet-system", "text"));
+        this(client, new OperatorSettings("loadfleet/worker:test", List.of(), controlPort, 0, false, null, "loadfleet-system", "text", "0.0.0.0"));
     }
 
     OperatorFixture(KubernetesClient client, OperatorSettings settings) throws Exception {

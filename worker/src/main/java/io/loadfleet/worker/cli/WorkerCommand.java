@@ -40,6 +40,11 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "Control API port (default ${DEFAULT-VALUE})")
     int port;
 
+    @Option(names = "--bind-address", paramLabel = "ADDRESS", defaultValue = "${env:LOADFLEET_BIND_ADDRESS:-0.0.0.0}",
+            description = "Address the control API listens on: all of the pod's by default; the pod's own where pods share "
+                    + "a network namespace, as in the local test cluster (default ${DEFAULT-VALUE}, env LOADFLEET_BIND_ADDRESS)")
+    String bindAddress;
+
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka to send to, replacing the config's")
     String bootstrapServers;
 
@@ -87,7 +92,7 @@ final class WorkerCommand implements Callable<Integer> {
             return CliErrors.usage(err, "--config " + config + ": " + target.missingAddress());
         }
         WorkerPod pod = new WorkerPod(workerConfig, target, new GeneratorInputs(configMapsDir, new SecretFiles(secretsDir)),
-                "loadfleet-" + workerConfig.profile(), new InetSocketAddress(port));
+                "loadfleet-" + workerConfig.profile(), new InetSocketAddress(bindAddress, port));
         Runtime.getRuntime().addShutdownHook(new Thread(pod::close, "worker-shutdown"));
         PrintWriter out = command.commandLine().getOut();
         out.println("control API on :" + pod.port() + "; connecting to " + target.describe());

@@ -1,0 +1,187 @@
+package io.loadfleet.operator.cluster;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The real Kubernetes control plane of the tests (tier 4): {@code scripts/local-cluster.sh up}, as
+ * contributors start it, once per test JVM and stopped when the JVM ends. The tests act as the
+ * cluster's admin through kubectl and a fabric8 client; the operator under test runs as a pod with
+ * its own ServiceAccount.
+ */
+public final class LocalCluster {
+    public static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    public static final String OPERATOR_NAMESPACE = "loadfleet-system";
+    private static final Duration START = Duration.ofMinutes(25); // a cold build of the control plane included
+    private static LocalCluster shared;
+
+    private final Path dir;
+    private final KubernetesClient admin;
+    private boolean operatorInstalled;
+
+    private LocalCluster(Path dir) {
+        this.dir = dir;
+        this.admin = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(read(dir.resolve("kubeconfig")))).build();
+    }
+
+    /** The cluster of this JVM, started on first use. */
+    public static synchronized LocalCluster shared() {
+        if (shared == null) {
+            Path dir = REPO.resolve("operator/target/local-cluster");
+            Map<String, String> env = Map.of("LOCAL_CLUSTER_DIR", dir.toString());
+            script(env, "down");
+            long started = System.nanoTime();
+            Result up = script(env, "up");
+            if (up.exit() != 0) {
+                throw new IllegalStateException("scripts/local-cluster.sh up failed:\n" + up.output());
+            }
+            System.out.printf("local cluster: up in %.1f s (%s)%n", (System.nanoTime() - started) / 1e9,
+                    up.output().lines().filter(l -> l.contains("ready in") || l.contains("built in")).toList());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> script(env, "down"), "local-cluster-down"));
+            shared = new LocalCluster(dir);
+        }
+        return shared;
+    }
+
+    public KubernetesClient admin() {
+        return admin;
+    }
+
+    public Path kubeconfig() {
+        return dir.resolve("kubeconfig");
+    }
+
+    /** Milliseconds from the start of localcluster to a control plane with working controllers. */
+    public long startupMillis() {
+        return read(dir.resolve("ready")).lines().filter(l -> l.startsWith("startup_ms="))
+                .mapToLong(l -> Long.parseLong(l.substring("startup_ms=".length()))).findFirst().orElseThrow();
+    }
+
+    public Path auditLog() {
+        return dir.resolve("logs/audit.log");
+    }
+
+    /** kubectl as the cluster admin; stdin may be null. */
+    public Result kubectl(String stdin, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(dir.resolve("bin/kubectl").toString());
+        command.addAll(List.of(args));
+        return run(command, Map.of("KUBECONFIG", kubeconfig().toString()), stdin, Duration.ofSeconds(120));
+    }
+
+    /** kubectl that must succeed: its standard output. */
+    public String kubectlOk(String stdin, String... args) {
+        Result result = kubectl(stdin, args);
+        if (result.exit() != 0) {
+            throw new AssertionError("kubectl " + String.join(" ", args) + " exited " + result.exit() + ":\n" + result.output());
+        }
+        return result.stdout();
+    }
+
+    /** {@code kubectl apply -k deploy} as the README says, once, and the operator pod Ready by its own probe. */
+    public synchronized void installOperator() {
+        if (operatorInstalled) {
+            return;
+        }
+        kubectlOk(null, "apply", "-k", REPO.resolve("deploy").toString());
+        await(Duration.ofMinutes(2), () -> operatorPod().isPresent(),
+                () -> "the operator pod is Ready: " + kubectl(null, "get", "pods", "-n", OPERATOR_NAMESPACE, "-o", "wide").output());
+        operatorInstalled = true;
+    }
+
+    /** The Ready operator pod, if there is one. */
+    public java.util.Optional<Pod> operatorPod() {
+        return admin.pods().inNamespace(OPERATOR_NAMESPACE).withLabel("app.kubernetes.io/name", "loadfleet-operator")
+                .list().getItems().stream()
+                .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+                .filter(LocalCluster::ready).findFirst();
+    }
+
+    public static boolean ready(Pod pod) {
+        return pod.getStatus() != null && pod.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    /** What a pod's container printed (the pod runner keeps it where kubectl logs cannot reach). */
+    public String podLog(Pod pod, String container) {
+        Path log = dir.resolve("pods").resolve(pod.getMetadata().getNamespace() + "_" + pod.getMetadata().getName()
+                + "_" + container + ".log");
+        return Files.exists(log) ? read(log) : "";
+    }
+
+    public static void await(Duration timeout, BooleanSupplier condition, Supplier<String> what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what.get());
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    /** A finished command: exit code, standard output, and both streams for messages. */
+    public record Result(int exit, String stdout, String output) {
+    }
+
+    private static Result script(Map<String, String> env, String verb) {
+        return run(List.of("bash", REPO.resolve("scripts/local-cluster.sh").toString(), verb), env, null, START);
+    }
+
+    static Result run(List<String> command, Map<String, String> env, String stdin, Duration timeout) {
+        try {
+            Path out = Files.createTempFile("lf-cmd", ".out");
+            Path err = Files.createTempFile("lf-cmd", ".err");
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+                builder.environment().putAll(env);
+                Process process = builder.start();
+                try (var in = process.getOutputStream()) {
+                    if (stdin != null) {
+                        in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException(command + " did not end within " + timeout);
+                }
+                String stdout = Files.readString(out);
+                return new Result(process.exitValue(), stdout, stdout + Files.readString(err));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+// podExecCommand is how the runner starts a container: this binary again, in a mount namespace of
+// the container's own, where it puts the volumes and the image's files at their paths, makes the
+// root filesystem read-only if asked, drops to the container's user and executes its command.
+const podExecCommand = "pod-exec"
+
+type bindMount struct {
+	Source   string `json:"source"`
+	Target   string `json:"target"`
+	ReadOnly bool   `json:"readOnly"`
+}
+
+type containerLaunch struct {
+	Mounts       []bindMount `json:"mounts"`
+	ReadOnlyRoot bool        `json:"readOnlyRoot"`
+	UID          int64       `json:"uid"`
+	GID          int64       `json:"gid"`
+	Groups       []int64     `json:"groups"`
+	WorkingDir   string      `json:"workingDir"`
+	Argv         []string    `json:"argv"`
+	ScratchDir   string      `json:"scratchDir"` // for overlays that make missing mount points
+}
+
+// podExec runs in the new mount namespace; its argument is the launch as JSON.
+func podExec(args []string) {
+	var launch containerLaunch
+	if len(args) != 1 || json.Unmarshal([]byte(args[0]), &launch) != nil {
+		fail("pod-exec: want one JSON argument")
+	}
+	// nothing mounted here reaches the host's namespace
+	must(syscall.Mount("", "/", "", syscall.MS_REC|syscall.MS_PRIVATE, ""), "make mounts private")
+	sort.Slice(launch.Mounts, func(i, j int) bool { return launch.Mounts[i].Target < launch.Mounts[j].Target })
+	for _, m := range launch.Mounts {
+		must(mountPoint(m, launch.ScratchDir), "mount point "+m.Target)
+		must(syscall.Mount(m.Source, m.Target, "", syscall.MS_BIND|syscall.MS_REC, ""), "bind "+m.Target)
+		if m.ReadOnly {
+			must(syscall.Mount("", m.Target, "", syscall.MS_BIND|syscall.MS_REMOUNT|syscall.MS_RDONLY, ""), "read-only "+m.Target)
+		}
+	}
+	if launch.ReadOnlyRoot {
+		must(syscall.Mount("", "/", "", syscall.MS_BIND|syscall.MS_REMOUNT|syscall.MS_RDONLY, ""), "read-only root")
+	}
+	dir := launch.WorkingDir
+	if dir == "" {
+		dir = "/"
+	}
+	must(os.Chdir(dir), "working directory "+dir)
+	groups := make([]int, 0, len(launch.Groups)+1)
+	groups = append(groups, int(launch.GID))
+	for _, g := range launch.Groups {
+		groups = append(groups, int(g))
+	}
+	must(syscall.Setgroups(groups), "supplementary groups")
+	must(syscall.Setgid(int(launch.GID)), "gid")
+	must(syscall.Setuid(int(launch.UID)), "uid")
+	path, err := exec.LookPath(launch.Argv[0])
+	must(err, "command")
+	must(syscall.Exec(path, launch.Argv, os.Environ()), "exec "+path)
+}
+
+// mountPoint makes the target exist. Where its parent is missing, the nearest existing ancestor
+// gets an overlay in this namespace, so the host's filesystem is left as it was.
+func mountPoint(m bindMount, scratch string) error {
+	info, err := os.Stat(m.Source)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(m.Target); os.IsNotExist(err) {
+		ancestor := filepath.Dir(m.Target)
+		for {
+			if _, err := os.Stat(ancestor); err == nil {
+				break
+			}
+			ancestor = filepath.Dir(ancestor)
+		}
+		if ancestor != "/" {
+			sum := sha256.Sum256([]byte(ancestor))
+			base := filepath.Join(scratch, hex.EncodeToString(sum[:8]))
+			upper, work := filepath.Join(base, "upper"), filepath.Join(base, "work")
+			if err := os.MkdirAll(upper, 0o755); err != nil {
+				return err
+			}
+			if err := os.MkdirAll(work, 0o755); err != nil {
+				return err
+			}
+			options := "lowerdir=" + ancestor + ",upperdir=" + upper + ",workdir=" + work
+			if err := syscall.Mount("overlay", ancestor, "overlay", 0, options); err != nil {
+				return fmt.Errorf("overlay on %s: %w", ancestor, err)
+			}
+		}
+	}
+	if info.IsDir() {
+		return os.MkdirAll(m.Target, 0o755)
+	}
+	if err := os.MkdirAll(filepath.Dir(m.Target), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(m.Target, os.O_CREATE, 0o644)
+	if err == nil {
+		f.Close()
+	}
+	return err
+}
+
+func must(err error, what string) {
+	if err != nil {
+		fail("pod-exec: " + what + ": " + err.Error())
+	}
+}
+
+func fail(message string) {
+	fmt.Fprintln(os.Stderr, strings.TrimSpace(message))
+	os.Exit(128)
+}
