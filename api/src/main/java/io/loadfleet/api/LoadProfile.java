@@ -3,6 +3,7 @@ package io.loadfleet.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -39,12 +40,24 @@ import io.loadfleet.api.status.LoadProfileStatus;
         getDescription = "Lifecycle of the fleet.")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE,
         getDescription = "Time since the LoadProfile was created.")
+@ValidationRule(value = "has(self.spec)", fieldPath = ".spec", message = "spec: is required")
+@ValidationRule(value = "!has(self.metadata.name) || (size(self.metadata.name) <= " + LoadProfile.MAX_NAME_LENGTH
+        + " && self.metadata.name.matches('" + LoadProfile.NAME_PATTERN + "'))",
+        message = "metadata.name: must be lower-case letters, digits and '-', start and end with a letter or digit, "
+                + "at most " + LoadProfile.MAX_NAME_LENGTH + " characters",
+        messageExpression = "'metadata.name: \"' + self.metadata.name + '\" must be lower-case letters, digits and"
+                + " \\'-\\', start and end with a letter or digit, at most " + LoadProfile.MAX_NAME_LENGTH
+                + " characters'")
 public class LoadProfile extends CustomResource<LoadProfileSpec, LoadProfileStatus> implements Namespaced {
     public static final String GROUP = "loadfleet.io";
     public static final String VERSION = "v1alpha1";
     public static final String KIND = "LoadProfile";
     public static final String PLURAL = "loadprofiles";
     public static final String API_VERSION = GROUP + "/" + VERSION;
+    /** A LoadProfile's name is a DNS label: it names the StatefulSet, its pods and Service. */
+    public static final String NAME_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+    /** StatefulSet pod names get a controller-revision-hash label; longer set names break it. */
+    public static final int MAX_NAME_LENGTH = 52;
 
     // Overridden only to document spec and status in the CRD (kubectl explain loadprofile.spec).
     @Override

@@ -54,7 +54,10 @@ final class Crds {
      * they are put back in the order LoadProfile declares them (what `kubectl get lp` shows).
      */
     static String publishable(Path generated) throws IOException {
-        YAMLMapper yaml = YAMLMapper.builder().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
+        // Strings that read as numbers keep their quotes: an unquoted `- 0` in acks' enum is the number 0 to
+        // kubectl, and the API server then refuses acks: "0" (a string) as not one of the enum's values.
+        YAMLMapper yaml = YAMLMapper.builder().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS).build();
         JsonNode crd = yaml.readTree(generated.toFile());
         List<String> order = Arrays.stream(LoadProfile.class.getAnnotationsByType(AdditionalPrinterColumn.class))
                 .map(AdditionalPrinterColumn::name).toList();

@@ -13,8 +13,10 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceSubresourceScale;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.loadfleet.api.load.ProfileValidator;
+import io.loadfleet.api.spec.DatasetColumn;
 import io.loadfleet.api.spec.Durations;
 import io.loadfleet.api.spec.GeneratorType;
 import java.io.IOException;
@@ -215,6 +217,108 @@ class LoadProfileCrdTest {
                 "spec.sink.kafka.topic: a b does not match ^[a-zA-Z0-9._-]{1,249}$",
                 "spec.stages[].duration: 1.5s does not match ^(\\d+(ms|h|m|s))+$",
                 "spec.targetRate: -1 below minimum 0.0"), problems.stream().sorted().toList());
+    }
+
+    /**
+     * The validator's cross-field checks the API server can make are CEL rules of the CRD (x-kubernetes-validations),
+     * each on the object holding its fields and pointing, with fieldPath, at the field the validator names.
+     */
+    @Test
+    void celRulesRepeatTheValidatorsCrossFieldChecks() {
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("", List.of(".spec", "metadata.name"));
+        expected.put("spec", List.of(".devices.count", ".devices.count", ".replicas", ".targetRate", ".devices.count",
+                ".devices.count", ".tracing", ".format"));
+        expected.put("spec.duration", List.of("spec.duration"));
+        expected.put("spec.tracing.sampleRatio", List.of("spec.tracing.sampleRatio"));
+        expected.put("spec.sink", List.of("spec.sink"));
+        expected.put("spec.sink.kafka.topic", List.of("spec.sink.kafka.topic"));
+        expected.put("spec.sink.kafka.properties", List.of("spec.sink.kafka.properties"));
+        expected.put("spec.sink.kafka.security", List.of(".sasl", ".sasl", ".tls"));
+        expected.put("spec.sink.kafka.security.sasl", List.of(".username"));
+        expected.put("spec.sink.pulsar", List.of(".partitions", ".tls"));
+        expected.put("spec.generator", List.of(".dataset", ".avroSchema", ".dataset", ".avroSchema"));
+        expected.put("spec.generator.avroSchema", List.of("spec.generator.avroSchema"));
+        expected.put("spec.generator.dataset", List.of("spec.generator.dataset", ".format"));
+        expected.put("spec.generator.dataset.url", List.of("spec.generator.dataset.url"));
+        expected.put("spec.generator.dataset.s3.endpoint", List.of("spec.generator.dataset.s3.endpoint"));
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        walkRules(root, "", (path, rule) -> found.computeIfAbsent(path, p -> new ArrayList<>()).add(
+                rule.getFieldPath() != null ? rule.getFieldPath() : rule.getMessage().substring(0, rule.getMessage().indexOf(':'))));
+        assertEquals(expected, found, "CEL rules (fieldPath, or the field the message names) by schema path");
+
+        List<String> rootRules = root.getXKubernetesValidations().stream().map(r -> r.getRule()).toList();
+        assertTrue(rootRules.get(1).contains("size(self.metadata.name) <= " + LoadProfile.MAX_NAME_LENGTH)
+                && rootRules.get(1).contains(LoadProfile.NAME_PATTERN), rootRules.get(1));
+        assertEquals("self != '.' && self != '..'", prop("spec.sink.kafka.topic").getXKubernetesValidations().get(0).getRule());
+        assertEquals("!self.matches('" + Durations.CEL_ZERO + "')",
+                prop("spec.duration").getXKubernetesValidations().get(0).getRule());
+        Pattern zero = Pattern.compile(Durations.CEL_ZERO);
+        for (String text : List.of("0s", "0ms", "00h0m", "0h0m0s0ms", "1s", "0h1s", "10ms", "1h0m")) {
+            assertEquals(Durations.parse(text).orElseThrow().isZero(), zero.matcher(text).find(), text);
+        }
+    }
+
+    /** The schema constraints that repeat the validator's single-field checks CEL rules do not cover. */
+    @Test
+    void schemaConstraintsRepeatTheValidatorsFieldChecks() {
+        assertEquals(1L, prop("spec.generator.dataset.columns").getMinItems());
+        assertEquals(DatasetColumn.NAME_PATTERN, prop("spec.generator.dataset.columns[].name").getPattern());
+        for (String blankless : List.of("spec.generator.dataset.path", "spec.generator.dataset.s3.region",
+                "spec.generator.dataset.s3.bucket", "spec.generator.dataset.s3.key", "spec.sink.file.path",
+                "spec.sink.kafka.bootstrapServers")) {
+            assertEquals("\\S", prop(blankless).getPattern(), blankless);
+        }
+        for (String secretName : List.of("spec.sink.kafka.security.sasl.secretRef.name",
+                "spec.sink.kafka.security.tls.secretRef.name", "spec.sink.pulsar.tls.secretRef.name",
+                "spec.sink.pulsar.auth.token.secretRef.name", "spec.generator.dataset.s3.secretRef.name")) {
+            assertEquals((long) ProfileValidator.MAX_SECRET_NAME_LENGTH, prop(secretName).getMaxLength(), secretName);
+            assertEquals(ProfileValidator.SECRET_NAME_PATTERN, prop(secretName).getPattern(), secretName);
+        }
+        assertEquals("string", prop("spec.sink.kafka.acks").getType());
+        // quoted in the YAML: unquoted, kubectl would send the enum values 0 and 1 as numbers
+        for (JsonNode value : prop("spec.sink.kafka.acks").getEnum()) {
+            assertTrue(value.isTextual(), "acks enum value " + value + " is a string");
+        }
+    }
+
+    /**
+     * Each rule's message starts with the field it refuses, as the validator's problems do; and no message
+     * expression converts a number with string(): the API server estimates its result as a string of any length
+     * and refuses the CRD as over its CEL cost budget.
+     */
+    @Test
+    void celMessagesNameTheirFieldAndStayWithinTheCostBudget() {
+        List<String> problems = new ArrayList<>();
+        walkRules(root, "", (path, rule) -> {
+            String field = (path + (rule.getFieldPath() == null ? "" : rule.getFieldPath())).replaceFirst("^\\.", "");
+            String prefix = field.isEmpty() ? "metadata.name: " : field + ": ";
+            if (!rule.getMessage().startsWith(prefix)) {
+                problems.add(path + ": message \"" + rule.getMessage() + "\" does not start with " + prefix);
+            }
+            if (rule.getMessageExpression() != null && !rule.getMessageExpression().startsWith("'" + prefix)) {
+                problems.add(path + ": messageExpression " + rule.getMessageExpression() + " does not start with " + prefix);
+            }
+            if (rule.getMessageExpression() != null && rule.getMessageExpression().contains("string(")) {
+                problems.add(path + ": messageExpression converts with string(): " + rule.getMessageExpression());
+            }
+        });
+        assertEquals(List.of(), problems);
+    }
+
+    /** Visits the CEL rules of a schema and every schema below it, by dotted path ({@code []} for array items). */
+    private static void walkRules(JSONSchemaProps schema, String path,
+            BiConsumer<String, ValidationRule> visit) {
+        if (schema.getXKubernetesValidations() != null) {
+            schema.getXKubernetesValidations().forEach(rule -> visit.accept(path, rule));
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().forEach((name, child) ->
+                    walkRules(child, path.isEmpty() ? name : path + "." + name, visit));
+        }
+        if (schema.getItems() != null && schema.getItems().getSchema() != null) {
+            walkRules(schema.getItems().getSchema(), path + "[]", visit);
+        }
     }
 
     private static void assertBounds(String path, Double min, Double max) {

@@ -34,24 +34,28 @@ public final class OperatorMain {
     }
 
     /**
-     * The operator as shipped, on a given client. Server-side apply is off for dependents and for
-     * status patches (JSON Patch and PUT instead), so the path the tests run on fabric8's mock API
-     * server, which has no SSA, is the path that runs in a cluster.
+     * The operator as shipped, on a given client: dependents and status are written with
+     * server-side apply (JOSDK's default), so labels and fields other managers set on the fleet's
+     * objects survive its reconciles; the real-control-plane tests prove it.
      */
     public static Operator create(KubernetesClient client, OperatorSettings settings, PrometheusMeterRegistry metrics) {
-        return create(client, settings, metrics, true);
+        return create(client, settings, metrics, true, true);
     }
 
     /**
-     * @param exitOnLostLease end the process when leadership is lost (a restart rejoins the election
-     *                        with fresh caches); only tests, which must survive stopping, pass false
+     * The operator on fabric8's mock API server, which has no server-side apply: dependents are
+     * updated with PUT and status with JSON Patch, and a lost lease does not end the test's JVM.
      */
-    static Operator create(KubernetesClient client, OperatorSettings settings, PrometheusMeterRegistry metrics,
-            boolean exitOnLostLease) {
+    static Operator createForMockServer(KubernetesClient client, OperatorSettings settings, PrometheusMeterRegistry metrics) {
+        return create(client, settings, metrics, false, false);
+    }
+
+    private static Operator create(KubernetesClient client, OperatorSettings settings, PrometheusMeterRegistry metrics,
+            boolean exitOnLostLease, boolean serverSideApply) {
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(client)
-                    .withUseSSAToPatchPrimaryResource(false)
-                    .withSSABasedCreateUpdateMatchForDependentResources(false)
+                    .withUseSSAToPatchPrimaryResource(serverSideApply)
+                    .withSSABasedCreateUpdateMatchForDependentResources(serverSideApply)
                     .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics));
             if (settings.leaderElection()) {
                 o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder

@@ -39,7 +39,7 @@ final class OperatorFixture implements AutoCloseable {
             client.resource(Serialization.unmarshal(crd, CustomResourceDefinition.class)).create();
         }
         operatorClient = operatorClient(client);
-        operator = OperatorMain.create(operatorClient, settings, metrics, false);
+        operator = OperatorMain.createForMockServer(operatorClient, settings, metrics);
         operator.start();
     }
 
@@ -51,14 +51,14 @@ final class OperatorFixture implements AutoCloseable {
         operator.stop();
         operatorClient.close();
         operatorClient = operatorClient(client);
-        operator = OperatorMain.create(operatorClient, settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), false);
+        operator = OperatorMain.createForMockServer(operatorClient, settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         operator.start();
     }
 
-    /** The operator gets a client of its own, told apart by its User-Agent (see RbacAudit). */
+    /** The operator gets a client of its own, as in a cluster. */
     private static KubernetesClient operatorClient(KubernetesClient client) {
         return new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
-                .withUserAgent(RbacAudit.OPERATOR_USER_AGENT).build()).build();
+                .withUserAgent("loadfleet-operator-under-test").build()).build();
     }
 
     /** Like kubectl apply: creates the profile, or replaces its spec, retrying when the operator's status write races it. */

@@ -22,7 +22,7 @@ import org.apache.avro.AvroRuntimeException;
 final class GeneratorValidator {
     private static final String DATASET = "spec.generator.dataset";
     private static final String AVRO_SCHEMA = "spec.generator.avroSchema";
-    private static final Pattern AVRO_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern AVRO_NAME = Pattern.compile(DatasetColumn.NAME_PATTERN);
 
     private GeneratorValidator() {
     }

@@ -53,10 +53,10 @@ public final class ProfileValidator {
     public static final String SECRET_KEY_PATTERN = "^[-._a-zA-Z0-9]+$";
     private static final Pattern SECRET_NAME = Pattern.compile(SECRET_NAME_PATTERN);
     private static final Pattern SECRET_KEY = Pattern.compile(SECRET_KEY_PATTERN);
-    private static final int MAX_SECRET_NAME_LENGTH = 253;
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-    /** StatefulSet pod names get a controller-revision-hash label; longer set names break it. */
-    private static final int MAX_NAME_LENGTH = 52;
+    /** A Secret's name is at most this long (also the CRD's maxLength). */
+    public static final int MAX_SECRET_NAME_LENGTH = 253;
+    private static final Pattern DNS_LABEL = Pattern.compile(LoadProfile.NAME_PATTERN);
+    private static final int MAX_NAME_LENGTH = LoadProfile.MAX_NAME_LENGTH;
     private static final Pattern TOPIC = Pattern.compile(TOPIC_PATTERN);
     private static final Pattern PULSAR_TOPIC = Pattern.compile(PULSAR_TOPIC_PATTERN);
 

@@ -2,13 +2,18 @@ package io.loadfleet.api.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
 /** A column of a dataset: its name in the file (CSV header or JSON key), which is also the record field's. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class DatasetColumn {
+    /** A record field's name in Avro: what the validator accepts as a column name (and the CRD's pattern). */
+    public static final String NAME_PATTERN = "^[A-Za-z_][A-Za-z0-9_]*$";
+
     @JsonPropertyDescription("Column name: the CSV header's or the JSON object's key; also the record field's name.")
     @Required
+    @Pattern(NAME_PATTERN)
     private String name;
 
     @JsonPropertyDescription("string | int | long | double | boolean | timestamp (ISO-8601 or epoch milliseconds).")

@@ -3,7 +3,10 @@ package io.loadfleet.api.spec;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,14 +16,42 @@ import java.util.Optional;
  * declared columns, then rows drawn at random (with replacement) at the target rate.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = DatasetSpec.CEL_SOURCES + " == 1",
+        message = "spec.generator.dataset: give exactly one of path, configMapRef, url or s3",
+        // the count as a literal: string(int) would be estimated as a string of any length, over the cost budget
+        messageExpression = "'spec.generator.dataset: names ' + ['0', '1', '2', '3', '4'][" + DatasetSpec.CEL_SOURCES
+                + "] + ' sources: give exactly one of path, configMapRef, url or s3'")
+@ValidationRule(value = "has(self.format) || " + DatasetSpec.CEL_SOURCES + " != 1 || " + DatasetSpec.CEL_FILE_NAME
+        + ".lowerAscii().endsWith('.csv') || " + DatasetSpec.CEL_FILE_NAME + ".lowerAscii().endsWith('.jsonl') || "
+        + DatasetSpec.CEL_FILE_NAME + ".lowerAscii().endsWith('.ndjson')",
+        fieldPath = ".format",
+        message = "spec.generator.dataset.format: is required: the source's file name does not end in .csv, .jsonl or "
+                + ".ndjson; give csv or jsonl")
 public class DatasetSpec {
+    /** CEL: how many sources are set. */
+    static final String CEL_SOURCES = "(has(self.path) ? 1 : 0) + (has(self.configMapRef) ? 1 : 0)"
+            + " + (has(self.url) ? 1 : 0) + (has(self.s3) ? 1 : 0)";
+    /**
+     * CEL: the source's name as {@link #fileName()} takes it, up to the last '/' (which does not matter for its
+     * extension): the path, the URL without its query or fragment, the ConfigMap key or the S3 key.
+     */
+    static final String CEL_FILE_NAME = "(has(self.path) ? self.path"
+            + " : has(self.url) ? self.url.split('?')[0].split('#')[0]"
+            + " : has(self.configMapRef) ? (has(self.configMapRef.key) ? self.configMapRef.key : '')"
+            + " : has(self.s3) && has(self.s3.key) ? self.s3.key : '')";
+
     @JsonPropertyDescription("Source: a file path (in a cluster, on a volume mounted into the worker pods).")
+    @Pattern("\\S")
     private String path;
 
     @JsonPropertyDescription("Source: a ConfigMap key (at most 1 MiB), mounted into the worker pods.")
     private ConfigMapKeyRef configMapRef;
 
     @JsonPropertyDescription("Source: an http:// or https:// URL, fetched once by each worker.")
+    @ValidationRule(value = "self.startsWith('http://') || self.startsWith('https://')",
+            message = "spec.generator.dataset.url: is not an http:// or https:// URL with a host",
+            messageExpression = "'spec.generator.dataset.url: \"' + self + '\" is not an http:// or https:// URL"
+                    + " with a host'")
     private String url;
 
     @JsonPropertyDescription("Source: an object in an S3-compatible store.")
@@ -35,6 +66,7 @@ public class DatasetSpec {
 
     @JsonPropertyDescription("The columns every row must have, in the order the record's fields take; other columns are ignored.")
     @Required
+    @Size(min = 1)
     private List<DatasetColumn> columns = new ArrayList<>();
 
     /** The source's name for messages: its path, URL, ConfigMap key or s3://bucket/key. */

@@ -13,6 +13,11 @@ public final class Durations {
      * validator.
      */
     public static final String PATTERN = "^(\\d+(ms|h|m|s))+$";
+    /**
+     * The (RE2) pattern of a duration of {@link #PATTERN}'s form that is zero: every number in it is 0. The CRD's CEL
+     * rules refuse such durations, as the validator does ("must be longer than 0").
+     */
+    public static final String CEL_ZERO = "^(0+(ms|h|m|s))+$";
     private static final Pattern WHOLE = Pattern.compile(PATTERN);
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|h|m|s)");
 

@@ -4,10 +4,28 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** The record shape and its random seed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.type) || self.type != 'dataset' || has(self.dataset)",
+        fieldPath = ".dataset",
+        message = "spec.generator.dataset: is required for type dataset: give a source (path, configMapRef, url or s3) "
+                + "and columns")
+@ValidationRule(value = "!has(self.type) || self.type != 'avro-schema' || has(self.avroSchema)",
+        fieldPath = ".avroSchema",
+        message = "spec.generator.avroSchema: is required for type avro-schema: give the schema inline (schema: |) or "
+                + "configMapRef {name, key}")
+@ValidationRule(value = "!has(self.dataset) || !has(self.type) || self.type == 'dataset'",
+        fieldPath = ".dataset",
+        message = "spec.generator.dataset: is for type dataset only: remove it",
+        messageExpression = "'spec.generator.dataset: is for type dataset only (type is ' + self.type + '): remove it'")
+@ValidationRule(value = "!has(self.avroSchema) || !has(self.type) || self.type == 'avro-schema'",
+        fieldPath = ".avroSchema",
+        message = "spec.generator.avroSchema: is for type avro-schema only: remove it",
+        messageExpression = "'spec.generator.avroSchema: is for type avro-schema only (type is ' + self.type"
+                + " + '): remove it'")
 public class GeneratorSpec {
     public static final long DEFAULT_SEED = 1;
 

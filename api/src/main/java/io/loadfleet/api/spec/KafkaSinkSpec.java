@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.loadfleet.api.load.ProfileValidator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,9 @@ public class KafkaSinkSpec {
     @JsonPropertyDescription("Topic name (1 to 249 of a-z A-Z 0-9 . _ -); created when missing.")
     @Required
     @Pattern(ProfileValidator.TOPIC_PATTERN)
+    @ValidationRule(value = "self != '.' && self != '..'",
+            message = "spec.sink.kafka.topic: \".\" and \"..\" are not legal Kafka topic names: use 1 to 249 of "
+                    + "a-z A-Z 0-9 . _ -")
     private String topic;
 
     @JsonPropertyDescription("Partitions used when the tool creates a missing topic, 1 to 100000. "
@@ -47,6 +51,10 @@ public class KafkaSinkSpec {
 
     @JsonPropertyDescription("Any other producer property, passed through as is (wins over the fields above). "
             + "No passwords: those belong in a Secret named by security.")
+    @ValidationRule(value = "self.all(k, k != 'sasl.jaas.config' && k != 'ssl.keystore.key' && !k.endsWith('.password'))",
+            message = "spec.sink.kafka.properties: sasl.jaas.config, ssl.keystore.key and *.password would put a "
+                    + "credential in the LoadProfile (and the workers' ConfigMap): put it in a Secret and name it in "
+                    + "sink.kafka.security")
     private Map<String, String> properties = new LinkedHashMap<>();
 
     public String getBootstrapServers() { return bootstrapServers; }

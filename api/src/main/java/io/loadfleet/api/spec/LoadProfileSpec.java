@@ -7,15 +7,108 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.model.annotation.SpecReplicas;
 import io.loadfleet.api.load.ProfileValidator;
+import io.loadfleet.api.plan.FleetPlan;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the fleet sends, where, and how fast. Field names are the public API. */
+/**
+ * What the fleet sends, where, and how fast. Field names are the public API.
+ *
+ * <p>The {@link ValidationRule}s here and on the other spec classes repeat, as CEL rules of the CRD, the checks of
+ * {@link ProfileValidator} that the API server can make at admission, so {@code kubectl apply} refuses such a
+ * profile naming the field. Each refuses only what the validator refuses; the validator stays the check for local
+ * runs and for what CEL cannot do within the API server's cost budget (e.g. a walk over strings in a list).
+ *
+ * <p>The fleet rules mirror {@link FleetPlan#replicasFor} and the validator's fleet checks: replicas is spec.replicas
+ * when set, else max(1, ceil(peak / maxRatePerPod)) with peak the highest of targetRate and the stages' rates. A
+ * rule whose inputs the schema already refuses (missing or out of range) passes, so that only the schema's error
+ * shows. Only integer arithmetic walks the stages: the API server's cost estimate allows that.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = LoadProfileSpec.CEL_NO_VALID_REPLICAS + " || " + LoadProfileSpec.CEL_NO_VALID_DEVICES
+        + " || self.devices.count >= self.replicas",
+        fieldPath = ".devices.count",
+        message = "spec.devices.count: is less than replicas: every replica needs at least one device; "
+                + "raise devices.count or lower replicas")
+@ValidationRule(value = LoadProfileSpec.CEL_NO_VALID_REPLICAS + " || " + LoadProfileSpec.CEL_NO_VALID_DEVICES
+        + " || self.devices.count <= " + ProfileValidator.MAX_DEVICES_PER_REPLICA + " * self.replicas",
+        fieldPath = ".devices.count",
+        message = "spec.devices.count: is more than " + ProfileValidator.MAX_DEVICES_PER_REPLICA
+                + " per replica: raise replicas or lower devices.count")
+@ValidationRule(value = LoadProfileSpec.CEL_NO_VALID_REPLICAS + " || " + LoadProfileSpec.CEL_NO_VALID_RATES
+        + " || (" + LoadProfileSpec.CEL_PER_REPLICA_TARGET + " <= " + LoadProfileSpec.CEL_MAX_RATE_PER_POD
+        + " && (!has(self.stages) || self.stages.all(s, " + LoadProfileSpec.CEL_NO_VALID_STAGE_RATE + " || "
+        + LoadProfileSpec.CEL_PER_REPLICA_STAGE + " <= " + LoadProfileSpec.CEL_MAX_RATE_PER_POD + ")))",
+        fieldPath = ".replicas",
+        message = "spec.replicas: too few: at the peak of targetRate and the stages' rates each would send more than "
+                + "maxRatePerPod; raise replicas or maxRatePerPod, or leave replicas out")
+@ValidationRule(value = "has(self.replicas) || " + LoadProfileSpec.CEL_NO_VALID_RATES
+        + " || (" + LoadProfileSpec.CEL_PODS_FOR_TARGET + " <= " + ProfileValidator.MAX_REPLICAS
+        + " && (!has(self.stages) || self.stages.all(s, " + LoadProfileSpec.CEL_NO_VALID_STAGE_RATE + " || "
+        + LoadProfileSpec.CEL_PODS_FOR_STAGE + " <= " + ProfileValidator.MAX_REPLICAS + ")))",
+        fieldPath = ".targetRate",
+        message = "spec.targetRate: needs more than " + ProfileValidator.MAX_REPLICAS
+                + " replicas at maxRatePerPod (at the peak of targetRate and the stages' rates): raise maxRatePerPod")
+@ValidationRule(value = "has(self.replicas) || " + LoadProfileSpec.CEL_NO_VALID_RATES + " || "
+        + LoadProfileSpec.CEL_NO_VALID_DEVICES
+        + " || ((" + LoadProfileSpec.CEL_PODS_FOR_TARGET + " > " + ProfileValidator.MAX_REPLICAS
+        + " || self.devices.count >= " + LoadProfileSpec.CEL_PODS_FOR_TARGET + ")"
+        + " && (!has(self.stages) || self.stages.all(s, " + LoadProfileSpec.CEL_NO_VALID_STAGE_RATE + " || "
+        + LoadProfileSpec.CEL_PODS_FOR_STAGE + " > " + ProfileValidator.MAX_REPLICAS + " || self.devices.count >= "
+        + LoadProfileSpec.CEL_PODS_FOR_STAGE + ")))",
+        fieldPath = ".devices.count",
+        message = "spec.devices.count: is less than the replicas derived from targetRate (or a stage's rate) / "
+                + "maxRatePerPod: every replica needs at least one device; raise devices.count or maxRatePerPod")
+@ValidationRule(value = "has(self.replicas) || " + LoadProfileSpec.CEL_NO_VALID_RATES + " || "
+        + LoadProfileSpec.CEL_NO_VALID_DEVICES + " || self.devices.count <= " + ProfileValidator.MAX_DEVICES_PER_REPLICA
+        + " || self.devices.count <= " + ProfileValidator.MAX_DEVICES_PER_REPLICA + " * "
+        + LoadProfileSpec.CEL_PODS_FOR_TARGET + " || (has(self.stages) && self.stages.exists(s, !("
+        + LoadProfileSpec.CEL_NO_VALID_STAGE_RATE + ") && self.devices.count <= "
+        + ProfileValidator.MAX_DEVICES_PER_REPLICA + " * " + LoadProfileSpec.CEL_PODS_FOR_STAGE + "))",
+        fieldPath = ".devices.count",
+        message = "spec.devices.count: is more than " + ProfileValidator.MAX_DEVICES_PER_REPLICA
+                + " per replica of the replicas derived from the rate: set replicas, raise targetRate or lower "
+                + "maxRatePerPod, or lower devices.count")
+@ValidationRule(value = "!has(self.tracing) || !has(self.sink) || !has(self.sink.file)",
+        fieldPath = ".tracing",
+        message = "spec.tracing: does not apply to sink.file: files carry no headers for a traceparent; "
+                + "remove spec.tracing or send to sink.kafka or sink.pulsar")
+@ValidationRule(value = "!has(self.format) || self.format != 'avro' || !has(self.sink) || !has(self.sink.file)",
+        fieldPath = ".format",
+        message = "spec.format: avro does not apply to sink.file: the files hold the records in sink.file.format "
+                + "(parquet carries the Avro schema); leave format out")
 public class LoadProfileSpec {
     public static final long DEFAULT_MAX_RATE_PER_POD = 50_000;
+
+    /** CEL: maxRatePerPod with its default applied. */
+    static final String CEL_MAX_RATE_PER_POD =
+            "(has(self.maxRatePerPod) ? self.maxRatePerPod : " + DEFAULT_MAX_RATE_PER_POD + ")";
+    /** CEL: replicas is not set, or out of the schema's range. */
+    static final String CEL_NO_VALID_REPLICAS = "!has(self.replicas) || self.replicas < 1 || self.replicas > "
+            + ProfileValidator.MAX_REPLICAS;
+    /** CEL: devices.count is missing or out of the schema's range. */
+    static final String CEL_NO_VALID_DEVICES = "!has(self.devices) || !has(self.devices.count)"
+            + " || self.devices.count < 1 || self.devices.count > " + ProfileValidator.MAX_DEVICES;
+    /** CEL: targetRate is missing, or it or maxRatePerPod is out of the schema's range. */
+    static final String CEL_NO_VALID_RATES = "!has(self.targetRate) || self.targetRate < 0 || self.targetRate > "
+            + ProfileValidator.MAX_TARGET_RATE + " || (has(self.maxRatePerPod) && (self.maxRatePerPod < 1"
+            + " || self.maxRatePerPod > " + ProfileValidator.MAX_TARGET_RATE + "))";
+    /** CEL, inside a walk over the stages: stage s's targetRate is missing or out of the schema's range. */
+    static final String CEL_NO_VALID_STAGE_RATE = "!has(s.targetRate) || s.targetRate < 0 || s.targetRate > "
+            + ProfileValidator.MAX_TARGET_RATE;
+    /** CEL: ceil(targetRate / maxRatePerPod), the pods targetRate needs. */
+    static final String CEL_PODS_FOR_TARGET = "((self.targetRate + " + CEL_MAX_RATE_PER_POD + " - 1) / "
+            + CEL_MAX_RATE_PER_POD + ")";
+    /** CEL, inside a walk over the stages: ceil(s.targetRate / maxRatePerPod). */
+    static final String CEL_PODS_FOR_STAGE = "((s.targetRate + " + CEL_MAX_RATE_PER_POD + " - 1) / "
+            + CEL_MAX_RATE_PER_POD + ")";
+    /** CEL: ceil(targetRate / replicas), what each replica sends at targetRate. */
+    static final String CEL_PER_REPLICA_TARGET = "((self.targetRate + self.replicas - 1) / self.replicas)";
+    /** CEL, inside a walk over the stages: ceil(s.targetRate / replicas). */
+    static final String CEL_PER_REPLICA_STAGE = "((s.targetRate + self.replicas - 1) / self.replicas)";
 
     @JsonPropertyDescription("Messages per second for the whole fleet, 0 to 1000000000; the per-pod rates sum to "
             + "exactly this. Change it to rescale a running fleet live.")
@@ -58,6 +151,8 @@ public class LoadProfileSpec {
     @JsonPropertyDescription("Stop after this long, above zero: digits with ms, s, m or h, e.g. 500ms, 10m or 1h30m. "
             + "Default: run until stopped.")
     @Pattern(Durations.PATTERN)
+    @ValidationRule(value = "!self.matches('" + Durations.CEL_ZERO + "')",
+            message = "spec.duration: must be longer than 0: give e.g. 30s, 2m or 1h30m, or leave it out to run until stopped")
     private String duration;
 
     @JsonPropertyDescription("When true the fleet stays up but sends nothing.")

@@ -7,6 +7,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.loadfleet.api.load.ProfileValidator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +17,17 @@ import java.util.Map;
  * (on: a full send queue slows the sender, as Kafka's buffer does, instead of failing records).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.partitions) || has(self.adminUrl)",
+        fieldPath = ".partitions",
+        message = "spec.sink.pulsar.partitions: needs adminUrl: partitioned topics are created through the admin API; "
+                + "set adminUrl, or leave partitions out to use an existing or auto-created topic")
+@ValidationRule(value = "!has(self.tls) || !has(self.serviceUrl) || self.serviceUrl.startsWith('pulsar+ssl://')"
+        + " || (has(self.adminUrl) && self.adminUrl.startsWith('https://'))",
+        fieldPath = ".tls",
+        message = "spec.sink.pulsar.tls: is set but neither serviceUrl nor adminUrl uses TLS: use pulsar+ssl://host:6651 "
+                + "(and https://host:8443), or remove tls",
+        messageExpression = "'spec.sink.pulsar.tls: is set but neither serviceUrl ' + self.serviceUrl + ' nor adminUrl"
+                + " uses TLS: use pulsar+ssl://host:6651 (and https://host:8443), or remove tls'")
 public class PulsarSinkSpec {
     @JsonPropertyDescription("pulsar://host:6650 or pulsar+ssl://host:6651. Required in a cluster; "
             + "`run --service-url` overrides it.")

@@ -3,9 +3,13 @@ package io.loadfleet.api.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** SASL authentication by user name and password. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.username) || !has(self.secretRef) || !has(self.secretRef.usernameKey)",
+        fieldPath = ".username",
+        message = "spec.sink.kafka.security.sasl.username: and sasl.secretRef.usernameKey both name the user: keep one")
 public class SaslSpec {
     private static final String AT = "spec.sink.kafka.security.sasl.secretRef.";
 

@@ -3,12 +3,21 @@ package io.loadfleet.api.spec;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Where messages go; exactly one member is set. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = SinkSpec.CEL_SINKS + " == 1",
+        message = "spec.sink: set exactly one of sink.kafka, sink.pulsar or sink.file",
+        // the count as a literal: string(int) would be estimated as a string of any length, over the cost budget
+        messageExpression = "'spec.sink: ' + ['is required', '', 'names 2 sinks', 'names 3 sinks'][" + SinkSpec.CEL_SINKS
+                + "] + ': set exactly one of sink.kafka, sink.pulsar or sink.file'")
 public class SinkSpec {
+    /** CEL: how many sinks are set. */
+    static final String CEL_SINKS = "(has(self.kafka) ? 1 : 0) + (has(self.pulsar) ? 1 : 0) + (has(self.file) ? 1 : 0)";
+
     @JsonPropertyDescription("Send to an Apache Kafka topic.")
     private KafkaSinkSpec kafka;
 

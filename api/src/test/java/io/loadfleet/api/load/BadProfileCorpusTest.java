@@ -1,13 +1,25 @@
 package io.loadfleet.api.load;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.loadfleet.api.LoadProfile;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,6 +43,49 @@ class BadProfileCorpusTest {
         String first = text.lines().findFirst().orElse("");
         assertTrue(first.startsWith("# expect: "), "first line says what to expect: " + first);
         return first.substring("# expect: ".length());
+    }
+
+    /**
+     * admission.properties says, for every corpus file, where a real API server stops it: at admission (the CRD's
+     * schema or CEL rules, naming the field), in the operator (accepted, then Ready=False), or not at all as a
+     * LoadProfile. A field refused at admission is the field the validator names, or its parent.
+     */
+    @Test
+    void admissionTableCoversTheCorpus() throws IOException {
+        Properties table = new Properties();
+        try (Reader in = Files.newBufferedReader(CORPUS.resolve("admission.properties"))) {
+            table.load(in);
+        }
+        Set<String> files = corpus().stream().map(f -> f.getFileName().toString())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(files, new TreeSet<>(table.stringPropertyNames()), "admission.properties lists each corpus file once");
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        for (String file : files) {
+            String where = table.getProperty(file);
+            String text = Files.readString(CORPUS.resolve(file));
+            JsonNode profile;
+            try {
+                profile = yaml.readTree(text);
+            } catch (IOException notYaml) {
+                profile = null;
+            }
+            boolean sendable = profile != null && profile.isObject()
+                    && LoadProfile.API_VERSION.equals(profile.path("apiVersion").asText())
+                    && LoadProfile.KIND.equals(profile.path("kind").asText())
+                    && !profile.path("metadata").path("name").asText().isEmpty();
+            if (where.equals("not-a-loadprofile")) {
+                assertFalse(sendable, file + " is a LoadProfile kubectl apply can send");
+            } else if (where.equals("operator")) {
+                assertTrue(sendable, file + " is not a LoadProfile kubectl apply can send");
+            } else {
+                assertTrue(where.startsWith("admission:") && where.length() > "admission:".length(),
+                        file + ": admission:FIELD, operator or not-a-loadprofile, not " + where);
+                assertTrue(sendable, file + " is not a LoadProfile kubectl apply can send");
+                String field = where.substring("admission:".length());
+                assertTrue(expected(text).startsWith(field), file + ": " + field + " is not (a parent of) the field in "
+                        + expected(text));
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -71,8 +71,23 @@ public final class LocalCluster {
                 .mapToLong(l -> Long.parseLong(l.substring("startup_ms=".length()))).findFirst().orElseThrow();
     }
 
-    public Path auditLog() {
-        return dir.resolve("logs/audit.log");
+    /** Every request of {@code user} the API server refused with 403, as "verb URI", from its audit log. */
+    public List<String> forbiddenRequests(String user) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        return read(dir.resolve("logs/audit.log")).lines().map(line -> {
+            try {
+                return json.readTree(line);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).filter(event -> user.equals(event.path("user").path("username").asText()))
+                .filter(event -> event.path("responseStatus").path("code").asInt() == 403)
+                .map(event -> event.path("verb").asText() + " " + event.path("requestURI").asText()).toList();
+    }
+
+    /** How many requests of {@code user} the audit log holds. */
+    public long auditedRequests(String user) {
+        return read(dir.resolve("logs/audit.log")).lines().filter(l -> l.contains("\"username\":\"" + user + "\"")).count();
     }
 
     /** kubectl as the cluster admin; stdin may be null. */
@@ -81,6 +96,29 @@ public final class LocalCluster {
         command.add(dir.resolve("bin/kubectl").toString());
         command.addAll(List.of(args));
         return run(command, Map.of("KUBECONFIG", kubeconfig().toString()), stdin, Duration.ofSeconds(120));
+    }
+
+    /** A long-running kubectl (e.g. {@code get -w}) writing its output to a file; the caller stops it. */
+    public Process kubectlInBackground(Path output, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(dir.resolve("bin/kubectl").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("KUBECONFIG", kubeconfig().toString());
+        return builder.start();
+    }
+
+    /**
+     * deploy/argocd/health.lua run by gopher-lua, the Lua VM Argo CD embeds, on objects given as
+     * JSON lines: a {"status","message"} line for each.
+     */
+    public String luaHealth(String objectsAsJsonLines) {
+        Result result = run(List.of(dir.resolve("bin/luahealth").toString(), REPO.resolve("deploy/argocd/health.lua").toString()),
+                Map.of(), objectsAsJsonLines, Duration.ofSeconds(30));
+        if (result.exit() != 0) {
+            throw new AssertionError("luahealth failed:\n" + result.output());
+        }
+        return result.stdout();
     }
 
     /** kubectl that must succeed: its standard output. */
