@@ -9,7 +9,9 @@
 #   scripts/local-cluster.sh down    stop it: pods, controllers, API server, etcd and its data
 #
 # Needs Go 1.26 with the Go module proxy, a JDK 17 and root (each pod gets a mount namespace).
-# Writes $LOCAL_CLUSTER_DIR (default target/local-cluster): kubeconfig (admin), bin/kubectl, logs/.
+# Writes $LOCAL_CLUSTER_DIR (default target/local-cluster): kubeconfig (admin), bin/kubectl, logs/,
+# pods/ (each pod's volumes and its containers' output). LOCAL_CLUSTER_POD_NET (default 127.0.0)
+# gives pods NET.2 to NET.254: a second cluster on the machine (the tests' uses 127.0.1) needs another.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="${LOCAL_CLUSTER_DIR:-$ROOT/target/local-cluster}"
@@ -74,7 +76,7 @@ up() {
   mkdir -p "$DIR"
   rm -f "$DIR/ready"
   setsid "$DIR/bin/localcluster" --dir "$DIR" --bin "$DIR/bin" --repo "$ROOT" --java-home "$(java_home)" \
-    --port "${LOCAL_CLUSTER_PORT:-0}" \
+    --port "${LOCAL_CLUSTER_PORT:-0}" --pod-net "${LOCAL_CLUSTER_POD_NET:-127.0.0}" \
     --image ghcr.io/loadfleet/loadfleet-worker=Dockerfile.worker \
     --image ghcr.io/loadfleet/loadfleet-operator=Dockerfile.operator \
     >"$DIR/localcluster.out" 2>&1 </dev/null &

@@ -46,15 +46,16 @@ func main() {
 	repoRoot := flag.String("repo", ".", "the checkout whose jars the pods run")
 	javaHome := flag.String("java-home", os.Getenv("JAVA_HOME"), "JDK the pods' java comes from")
 	port := flag.Int("port", 0, "kube-apiserver port (0: a free one)")
+	podNet := flag.String("pod-net", "127.0.0", "pods get addresses NET.2 to NET.254 (another cluster on this machine needs another NET)")
 	images := imageFlags{}
 	flag.Var(images, "image", "REPOSITORY=DOCKERFILE: pods with an image of REPOSITORY run as that Dockerfile describes, with this checkout's jar (repeatable)")
 	flag.Parse()
-	if err := run(*dir, *bin, *repoRoot, *javaHome, *port, images); err != nil {
+	if err := run(*dir, *bin, *repoRoot, *javaHome, *port, *podNet, images); err != nil {
 		log.Fatalf("local cluster: %v", err)
 	}
 }
 
-func run(dir, bin, repoRoot, javaHome string, port int, images imageFlags) error {
+func run(dir, bin, repoRoot, javaHome string, port int, podNet string, images imageFlags) error {
 	dir, _ = filepath.Abs(dir)
 	repoRoot, _ = filepath.Abs(repoRoot)
 	for _, sub := range []string{"etcd", "pki", "pods", "logs"} {
@@ -169,7 +170,7 @@ rules:
 		return fmt.Errorf("controllers not working: %w", err)
 	}
 
-	runner := newPodRunner(client, filepath.Join(dir, "pods"), port, javaHome, runtimes)
+	runner := newPodRunner(client, filepath.Join(dir, "pods"), port, javaHome, podNet, runtimes)
 	if err := runner.start(context.Background()); err != nil {
 		return err
 	}

@@ -41,10 +41,10 @@ type podRunner struct {
 	ips  *ipPool
 }
 
-func newPodRunner(client kubernetes.Interface, dir string, apiPort int, javaHome string, images map[string]*imageRuntime) *podRunner {
+func newPodRunner(client kubernetes.Interface, dir string, apiPort int, javaHome, podNet string, images map[string]*imageRuntime) *podRunner {
 	return &podRunner{client: client, dir: dir, apiPort: apiPort, javaHome: javaHome, images: images,
 		queue: workqueue.NewTypedRateLimitingQueue(workqueue.DefaultTypedControllerRateLimiter[string]()),
-		pods:  map[types.UID]*runningPod{}, ips: newIPPool()}
+		pods:  map[types.UID]*runningPod{}, ips: newIPPool(podNet)}
 }
 
 func (r *podRunner) start(ctx context.Context) error {
@@ -232,13 +232,13 @@ func (r *podRunner) updateStatus(pod *corev1.Pod, mutate func(*corev1.PodStatus)
 	}
 }
 
-// ipPool hands out 127.0.0.2 to 127.0.0.254, the longest-free address first.
+// ipPool hands out NET.2 to NET.254 (all on loopback), the longest-free address first.
 type ipPool struct{ free []string }
 
-func newIPPool() *ipPool {
+func newIPPool(net string) *ipPool {
 	p := &ipPool{}
 	for i := 2; i < 255; i++ {
-		p.free = append(p.free, fmt.Sprintf("127.0.0.%d", i))
+		p.free = append(p.free, fmt.Sprintf("%s.%d", net, i))
 	}
 	return p
 }

@@ -7,11 +7,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.loadfleet.api.status.Phase;
-import io.loadfleet.worker.embedded.EmbeddedKafka;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,49 +16,14 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Figures for BENCHMARKS.md, not tests (nothing here asserts a time): run with
- * {@code ./mvnw -B -pl operator test -Dgroups=benchmark -DexcludedTestGroups=none}.
+ * {@code ./mvnw -B -pl operator test -Dgroups=benchmark -DexcludedTestGroups=none}. The edit-latency
+ * benchmark runs on the real control plane: {@code real.EditLatencyBenchmarkIT}.
  */
 @Tag("benchmark")
 @EnableKubernetesMockClient(crud = true)
 @Timeout(900)
 class OperatorBenchmark {
     KubernetesClient client;
-
-    @Test
-    void targetRateEditToAllPodsOnTheNewEpoch() throws Exception {
-        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            int port = FleetEndToEndTest.freePort();
-            try (OperatorFixture operator = new OperatorFixture(client, port);
-                    ClusterSimulator cluster = new ClusterSimulator(client, "test", port)) {
-                String yaml = """
-                        apiVersion: loadfleet.io/v1alpha1
-                        kind: LoadProfile
-                        metadata: {name: edits, namespace: test}
-                        spec:
-                          targetRate: %d
-                          replicas: 4
-                          devices: {count: 1000}
-                          generator: {type: temperature}
-                          sink: {kafka: {bootstrapServers: "%s", topic: edits}}
-                        """;
-                operator.apply(yaml.formatted(4000, kafka.bootstrapServers()));
-                await(Duration.ofSeconds(60), () -> FleetEndToEndTest.phase(operator, "edits") == Phase.Running, () -> "not running");
-                List<Double> millis = new ArrayList<>();
-                for (int edit = 1; edit <= 20; edit++) {
-                    long rate = 4000 + 400L * edit;
-                    long start = System.nanoTime();
-                    operator.apply(yaml.formatted(rate, kafka.bootstrapServers()));
-                    await(Duration.ofSeconds(10), () -> cluster.pods().values().stream()
-                            .allMatch(p -> p.status().targetRate() == rate / 4), () -> "edit not applied");
-                    millis.add((System.nanoTime() - start) / 1e6);
-                    Thread.sleep(300);
-                }
-                List<Double> sorted = millis.stream().sorted().toList();
-                System.out.printf(Locale.ROOT, "BENCH edit->all 4 pods at the new rate over 20 edits: p50 %.0f ms, p99 (max) %.0f ms, all %s%n",
-                        sorted.get(9), sorted.get(19), sorted.stream().map(m -> String.format(Locale.ROOT, "%.0f", m)).toList());
-            }
-        }
-    }
 
     @Test
     void operatorHeapWith100ProfilesOf10Pods() throws Exception {

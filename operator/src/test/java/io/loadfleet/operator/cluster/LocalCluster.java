@@ -42,7 +42,8 @@ public final class LocalCluster {
     public static synchronized LocalCluster shared() {
         if (shared == null) {
             Path dir = REPO.resolve("operator/target/local-cluster");
-            Map<String, String> env = Map.of("LOCAL_CLUSTER_DIR", dir.toString());
+            // pods on 127.0.1.N: a contributor's own local cluster (127.0.0.N) may run beside the tests'
+            Map<String, String> env = Map.of("LOCAL_CLUSTER_DIR", dir.toString(), "LOCAL_CLUSTER_POD_NET", "127.0.1");
             script(env, "down");
             long started = System.nanoTime();
             Result up = script(env, "up");
@@ -152,6 +153,12 @@ public final class LocalCluster {
     public static boolean ready(Pod pod) {
         return pod.getStatus() != null && pod.getStatus().getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    /** Where the pod runner keeps a volume of a running pod (an emptyDir's files, say). */
+    public Path podVolume(Pod pod, String volume) {
+        return dir.resolve("pods").resolve(pod.getMetadata().getNamespace() + "_" + pod.getMetadata().getName() + "_"
+                + pod.getMetadata().getUid()).resolve("volumes").resolve(volume);
     }
 
     /** What a pod's container printed (the pod runner keeps it where kubectl logs cannot reach). */

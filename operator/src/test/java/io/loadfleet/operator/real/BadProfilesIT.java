@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Timeout;
  * file is either refused by {@code kubectl apply} (the CRD's schema and its CEL rules, or kubectl
  * itself for what is no LoadProfile at all), naming the field, or stored and then given Ready=False
  * by the operator, naming the field. Where each file must end up is written down in the corpus's
- * admission.properties, so a CEL rule that stops working fails here.
+ * admission.properties, so a CEL rule that stops working fails here. A good profile beside them is
+ * reconciled all the same.
  */
 @Timeout(600)
 class BadProfilesIT {
@@ -54,6 +55,17 @@ class BadProfilesIT {
         try (Stream<Path> list = Files.list(CORPUS)) {
             files = list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
+        // a good profile among the bad ones is reconciled all the same (its broker need not exist for that)
+        cluster.kubectlOk("""
+                apiVersion: loadfleet.io/v1alpha1
+                kind: LoadProfile
+                metadata: {name: good}
+                spec:
+                  targetRate: 100
+                  devices: {count: 10}
+                  generator: {type: temperature}
+                  sink: {kafka: {bootstrapServers: "127.0.0.1:9", topic: good}}
+                """, "apply", "-n", NS, "-f", "-");
         Map<String, String> refused = new LinkedHashMap<>();
         Map<String, String> stored = new LinkedHashMap<>();
         List<String> wrong = new ArrayList<>();
@@ -97,7 +109,11 @@ class BadProfilesIT {
         }
         assertEquals(List.of(), wrong);
         assertEquals(files.size(), refused.size() + stored.size());
-        assertTrue(cluster.admin().apps().statefulSets().inNamespace(NS).list().getItems().isEmpty(), "no bad profile made pods");
+        await(Duration.ofSeconds(60), () -> cluster.admin().apps().statefulSets().inNamespace(NS).withName("good").get() != null,
+                () -> "the good profile was not reconciled beside the bad ones");
+        assertEquals(List.of("good"), cluster.admin().apps().statefulSets().inNamespace(NS).list().getItems().stream()
+                .map(s -> s.getMetadata().getName()).toList(), "no bad profile made pods");
+        cluster.kubectlOk(null, "delete", "namespace", NS, "--wait=false");
         StringBuilder report = new StringBuilder();
         refused.forEach((file, message) -> report.append(file).append(" -> refused: ").append(message).append('\n'));
         Captures.write("bad-profiles-admission.txt", report.toString());

@@ -1,0 +1,155 @@
+package io.loadfleet.operator.real;
+
+import static io.loadfleet.operator.cluster.LocalCluster.await;
+import static io.loadfleet.operator.real.RealFleet.WAIT;
+import static io.loadfleet.operator.real.RealFleet.sleep;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadfleet.api.control.WorkerStatus;
+import io.loadfleet.api.status.Condition;
+import io.loadfleet.api.status.FleetLatency;
+import io.loadfleet.api.status.Phase;
+import io.loadfleet.worker.KafkaBroker;
+import io.loadfleet.worker.KafkaTopics;
+import io.loadfleet.worker.cli.Loadfleet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The failures a load tool is meant to provoke, on the real control plane with worker pods and a
+ * real Kafka broker that the test stops and starts again: an outage mid-run, sends that fail, and
+ * a broker unreachable from the start. (Deleting a worker pod and the operator pod: {@link FleetIT}.)
+ */
+@Timeout(900)
+class FaultsIT {
+    static final Duration OUTAGE = Duration.ofSeconds(20);
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
+    static RealFleet fleet;
+
+    @BeforeAll
+    static void namespace() {
+        fleet = new RealFleet("faults");
+    }
+
+    static String profile(String bootstrapServers, String name, String topic, long rate, int replicas, String kafkaExtra) {
+        return """
+                apiVersion: loadfleet.io/v1alpha1
+                kind: LoadProfile
+                metadata: {name: %s}
+                spec:
+                  targetRate: %d
+                  replicas: %d
+                  devices: {count: 10000}
+                  generator: {type: iot-sensor, seed: 7}
+                  format: avro
+                  sink: {kafka: {bootstrapServers: "%s", topic: %s, lingerMs: 5, compression: lz4%s}}
+                """.formatted(name, rate, replicas, bootstrapServers, topic, kafkaExtra);
+    }
+
+    @Test
+    void aBrokerOutageIsReportedThenNothingAckedIsLostOrSentTwice(@TempDir Path dir) throws Exception {
+        KafkaTopics.create(kafka.bootstrapServers(), "faults-outage", 4);
+        fleet.apply(profile(kafka.bootstrapServers(), "outage", "faults-outage", 2_000, 2, ""));
+        fleet.awaitRunning("outage", 2_000, 2);
+        sleep(5_000);
+        FleetLatency healthy = fleet.status("outage").getLatency();
+        assertTrue(healthy != null && healthy.publishMs().count() > 0, "the pods' merged latency is in status: " + healthy);
+
+        long down = System.nanoTime();
+        kafka.stop();
+        Condition during;
+        double noticedAfter;
+        double recoveredAfter;
+        try {
+            await(WAIT, () -> degraded("outage").isPresent(), () -> fleet.describe("outage"));
+            during = degraded("outage").orElseThrow();
+            noticedAfter = (System.nanoTime() - down) / 1e9;
+            assertEquals("Backpressure", during.getReason(), during.getMessage());
+            assertEquals(Phase.Running, fleet.phase("outage"), "the fleet keeps running through the outage");
+            sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - down) / 1_000_000));
+        } finally {
+            kafka.restart();
+        }
+        long up = System.nanoTime();
+        await(WAIT, () -> degraded("outage").isEmpty(), () -> fleet.describe("outage"));
+        recoveredAfter = (System.nanoTime() - up) / 1e9;
+
+        fleet.awaitAcksCaughtUp("outage");
+        long ackedBefore = fleet.ackedByPods("outage");
+        long before = System.nanoTime();
+        sleep(6_000);
+        double rate = (fleet.ackedByPods("outage") - ackedBefore) / ((System.nanoTime() - before) / 1e9);
+        assertEquals(2_000, rate, 2_000 * 0.03, "the fleet resumes its target rate");
+        assertEquals(0, fleet.workers("outage").stream().mapToLong(WorkerStatus::errors).sum(),
+                "the producer retried through the outage: no send failed");
+        FleetLatency after = fleet.status("outage").getLatency();
+        assertTrue(after.publishMs().max() >= OUTAGE.toMillis() / 2.0, "no coordinated omission: " + after);
+
+        long acked = fleet.pauseAndSettle("outage");
+        Path summary = dir.resolve("verify.json");
+        int exit = Loadfleet.execute("verify", "--bootstrap-servers", kafka.bootstrapServers(), "--topic", "faults-outage",
+                "--format", "avro", "--generator", "iot-sensor", "--idle", "3s", "--summary", summary.toString());
+        JsonNode verified = new ObjectMapper().readTree(Files.readString(summary));
+        System.out.printf("real faults: broker down %d s at 2000 msg/s: Degraded (%s) after %.1f s: \"%s\"; Healthy %.1f s "
+                        + "after the restart; then %.0f msg/s; publish latency %s; verify: %d records, %d lost, %d duplicates "
+                        + "(status.acked %d)%n", OUTAGE.toSeconds(), during.getReason(), noticedAfter, during.getMessage(),
+                recoveredAfter, rate, after.publishMs(), verified.get("records").asLong(), verified.get("lost").asLong(),
+                verified.get("duplicates").asLong(), acked);
+        assertEquals(0, exit, "verify exits 0: nothing lost, nothing doubled");
+        assertEquals(0, verified.get("duplicates").asLong());
+        assertEquals(acked, verified.get("records").asLong(), "every acked record is in the topic once");
+        fleet.deleteAndAwaitGone("outage");
+    }
+
+    @Test
+    void sendsThatFailAreCountedAndReported() throws Exception {
+        KafkaTopics.create(kafka.bootstrapServers(), "faults-errors", 1);
+        // short producer timeouts, so records fail within seconds of the broker going away
+        fleet.apply(profile(kafka.bootstrapServers(), "errors", "faults-errors", 500, 1,
+                ", properties: {max.block.ms: '1000', request.timeout.ms: '1000', delivery.timeout.ms: '1500'}"));
+        fleet.awaitRunning("errors", 500, 1);
+        kafka.stop();
+        try {
+            await(WAIT, () -> degraded("errors").filter(c -> "WorkerErrors".equals(c.getReason())).isPresent(),
+                    () -> fleet.describe("errors"));
+        } finally {
+            kafka.restart();
+        }
+        Condition why = degraded("errors").orElseThrow();
+        long errors = fleet.workers("errors").stream().mapToLong(WorkerStatus::errors).sum();
+        System.out.println("real faults: failing sends: " + errors + " errors; Degraded " + why.getReason() + ": " + why.getMessage());
+        assertTrue(errors > 0 && fleet.status("errors").getErrors() > 0, "failed sends are counted");
+        assertTrue(why.getMessage().contains("new send error(s); last: "), why.getMessage());
+        await(WAIT, () -> degraded("errors").isEmpty(), () -> fleet.describe("errors"));
+        fleet.deleteAndAwaitGone("errors");
+    }
+
+    @Test
+    void aBrokerUnreachableFromTheStartIsDegradedNotASilentWait() {
+        fleet.apply(profile("127.0.0.1:1", "nobroker", "faults-none", 1_000, 2, ""));
+        await(WAIT, () -> degraded("nobroker").isPresent(), () -> fleet.describe("nobroker"));
+        Condition why = degraded("nobroker").orElseThrow();
+        System.out.println("real faults: unreachable broker: Degraded " + why.getReason() + ": " + why.getMessage());
+        assertEquals("SinkUnreachable", why.getReason());
+        assertTrue(why.getMessage().contains("127.0.0.1:1"), "names the address: " + why.getMessage());
+        assertEquals(Phase.Pending, fleet.phase("nobroker"), "no epoch without a connected pod");
+        assertTrue(fleet.pods("nobroker").stream().noneMatch(io.loadfleet.operator.cluster.LocalCluster::ready),
+                "the pods are not Ready by their readiness probe");
+        fleet.deleteAndAwaitGone("nobroker");
+    }
+
+    static Optional<Condition> degraded(String name) {
+        return fleet.condition(name, Condition.DEGRADED).filter(c -> "True".equals(c.getStatus()));
+    }
+}
