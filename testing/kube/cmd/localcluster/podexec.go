@@ -44,8 +44,9 @@ func podExec(args []string) {
 	// nothing mounted here reaches the host's namespace
 	must(syscall.Mount("", "/", "", syscall.MS_REC|syscall.MS_PRIVATE, ""), "make mounts private")
 	sort.Slice(launch.Mounts, func(i, j int) bool { return launch.Mounts[i].Target < launch.Mounts[j].Target })
+	var overlaid []string
 	for _, m := range launch.Mounts {
-		must(mountPoint(m, launch.ScratchDir), "mount point "+m.Target)
+		must(mountPoint(m, launch.ScratchDir, &overlaid), "mount point "+m.Target)
 		must(syscall.Mount(m.Source, m.Target, "", syscall.MS_BIND|syscall.MS_REC, ""), "bind "+m.Target)
 		if m.ReadOnly {
 			must(syscall.Mount("", m.Target, "", syscall.MS_BIND|syscall.MS_REMOUNT|syscall.MS_RDONLY, ""), "read-only "+m.Target)
@@ -73,47 +74,68 @@ func podExec(args []string) {
 }
 
 // mountPoint makes the target exist. Where its parent is missing, the nearest existing ancestor
-// gets an overlay in this namespace, so the host's filesystem is left as it was.
-func mountPoint(m bindMount, scratch string) error {
+// gets an overlay in this namespace, so the host's filesystem is left as it was. Under a directory
+// overlaid already the new directories go into that overlay when they can (overlays do not stack
+// deep), unless a read-only volume mounted there is in the way.
+func mountPoint(m bindMount, scratch string, overlaid *[]string) error {
 	info, err := os.Stat(m.Source)
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(m.Target); os.IsNotExist(err) {
-		ancestor := filepath.Dir(m.Target)
-		for {
-			if _, err := os.Stat(ancestor); err == nil {
-				break
-			}
-			ancestor = filepath.Dir(ancestor)
-		}
-		if ancestor != "/" {
-			sum := sha256.Sum256([]byte(ancestor))
-			base := filepath.Join(scratch, hex.EncodeToString(sum[:8]))
-			upper, work := filepath.Join(base, "upper"), filepath.Join(base, "work")
-			if err := os.MkdirAll(upper, 0o755); err != nil {
-				return err
-			}
-			if err := os.MkdirAll(work, 0o755); err != nil {
-				return err
-			}
-			options := "lowerdir=" + ancestor + ",upperdir=" + upper + ",workdir=" + work
-			if err := syscall.Mount("overlay", ancestor, "overlay", 0, options); err != nil {
-				return fmt.Errorf("overlay on %s: %w", ancestor, err)
-			}
-		}
+	if _, err := os.Stat(m.Target); !os.IsNotExist(err) {
+		return nil
 	}
-	if info.IsDir() {
-		return os.MkdirAll(m.Target, 0o755)
+	if under(m.Target, *overlaid) && makeTarget(m.Target, info.IsDir()) == nil {
+		return nil
 	}
-	if err := os.MkdirAll(filepath.Dir(m.Target), 0o755); err != nil {
+	ancestor := filepath.Dir(m.Target)
+	for {
+		if _, err := os.Stat(ancestor); err == nil {
+			break
+		}
+		ancestor = filepath.Dir(ancestor)
+	}
+	if ancestor != "/" {
+		sum := sha256.Sum256([]byte(ancestor))
+		base := filepath.Join(scratch, hex.EncodeToString(sum[:8]))
+		upper, work := filepath.Join(base, "upper"), filepath.Join(base, "work")
+		if err := os.MkdirAll(upper, 0o755); err != nil {
+			return err
+		}
+		if err := os.MkdirAll(work, 0o755); err != nil {
+			return err
+		}
+		options := "lowerdir=" + ancestor + ",upperdir=" + upper + ",workdir=" + work
+		if err := syscall.Mount("overlay", ancestor, "overlay", 0, options); err != nil {
+			return fmt.Errorf("overlay on %s: %w", ancestor, err)
+		}
+		*overlaid = append(*overlaid, ancestor)
+	}
+	return makeTarget(m.Target, info.IsDir())
+}
+
+// makeTarget creates a directory, or an empty file to bind a file onto.
+func makeTarget(target string, dir bool) error {
+	if dir {
+		return os.MkdirAll(target, 0o755)
+	}
+	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(m.Target, os.O_CREATE, 0o644)
+	f, err := os.OpenFile(target, os.O_CREATE, 0o644)
 	if err == nil {
 		f.Close()
 	}
 	return err
+}
+
+func under(path string, roots []string) bool {
+	for _, root := range roots {
+		if strings.HasPrefix(path, root+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 func must(err error, what string) {

@@ -43,18 +43,11 @@ class FaultsIT {
     }
 
     static String profile(String bootstrapServers, String name, String topic, long rate, int replicas, String kafkaExtra) {
-        return """
-                apiVersion: loadfleet.io/v1alpha1
-                kind: LoadProfile
-                metadata: {name: %s}
-                spec:
-                  targetRate: %d
-                  replicas: %d
-                  devices: {count: 10000}
+        return RealFleet.profile(name, rate, replicas, """
                   generator: {type: iot-sensor, seed: 7}
                   format: avro
                   sink: {kafka: {bootstrapServers: "%s", topic: %s, lingerMs: 5, compression: lz4%s}}
-                """.formatted(name, rate, replicas, bootstrapServers, topic, kafkaExtra);
+                """.formatted(bootstrapServers, topic, kafkaExtra));
     }
 
     @Test

@@ -96,18 +96,11 @@ class FleetIT {
     }
 
     String yaml(String name, String topic, long rate, int replicas, String extra) {
-        return """
-                apiVersion: loadfleet.io/v1alpha1
-                kind: LoadProfile
-                metadata: {name: %s}
-                spec:
-                  targetRate: %d
-                  replicas: %d
-                  devices: {count: 10000}
+        return RealFleet.profile(name, rate, replicas, """
                   generator: {type: smart-meter, seed: 42}
                   format: avro
                   sink: {kafka: {bootstrapServers: "%s", topic: %s, lingerMs: 5, compression: lz4}}
-                %s""".formatted(name, rate, replicas, kafka.bootstrapServers(), topic, extra);
+                """.formatted(kafka.bootstrapServers(), topic) + extra);
     }
 
     @Test

@@ -27,14 +27,7 @@ class PulsarFleetIT {
     static final PulsarBroker pulsar = new PulsarBroker();
 
     static String profile(long rate, int replicas) {
-        return """
-                apiVersion: loadfleet.io/v1alpha1
-                kind: LoadProfile
-                metadata: {name: sensors}
-                spec:
-                  targetRate: %d
-                  replicas: %d
-                  devices: {count: 10000}
+        return RealFleet.profile("sensors", rate, replicas, """
                   generator: {type: iot-sensor, seed: 7}
                   format: avro
                   sink:
@@ -45,7 +38,7 @@ class PulsarFleetIT {
                       partitions: 4
                       compression: LZ4
                       batching: {enabled: true, maxDelayMs: 1, maxMessages: 1000, maxBytes: 131072}
-                """.formatted(rate, replicas, pulsar.serviceUrl(), pulsar.adminUrl());
+                """.formatted(pulsar.serviceUrl(), pulsar.adminUrl()));
     }
 
     @Test

@@ -63,6 +63,19 @@ final class RealFleet {
                 .addToLabels("pod-security.kubernetes.io/enforce", "restricted").endMetadata().build()).serverSideApply();
     }
 
+    /** A LoadProfile of a 10,000-device pool; {@code rest} holds its other spec lines, indented by two spaces. */
+    static String profile(String name, long rate, int replicas, String rest) {
+        return """
+                apiVersion: loadfleet.io/v1alpha1
+                kind: LoadProfile
+                metadata: {name: %s}
+                spec:
+                  targetRate: %d
+                  replicas: %d
+                  devices: {count: 10000}
+                """.formatted(name, rate, replicas) + rest;
+    }
+
     /** {@code kubectl apply -f -} into this namespace. */
     void apply(String yaml) {
         cluster.kubectlOk(yaml, "apply", "-n", namespace, "-f", "-");
@@ -95,9 +108,10 @@ final class RealFleet {
                 .sorted(Comparator.comparing(p -> p.getMetadata().getName())).toList();
     }
 
-    /** What each ready pod of the profile says of itself (GET /status of its control API). */
+    /** What each running pod of the profile, ready or not, says of itself (GET /status of its control API). */
     List<WorkerStatus> workers(String name) {
-        return pods(name).stream().filter(LocalCluster::ready).map(RealFleet::worker).flatMap(Optional::stream).toList();
+        return pods(name).stream().filter(p -> p.getStatus() != null && p.getStatus().getPodIP() != null)
+                .map(RealFleet::worker).flatMap(Optional::stream).toList();
     }
 
     static Optional<WorkerStatus> worker(Pod pod) {
@@ -160,8 +174,12 @@ final class RealFleet {
         workers(name).forEach(w -> replicasOfEpoch.put(w.epoch(), replicas));
     }
 
-    /** Deletes the profile; the real garbage collector removes what it owns, and its pods go. */
+    /**
+     * Deletes the profile; the real garbage collector removes what it owns, and its pods go. The
+     * API server has refused the operator nothing so far (its audit log).
+     */
     void deleteAndAwaitGone(String name) {
+        assertEquals(List.of(), cluster.forbiddenRequests(InstallIT.OPERATOR), "requests of the operator the API server refused");
         cluster.kubectlOk(null, "delete", "lp", name, "-n", namespace);
         await(WAIT, () -> admin.apps().statefulSets().inNamespace(namespace).withName(name).get() == null
                 && admin.configMaps().inNamespace(namespace).withName(name + "-worker-config").get() == null
