@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // podExecCommand is how the runner starts a container: this binary again, in a mount namespace of
@@ -44,9 +46,20 @@ func podExec(args []string) {
 	// nothing mounted here reaches the host's namespace
 	must(syscall.Mount("", "/", "", syscall.MS_REC|syscall.MS_PRIVATE, ""), "make mounts private")
 	sort.Slice(launch.Mounts, func(i, j int) bool { return launch.Mounts[i].Target < launch.Mounts[j].Target })
+	// Sources and the scratch directory are held open from the start: a volume mounted at /tmp hides
+	// them when this checkout is under /tmp, and /proc/self/fd/N still leads to them.
+	must(os.MkdirAll(launch.ScratchDir, 0o755), "scratch directory")
+	launch.ScratchDir = held(launch.ScratchDir)
+	dirs := make([]bool, len(launch.Mounts))
+	for i := range launch.Mounts {
+		info, err := os.Stat(launch.Mounts[i].Source)
+		must(err, "volume "+launch.Mounts[i].Source)
+		dirs[i] = info.IsDir()
+		launch.Mounts[i].Source = held(launch.Mounts[i].Source)
+	}
 	var overlaid []string
-	for _, m := range launch.Mounts {
-		must(mountPoint(m, launch.ScratchDir, &overlaid), "mount point "+m.Target)
+	for i, m := range launch.Mounts {
+		must(mountPoint(m.Target, dirs[i], launch.ScratchDir, &overlaid), "mount point "+m.Target)
 		must(syscall.Mount(m.Source, m.Target, "", syscall.MS_BIND|syscall.MS_REC, ""), "bind "+m.Target)
 		if m.ReadOnly {
 			must(syscall.Mount("", m.Target, "", syscall.MS_BIND|syscall.MS_REMOUNT|syscall.MS_RDONLY, ""), "read-only "+m.Target)
@@ -77,18 +90,14 @@ func podExec(args []string) {
 // gets an overlay in this namespace, so the host's filesystem is left as it was. Under a directory
 // overlaid already the new directories go into that overlay when they can (overlays do not stack
 // deep), unless a read-only volume mounted there is in the way.
-func mountPoint(m bindMount, scratch string, overlaid *[]string) error {
-	info, err := os.Stat(m.Source)
-	if err != nil {
-		return err
-	}
-	if _, err := os.Stat(m.Target); !os.IsNotExist(err) {
+func mountPoint(target string, dir bool, scratch string, overlaid *[]string) error {
+	if _, err := os.Stat(target); !os.IsNotExist(err) {
 		return nil
 	}
-	if under(m.Target, *overlaid) && makeTarget(m.Target, info.IsDir()) == nil {
+	if under(target, *overlaid) && makeTarget(target, dir) == nil {
 		return nil
 	}
-	ancestor := filepath.Dir(m.Target)
+	ancestor := filepath.Dir(target)
 	for {
 		if _, err := os.Stat(ancestor); err == nil {
 			break
@@ -111,7 +120,15 @@ func mountPoint(m bindMount, scratch string, overlaid *[]string) error {
 		}
 		*overlaid = append(*overlaid, ancestor)
 	}
-	return makeTarget(m.Target, info.IsDir())
+	return makeTarget(target, dir)
+}
+
+// held opens path (O_PATH: no access needed) and names it by its descriptor, which this process
+// keeps until it executes the container's command.
+func held(path string) string {
+	fd, err := syscall.Open(path, unix.O_PATH|syscall.O_CLOEXEC, 0)
+	must(err, "open "+path)
+	return fmt.Sprintf("/proc/self/fd/%d", fd)
 }
 
 // makeTarget creates a directory, or an empty file to bind a file onto.

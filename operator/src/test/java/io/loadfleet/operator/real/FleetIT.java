@@ -215,6 +215,9 @@ class FleetIT {
     @Test
     @Order(6)
     void kubectlScaleDownShrinksTheStatefulSetAfterTheSmallerEpochTookOver() {
+        // through the scale subresource too, the CRD's rules refuse what the operator could not run
+        LocalCluster.Result refused = cluster.kubectl(null, "scale", "lp", NAME, "-n", fleet.namespace, "--replicas=20000");
+        assertTrue(refused.exit() != 0 && refused.output().contains("spec.replicas"), refused.output());
         long start = System.currentTimeMillis();
         cluster.kubectlOk(null, "scale", "lp", NAME, "-n", fleet.namespace, "--replicas=2");
         await(WAIT, () -> fleet.pods(NAME).size() == 2 && Integer.valueOf(2).equals(fleet.status(NAME).getReplicas()),
