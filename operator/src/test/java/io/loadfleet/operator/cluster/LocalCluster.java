@@ -72,7 +72,11 @@ public final class LocalCluster {
                 .mapToLong(l -> Long.parseLong(l.substring("startup_ms=".length()))).findFirst().orElseThrow();
     }
 
-    /** Every request of {@code user} the API server refused with 403, as "verb URI", from its audit log. */
+    /**
+     * Every request of {@code user} that authorization (RBAC) refused, as "verb URI", from the API
+     * server's audit log. (A 403 from admission, such as a write into a namespace being deleted, is
+     * no missing permission and is not listed.)
+     */
     public List<String> forbiddenRequests(String user) {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         return read(dir.resolve("logs/audit.log")).lines().map(line -> {
@@ -83,6 +87,7 @@ public final class LocalCluster {
             }
         }).filter(event -> user.equals(event.path("user").path("username").asText()))
                 .filter(event -> event.path("responseStatus").path("code").asInt() == 403)
+                .filter(event -> "forbid".equals(event.path("annotations").path("authorization.k8s.io/decision").asText()))
                 .map(event -> event.path("verb").asText() + " " + event.path("requestURI").asText()).toList();
     }
 

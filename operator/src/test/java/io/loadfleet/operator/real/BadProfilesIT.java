@@ -113,6 +113,7 @@ class BadProfilesIT {
                 () -> "the good profile was not reconciled beside the bad ones");
         assertEquals(List.of("good"), cluster.admin().apps().statefulSets().inNamespace(NS).list().getItems().stream()
                 .map(s -> s.getMetadata().getName()).toList(), "no bad profile made pods");
+        cluster.kubectlOk(null, "delete", "lp", "good", "-n", NS);
         cluster.kubectlOk(null, "delete", "namespace", NS, "--wait=false");
         StringBuilder report = new StringBuilder();
         refused.forEach((file, message) -> report.append(file).append(" -> refused: ").append(message).append('\n'));
