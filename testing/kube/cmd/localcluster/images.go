@@ -14,7 +14,6 @@ import (
 // of its Dockerfile says the entrypoint, the default command, the user and which of this
 // checkout's files sit where in the image.
 type imageRuntime struct {
-	repository string
 	entrypoint []string
 	cmd        []string
 	uid, gid   int64
@@ -28,7 +27,6 @@ func loadImages(repoRoot string, images imageFlags) (map[string]*imageRuntime, e
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", dockerfile, err)
 		}
-		image.repository = repo
 		out[repo] = image
 	}
 	return out, nil
@@ -74,7 +72,7 @@ func parseDockerfile(repoRoot, path string) (*imageRuntime, error) {
 	return image, scanner.Err()
 }
 
-// find is the runtime of an image reference (repository[:tag][@digest]), or nil.
+// findImage is the runtime of an image reference (repository[:tag][@digest]), or nil.
 func findImage(images map[string]*imageRuntime, ref string) *imageRuntime {
 	repo := ref
 	if at := strings.Index(repo, "@"); at >= 0 {
