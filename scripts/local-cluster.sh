@@ -37,7 +37,9 @@ build() {
   exec 9>"$CACHE_ROOT/.lock"
   flock 9
   if [ ! -f "$out/.complete" ]; then
-    local started=$SECONDS tmp="$out.tmp.$$"
+    local started=$SECONDS
+    tmp="$out.tmp.$$"
+    trap 'rm -rf "$tmp"' EXIT   # a build that fails or is stopped leaves nothing behind
     log "building the control plane ($K8S_VERSION) into $out; a cold build takes several minutes"
     rm -rf "$tmp" && mkdir -p "$tmp"
     local ldflags="-s -w -X k8s.io/component-base/version.gitVersion=$K8S_VERSION -X k8s.io/client-go/pkg/version.gitVersion=$K8S_VERSION"
@@ -46,6 +48,7 @@ build() {
       k8s.io/kubernetes/cmd/kubectl ./cmd/localcluster ./cmd/luahealth)
     touch "$tmp/.complete"
     rm -rf "$out" && mv "$tmp" "$out"
+    trap - EXIT
     log "built in $((SECONDS - started)) s"
   fi
   flock -u 9
@@ -67,7 +70,7 @@ java_home() {
 
 up() {
   [ "$(id -u)" -eq 0 ] || { log "needs root: every pod runs in a mount namespace of its own"; exit 1; }
-  if [ -f "$DIR/ready" ] && kill -0 "$(sed -n 's/^pid=//p' "$DIR/ready")" 2>/dev/null; then
+  if [ -f "$DIR/ready" ] && ours "$(sed -n 's/^pid=//p' "$DIR/ready")"; then
     log "already up: KUBECONFIG=$DIR/kubeconfig"
     return
   fi
@@ -92,14 +95,19 @@ up() {
   log "ready in $(sed -n 's/^startup_ms=//p' "$DIR/ready") ms: export KUBECONFIG=$DIR/kubeconfig PATH=$DIR/bin:\$PATH"
 }
 
+# Whether PID is this directory's localcluster (a stale pid file may name another process by now).
+ours() {
+  tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -q -- "localcluster --dir $DIR "
+}
+
 down() {
   [ -f "$DIR/pid" ] || { log "not running"; return; }
   local pid
   pid="$(cat "$DIR/pid")"
-  if kill -0 "$pid" 2>/dev/null; then
+  if ours "$pid"; then
     kill -TERM "$pid"
-    for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
+    for _ in $(seq 1 300); do ours "$pid" || break; sleep 0.1; done
+    if ours "$pid"; then kill -KILL "$pid"; sleep 1; fi
   fi
   rm -f "$DIR/pid" "$DIR/ready"
   log "stopped"

@@ -67,6 +67,9 @@ func run(dir, bin, repoRoot, javaHome string, port int, podNet string, images im
 		return err
 	}
 	log.SetOutput(mustCreate(filepath.Join(logDir, "localcluster.log")))
+	// from the start, so a stop while starting still runs the clean-up below (it acts once ready)
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
 	started := time.Now()
 	runtimes, err := loadImages(repoRoot, images)
 	if err != nil {
@@ -177,13 +180,14 @@ rules:
 	defer runner.stopAll()
 	readyNote := fmt.Sprintf("pid=%d\nserver=%s\nkubeconfig=%s\nstartup_ms=%d\n", os.Getpid(), server, kubeconfig,
 		time.Since(started).Milliseconds())
-	if err := os.WriteFile(filepath.Join(dir, "ready"), []byte(readyNote), 0o644); err != nil {
+	// written whole, then renamed: the script reads it as soon as it appears
+	if err := os.WriteFile(filepath.Join(dir, "ready.tmp"), []byte(readyNote), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(filepath.Join(dir, "ready.tmp"), filepath.Join(dir, "ready")); err != nil {
 		return err
 	}
 	log.Printf("ready in %s: %s", time.Since(started), server)
-
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
 	<-signals
 	log.Printf("stopping")
 	os.Remove(filepath.Join(dir, "ready"))

@@ -19,7 +19,6 @@ import (
 // pki is what the API server and its clients need: a CA, the API server's serving certificate,
 // the ServiceAccount signing key pair and a static admin token. All new for every start.
 type pki struct {
-	dir        string
 	caFile     string
 	certFile   string
 	keyFile    string
@@ -33,7 +32,7 @@ func newPKI(dir string) (*pki, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	p := &pki{dir: dir,
+	p := &pki{
 		caFile: filepath.Join(dir, "ca.crt"), certFile: filepath.Join(dir, "apiserver.crt"),
 		keyFile: filepath.Join(dir, "apiserver.key"), saKey: filepath.Join(dir, "sa.key"),
 		saPub: filepath.Join(dir, "sa.pub"), tokenFile: filepath.Join(dir, "tokens.csv")}

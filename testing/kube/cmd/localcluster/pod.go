@@ -30,18 +30,16 @@ type runningPod struct {
 	dir         string
 	terminating bool // guarded by runner.mu
 
-	mu         sync.Mutex
-	ctx        context.Context
+	ctx        context.Context // cancelled when the pod is to stop
 	cancel     context.CancelFunc
+	mu         sync.Mutex
 	containers []*container
 	stopped    chan struct{}
+	reporting  sync.Mutex // one status write at a time, each from a fresh look at the containers
 }
 
 func (p *runningPod) run() {
 	defer close(p.stopped)
-	p.mu.Lock()
-	p.ctx, p.cancel = context.WithCancel(context.Background())
-	p.mu.Unlock()
 	name := p.pod.Namespace + "/" + p.pod.Name
 	if len(p.pod.Spec.InitContainers) > 0 {
 		p.fail("Unsupported", "the local pod runner (a test fixture) does not run init containers")
@@ -75,6 +73,10 @@ func (p *runningPod) run() {
 		}
 	}
 	p.mu.Lock()
+	if p.ctx.Err() != nil { // deleted while its volumes were being written
+		p.mu.Unlock()
+		return
+	}
 	for i := range p.pod.Spec.Containers {
 		p.containers = append(p.containers, &container{pod: p, spec: &p.pod.Spec.Containers[i]})
 	}
@@ -94,9 +96,7 @@ func (p *runningPod) run() {
 // stop ends the containers: SIGTERM, then SIGKILL when the grace period is over.
 func (p *runningPod) stop(grace time.Duration) {
 	p.mu.Lock()
-	if p.cancel != nil {
-		p.cancel()
-	}
+	p.cancel()
 	containers := p.containers
 	p.mu.Unlock()
 	for _, c := range containers {
@@ -123,9 +123,12 @@ func (p *runningPod) fail(reason, message string) {
 
 // report publishes the pod's status: phase, conditions and each container's state.
 func (p *runningPod) report(waitingReason, waitingMessage string) {
+	p.reporting.Lock()
+	defer p.reporting.Unlock()
 	p.mu.Lock()
 	statuses := make([]corev1.ContainerStatus, 0, len(p.pod.Spec.Containers))
-	allReady, allRunning := len(p.containers) > 0, len(p.containers) > 0
+	// Running once every container has started, also while one waits to restart (as the kubelet has it)
+	allReady, allStarted := len(p.containers) > 0, len(p.containers) > 0
 	for i, spec := range p.pod.Spec.Containers {
 		status := corev1.ContainerStatus{Name: spec.Name, Image: spec.Image, ImageID: "loadfleet-local://" + spec.Image,
 			State: corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: waitingReason, Message: waitingMessage}}}
@@ -133,14 +136,14 @@ func (p *runningPod) report(waitingReason, waitingMessage string) {
 			status = p.containers[i].status()
 		}
 		allReady = allReady && status.Ready
-		allRunning = allRunning && status.State.Running != nil
+		allStarted = allStarted && (status.State.Running != nil || status.RestartCount > 0)
 		statuses = append(statuses, status)
 	}
 	p.mu.Unlock()
 	now := metav1.Now()
 	p.runner.updateStatus(p.pod, func(s *corev1.PodStatus) {
 		s.Phase = corev1.PodPending
-		if allRunning {
+		if allStarted {
 			s.Phase = corev1.PodRunning
 		}
 		s.HostIP, s.HostIPs = "127.0.0.1", []corev1.HostIP{{IP: "127.0.0.1"}}
@@ -260,6 +263,9 @@ func (c *container) runOnce(volumes map[string]string) (int, error) {
 	}
 	c.mu.Lock()
 	c.process, c.startedAt, c.ready, c.waiting = cmd.Process, metav1.Now(), false, ""
+	if c.pod.ctx.Err() != nil { // the pod was deleted while this started: stop() may have missed it
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	}
 	c.mu.Unlock()
 	c.pod.report("", "")
 	probing, stopProbing := context.WithCancel(c.pod.ctx)
@@ -314,7 +320,7 @@ func (c *container) command(volumes map[string]string) (*exec.Cmd, *os.File, err
 	}
 	argv = append(argv, args...)
 	for i := range argv {
-		argv[i] = expand(argv[i], env)
+		argv[i] = expand(argv[i], byName(env))
 	}
 	if limit, ok := spec.Resources.Limits[corev1.ResourceMemory]; ok && argv[0] == "java" {
 		// the JVM sizes its heap from the container's memory limit; without a cgroup, say it
@@ -468,21 +474,7 @@ func (c *container) environment() ([]string, error) {
 }
 
 // expand replaces $(NAME) with the variable's value, as Kubernetes does in env values and args.
-func expand(s string, values any) string {
-	lookup := func(name string) (string, bool) {
-		switch v := values.(type) {
-		case map[string]string:
-			value, ok := v[name]
-			return value, ok
-		case []string:
-			for _, kv := range v {
-				if k, value, _ := strings.Cut(kv, "="); k == name {
-					return value, true
-				}
-			}
-		}
-		return "", false
-	}
+func expand(s string, values map[string]string) string {
 	var out strings.Builder
 	for {
 		start := strings.Index(s, "$(")
@@ -495,13 +487,23 @@ func expand(s string, values any) string {
 		}
 		name := s[start+2 : start+end]
 		out.WriteString(s[:start])
-		if value, ok := lookup(name); ok {
+		if value, ok := values[name]; ok {
 			out.WriteString(value)
 		} else {
 			out.WriteString(s[start : start+end+1])
 		}
 		s = s[start+end+1:]
 	}
+}
+
+// byName is an environment (NAME=value entries) as a map.
+func byName(env []string) map[string]string {
+	values := make(map[string]string, len(env))
+	for _, kv := range env {
+		name, value, _ := strings.Cut(kv, "=")
+		values[name] = value
+	}
+	return values
 }
 
 // probe runs an httpGet or tcpSocket probe on its schedule and reports each change of its verdict.

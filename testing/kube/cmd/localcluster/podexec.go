@@ -17,7 +17,8 @@ import (
 
 // podExecCommand is how the runner starts a container: this binary again, in a mount namespace of
 // the container's own, where it puts the volumes and the image's files at their paths, makes the
-// root filesystem read-only if asked, drops to the container's user and executes its command.
+// root mount read-only if asked (the host's other mounts, and the volumes, stay as they are),
+// drops to the container's user and executes its command.
 const podExecCommand = "pod-exec"
 
 type bindMount struct {
@@ -78,9 +79,15 @@ func podExec(args []string) {
 	for _, g := range launch.Groups {
 		groups = append(groups, int(g))
 	}
+	parent := os.Getppid()
 	must(syscall.Setgroups(groups), "supplementary groups")
 	must(syscall.Setgid(int(launch.GID)), "gid")
 	must(syscall.Setuid(int(launch.UID)), "uid")
+	// a change of user clears the parent-death signal: set it again, so no container outlives the runner
+	must(unix.Prctl(unix.PR_SET_PDEATHSIG, uintptr(syscall.SIGKILL), 0, 0, 0), "parent-death signal")
+	if os.Getppid() != parent {
+		fail("pod-exec: the pod runner is gone")
+	}
 	path, err := exec.LookPath(launch.Argv[0])
 	must(err, "command")
 	must(syscall.Exec(path, launch.Argv, os.Environ()), "exec "+path)

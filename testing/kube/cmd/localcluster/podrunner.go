@@ -25,8 +25,9 @@ import (
 const nodeName = "loadfleet-local"
 
 // podRunner plays scheduler and kubelet for one node: it binds pending pods to the node, runs the
-// pods whose image it knows as processes (each on an address 127.0.0.N of its own), probes them,
-// reports their status, and on deletion stops them and removes them. It is a test fixture.
+// pods whose image it knows as processes (each on an address NET.N of its own, see --pod-net),
+// probes them, reports their status, and on deletion stops them and removes them. It is a test
+// fixture.
 type podRunner struct {
 	client   kubernetes.Interface
 	dir      string
@@ -36,9 +37,10 @@ type podRunner struct {
 	queue    workqueue.TypedRateLimitingInterface[string]
 	lister   cache.Indexer
 
-	mu   sync.Mutex
-	pods map[types.UID]*runningPod
-	ips  *ipPool
+	mu     sync.Mutex
+	pods   map[types.UID]*runningPod
+	ips    *ipPool
+	closed bool // stopAll has begun: no pod starts any more
 }
 
 func newPodRunner(client kubernetes.Interface, dir string, apiPort int, javaHome, podNet string, images map[string]*imageRuntime) *podRunner {
@@ -108,10 +110,15 @@ func (r *podRunner) work(ctx context.Context) {
 
 func (r *podRunner) sync(ctx context.Context, key string) error {
 	obj, exists, err := r.lister.GetByKey(key)
-	if err != nil || !exists {
+	if err != nil {
 		return err
 	}
+	if !exists {
+		r.forget(key, "") // deleted at once (grace period 0, or --force): nothing else stops it
+		return nil
+	}
 	pod := obj.(*corev1.Pod)
+	r.forget(key, pod.UID) // a pod of the same name that is gone, e.g. force-deleted and recreated
 	switch {
 	case pod.Spec.NodeName == "" && pod.DeletionTimestamp != nil:
 		return r.remove(ctx, pod)
@@ -140,17 +147,40 @@ func (r *podRunner) bind(ctx context.Context, pod *corev1.Pod) error {
 	return err
 }
 
-// run starts a pod once; its containers run until the pod is deleted.
+// run starts a pod once; its containers run by the pod's restart policy until it is deleted.
 func (r *podRunner) run(pod *corev1.Pod) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if _, known := r.pods[pod.UID]; known {
+	if _, known := r.pods[pod.UID]; known || r.closed {
 		return
 	}
-	running := &runningPod{runner: r, pod: pod.DeepCopy(), ip: r.ips.take(),
+	ctx, cancel := context.WithCancel(context.Background())
+	running := &runningPod{runner: r, pod: pod.DeepCopy(), ip: r.ips.take(), ctx: ctx, cancel: cancel,
 		dir: filepath.Join(r.dir, pod.Namespace+"_"+pod.Name+"_"+string(pod.UID)), stopped: make(chan struct{})}
 	r.pods[pod.UID] = running
 	go running.run()
+}
+
+// forget stops, at once, the running pods named by key (namespace/name) other than keep.
+func (r *podRunner) forget(key string, keep types.UID) {
+	r.mu.Lock()
+	var gone []*runningPod
+	for uid, p := range r.pods {
+		if uid != keep && p.pod.Namespace+"/"+p.pod.Name == key && !p.terminating {
+			p.terminating = true
+			gone = append(gone, p)
+		}
+	}
+	r.mu.Unlock()
+	for _, p := range gone {
+		go func() {
+			p.stop(0)
+			r.mu.Lock()
+			delete(r.pods, p.pod.UID)
+			r.ips.release(p.ip)
+			r.mu.Unlock()
+		}()
+	}
 }
 
 // terminate stops a deleted pod's containers within its grace period, then removes it.
@@ -197,6 +227,7 @@ func (r *podRunner) remove(ctx context.Context, pod *corev1.Pod) error {
 func (r *podRunner) stopAll() {
 	r.queue.ShutDown()
 	r.mu.Lock()
+	r.closed = true
 	pods := make([]*runningPod, 0, len(r.pods))
 	for _, p := range r.pods {
 		pods = append(pods, p)

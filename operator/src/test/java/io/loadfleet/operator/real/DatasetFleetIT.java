@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
-import io.loadfleet.api.status.Condition;
 import io.loadfleet.api.status.Phase;
 import io.loadfleet.worker.KafkaBroker;
 import io.loadfleet.worker.KafkaTopics;
@@ -101,7 +100,6 @@ class DatasetFleetIT {
     }
 
     private static String degraded(RealFleet fleet) {
-        return fleet.condition("replay", Condition.DEGRADED).filter(c -> "True".equals(c.getStatus()))
-                .map(c -> c.getReason() + ": " + c.getMessage()).orElse("");
+        return fleet.degraded("replay").map(c -> c.getReason() + ": " + c.getMessage()).orElse("");
     }
 }

@@ -25,24 +25,17 @@ class EditLatencyBenchmarkIT {
     void targetRateEditToAllPodsOnTheNewEpoch() {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             RealFleet fleet = new RealFleet("edits");
-            fleet.apply("""
-                    apiVersion: loadfleet.io/v1alpha1
-                    kind: LoadProfile
-                    metadata: {name: edits}
-                    spec:
-                      targetRate: 4000
-                      replicas: 4
-                      devices: {count: 1000}
+            fleet.apply(RealFleet.profile("edits", 4_000, 4, """
                       generator: {type: temperature}
                       sink: {kafka: {bootstrapServers: "%s", topic: edits}}
-                    """.formatted(kafka.bootstrapServers()));
+                    """.formatted(kafka.bootstrapServers())));
             fleet.awaitRunning("edits", 4_000, 4);
             List<Double> millis = new ArrayList<>();
             for (int edit = 1; edit <= 20; edit++) {
                 long rate = 4000 + 400L * edit;
                 long start = System.nanoTime();
                 fleet.patch("edits", "{\"spec\":{\"targetRate\":" + rate + "}}");
-                await(Duration.ofSeconds(10), () -> fleet.workers("edits").stream().allMatch(w -> w.targetRate() == rate / 4),
+                await(Duration.ofSeconds(10), () -> fleet.allWorkers("edits", 4, w -> w.targetRate() == rate / 4),
                         () -> "edit not applied: " + fleet.workers("edits"));
                 millis.add((System.nanoTime() - start) / 1e6);
                 RealFleet.sleep(300);

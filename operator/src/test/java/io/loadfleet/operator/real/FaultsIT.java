@@ -18,7 +18,6 @@ import io.loadfleet.worker.cli.Loadfleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -65,8 +64,8 @@ class FaultsIT {
         double noticedAfter;
         double recoveredAfter;
         try {
-            await(WAIT, () -> degraded("outage").isPresent(), () -> fleet.describe("outage"));
-            during = degraded("outage").orElseThrow();
+            await(WAIT, () -> fleet.degraded("outage").isPresent(), () -> fleet.describe("outage"));
+            during = fleet.degraded("outage").orElseThrow();
             noticedAfter = (System.nanoTime() - down) / 1e9;
             assertEquals("Backpressure", during.getReason(), during.getMessage());
             assertEquals(Phase.Running, fleet.phase("outage"), "the fleet keeps running through the outage");
@@ -75,7 +74,7 @@ class FaultsIT {
             kafka.restart();
         }
         long up = System.nanoTime();
-        await(WAIT, () -> degraded("outage").isEmpty(), () -> fleet.describe("outage"));
+        await(WAIT, () -> fleet.degraded("outage").isEmpty(), () -> fleet.describe("outage"));
         recoveredAfter = (System.nanoTime() - up) / 1e9;
 
         fleet.awaitAcksCaughtUp("outage");
@@ -114,25 +113,25 @@ class FaultsIT {
         fleet.awaitRunning("errors", 500, 1);
         kafka.stop();
         try {
-            await(WAIT, () -> degraded("errors").filter(c -> "WorkerErrors".equals(c.getReason())).isPresent(),
+            await(WAIT, () -> fleet.degraded("errors").filter(c -> "WorkerErrors".equals(c.getReason())).isPresent(),
                     () -> fleet.describe("errors"));
         } finally {
             kafka.restart();
         }
-        Condition why = degraded("errors").orElseThrow();
+        Condition why = fleet.degraded("errors").orElseThrow();
         long errors = fleet.workers("errors").stream().mapToLong(WorkerStatus::errors).sum();
         System.out.println("real faults: failing sends: " + errors + " errors; Degraded " + why.getReason() + ": " + why.getMessage());
         assertTrue(errors > 0 && fleet.status("errors").getErrors() > 0, "failed sends are counted");
         assertTrue(why.getMessage().contains("new send error(s); last: "), why.getMessage());
-        await(WAIT, () -> degraded("errors").isEmpty(), () -> fleet.describe("errors"));
+        await(WAIT, () -> fleet.degraded("errors").isEmpty(), () -> fleet.describe("errors"));
         fleet.deleteAndAwaitGone("errors");
     }
 
     @Test
     void aBrokerUnreachableFromTheStartIsDegradedNotASilentWait() {
         fleet.apply(profile("127.0.0.1:1", "nobroker", "faults-none", 1_000, 2, ""));
-        await(WAIT, () -> degraded("nobroker").isPresent(), () -> fleet.describe("nobroker"));
-        Condition why = degraded("nobroker").orElseThrow();
+        await(WAIT, () -> fleet.degraded("nobroker").isPresent(), () -> fleet.describe("nobroker"));
+        Condition why = fleet.degraded("nobroker").orElseThrow();
         System.out.println("real faults: unreachable broker: Degraded " + why.getReason() + ": " + why.getMessage());
         assertEquals("SinkUnreachable", why.getReason());
         assertTrue(why.getMessage().contains("127.0.0.1:1"), "names the address: " + why.getMessage());
@@ -140,9 +139,5 @@ class FaultsIT {
         assertTrue(fleet.pods("nobroker").stream().noneMatch(io.loadfleet.operator.cluster.LocalCluster::ready),
                 "the pods are not Ready by their readiness probe");
         fleet.deleteAndAwaitGone("nobroker");
-    }
-
-    static Optional<Condition> degraded(String name) {
-        return fleet.condition(name, Condition.DEGRADED).filter(c -> "True".equals(c.getStatus()));
     }
 }

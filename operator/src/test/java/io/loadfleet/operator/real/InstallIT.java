@@ -51,7 +51,7 @@ class InstallIT {
         }
         for (String denied : List.of("get secrets -n any", "list secrets", "delete statefulsets.apps -n any",
                 "delete pods -n any", "create pods -n any", "update loadprofiles.loadfleet.io -n any",
-                "create clusterroles.rbac.authorization.k8s.io", "get nodes", "create serviceaccounts/token -n any")) {
+                "create clusterroles.rbac.authorization.k8s.io", "get nodes", "create serviceaccounts --subresource=token -n any")) {
             assertEquals("no", canI(denied), "the operator may not " + denied);
         }
     }

@@ -58,7 +58,7 @@ class PulsarFleetIT {
         assertEquals(3_000, sent, 3_000 * 0.02, "the fleet sends its target rate");
 
         fleet.patch("sensors", "{\"spec\":{\"targetRate\":6000}}");
-        await(WAIT, () -> fleet.workers("sensors").stream().allMatch(w -> w.targetRate() == 3_000), () -> fleet.describe("sensors"));
+        await(WAIT, () -> fleet.allWorkers("sensors", 2, w -> w.targetRate() == 3_000), () -> fleet.describe("sensors"));
         fleet.recordEpochs("sensors", replicasOfEpoch, 2);
         sleep(2_000);
         fleet.cluster.kubectlOk(null, "scale", "lp", "sensors", "-n", fleet.namespace, "--replicas=3");

@@ -114,6 +114,17 @@ final class RealFleet {
                 .map(RealFleet::worker).flatMap(Optional::stream).toList();
     }
 
+    /** Whether exactly {@code replicas} pods of the profile answer and every answer passes {@code test}. */
+    boolean allWorkers(String name, int replicas, java.util.function.Predicate<WorkerStatus> test) {
+        List<WorkerStatus> answers = workers(name);
+        return answers.size() == replicas && answers.stream().allMatch(test);
+    }
+
+    /** The profile's Degraded condition while it is True. */
+    Optional<Condition> degraded(String name) {
+        return condition(name, Condition.DEGRADED).filter(c -> "True".equals(c.getStatus()));
+    }
+
     static Optional<WorkerStatus> worker(Pod pod) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + pod.getStatus().getPodIP()
@@ -140,12 +151,14 @@ final class RealFleet {
     /** Pauses the profile and waits until its pods idle and status.acked has caught up with all they sent: status.acked. */
     long pauseAndSettle(String name) {
         patch(name, "{\"spec\":{\"paused\":true}}");
-        await(WAIT, () -> phase(name) == Phase.Paused && workers(name).stream().allMatch(w -> w.state() == WorkerState.PAUSED),
+        int replicas = status(name).getReplicas();
+        await(WAIT, () -> phase(name) == Phase.Paused && allWorkers(name, replicas, w -> w.state() == WorkerState.PAUSED),
                 () -> describe(name));
         await(WAIT, () -> {
-            long sent = workers(name).stream().mapToLong(WorkerStatus::sent).sum();
+            List<WorkerStatus> pods = workers(name);
+            long sent = pods.stream().mapToLong(WorkerStatus::sent).sum();
             LoadProfileStatus s = status(name);
-            return s.getAcked() != null && s.getAcked() == sent && s.getSent() == sent;
+            return pods.size() == replicas && s.getAcked() != null && s.getAcked() == sent && s.getSent() == sent;
         }, () -> describe(name));
         return status(name).getAcked();
     }
