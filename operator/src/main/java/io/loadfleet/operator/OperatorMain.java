@@ -39,19 +39,19 @@ public final class OperatorMain {
      * objects survive its reconciles; the real-control-plane tests prove it.
      */
     public static Operator create(KubernetesClient client, OperatorSettings settings, PrometheusMeterRegistry metrics) {
-        return create(client, settings, metrics, true, true);
+        return create(client, settings, metrics, true);
     }
 
     /**
      * The operator on fabric8's mock API server, which has no server-side apply: dependents are
-     * updated with PUT and status with JSON Patch, and a lost lease does not end the test's JVM.
+     * updated with PUT and status with JSON Patch.
      */
     static Operator createForMockServer(KubernetesClient client, OperatorSettings settings, PrometheusMeterRegistry metrics) {
-        return create(client, settings, metrics, false, false);
+        return create(client, settings, metrics, false);
     }
 
     private static Operator create(KubernetesClient client, OperatorSettings settings, PrometheusMeterRegistry metrics,
-            boolean exitOnLostLease, boolean serverSideApply) {
+            boolean serverSideApply) {
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(client)
                     .withUseSSAToPatchPrimaryResource(serverSideApply)
@@ -61,7 +61,8 @@ public final class OperatorMain {
                 o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder
                         .aLeaderElectionConfiguration("loadfleet-operator")
                         .withLeaseNamespace(settings.leaseNamespace())
-                        .withExitOnStopLeading(exitOnLostLease)
+                        // a restart rejoins the election with fresh caches
+                        .withExitOnStopLeading(true)
                         .build());
             }
         });

@@ -3,7 +3,6 @@ package io.loadfleet.operator;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -22,43 +21,21 @@ import java.util.function.Supplier;
 /** The shipped operator, started on a client of fabric8's mock API server with the committed CRD. */
 final class OperatorFixture implements AutoCloseable {
     final KubernetesClient client;
-    private final OperatorSettings settings;
-    Operator operator;
-    KubernetesClient operatorClient;
+    final Operator operator;
+    private final KubernetesClient operatorClient;
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     OperatorFixture(KubernetesClient client, int controlPort) throws Exception {
-        this(client, new OperatorSettings("loadfleet/worker:test", List.of(), controlPort, 0, false, null, "loadfleet-system", "text", "0.0.0.0"));
-    }
-
-    OperatorFixture(KubernetesClient client, OperatorSettings settings) throws Exception {
         this.client = client;
-        this.settings = settings;
         try (InputStream crd = Files.newInputStream(Path.of("..", "crds", "loadprofiles.loadfleet.io-v1.yml"))) {
             // The mock serves the status subresource only for CRDs it knows.
             client.resource(Serialization.unmarshal(crd, CustomResourceDefinition.class)).create();
         }
-        operatorClient = operatorClient(client);
-        operator = OperatorMain.createForMockServer(operatorClient, settings, metrics);
+        // a client of its own, closed with the operator while the test's stays open
+        operatorClient = new KubernetesClientBuilder().withConfig(client.getConfiguration()).build();
+        operator = OperatorMain.createForMockServer(operatorClient, new OperatorSettings("loadfleet/worker:test", List.of(),
+                controlPort, 0, false, null, "loadfleet-system", "text", "0.0.0.0"), metrics);
         operator.start();
-    }
-
-    /**
-     * A new operator process in place of the old one: the old stops, and the new starts with
-     * nothing in memory, knowing the fleets only from the API server.
-     */
-    void restart() {
-        operator.stop();
-        operatorClient.close();
-        operatorClient = operatorClient(client);
-        operator = OperatorMain.createForMockServer(operatorClient, settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-        operator.start();
-    }
-
-    /** The operator gets a client of its own, as in a cluster. */
-    private static KubernetesClient operatorClient(KubernetesClient client) {
-        return new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
-                .withUserAgent("loadfleet-operator-under-test").build()).build();
     }
 
     /** Like kubectl apply: creates the profile, or replaces its spec, retrying when the operator's status write races it. */

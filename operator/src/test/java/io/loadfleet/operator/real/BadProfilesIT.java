@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.status.Condition;
 import io.loadfleet.operator.cluster.LocalCluster;
 import java.io.IOException;
@@ -21,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -43,10 +40,8 @@ class BadProfilesIT {
 
     @Test
     void eachBadProfileIsRefusedAtTheDoorOrGetsReadyFalseNamingItsField() throws Exception {
-        LocalCluster cluster = LocalCluster.shared();
-        cluster.installOperator();
-        cluster.admin().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-                .serverSideApply();
+        RealFleet fleet = new RealFleet(NS);
+        LocalCluster cluster = fleet.cluster;
         Properties where = new Properties();
         try (Reader in = Files.newBufferedReader(CORPUS.resolve("admission.properties"))) {
             where.load(in);
@@ -100,8 +95,9 @@ class BadProfilesIT {
             }
         }
         for (var e : stored.entrySet()) {
-            await(Duration.ofSeconds(60), () -> ready(cluster, e.getKey()).isPresent(), () -> e.getKey() + " has no Ready condition");
-            Condition ready = ready(cluster, e.getKey()).orElseThrow();
+            await(Duration.ofSeconds(60), () -> fleet.condition(e.getKey(), Condition.READY).isPresent(),
+                    () -> e.getKey() + " has no Ready condition");
+            Condition ready = fleet.condition(e.getKey(), Condition.READY).orElseThrow();
             if (!"False".equals(ready.getStatus()) || !ready.getMessage().contains(e.getValue())) {
                 wrong.add(e.getKey() + ": expected Ready=False with \"" + e.getValue() + "\", got " + ready.getStatus() + " "
                         + ready.getMessage());
@@ -113,7 +109,7 @@ class BadProfilesIT {
                 () -> "the good profile was not reconciled beside the bad ones");
         assertEquals(List.of("good"), cluster.admin().apps().statefulSets().inNamespace(NS).list().getItems().stream()
                 .map(s -> s.getMetadata().getName()).toList(), "no bad profile made pods");
-        cluster.kubectlOk(null, "delete", "lp", "good", "-n", NS);
+        fleet.deleteAndAwaitGone("good");
         cluster.kubectlOk(null, "delete", "namespace", NS, "--wait=false");
         StringBuilder report = new StringBuilder();
         refused.forEach((file, message) -> report.append(file).append(" -> refused: ").append(message).append('\n'));
@@ -147,11 +143,5 @@ class BadProfilesIT {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    static Optional<Condition> ready(LocalCluster cluster, String name) {
-        LoadProfile lp = cluster.admin().resources(LoadProfile.class).inNamespace(NS).withName(name).get();
-        return lp == null || lp.getStatus() == null ? Optional.empty() : lp.getStatus().getConditions().stream()
-                .filter(c -> c.getType().equals(Condition.READY)).findFirst();
     }
 }
