@@ -26,6 +26,11 @@ public record WorkerStatus(String profile, WorkerState state, long epoch, int sh
         return new WorkerStatus(profile, state, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, problem, 0, null, null);
     }
 
+    /** This pod's counters, to add up with other pods'. */
+    public Counters counters() {
+        return new Counters(sent, acked, written, errors, lastError);
+    }
+
     /** Without the histograms' base64, which says nothing to a reader of a log or a failed test. */
     @Override
     public String toString() {
