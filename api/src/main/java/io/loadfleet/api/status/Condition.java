@@ -2,6 +2,7 @@ package io.loadfleet.api.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Objects;
 
 /**
  * One Kubernetes-style status condition of a LoadProfile (Ready, Progressing, Degraded). The same fields as
@@ -44,6 +45,11 @@ public class Condition {
         this.observedGeneration = observedGeneration;
     }
 
+    /** A condition as a pass decides it; {@code lastTransitionTime} and {@code observedGeneration} are set on writing. */
+    public static Condition of(String type, String status, String reason, String message) {
+        return new Condition(type, status, reason, message, null, null);
+    }
+
     public String getType() { return type; }
     public void setType(String type) { this.type = type; }
     public String getStatus() { return status; }
@@ -56,4 +62,17 @@ public class Condition {
     public void setLastTransitionTime(String lastTransitionTime) { this.lastTransitionTime = lastTransitionTime; }
     public Long getObservedGeneration() { return observedGeneration; }
     public void setObservedGeneration(Long observedGeneration) { this.observedGeneration = observedGeneration; }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Condition c && Objects.equals(type, c.type) && Objects.equals(status, c.status)
+                && Objects.equals(reason, c.reason) && Objects.equals(message, c.message)
+                && Objects.equals(lastTransitionTime, c.lastTransitionTime)
+                && Objects.equals(observedGeneration, c.observedGeneration);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, status, reason, message, lastTransitionTime, observedGeneration);
+    }
 }
