@@ -1,5 +1,6 @@
 package io.loadfleet.operator;
 
+import io.loadfleet.operator.config.OperatorSettings;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -19,13 +20,30 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** The shipped operator, started on a client of fabric8's mock API server with the committed CRD. */
-final class OperatorFixture implements AutoCloseable {
-    final KubernetesClient client;
-    final Operator operator;
-    private final KubernetesClient operatorClient;
-    final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+public final class OperatorFixture implements AutoCloseable {
+    /** A valid profile of three pods; the mock API server runs none of them. */
+    public static final String PROFILE = """
+            apiVersion: loadfleet.io/v1alpha1
+            kind: LoadProfile
+            metadata: {name: grid, namespace: test}
+            spec:
+              targetRate: 30000
+              replicas: 3
+              devices: {count: 17000}
+              generator: {type: smart-meter, seed: 42}
+              format: avro
+              sink: {kafka: {bootstrapServers: "kafka:9092", topic: smart-grid-data, partitions: 6}}
+              worker:
+                jvmOptions: ["-Xmx256m"]
+                nodeSelector: {pool: load}
+            """;
 
-    OperatorFixture(KubernetesClient client, int controlPort) throws Exception {
+    public final KubernetesClient client;
+    public final Operator operator;
+    private final KubernetesClient operatorClient;
+    public final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    public OperatorFixture(KubernetesClient client, int controlPort) throws Exception {
         this.client = client;
         try (InputStream crd = Files.newInputStream(Path.of("..", "crds", "loadprofiles.loadfleet.io-v1.yml"))) {
             // The mock serves the status subresource only for CRDs it knows.
@@ -39,7 +57,7 @@ final class OperatorFixture implements AutoCloseable {
     }
 
     /** Like kubectl apply: creates the profile, or replaces its spec, retrying when the operator's status write races it. */
-    LoadProfile apply(String yaml) {
+    public LoadProfile apply(String yaml) {
         LoadProfile desired = Serialization.unmarshal(yaml, LoadProfile.class);
         for (int attempt = 1; ; attempt++) {
             LoadProfile current = get(desired.getMetadata().getName());
@@ -57,12 +75,12 @@ final class OperatorFixture implements AutoCloseable {
         }
     }
 
-    LoadProfile get(String name) {
+    public LoadProfile get(String name) {
         return client.resources(LoadProfile.class).inNamespace("test").withName(name).get();
     }
 
     /** Waits (bounded) until {@code check} holds; fails with what {@code describe} says otherwise. */
-    static void await(Duration limit, Supplier<Boolean> check, Supplier<String> describe) throws InterruptedException {
+    public static void await(Duration limit, Supplier<Boolean> check, Supplier<String> describe) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (Boolean.TRUE.equals(check.get())) {

@@ -1,9 +1,12 @@
 package io.loadfleet.operator.reconcile;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
@@ -17,17 +20,22 @@ import io.loadfleet.api.load.Problem;
 import io.loadfleet.api.load.ProfileValidator;
 import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.status.LoadProfileStatus;
-import io.loadfleet.operator.OperatorSettings;
+import io.loadfleet.operator.config.OperatorSettings;
 import io.loadfleet.operator.dependent.DesiredFleet;
 import io.loadfleet.operator.dependent.FleetNames;
 import io.loadfleet.operator.dependent.WorkerConfigMap;
 import io.loadfleet.operator.dependent.WorkerHeadlessService;
 import io.loadfleet.operator.dependent.WorkerNetworkPolicy;
 import io.loadfleet.operator.dependent.WorkerStatefulSet;
-import io.loadfleet.operator.fleet.FleetCoordinator;
-import io.loadfleet.operator.fleet.WorkerClient.WorkerAddress;
+import io.loadfleet.operator.coordinate.AppliedEpoch;
+import io.loadfleet.operator.coordinate.DesiredPlan;
+import io.loadfleet.operator.coordinate.FleetCoordinator;
+import io.loadfleet.operator.coordinate.FleetPod;
+import io.loadfleet.operator.coordinate.FleetReport;
+import io.loadfleet.operator.coordinate.WorkerClient.WorkerAddress;
+import io.loadfleet.operator.status.AppliedEpochStatus;
+import io.loadfleet.operator.status.StatusBuilder;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -76,44 +84,81 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
         WorkerConfig workerConfig = specValid ? ReferencedSchema.resolve(profile, context.getClient(), problems) : null;
         if (!problems.isEmpty()) {
             String message = problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
-            if (!message.equals(StatusWriter.readyMessage(before))) {
+            if (!message.equals(StatusBuilder.readyMessage(before))) {
                 events.warning(profile, "InvalidSpec", message);
             }
-            profile.setStatus(StatusWriter.invalid(profile, before, message));
+            patchStatusIfChanged(profile, before, StatusBuilder.invalid(profile, before, message), context);
             // an edit of the spec brings the next pass; a ConfigMap it reads is polled until it is fixed
-            return specValid ? UpdateControl.patchStatus(profile).rescheduleAfter(POLL) : UpdateControl.patchStatus(profile);
+            return specValid ? UpdateControl.<LoadProfile>noUpdate().rescheduleAfter(POLL) : UpdateControl.noUpdate();
         }
 
         int replicas = FleetPlan.replicasFor(profile.getSpec());
-        long startMillis = before.getStartTime() == null ? System.currentTimeMillis()
-                : Instant.parse(before.getStartTime()).toEpochMilli();
-        var applied = new FleetCoordinator.Applied(before.getEpoch() == null ? 0 : before.getEpoch(),
-                before.getPlanHash(), before.getReplicas() == null ? 0 : before.getReplicas(), startMillis,
-                before.getEpochStartTime() == null ? null : Instant.parse(before.getEpochStartTime()).toEpochMilli());
+        AppliedEpoch applied = AppliedEpochStatus.read(before, System.currentTimeMillis());
         // Make before break: keep the pods of the running epoch until the smaller plan has taken over.
-        new DesiredFleet(Math.max(replicas, applied.epoch() == 0 ? 0 : applied.replicas()), settings.workerImage(),
+        new DesiredFleet(Math.max(replicas, applied.started() ? applied.replicas() : 0), settings.workerImage(),
                 settings.controlPort(), settings.operatorNamespace(), settings.logFormat(), workerConfig).putInto(context);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
         coordinator.retainOnly(context.getPrimaryCache().list().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet()));
-        List<FleetCoordinator.Pod> pods = context.getSecondaryResources(Pod.class).stream()
+        List<FleetPod> pods = context.getSecondaryResources(Pod.class).stream()
                 .map(this::toFleetPod).flatMap(Optional::stream).toList();
-        FleetCoordinator.Result result = coordinator.coordinate(profile.getMetadata().getUid(), profile.getSpec(),
-                replicas, applied, pods, System.nanoTime());
-        if (result.newEpoch()) {
-            events.normal(profile, "EpochApplied", "epoch " + result.applied().epoch() + ": "
+        FleetReport report = coordinator.coordinate(profile.getMetadata().getUid(),
+                DesiredPlan.of(profile.getSpec(), replicas), applied, pods, System.nanoTime());
+        if (report.newEpoch()) {
+            events.normal(profile, "EpochApplied", "epoch " + report.applied().epoch() + ": "
                     + profile.getSpec().getTargetRate() + " msg/s over " + replicas + " pod(s)");
         }
-        LoadProfileStatus status = StatusWriter.observed(profile, before, replicas, result);
-        if (StatusWriter.degraded(before).isEmpty()) {
-            StatusWriter.degraded(status).ifPresent(c -> events.warning(profile, "Degraded", c.getMessage()));
+        LoadProfileStatus status = StatusBuilder.observed(profile, before, replicas, report);
+        if (StatusBuilder.degraded(before).isEmpty()) {
+            StatusBuilder.degraded(status).ifPresent(c -> events.warning(profile, "Degraded", c.getMessage()));
         }
-        Duration next = result.waiting() ? POLL_WHILE_CHANGING : POLL;
-        profile.setStatus(status);
-        return UpdateControl.patchStatus(profile).rescheduleAfter(next);
+        patchStatusIfChanged(profile, before, status, context);
+        return UpdateControl.<LoadProfile>noUpdate().rescheduleAfter(report.waiting() ? POLL_WHILE_CHANGING : POLL);
     }
 
-    private Optional<FleetCoordinator.Pod> toFleetPod(Pod pod) {
+    /**
+     * A pass whose dependents or status write failed (a StatefulSet refused by admission, a missing
+     * permission): the status says so with the API server's message, and JOSDK retries with backoff.
+     */
+    @Override
+    public ErrorStatusUpdateControl<LoadProfile> updateErrorStatus(LoadProfile profile, Context<LoadProfile> context,
+            Exception e) {
+        LoadProfileStatus before = profile.getStatus() == null ? new LoadProfileStatus() : profile.getStatus();
+        String message = ReconcileFailure.describe(e);
+        LoadProfileStatus status = StatusBuilder.reconcileFailed(profile, before, message);
+        if (status.equals(before)) {
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
+        events.warning(profile, StatusBuilder.RECONCILE_FAILED, message);
+        profile.setStatus(status);
+        return ErrorStatusUpdateControl.patchStatus(profile);
+    }
+
+    /**
+     * Writes the status unless it is what the LoadProfile already shows (a paused or completed fleet
+     * changes nothing), and caches what was written so the next pass starts from it even when the
+     * informer has not caught up (the pass would otherwise push the same plan under another epoch).
+     */
+    private static void patchStatusIfChanged(LoadProfile profile, LoadProfileStatus before, LoadProfileStatus status,
+            Context<LoadProfile> context) {
+        if (status.equals(before)) {
+            return;
+        }
+        if (context.getControllerConfiguration().getConfigurationService().useSSAToPatchPrimaryResource()) {
+            LoadProfile fresh = new LoadProfile();
+            fresh.setMetadata(new ObjectMetaBuilder().withName(profile.getMetadata().getName())
+                    .withNamespace(profile.getMetadata().getNamespace()).build());
+            fresh.setStatus(status);
+            PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(profile, fresh, context);
+        } else {
+            PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(profile, context, p -> {
+                p.setStatus(status);
+                return p;
+            });
+        }
+    }
+
+    private Optional<FleetPod> toFleetPod(Pod pod) {
         String name = pod.getMetadata().getName();
         int dash = name.lastIndexOf('-');
         if (dash < 0 || pod.getMetadata().getDeletionTimestamp() != null) {
@@ -128,7 +173,7 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
         String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
         boolean ready = ip != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-        return Optional.of(new FleetCoordinator.Pod(ordinal,
+        return Optional.of(new FleetPod(ordinal,
                 ip == null ? null : new WorkerAddress(ip, settings.controlPort()), ready));
     }
 }

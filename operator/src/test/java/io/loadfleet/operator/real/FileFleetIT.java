@@ -12,7 +12,7 @@ import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.api.status.Condition;
 import io.loadfleet.api.status.LoadProfileStatus;
 import io.loadfleet.api.status.Phase;
-import io.loadfleet.operator.fleet.FleetCoordinator;
+import io.loadfleet.operator.coordinate.FleetCoordinator;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.sink.file.StoredRows;
 import java.nio.file.Files;

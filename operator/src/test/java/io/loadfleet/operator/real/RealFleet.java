@@ -22,7 +22,7 @@ import io.loadfleet.api.status.Condition;
 import io.loadfleet.api.status.LoadProfileStatus;
 import io.loadfleet.api.status.Phase;
 import io.loadfleet.operator.cluster.LocalCluster;
-import io.loadfleet.operator.fleet.FleetCoordinator;
+import io.loadfleet.operator.coordinate.FleetCoordinator;
 import io.loadfleet.worker.Delivered;
 import io.loadfleet.worker.KafkaTopics;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.loadfleet.operator;
+package io.loadfleet.operator.config;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,12 +1,14 @@
-package io.loadfleet.operator.reconcile;
+package io.loadfleet.operator.status;
 
 import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.control.Counters;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.status.Condition;
 import io.loadfleet.api.status.LoadProfileStatus;
 import io.loadfleet.api.status.Phase;
 import io.loadfleet.operator.dependent.FleetNames;
-import io.loadfleet.operator.fleet.FleetCoordinator;
+import io.loadfleet.operator.coordinate.FleetReport;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,62 +16,70 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Builds the LoadProfile's status (Strimzi style: observedGeneration plus Ready/Progressing/Degraded). */
-final class StatusWriter {
+public final class StatusBuilder {
     /** Unacknowledged records beyond this many seconds of the target rate mean the sink is not keeping up. */
     static final long BACKLOG_SECONDS = 3;
     /** ...and never fewer than this, so a low rate's normal in-flight batch is not mistaken for it. */
     private static final long MIN_BACKLOG = 1_000;
+    /** The reason of a pass that failed with an exception. */
+    public static final String RECONCILE_FAILED = "ReconcileFailed";
 
-    private StatusWriter() {
+    private StatusBuilder() {
     }
 
     /** A spec that cannot run: Failed, Ready=False naming the field; the running fleet's figures stay. */
-    static LoadProfileStatus invalid(LoadProfile profile, LoadProfileStatus before, String message) {
-        LoadProfileStatus s = copy(before);
+    public static LoadProfileStatus invalid(LoadProfile profile, LoadProfileStatus before, String message) {
+        LoadProfileStatus s = before.copy();
         s.setObservedGeneration(profile.getMetadata().getGeneration());
         s.setPhase(Phase.Failed);
         s.setConditions(conditions(before, profile,
-                new Condition(Condition.READY, "False", "InvalidSpec", message, null, null),
-                new Condition(Condition.PROGRESSING, "False", "InvalidSpec", "fix the spec to continue", null, null),
-                new Condition(Condition.DEGRADED, "False", "InvalidSpec", "", null, null)));
+                Condition.of(Condition.READY, "False", "InvalidSpec", message),
+                Condition.of(Condition.PROGRESSING, "False", "InvalidSpec", "fix the spec to continue"),
+                Condition.of(Condition.DEGRADED, "False", "InvalidSpec", "")));
+        return s;
+    }
+
+    /**
+     * A pass that failed: Ready=False and Degraded=True with what failed, for as long as retries fail;
+     * the fleet's figures stay.
+     */
+    public static LoadProfileStatus reconcileFailed(LoadProfile profile, LoadProfileStatus before, String message) {
+        LoadProfileStatus s = before.copy();
+        s.setObservedGeneration(profile.getMetadata().getGeneration());
+        s.setConditions(conditions(before, profile,
+                Condition.of(Condition.READY, "False", RECONCILE_FAILED, message),
+                Condition.of(Condition.PROGRESSING, "True", RECONCILE_FAILED, "retrying with backoff"),
+                Condition.of(Condition.DEGRADED, "True", RECONCILE_FAILED, message)));
         return s;
     }
 
     /** The fleet as this pass found and left it. */
-    static LoadProfileStatus observed(LoadProfile profile, LoadProfileStatus before, int replicas,
-            FleetCoordinator.Result r) {
-        LoadProfileStatus s = copy(before);
+    public static LoadProfileStatus observed(LoadProfile profile, LoadProfileStatus before, int replicas,
+            FleetReport r) {
+        LoadProfileStatus s = before.copy();
         s.setObservedGeneration(profile.getMetadata().getGeneration());
         s.setSelector(FleetNames.selectorString(profile));
-        s.setEpoch(r.applied().epoch());
-        if (r.applied().epochStartMillis() != null) {
-            s.setEpochStartTime(Instant.ofEpochMilli(r.applied().epochStartMillis()).toString());
-        }
-        s.setPlanHash(r.applied().planHash());
-        s.setReplicas(r.applied().epoch() == 0 ? replicas : r.applied().replicas());
-        s.setReadyReplicas(r.readyPods());
+        AppliedEpochStatus.write(r.applied(), replicas, s);
+        s.setReadyReplicas(r.observation().readyPods());
         s.setTargetRate(profile.getSpec().isPaused() ? 0 : profile.getSpec().getTargetRate());
         if (r.achievedRate() != null) {
             s.setAchievedRate(Math.round(r.achievedRate() * 10) / 10.0);
         }
-        s.setSent(r.sent());
-        s.setAcked(r.acked());
-        s.setErrors(r.errors());
-        if (r.latency() != null) {
-            s.setLatency(r.latency());
-        }
-        if (before.getStartTime() == null && r.applied().epoch() > 0) {
-            s.setStartTime(Instant.ofEpochMilli(r.applied().startTimeMillis()).toString());
+        s.setSent(r.totals().counters().sent());
+        s.setAcked(r.totals().counters().acked());
+        s.setErrors(r.totals().counters().errors());
+        if (r.totals().latency() != null) {
+            s.setLatency(r.totals().latency());
         }
         Condition degraded = degradedCondition(profile, before, r);
         Phase phase;
         String why;
         if (r.applied().epoch() == 0) {
             phase = Phase.Pending;
-            why = "waiting for " + replicas + " worker pod(s) to be ready (" + r.readyPods() + " are)";
+            why = "waiting for " + replicas + " worker pod(s) to be ready (" + r.observation().readyPods() + " are)";
         } else if (r.waiting()) {
             phase = Phase.Rescaling;
-            why = "moving to " + replicas + " pod(s): " + r.readyPods() + " ready";
+            why = "moving to " + replicas + " pod(s): " + r.observation().readyPods() + " ready";
         } else if (profile.getSpec().getDuration() != null && r.allFinished()) {
             phase = Phase.Completed;
             why = "spec.duration " + profile.getSpec().getDuration() + " has elapsed";
@@ -84,8 +94,8 @@ final class StatusWriter {
         s.setPhase(phase);
         boolean ready = phase != Phase.Pending && phase != Phase.Rescaling;
         s.setConditions(conditions(before, profile,
-                new Condition(Condition.READY, ready ? "True" : "False", phase.name(), why, null, null),
-                new Condition(Condition.PROGRESSING, ready ? "False" : "True", phase.name(), why, null, null),
+                Condition.of(Condition.READY, ready ? "True" : "False", phase.name(), why),
+                Condition.of(Condition.PROGRESSING, ready ? "False" : "True", phase.name(), why),
                 degraded));
         return s;
     }
@@ -96,11 +106,12 @@ final class StatusWriter {
      * answer, send errors, then backpressure (records piling up unacknowledged while the broker is
      * slow or gone, before any send has timed out).
      */
-    private static Condition degradedCondition(LoadProfile profile, LoadProfileStatus before, FleetCoordinator.Result r) {
+    private static Condition degradedCondition(LoadProfile profile, LoadProfileStatus before, FleetReport r) {
         String why = null;
         String reason = null;
         // written, not acked: a file sink acks what it has written at its next flush or a Parquet file's end
-        long backlog = r.sent() - r.written();
+        Counters counters = r.totals().counters();
+        long backlog = counters.sent() - counters.written();
         long tolerated = Math.max(MIN_BACKLOG, BACKLOG_SECONDS * (profile.getSpec().isPaused() ? 0 : profile.getSpec().getTargetRate()));
         Map<Integer, String> loading = stuckAt(r, WorkerState.LOADING_INPUT);
         Map<Integer, String> connecting = stuckAt(r, WorkerState.CONNECTING);
@@ -110,27 +121,27 @@ final class StatusWriter {
         } else if (!connecting.isEmpty()) {
             reason = "SinkUnreachable";
             why = "pod(s) " + connecting.keySet() + " cannot reach the sink: " + connecting.values().iterator().next();
-        } else if (r.unreachable() > 0) {
+        } else if (r.observation().unreachable() > 0) {
             reason = "PodsNotAnswering";
-            why = r.unreachable() + " ready pod(s) did not answer";
-        } else if (before.getErrors() != null && r.errors() > before.getErrors()) {
+            why = r.observation().unreachable() + " ready pod(s) did not answer";
+        } else if (before.getErrors() != null && counters.errors() > before.getErrors()) {
             reason = "WorkerErrors";
-            why = (r.errors() - before.getErrors()) + " new send error(s); last: " + r.lastError();
-        } else if (r.stalledMillis() > BACKLOG_SECONDS * 1000 || backlog > tolerated) {
+            why = (counters.errors() - before.getErrors()) + " new send error(s); last: " + counters.lastError();
+        } else if (r.totals().stalledMillis() > BACKLOG_SECONDS * 1000 || backlog > tolerated) {
             reason = "Backpressure";
-            why = (r.stalledMillis() > BACKLOG_SECONDS * 1000 ? "sends have been blocked for " + r.stalledMillis() / 1000
+            why = (r.totals().stalledMillis() > BACKLOG_SECONDS * 1000 ? "sends have been blocked for " + r.totals().stalledMillis() / 1000
                     + " s" : "acknowledgements lag more than " + BACKLOG_SECONDS + " s behind the target rate")
                     + ": " + backlog + " records not yet acknowledged; the broker is slow or unreachable"
-                    + (r.lastError() == null ? "" : "; last error: " + r.lastError());
+                    + (counters.lastError() == null ? "" : "; last error: " + counters.lastError());
         }
-        return why == null ? new Condition(Condition.DEGRADED, "False", "Healthy", "", null, null)
-                : new Condition(Condition.DEGRADED, "True", reason, why, null, null);
+        return why == null ? Condition.of(Condition.DEGRADED, "False", "Healthy", "")
+                : Condition.of(Condition.DEGRADED, "True", reason, why);
     }
 
     /** The not-ready pods stuck at {@code state}, by ordinal, with the error each reports. */
-    private static Map<Integer, String> stuckAt(FleetCoordinator.Result r, WorkerState state) {
+    private static Map<Integer, String> stuckAt(FleetReport r, WorkerState state) {
         Map<Integer, String> pods = new TreeMap<>();
-        r.notReady().forEach((ordinal, s) -> {
+        r.observation().notReady().forEach((ordinal, s) -> {
             if (s.state() == state) {
                 pods.put(ordinal, s.lastError());
             }
@@ -139,13 +150,13 @@ final class StatusWriter {
     }
 
     /** The Degraded condition when it is True, to notice when the fleet starts failing. */
-    static java.util.Optional<Condition> degraded(LoadProfileStatus status) {
+    public static Optional<Condition> degraded(LoadProfileStatus status) {
         return status.getConditions().stream()
                 .filter(c -> Condition.DEGRADED.equals(c.getType()) && "True".equals(c.getStatus())).findFirst();
     }
 
     /** The message of the Ready condition, to notice when a problem is new. */
-    static String readyMessage(LoadProfileStatus status) {
+    public static String readyMessage(LoadProfileStatus status) {
         return status.getConditions().stream().filter(c -> Condition.READY.equals(c.getType()))
                 .map(Condition::getMessage).findFirst().orElse(null);
     }
@@ -162,26 +173,5 @@ final class StatusWriter {
                     profile.getMetadata().getGeneration()));
         }
         return out;
-    }
-
-    private static LoadProfileStatus copy(LoadProfileStatus b) {
-        LoadProfileStatus s = new LoadProfileStatus();
-        s.setObservedGeneration(b.getObservedGeneration());
-        s.setPhase(b.getPhase());
-        s.setReplicas(b.getReplicas());
-        s.setReadyReplicas(b.getReadyReplicas());
-        s.setSelector(b.getSelector());
-        s.setTargetRate(b.getTargetRate());
-        s.setAchievedRate(b.getAchievedRate());
-        s.setSent(b.getSent());
-        s.setAcked(b.getAcked());
-        s.setErrors(b.getErrors());
-        s.setLatency(b.getLatency());
-        s.setEpoch(b.getEpoch());
-        s.setEpochStartTime(b.getEpochStartTime());
-        s.setStartTime(b.getStartTime());
-        s.setPlanHash(b.getPlanHash());
-        s.setConditions(new ArrayList<>(b.getConditions()));
-        return s;
     }
 }

@@ -1,4 +1,4 @@
-package io.loadfleet.operator.fleet;
+package io.loadfleet.operator.coordinate;
 
 import io.loadfleet.api.spec.LoadProfileSpec;
 import io.loadfleet.api.spec.StageSpec;

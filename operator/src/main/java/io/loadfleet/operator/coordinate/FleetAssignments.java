@@ -1,4 +1,4 @@
-package io.loadfleet.operator.fleet;
+package io.loadfleet.operator.coordinate;
 
 import io.loadfleet.api.control.Assignment;
 import io.loadfleet.api.plan.FleetPlan;

@@ -1,4 +1,4 @@
-package io.loadfleet.operator;
+package io.loadfleet.operator.reconcile;
 
 import static io.loadfleet.operator.OperatorFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.loadfleet.api.LoadProfile;
+import io.loadfleet.operator.OperatorFixture;
 import io.loadfleet.api.status.Condition;
 import io.loadfleet.api.status.Phase;
 import io.loadfleet.operator.dependent.FleetNames;
@@ -25,21 +26,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class LoadProfileReconcilerTest {
     static final Duration WAIT = Duration.ofSeconds(20);
-    static final String PROFILE = """
-            apiVersion: loadfleet.io/v1alpha1
-            kind: LoadProfile
-            metadata: {name: grid, namespace: test}
-            spec:
-              targetRate: 30000
-              replicas: 3
-              devices: {count: 17000}
-              generator: {type: smart-meter, seed: 42}
-              format: avro
-              sink: {kafka: {bootstrapServers: "kafka:9092", topic: smart-grid-data, partitions: 6}}
-              worker:
-                jvmOptions: ["-Xmx256m"]
-                nodeSelector: {pool: load}
-            """;
 
     KubernetesClient client;
     OperatorFixture fixture;
@@ -60,7 +46,7 @@ class LoadProfileReconcilerTest {
 
     @Test
     void profileBecomesConfigMapHeadlessServiceAndParallelStatefulSetOwnedByIt() throws Exception {
-        LoadProfile created = fixture.apply(PROFILE);
+        LoadProfile created = fixture.apply(OperatorFixture.PROFILE);
         await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet");
         StatefulSet sts = statefulSet("grid");
         assertEquals(3, sts.getSpec().getReplicas());
@@ -114,7 +100,7 @@ class LoadProfileReconcilerTest {
 
     @Test
     void tracingReachesThePodsThroughTheirConfig() throws Exception {
-        fixture.apply(PROFILE.replace("format: avro", "format: avro\n  tracing: {sampleRatio: 0.05}"));
+        fixture.apply(OperatorFixture.PROFILE.replace("format: avro", "format: avro\n  tracing: {sampleRatio: 0.05}"));
         await(WAIT, () -> client.configMaps().inNamespace("test").withName("grid-worker-config").get() != null,
                 () -> "no ConfigMap");
         String workerYaml = client.configMaps().inNamespace("test").withName("grid-worker-config").get().getData().get("worker.yaml");
@@ -140,7 +126,7 @@ class LoadProfileReconcilerTest {
 
     @Test
     void anAvroSchemaInAConfigMapIsCheckedAndReachesThePodsInline() throws Exception {
-        fixture.apply(PROFILE.replace("generator: {type: smart-meter, seed: 42}",
+        fixture.apply(OperatorFixture.PROFILE.replace("generator: {type: smart-meter, seed: 42}",
                 "generator: {type: avro-schema, avroSchema: {configMapRef: {name: order-schema, key: order.avsc}}}"));
         await(WAIT, () -> readyMessage().contains("spec.generator.avroSchema.configMapRef: ConfigMap order-schema does not "
                 + "exist in namespace test: create it, e.g. kubectl create configmap order-schema --from-file=order.avsc=SCHEMA.avsc"),
@@ -168,7 +154,7 @@ class LoadProfileReconcilerTest {
 
     @Test
     void aDatasetsConfigMapAndS3SecretAreMountedWhereWorkersLook() throws Exception {
-        fixture.apply(PROFILE.replace("generator: {type: smart-meter, seed: 42}", """
+        fixture.apply(OperatorFixture.PROFILE.replace("generator: {type: smart-meter, seed: 42}", """
                 generator:
                     type: dataset
                     dataset:
@@ -184,7 +170,7 @@ class LoadProfileReconcilerTest {
         assertEquals("/etc/loadfleet/configmaps/tx-sample", mount.getMountPath());
         assertTrue(mount.getReadOnly());
 
-        fixture.apply(PROFILE.replace("generator: {type: smart-meter, seed: 42}", """
+        fixture.apply(OperatorFixture.PROFILE.replace("generator: {type: smart-meter, seed: 42}", """
                 generator:
                     type: dataset
                     dataset:
@@ -201,7 +187,7 @@ class LoadProfileReconcilerTest {
 
     @Test
     void sinkSecretsAreReadOnlyVolumesOfTheirKeysAndOnlyTheirNamesAreInTheConfigMap() throws Exception {
-        fixture.apply(PROFILE.replace("sink: {kafka: {bootstrapServers: \"kafka:9092\", topic: smart-grid-data, partitions: 6}}", """
+        fixture.apply(OperatorFixture.PROFILE.replace("sink: {kafka: {bootstrapServers: \"kafka:9092\", topic: smart-grid-data, partitions: 6}}", """
                 sink:
                     kafka:
                       bootstrapServers: "kafka:9093"
@@ -234,23 +220,23 @@ class LoadProfileReconcilerTest {
 
     @Test
     void targetRateChangeLeavesThePodTemplateAlone() throws Exception {
-        fixture.apply(PROFILE);
+        fixture.apply(OperatorFixture.PROFILE);
         await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet");
         var template = statefulSet("grid").getSpec().getTemplate();
-        fixture.apply(PROFILE.replace("targetRate: 30000", "targetRate: 60000"));
+        fixture.apply(OperatorFixture.PROFILE.replace("targetRate: 30000", "targetRate: 60000"));
         await(WAIT, () -> fixture.get("grid").getStatus() != null
                 && Long.valueOf(2).equals(fixture.get("grid").getStatus().getObservedGeneration()), () -> "not observed");
         assertEquals(template, statefulSet("grid").getSpec().getTemplate(), "a rate change restarts nothing");
         assertEquals(60000L, fixture.get("grid").getStatus().getTargetRate());
 
-        fixture.apply(PROFILE.replace("topic: smart-grid-data", "topic: other-topic"));
+        fixture.apply(OperatorFixture.PROFILE.replace("topic: smart-grid-data", "topic: other-topic"));
         await(WAIT, () -> !template.getMetadata().getAnnotations().equals(
                 statefulSet("grid").getSpec().getTemplate().getMetadata().getAnnotations()), () -> "hash unchanged");
     }
 
     @Test
     void invalidSpecIsAConditionNamingTheFieldAndFixingItRecovers() throws Exception {
-        fixture.apply(PROFILE.replace("count: 17000", "count: 2"));
+        fixture.apply(OperatorFixture.PROFILE.replace("count: 17000", "count: 2"));
         await(WAIT, () -> fixture.get("grid").getStatus() != null, () -> "no status");
         var status = fixture.get("grid").getStatus();
         assertEquals(Phase.Failed, status.getPhase());
@@ -264,14 +250,14 @@ class LoadProfileReconcilerTest {
                         && e.getType().equals("Warning") && e.getMessage().contains("spec.devices.count")),
                 () -> "no InvalidSpec event");
 
-        fixture.apply(PROFILE);
+        fixture.apply(OperatorFixture.PROFILE);
         await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet after the fix");
         await(WAIT, () -> fixture.get("grid").getStatus().getPhase() == Phase.Pending, () -> "still failed");
     }
 
     @Test
     void aSinkWithoutABrokerAddressIsInvalidInACluster() throws Exception {
-        fixture.apply(PROFILE.replace("sink: {kafka: {bootstrapServers: \"kafka:9092\", topic: smart-grid-data, partitions: 6}}",
+        fixture.apply(OperatorFixture.PROFILE.replace("sink: {kafka: {bootstrapServers: \"kafka:9092\", topic: smart-grid-data, partitions: 6}}",
                 "sink: {pulsar: {topic: smart-grid-data}}"));
         await(WAIT, () -> fixture.get("grid").getStatus() != null, () -> "no status");
         Condition ready = fixture.get("grid").getStatus().getConditions().stream()
@@ -283,9 +269,9 @@ class LoadProfileReconcilerTest {
 
     @Test
     void invalidEditOfARunningProfileKeepsItsFleet() throws Exception {
-        fixture.apply(PROFILE);
+        fixture.apply(OperatorFixture.PROFILE);
         await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet");
-        fixture.apply(PROFILE.replace("replicas: 3", "replicas: 0"));
+        fixture.apply(OperatorFixture.PROFILE.replace("replicas: 3", "replicas: 0"));
         await(WAIT, () -> fixture.get("grid").getStatus() != null && fixture.get("grid").getStatus().getPhase() == Phase.Failed,
                 () -> "not failed");
         assertEquals(3, statefulSet("grid").getSpec().getReplicas(), "the running fleet is untouched");
@@ -293,7 +279,7 @@ class LoadProfileReconcilerTest {
 
     @Test
     void readyPodsThatDoNotAnswerMakeTheFleetDegradedWithAnEvent() throws Exception {
-        fixture.apply(PROFILE.replace("replicas: 3", "replicas: 1").replace("targetRate: 30000", "targetRate: 3000"));
+        fixture.apply(OperatorFixture.PROFILE.replace("replicas: 3", "replicas: 1").replace("targetRate: 30000", "targetRate: 3000"));
         await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet");
         var template = statefulSet("grid").getSpec().getTemplate();
         // A pod the kubelet reports ready, at an address where nothing listens.
@@ -308,28 +294,5 @@ class LoadProfileReconcilerTest {
         await(WAIT, () -> client.v1().events().inNamespace("test").list().getItems().stream()
                 .anyMatch(e -> e.getReason().equals("Degraded") && e.getType().equals("Warning")), () -> "no Degraded event");
         assertEquals(Phase.Pending, fixture.get("grid").getStatus().getPhase(), "no epoch without an answering pod");
-    }
-
-    @Test
-    void operatorServesHealthReadinessAndJosdkMetrics() throws Exception {
-        fixture.apply(PROFILE);
-        await(WAIT, () -> fixture.get("grid").getStatus() != null, () -> "no status");
-        try (OperatorHttpServer http = new OperatorHttpServer(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), fixture.operator, fixture.metrics)) {
-            var client = java.net.http.HttpClient.newHttpClient();
-            java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
-                try {
-                    return client.send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://127.0.0.1:" + http.port() + path)).build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            };
-            assertEquals(200, get.apply("/healthz").statusCode());
-            assertEquals(200, get.apply("/readyz").statusCode());
-            String metrics = get.apply("/metrics").body();
-            assertTrue(metrics.contains("operator_sdk_reconciliations"), metrics.lines().limit(20).toList().toString());
-        }
     }
 }

@@ -1,0 +1,50 @@
+package io.loadfleet.operator.coordinate;
+
+import io.loadfleet.api.control.Counters;
+import io.loadfleet.api.control.HistogramCodec;
+import io.loadfleet.api.control.WorkerStatus;
+import io.loadfleet.api.status.FleetLatency;
+import io.loadfleet.api.status.LatencyPercentiles;
+import java.util.Collection;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fleet's figures summed over the pods that answered: counters added, latency histograms merged
+ * exactly (HdrHistogram adds bucket by bucket), the longest stall.
+ *
+ * @param stalledMillis the longest a pod's current send has been waiting on the sink
+ * @param latency       null when no pod has measured anything yet
+ */
+public record FleetTotals(Counters counters, long stalledMillis, FleetLatency latency) {
+    private static final Logger LOG = LoggerFactory.getLogger(FleetTotals.class);
+
+    public static FleetTotals of(Collection<WorkerStatus> pods) {
+        Counters counters = Counters.ZERO;
+        long stalledMillis = 0;
+        Histogram publishLatency = new Histogram(3);
+        Histogram scheduleDelay = new Histogram(3);
+        for (WorkerStatus s : pods) {
+            counters = counters.plus(s.counters());
+            stalledMillis = Math.max(stalledMillis, s.stalledMillis());
+            merge(publishLatency, s.publishLatency());
+            merge(scheduleDelay, s.scheduleDelay());
+        }
+        FleetLatency latency = publishLatency.getTotalCount() + scheduleDelay.getTotalCount() == 0 ? null
+                : new FleetLatency(LatencyPercentiles.ofMicros(publishLatency), LatencyPercentiles.ofMicros(scheduleDelay));
+        return new FleetTotals(counters, stalledMillis, latency);
+    }
+
+    /** Adds a pod's histogram; one that does not decode (a pod of another version) is left out, not fatal. */
+    private static void merge(Histogram into, String encoded) {
+        if (encoded == null) {
+            return;
+        }
+        try {
+            into.add(HistogramCodec.decode(encoded));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("a pod's latency histogram was left out: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.loadfleet.operator.coordinate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.loadfleet.api.control.ApplyOutcome;
+import io.loadfleet.api.control.Assignment;
+import io.loadfleet.api.control.WorkerStatus;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The operator's side of the worker control API, asynchronous so one pass asks every pod at once.
+ * A pod that does not answer within {@link #TIMEOUT} is treated as not ready this pass and asked
+ * again on the next.
+ */
+public final class WorkerClient {
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** Threads that parse answers; the requests themselves wait on the client's selector, not on these. */
+    private static final int THREADS = 4;
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+        Thread t = new Thread(r, "worker-client");
+        t.setDaemon(true);
+        return t;
+    });
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).executor(pool).build();
+
+    /** Pushes an assignment; completes empty when the pod could not be reached or refused it unexpectedly. */
+    public CompletableFuture<Optional<ApplyOutcome>> push(WorkerAddress pod, Assignment assignment) {
+        HttpRequest request = HttpRequest.newBuilder(pod.uri("/assignment"))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(assignment)))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(r -> r.statusCode() == 200 || r.statusCode() == 409
+                        ? read(r.body(), AppliedAnswer.class).map(AppliedAnswer::outcome) : Optional.<ApplyOutcome>empty())
+                .exceptionally(unreachable -> Optional.empty());
+    }
+
+    /** The pod's status; completes empty when it could not be reached. */
+    public CompletableFuture<Optional<WorkerStatus>> status(WorkerAddress pod) {
+        HttpRequest request = HttpRequest.newBuilder(pod.uri("/status")).timeout(TIMEOUT).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(r -> r.statusCode() == 200 ? read(r.body(), WorkerStatus.class) : Optional.<WorkerStatus>empty())
+                .exceptionally(unreachable -> Optional.empty());
+    }
+
+    private static String json(Assignment assignment) {
+        try {
+            return JSON.writeValueAsString(assignment);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An answer that does not parse (a pod of another version) counts as no answer. */
+    private static <T> Optional<T> read(String body, Class<T> type) {
+        try {
+            return Optional.ofNullable(JSON.readValue(body, type));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The body of {@code PUT /assignment}'s answer. */
+    private record AppliedAnswer(ApplyOutcome outcome) {
+    }
+
+    /** Where a pod's control API listens. */
+    public record WorkerAddress(String host, int port) {
+        URI uri(String path) {
+            return URI.create("http://" + host + ":" + port + path);
+        }
+    }
+}
