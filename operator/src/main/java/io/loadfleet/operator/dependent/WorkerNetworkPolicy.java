@@ -21,7 +21,10 @@ public class WorkerNetworkPolicy extends CRUDKubernetesDependentResource<Network
 
     @Override
     protected NetworkPolicy desired(LoadProfile profile, Context<LoadProfile> context) {
-        DesiredFleet fleet = DesiredFleet.of(context);
+        return build(profile, DesiredFleet.of(context));
+    }
+
+    static NetworkPolicy build(LoadProfile profile, DesiredFleet fleet) {
         return new NetworkPolicyBuilder()
                 .withNewMetadata()
                     .withName(FleetNames.networkPolicy(profile))

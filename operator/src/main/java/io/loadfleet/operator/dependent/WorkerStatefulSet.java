@@ -32,7 +32,10 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
 
     @Override
     protected StatefulSet desired(LoadProfile profile, Context<LoadProfile> context) {
-        DesiredFleet fleet = DesiredFleet.of(context);
+        return build(profile, DesiredFleet.of(context));
+    }
+
+    static StatefulSet build(LoadProfile profile, DesiredFleet fleet) {
         WorkerSpec worker = profile.getSpec().getWorker() == null ? new WorkerSpec() : profile.getSpec().getWorker();
         String image = worker.getImage() != null ? worker.getImage() : fleet.defaultImage();
         String config = WorkerConfigMap.render(fleet.workerConfig());

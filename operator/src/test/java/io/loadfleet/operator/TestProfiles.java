@@ -1,0 +1,40 @@
+package io.loadfleet.operator;
+
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.control.WorkerState;
+import io.loadfleet.api.control.WorkerStatus;
+
+/** LoadProfiles and pod statuses the operator's unit tests start from. */
+public final class TestProfiles {
+
+    private TestProfiles() {
+    }
+
+    /** A smart-meter fleet on Kafka over 1,000 devices. */
+    public static LoadProfile smartMeter(long rate, boolean paused) {
+        return withSpec("""
+                targetRate: %d
+                paused: %s
+                devices: {count: 1000}
+                generator: {type: smart-meter}
+                sink: {kafka: {bootstrapServers: "kafka:9092", topic: t}}
+                """.formatted(rate, paused));
+    }
+
+    /** A LoadProfile {@code grid} in namespace {@code test}, generation 1, with this spec (YAML, unindented). */
+    public static LoadProfile withSpec(String specYaml) {
+        LoadProfile profile = Serialization.unmarshal("""
+                apiVersion: loadfleet.io/v1alpha1
+                kind: LoadProfile
+                metadata: {name: grid, namespace: test, uid: 5f0c1d2e, generation: 1}
+                spec:
+                """ + specYaml.indent(2), LoadProfile.class);
+        return profile;
+    }
+
+    /** A pod's status with counters and no histograms. */
+    public static WorkerStatus pod(WorkerState state, long epoch, long sent, long acked, long errors, String lastError) {
+        return new WorkerStatus("grid", state, epoch, 0, 1, 0, 1, 0, sent, acked, acked, errors, lastError, 0, null, null);
+    }
+}

@@ -1,0 +1,92 @@
+package io.loadfleet.operator.dependent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.control.WorkerConfig;
+import io.loadfleet.operator.TestProfiles;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WorkerStatefulSetTest {
+    static final String SPEC = """
+            targetRate: 30000
+            devices: {count: 1000}
+            generator: {type: smart-meter, seed: 1}
+            sink: {kafka: {bootstrapServers: "kafka:9092", topic: t}}
+            """;
+
+    @Test
+    void rateAndReplicasLeaveThePodTemplateAloneSoNoPodRestarts() {
+        StatefulSet three = build(TestProfiles.withSpec(SPEC), 3, "text");
+        StatefulSet six = build(TestProfiles.withSpec(SPEC.replace("30000", "60000")), 6, "text");
+
+        assertEquals(3, three.getSpec().getReplicas());
+        assertEquals(6, six.getSpec().getReplicas());
+        assertEquals(three.getSpec().getTemplate(), six.getSpec().getTemplate());
+    }
+
+    @Test
+    void staticConfigurationChangesTheConfigHashWhichRollsThePods() {
+        String hash = configHash(build(TestProfiles.withSpec(SPEC), 3, "text"));
+
+        assertNotEquals(hash, configHash(build(TestProfiles.withSpec(SPEC.replace("seed: 1", "seed: 2")), 3, "text")));
+        assertNotEquals(hash, configHash(build(TestProfiles.withSpec(SPEC + "worker: {image: my/worker:2}\n"), 3, "text")));
+    }
+
+    @Test
+    void podsRunHardenedAsTheRestrictedPodSecurityProfileAsks() {
+        StatefulSet set = build(TestProfiles.withSpec(SPEC), 3, "text");
+        PodSpec pod = set.getSpec().getTemplate().getSpec();
+        Container worker = pod.getContainers().get(0);
+
+        assertTrue(pod.getSecurityContext().getRunAsNonRoot());
+        assertEquals(WorkerStatefulSet.WORKER_UID, pod.getSecurityContext().getRunAsUser());
+        assertEquals("RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType());
+        assertNull(pod.getSecurityContext().getFsGroup(), "no Secret files, no fsGroup");
+        assertTrue(worker.getSecurityContext().getReadOnlyRootFilesystem());
+        assertFalse(worker.getSecurityContext().getAllowPrivilegeEscalation());
+        assertEquals(List.of("ALL"), worker.getSecurityContext().getCapabilities().getDrop());
+        assertEquals("Parallel", set.getSpec().getPodManagementPolicy());
+        assertEquals(FleetNames.selector(TestProfiles.withSpec(SPEC)), set.getSpec().getSelector().getMatchLabels());
+        assertEquals(List.of("worker", "--config", "/etc/loadfleet/worker.yaml", "--port", "8080"), worker.getArgs());
+    }
+
+    @Test
+    void sinkSecretsAreMountedForTheWorkersGroupWithTheirDirectoryOnTheCommandLine() {
+        LoadProfile profile = TestProfiles.withSpec(SPEC.replace("topic: t}", "topic: t, security: {protocol: SASL_SSL, "
+                + "sasl: {mechanism: SCRAM-SHA-512, username: lf, secretRef: {name: creds}}}}"));
+        PodSpec pod = build(profile, 3, "text").getSpec().getTemplate().getSpec();
+
+        assertEquals(WorkerStatefulSet.WORKER_UID, pod.getSecurityContext().getFsGroup());
+        assertTrue(pod.getContainers().get(0).getArgs().contains("--secrets-dir"), pod.getContainers().get(0).getArgs()::toString);
+        assertTrue(pod.getVolumes().stream().anyMatch(v -> v.getSecret() != null && "creds".equals(v.getSecret().getSecretName())));
+    }
+
+    @Test
+    void jvmOptionsAndJsonLogsReachTheWorkerAsEnvironment() {
+        LoadProfile profile = TestProfiles.withSpec(SPEC + "worker: {jvmOptions: [\"-Xmx256m\", \"-XX:+UseZGC\"], nodeSelector: {pool: load}}\n");
+        PodSpec pod = build(profile, 3, "json").getSpec().getTemplate().getSpec();
+
+        assertEquals(List.of(new EnvVar("JAVA_TOOL_OPTIONS", "-Xmx256m -XX:+UseZGC", null), new EnvVar("LOG_FORMAT", "json", null)),
+                pod.getContainers().get(0).getEnv());
+        assertEquals("load", pod.getNodeSelector().get("pool"));
+    }
+
+    static StatefulSet build(LoadProfile profile, int replicas, String logFormat) {
+        return WorkerStatefulSet.build(profile, new DesiredFleet(replicas, "loadfleet/worker:test", 8080, "loadfleet-system",
+                logFormat, WorkerConfig.of(profile)));
+    }
+
+    private static String configHash(StatefulSet set) {
+        return set.getSpec().getTemplate().getMetadata().getAnnotations().get(FleetNames.CONFIG_HASH_ANNOTATION);
+    }
+}
