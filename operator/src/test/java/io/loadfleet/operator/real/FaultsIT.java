@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The failures a load tool is meant to provoke, on the real control plane with worker pods and a
  * real Kafka broker that the test stops and starts again: an outage mid-run, sends that fail, and
- * a broker unreachable from the start. (Deleting a worker pod and the operator pod: {@link FleetIT}.)
+ * a broker unreachable from the start; and a StatefulSet the API server's admission refuses.
+ * (Deleting a worker pod and the operator pod: {@link FleetIT}.)
  */
 @Timeout(900)
 class FaultsIT {
@@ -139,5 +140,72 @@ class FaultsIT {
         assertTrue(fleet.pods("nobroker").stream().noneMatch(io.loadfleet.operator.cluster.LocalCluster::ready),
                 "the pods are not Ready by their readiness probe");
         fleet.deleteAndAwaitGone("nobroker");
+    }
+
+    /**
+     * An admission policy refuses the fleet's StatefulSet: the pass fails inside JOSDK's workflow, and
+     * the API server's message reaches the status and an Event; once the policy is gone and the spec is
+     * touched again, the fleet runs and the condition clears.
+     */
+    @Test
+    void aStatefulSetRefusedByAdmissionIsInTheStatusWithTheApiServersMessage() {
+        String policy = """
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicy
+                metadata: {name: loadfleet-test-refuse-fleet}
+                spec:
+                  failurePolicy: Fail
+                  matchConstraints:
+                    resourceRules:
+                    - {apiGroups: [apps], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [statefulsets]}
+                  validations:
+                  - expression: "!has(object.metadata.labels) || object.metadata.labels[?'loadfleet.io/profile'].orValue('') != 'refused'"
+                    message: "this namespace allows no fleet called refused"
+                ---
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicyBinding
+                metadata: {name: loadfleet-test-refuse-fleet}
+                spec:
+                  policyName: loadfleet-test-refuse-fleet
+                  validationActions: [Deny]
+                  matchResources:
+                    namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: faults}}
+                """;
+        fleet.cluster.kubectlOk(policy, "apply", "-f", "-");
+        String probe = """
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: probe, labels: {loadfleet.io/profile: refused}}
+                spec:
+                  selector: {matchLabels: {app: probe}}
+                  template:
+                    metadata: {labels: {app: probe}}
+                    spec: {containers: [{name: c, image: none}]}
+                """;
+        // a new policy takes effect once the API server has loaded it
+        await(Duration.ofSeconds(30), () -> fleet.cluster.kubectl(probe, "create", "--dry-run=server", "-n", "faults", "-f", "-")
+                .exit() != 0, () -> "the policy does not refuse yet");
+        try {
+            fleet.apply(profile(kafka.bootstrapServers(), "refused", "faults-refused", 500, 1, ""));
+            await(WAIT, () -> fleet.condition("refused", Condition.READY)
+                    .filter(c -> "ReconcileFailed".equals(c.getReason())).isPresent(), () -> fleet.describe("refused"));
+            Condition ready = fleet.condition("refused", Condition.READY).orElseThrow();
+            System.out.println("real faults: refused StatefulSet: Ready " + ready.getStatus() + " " + ready.getReason() + ": "
+                    + ready.getMessage());
+            assertEquals("False", ready.getStatus());
+            assertTrue(ready.getMessage().contains("this namespace allows no fleet called refused"), ready.getMessage());
+            assertEquals("ReconcileFailed", fleet.degraded("refused").orElseThrow().getReason());
+            assertTrue(fleet.cluster.kubectlOk(null, "get", "events", "-n", "faults", "--field-selector",
+                    "involvedObject.name=refused,reason=ReconcileFailed", "-o", "name").contains("event"),
+                    "a Warning Event says so too");
+        } finally {
+            fleet.cluster.kubectlOk(policy, "delete", "--ignore-not-found", "-f", "-");
+        }
+        await(Duration.ofSeconds(30), () -> fleet.cluster.kubectl(probe, "create", "--dry-run=server", "-n", "faults", "-f", "-")
+                .exit() == 0, () -> "the policy still refuses");
+        fleet.patch("refused", "{\"spec\":{\"targetRate\":600}}");
+        fleet.awaitRunning("refused", 600, 1);
+        assertTrue(fleet.degraded("refused").isEmpty(), () -> fleet.describe("refused"));
+        fleet.deleteAndAwaitGone("refused");
     }
 }
