@@ -29,7 +29,7 @@ class OperatorLayersTest {
             .whereLayer("process").mayNotBeAccessedByAnyLayer()
             .whereLayer("reconcile").mayOnlyBeAccessedByLayers("process")
             .whereLayer("status").mayOnlyBeAccessedByLayers("reconcile")
-            .whereLayer("coordinate").mayOnlyBeAccessedByLayers("reconcile", "status")
+            .whereLayer("coordinate").mayOnlyBeAccessedByLayers("process", "reconcile", "status")
             .whereLayer("dependent").mayOnlyBeAccessedByLayers("reconcile", "status")
             .whereLayer("config").mayOnlyBeAccessedByLayers("process", "reconcile");
 
