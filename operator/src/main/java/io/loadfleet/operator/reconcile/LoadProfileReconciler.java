@@ -19,6 +19,7 @@ import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.load.Problem;
 import io.loadfleet.api.load.ProfileValidator;
 import io.loadfleet.api.plan.FleetPlan;
+import io.loadfleet.api.status.Condition;
 import io.loadfleet.api.status.LoadProfileStatus;
 import io.loadfleet.operator.config.OperatorSettings;
 import io.loadfleet.operator.dependent.DesiredFleet;
@@ -109,9 +110,10 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
                     + profile.getSpec().getTargetRate() + " msg/s over " + replicas + " pod(s)");
         }
         LoadProfileStatus status = StatusBuilder.observed(profile, before, replicas, report);
-        if (StatusBuilder.degraded(before).isEmpty()) {
-            StatusBuilder.degraded(status).ifPresent(c -> events.warning(profile, "Degraded", c.getMessage()));
-        }
+        // an Event for every new cause: when the fleet turns Degraded, and when the cause changes while it is
+        Optional<String> wasDegradedBy = StatusBuilder.degraded(before).map(Condition::getReason);
+        StatusBuilder.degraded(status).filter(c -> !wasDegradedBy.equals(Optional.of(c.getReason())))
+                .ifPresent(c -> events.warning(profile, "Degraded", c.getReason() + ": " + c.getMessage()));
         patchStatusIfChanged(profile, before, status, context);
         return UpdateControl.<LoadProfile>noUpdate().rescheduleAfter(report.waiting() ? POLL_WHILE_CHANGING : POLL);
     }

@@ -72,6 +72,7 @@ class DatasetFleetIT {
         assertEquals(Phase.Pending, fleet.phase("replay"), "no epoch while no pod has its data");
         assertTrue(degraded(fleet).matches("GeneratorInputUnusable: pod\\(s\\) \\[[0-9, ]+\\] cannot load their generator's input: .*"),
                 degraded(fleet));
+        fleet.awaitDegradedEvent("replay", "GeneratorInputUnusable");
         assertEquals(List.of(WorkerState.LOADING_INPUT), fleet.workers("replay").stream().map(WorkerStatus::state).distinct().toList(),
                 "the pods say which step they wait at");
         assertTrue(fleet.pods("replay").stream().noneMatch(io.loadfleet.operator.cluster.LocalCluster::ready),

@@ -67,6 +67,7 @@ class FaultsIT {
         try {
             await(WAIT, () -> fleet.degraded("outage").isPresent(), () -> fleet.describe("outage"));
             during = fleet.degraded("outage").orElseThrow();
+            fleet.awaitDegradedEvent("outage", during.getReason());
             noticedAfter = (System.nanoTime() - down) / 1e9;
             assertEquals("Backpressure", during.getReason(), during.getMessage());
             assertEquals(Phase.Running, fleet.phase("outage"), "the fleet keeps running through the outage");
@@ -120,6 +121,7 @@ class FaultsIT {
             kafka.restart();
         }
         Condition why = fleet.degraded("errors").orElseThrow();
+        fleet.awaitDegradedEvent("errors", "WorkerErrors");
         long errors = fleet.workers("errors").stream().mapToLong(WorkerStatus::errors).sum();
         System.out.println("real faults: failing sends: " + errors + " errors; Degraded " + why.getReason() + ": " + why.getMessage());
         assertTrue(errors > 0 && fleet.status("errors").getErrors() > 0, "failed sends are counted");
@@ -135,6 +137,7 @@ class FaultsIT {
         Condition why = fleet.degraded("nobroker").orElseThrow();
         System.out.println("real faults: unreachable broker: Degraded " + why.getReason() + ": " + why.getMessage());
         assertEquals("SinkUnreachable", why.getReason());
+        fleet.awaitDegradedEvent("nobroker", "SinkUnreachable");
         assertTrue(why.getMessage().contains("127.0.0.1:1"), "names the address: " + why.getMessage());
         assertEquals(Phase.Pending, fleet.phase("nobroker"), "no epoch without a connected pod");
         assertTrue(fleet.pods("nobroker").stream().noneMatch(io.loadfleet.operator.cluster.LocalCluster::ready),

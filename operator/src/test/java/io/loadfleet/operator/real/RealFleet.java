@@ -202,6 +202,14 @@ final class RealFleet {
                 () -> cluster.kubectl(null, "get", "all,cm,netpol", "-n", namespace).output());
     }
 
+    /** Waits for the Warning Event that the profile turned Degraded for {@code reason}. */
+    void awaitDegradedEvent(String name, String reason) {
+        await(Duration.ofSeconds(30), () -> cluster.kubectlOk(null, "get", "events", "-n", namespace, "--field-selector",
+                "involvedObject.name=" + name + ",reason=Degraded,type=Warning", "-o", "jsonpath={.items[*].message}")
+                .contains(reason + ": "), () -> "no Degraded Event for " + reason + ": "
+                + cluster.kubectl(null, "get", "events", "-n", namespace).output());
+    }
+
     String describe(String name) {
         return cluster.kubectl(null, "get", "lp,pods", "-n", namespace, "-o", "wide").output() + "\nstatus: " + status(name)
                 + "\nworkers: " + workers(name);

@@ -292,7 +292,8 @@ class LoadProfileReconcilerTest {
                 .anyMatch(c -> c.getType().equals("Degraded") && c.getStatus().equals("True")
                         && c.getMessage().contains("1 ready pod(s) did not answer")), () -> "not degraded");
         await(WAIT, () -> client.v1().events().inNamespace("test").list().getItems().stream()
-                .anyMatch(e -> e.getReason().equals("Degraded") && e.getType().equals("Warning")), () -> "no Degraded event");
+                .anyMatch(e -> e.getReason().equals("Degraded") && e.getType().equals("Warning")
+                        && e.getMessage().startsWith("PodsNotAnswering: ")), () -> "no Degraded event");
         assertEquals(Phase.Pending, fixture.get("grid").getStatus().getPhase(), "no epoch without an answering pod");
     }
 }
