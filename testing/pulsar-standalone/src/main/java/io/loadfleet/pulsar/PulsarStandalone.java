@@ -1,5 +1,6 @@
 package io.loadfleet.pulsar;
 
+import io.loadfleet.childjvm.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -36,7 +37,7 @@ public final class PulsarStandalone implements AutoCloseable {
         this.adminToken = adminToken;
     }
 
-    /** Starts a broker and returns once public/default exists (7–15 s on 2 cores). */
+    /** Starts a broker and returns once public/default exists (seconds: a broker and a bookie start). */
     public static PulsarStandalone start() {
         return start(Map.of(), null);
     }

@@ -1,6 +1,6 @@
 package io.loadfleet.s3;
 
-import io.loadfleet.pulsar.ChildJvm;
+import io.loadfleet.childjvm.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

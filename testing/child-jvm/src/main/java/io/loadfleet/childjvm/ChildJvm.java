@@ -1,4 +1,4 @@
-package io.loadfleet.pulsar;
+package io.loadfleet.childjvm;
 
 import java.io.File;
 import java.io.IOException;
@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * The plumbing of servers the tests start in JVMs of their own (Pulsar, an S3-compatible store):
  * their classpath, recorded at build time in a resource beside the launcher; free loopback ports;
- * stopping them; deleting their data; the tail of their log for error messages.
+ * waiting until they answer; stopping them; deleting their data; the tail of their log for error
+ * messages; and, inside the child, its exit with the JVM that started it.
  */
 public final class ChildJvm {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -34,6 +35,15 @@ public final class ChildJvm {
     public static List<String> javaWithClasspath(Class<?> launcher, String classpathResource) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return List.of(java, "-cp", location(launcher) + File.pathSeparator + classpath(launcher, classpathResource));
+    }
+
+    /**
+     * Called first by a child's main class: halts the child when the JVM that started it exits, so a
+     * test run that is killed (or forgets to stop it) never leaves a server behind.
+     */
+    public static void haltWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent ->
+                parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
     }
 
     /** A free loopback port. */

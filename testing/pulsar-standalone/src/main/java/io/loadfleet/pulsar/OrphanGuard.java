@@ -1,5 +1,6 @@
 package io.loadfleet.pulsar;
 
+import io.loadfleet.childjvm.ChildJvm;
 import org.apache.pulsar.PulsarStandaloneStarter;
 
 /**
@@ -11,8 +12,7 @@ public final class OrphanGuard {
     }
 
     public static void main(String[] args) throws Exception {
-        ProcessHandle.current().parent().ifPresent(parent ->
-                parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
+        ChildJvm.haltWithParent();
         PulsarStandaloneStarter.main(args);
     }
 }

@@ -1,5 +1,7 @@
 package io.loadfleet.s3;
 
+import io.loadfleet.childjvm.ChildJvm;
+
 /**
  * The server JVM's entry point: s3proxy's main, plus a watch on the JVM that started it, so a test
  * run that is killed (or forgets to stop it) never leaves a server behind.
@@ -9,8 +11,7 @@ public final class S3Guard {
     }
 
     public static void main(String[] args) throws Exception {
-        ProcessHandle.current().parent().ifPresent(parent ->
-                parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
+        ChildJvm.haltWithParent();
         org.gaul.s3proxy.Main.main(args);
     }
 }
