@@ -53,8 +53,8 @@ public final class PulsarStandalone implements AutoCloseable {
         Process process = null;
         try {
             home = Files.createTempDirectory("loadfleet-pulsar-");
-            int brokerPort = freePort();
-            int webPort = freePort();
+            int brokerPort = ChildJvm.freePort();
+            int webPort = ChildJvm.freePort();
             Map<String, String> config = config(brokerPort, webPort);
             config.putAll(extraConfig);
             StringBuilder text = new StringBuilder();
@@ -74,11 +74,6 @@ public final class PulsarStandalone implements AutoCloseable {
             ChildJvm.delete(home);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
-    }
-
-    /** A free loopback port, e.g. for the TLS ports of {@link #start(Map, String)}'s settings. */
-    public static int freePort() throws IOException {
-        return ChildJvm.freePort();
     }
 
     /** Runs a broker until this JVM is stopped: for benchmarks and trying things by hand. */

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.NullSink;
 import io.loadfleet.worker.fleet.LatencyObserver;
+import io.loadfleet.worker.testing.WorkerConfigs;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
@@ -60,7 +62,8 @@ class ControlServerTest {
     }
 
     void connect(Clock clock) {
-        worker.set(new WorkerService(WorkerServiceKafkaTest.config("t"), WorkerServiceKafkaTest.shape(), new NullSink(), clock, latency));
+        WorkerConfig config = WorkerConfigs.temperatureToKafka("t");
+        worker.set(new WorkerService(config, WorkerConfigs.shape(config), new NullSink(), clock, latency));
     }
 
     HttpResponse<String> get(String path) throws Exception {

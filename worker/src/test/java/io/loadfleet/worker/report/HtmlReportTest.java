@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.loadfleet.worker.KafkaBroker;
+import io.loadfleet.worker.testing.KafkaBroker;
 import io.loadfleet.worker.cli.Loadfleet;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

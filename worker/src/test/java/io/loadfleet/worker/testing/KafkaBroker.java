@@ -1,4 +1,4 @@
-package io.loadfleet.worker;
+package io.loadfleet.worker.testing;
 
 import io.loadfleet.worker.embedded.EmbeddedKafka;
 import org.junit.jupiter.api.extension.AfterAllCallback;

@@ -1,4 +1,4 @@
-package io.loadfleet.worker;
+package io.loadfleet.worker.testing;
 
 import io.loadfleet.api.spec.KafkaSecurityProtocol;
 import io.loadfleet.api.spec.SaslMechanism;

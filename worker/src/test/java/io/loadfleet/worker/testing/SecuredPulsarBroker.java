@@ -1,13 +1,12 @@
-package io.loadfleet.worker;
+package io.loadfleet.worker.testing;
 
+import io.loadfleet.childjvm.ChildJvm;
 import io.loadfleet.pulsar.PulsarStandalone;
 import io.loadfleet.pulsar.PulsarTokenAuth;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,7 +29,7 @@ public final class SecuredPulsarBroker implements BeforeAllCallback, AfterAllCal
         Files.writeString(files.resolve("broker.crt"), certificates.brokerCertPem());
         Files.writeString(files.resolve("broker.key"), certificates.brokerKeyPem());
         Files.writeString(files.resolve("ca.crt"), certificates.caPem());
-        tlsPort = PulsarStandalone.freePort();
+        tlsPort = ChildJvm.freePort();
         Map<String, String> config = new LinkedHashMap<>(tokens.brokerConfig());
         config.put("brokerServicePortTls", Integer.toString(tlsPort));
         config.put("tlsCertificateFilePath", files.resolve("broker.crt").toString());
@@ -40,15 +39,11 @@ public final class SecuredPulsarBroker implements BeforeAllCallback, AfterAllCal
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws Exception {
+    public void afterAll(ExtensionContext context) {
         if (pulsar != null) {
             pulsar.close();
         }
-        if (files != null) {
-            try (Stream<Path> paths = Files.walk(files)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        ChildJvm.delete(files);
     }
 
     public String serviceUrl() {

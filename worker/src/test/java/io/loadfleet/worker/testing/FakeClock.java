@@ -1,4 +1,6 @@
-package io.loadfleet.worker.pace;
+package io.loadfleet.worker.testing;
+
+import io.loadfleet.worker.pace.Clock;
 
 /** A clock that only moves when someone waits on it: schedules can be checked to the nanosecond. */
 public final class FakeClock implements Clock {

@@ -1,4 +1,4 @@
-package io.loadfleet.worker;
+package io.loadfleet.worker.testing;
 
 /**
  * One record as a consumer read it back, whatever the broker: its key, the producer identity

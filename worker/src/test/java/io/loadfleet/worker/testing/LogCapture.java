@@ -1,4 +1,4 @@
-package io.loadfleet.worker;
+package io.loadfleet.worker.testing;
 
 import java.io.StringWriter;
 import java.util.LinkedHashMap;

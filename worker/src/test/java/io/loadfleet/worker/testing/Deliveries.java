@@ -1,4 +1,4 @@
-package io.loadfleet.worker;
+package io.loadfleet.worker.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

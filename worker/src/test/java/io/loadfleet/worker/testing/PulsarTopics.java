@@ -1,4 +1,4 @@
-package io.loadfleet.worker;
+package io.loadfleet.worker.testing;
 
 import io.loadfleet.worker.sink.OutgoingRecord;
 import java.time.Duration;
