@@ -25,7 +25,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** One server for the class (a start costs 2–4 s on 2 cores); the last test stops it. */
+/** One server for the class (each start is a JVM start-up); the last test stops it. */
 @Timeout(120)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class S3ServerTest {
