@@ -13,7 +13,7 @@ rounds=${1:-2}
 shards=${2:-1}
 seconds=15
 jar=worker/target/loadfleet-worker.jar
-standalone=pulsar-standalone/target/classes/io/loadfleet/pulsar/broker.classpath
+standalone=testing/pulsar-standalone/target/classes/io/loadfleet/pulsar/broker.classpath
 [ -f "$jar" ] && [ -f "$standalone" ] || ./mvnw -q -B install -DskipTests
 source bench/lib.sh
 
@@ -21,7 +21,7 @@ source bench/lib.sh
 cp=$(cat "$work/cp.txt")
 touch "$work/client.conf"
 
-start_broker java -cp pulsar-standalone/target/classes io.loadfleet.pulsar.PulsarStandalone
+start_broker java -cp testing/pulsar-standalone/target/classes:testing/child-jvm/target/classes io.loadfleet.pulsar.PulsarStandalone
 service_url=$(sed -nE 's/.*service URL ([^,]+),.*/\1/p' "$work/broker.log")
 admin_url=$(sed -nE 's/.*admin URL ([^,]+),.*/\1/p' "$work/broker.log")
 

@@ -1,5 +1,6 @@
 package io.loadfleet.worker;
 
+import io.loadfleet.worker.testing.LogProbe;
 import org.junit.jupiter.api.Test;
 
 /** The worker's logs: plain text, or JSON lines with LOG_FORMAT=json. */

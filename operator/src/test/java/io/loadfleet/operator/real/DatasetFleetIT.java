@@ -9,9 +9,9 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.status.Phase;
-import io.loadfleet.worker.KafkaBroker;
-import io.loadfleet.worker.KafkaTopics;
-import io.loadfleet.worker.generate.DatasetTest;
+import io.loadfleet.worker.testing.KafkaBroker;
+import io.loadfleet.worker.testing.KafkaTopics;
+import io.loadfleet.worker.testing.TransactionRows;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -61,8 +61,8 @@ class DatasetFleetIT {
     @Test
     void aBadRowIsReportedInStatusAndAGoodDatasetIsReplayed() throws Exception {
         RealFleet fleet = new RealFleet("dataset");
-        for (var dataset : List.of(List.of("tx-v1", DatasetTest.csv().replace("\n7,acct-7,8.75,", "\n7,acct-7,8.7.5,")),
-                List.of("tx-v2", DatasetTest.csv()))) {
+        for (var dataset : List.of(List.of("tx-v1", TransactionRows.csv().replace("\n7,acct-7,8.75,", "\n7,acct-7,8.7.5,")),
+                List.of("tx-v2", TransactionRows.csv()))) {
             fleet.admin.configMaps().inNamespace(fleet.namespace).resource(new ConfigMapBuilder().withNewMetadata()
                     .withName(dataset.get(0)).endMetadata().addToData("tx.csv", dataset.get(1)).build()).create();
         }

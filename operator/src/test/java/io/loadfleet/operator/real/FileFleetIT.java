@@ -14,7 +14,7 @@ import io.loadfleet.api.status.LoadProfileStatus;
 import io.loadfleet.api.status.Phase;
 import io.loadfleet.operator.coordinate.FleetCoordinator;
 import io.loadfleet.worker.generate.Generators;
-import io.loadfleet.worker.sink.file.StoredRows;
+import io.loadfleet.worker.testing.StoredRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -15,7 +15,7 @@ import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.status.Phase;
 import io.loadfleet.operator.cluster.LocalCluster;
-import io.loadfleet.worker.KafkaTopics;
+import io.loadfleet.worker.testing.KafkaTopics;
 import io.loadfleet.worker.cli.Loadfleet;
 import io.loadfleet.worker.embedded.EmbeddedKafka;
 import io.loadfleet.worker.sink.OutgoingRecord;

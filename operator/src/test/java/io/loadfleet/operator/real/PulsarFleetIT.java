@@ -6,9 +6,9 @@ import static io.loadfleet.operator.real.RealFleet.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.loadfleet.api.control.WorkerStatus;
-import io.loadfleet.worker.Delivered;
-import io.loadfleet.worker.PulsarBroker;
-import io.loadfleet.worker.PulsarTopics;
+import io.loadfleet.worker.testing.Delivered;
+import io.loadfleet.worker.testing.PulsarBroker;
+import io.loadfleet.worker.testing.PulsarTopics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

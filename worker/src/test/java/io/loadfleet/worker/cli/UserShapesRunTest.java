@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadfleet.api.load.ProfileLoader;
 import io.loadfleet.api.schema.DatasetSchema;
-import io.loadfleet.worker.KafkaBroker;
-import io.loadfleet.worker.KafkaTopics;
-import io.loadfleet.worker.generate.DatasetTest;
+import io.loadfleet.worker.testing.KafkaBroker;
+import io.loadfleet.worker.testing.KafkaTopics;
+import io.loadfleet.worker.testing.TransactionRows;
 import io.loadfleet.worker.generate.Generators;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ class UserShapesRunTest {
 
     @Test
     void datasetRowsArriveKeyedByTheirKeyColumn() throws Exception {
-        Path csv = Files.writeString(dir.resolve("tx.csv"), DatasetTest.csv());
+        Path csv = Files.writeString(dir.resolve("tx.csv"), TransactionRows.csv());
         Path profile = Files.writeString(dir.resolve("replay.yaml"), """
                 apiVersion: loadfleet.io/v1alpha1
                 kind: LoadProfile

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.NullSink;
 import io.loadfleet.worker.fleet.LatencyObserver;
+import io.loadfleet.worker.testing.WorkerConfigs;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
@@ -18,7 +20,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +58,12 @@ class ControlServerTest {
     }
 
     void connect() {
-        worker.set(new WorkerService(WorkerServiceKafkaTest.config("t"), WorkerServiceKafkaTest.shape(), new NullSink(), Clock.SYSTEM, latency));
+        connect(Clock.SYSTEM);
+    }
+
+    void connect(Clock clock) {
+        WorkerConfig config = WorkerConfigs.temperatureToKafka("t");
+        worker.set(new WorkerService(config, WorkerConfigs.shape(config), new NullSink(), clock, latency));
     }
 
     HttpResponse<String> get(String path) throws Exception {
@@ -71,11 +80,15 @@ class ControlServerTest {
     }
 
     static String assignment(long epoch, long rate, long deviceStart, long deviceEnd) {
+        return assignment(epoch, rate, deviceStart, deviceEnd, System.currentTimeMillis());
+    }
+
+    static String assignment(long epoch, long rate, long deviceStart, long deviceEnd, long startTimeMillis) {
         return """
                 {"epoch": %d, "shard": 0, "shards": 1, "rate": %d, "deviceStart": %d, "deviceEnd": %d,
                  "stages": [], "startTimeMillis": %d, "endTimeMillis": null, "paused": false,
                  "effectiveTimeMillis": null}
-                """.formatted(epoch, rate, deviceStart, deviceEnd, System.currentTimeMillis());
+                """.formatted(epoch, rate, deviceStart, deviceEnd, startTimeMillis);
     }
 
     @Test
@@ -196,17 +209,48 @@ class ControlServerTest {
 
     @Test
     void epochsTakeEffectAtTheirEffectiveTimeEvenWhenPushedInQuickSuccession() throws Exception {
-        connect();
-        long now = System.currentTimeMillis();
-        assertEquals(200, put(assignment(1, 100, 0, 10)).statusCode());
-        assertEquals(200, put(effectiveAt(assignment(2, 200, 0, 10), now + 400)).statusCode());
-        assertEquals(200, put(effectiveAt(assignment(3, 300, 0, 10), now + 800)).statusCode());
-        Thread.sleep(Math.max(0, now + 200 - System.currentTimeMillis()));
+        ManualClock clock = new ManualClock();
+        connect(clock);
+        long now = clock.epochMillis();
+        assertEquals(200, put(assignment(1, 100, 0, 10, now)).statusCode());
+        assertEquals(200, put(effectiveAt(assignment(2, 200, 0, 10, now), now + 400)).statusCode());
+        assertEquals(200, put(effectiveAt(assignment(3, 300, 0, 10, now), now + 800)).statusCode());
+        clock.set(399);
         assertEquals(100.0, JSON.readTree(get("/status").body()).get("targetRate").asDouble(), "epoch 1 until +400 ms");
-        Thread.sleep(Math.max(0, now + 600 - System.currentTimeMillis()));
+        clock.set(400);
         assertEquals(200.0, JSON.readTree(get("/status").body()).get("targetRate").asDouble(), "epoch 2 from +400 ms");
-        Thread.sleep(Math.max(0, now + 1000 - System.currentTimeMillis()));
+        clock.set(799);
+        assertEquals(200.0, JSON.readTree(get("/status").body()).get("targetRate").asDouble(), "epoch 2 until +800 ms");
+        clock.set(800);
         assertEquals(300.0, JSON.readTree(get("/status").body()).get("targetRate").asDouble(), "epoch 3 from +800 ms");
+    }
+
+    /** Time moves only when the test moves it; a waiting shard polls it, so a move releases what fell due. */
+    static final class ManualClock implements Clock {
+        private static final long START_MILLIS = 1_700_000_000_000L;
+        private volatile long nanos;
+
+        /** Moves time to {@code millis} after the start. */
+        void set(long millis) {
+            nanos = TimeUnit.MILLISECONDS.toNanos(millis);
+        }
+
+        @Override
+        public long nanoTime() {
+            return nanos;
+        }
+
+        @Override
+        public long epochMillis() {
+            return START_MILLIS + TimeUnit.NANOSECONDS.toMillis(nanos);
+        }
+
+        @Override
+        public void parkUntil(long deadline) {
+            if (nanos < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        }
     }
 
     static String effectiveAt(String assignment, long millis) {

@@ -18,7 +18,7 @@ import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.file.FileSink;
-import io.loadfleet.worker.sink.file.StoredRows;
+import io.loadfleet.worker.testing.StoredRows;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

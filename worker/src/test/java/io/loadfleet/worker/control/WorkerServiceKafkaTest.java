@@ -8,15 +8,9 @@ import io.loadfleet.api.control.Assignment;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
-import io.loadfleet.api.spec.Format;
-import io.loadfleet.api.spec.GeneratorSpec;
-import io.loadfleet.api.spec.GeneratorType;
-import io.loadfleet.api.spec.KafkaSinkSpec;
-import io.loadfleet.api.spec.SinkSpec;
-import io.loadfleet.worker.KafkaTopics;
+import io.loadfleet.worker.testing.KafkaTopics;
+import io.loadfleet.worker.testing.WorkerConfigs;
 import io.loadfleet.worker.embedded.EmbeddedKafka;
-import io.loadfleet.worker.generate.Generators;
-import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.KafkaSink;
 import io.loadfleet.worker.sink.OutgoingRecord;
@@ -34,27 +28,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class WorkerServiceKafkaTest {
 
-    /** The shape of {@link #config}'s records. */
-    static RecordShape shape() {
-        return Generators.shape(config("shape").generator(), null);
-    }
-
-    static WorkerConfig config(String topic) {
-        GeneratorSpec generator = new GeneratorSpec();
-        generator.setType(GeneratorType.TEMPERATURE);
-        KafkaSinkSpec kafka = new KafkaSinkSpec();
-        kafka.setTopic(topic);
-        kafka.setPartitions(3);
-        SinkSpec sink = new SinkSpec();
-        sink.setKafka(kafka);
-        return new WorkerConfig("pod-test", generator, Format.JSON, sink, null);
-    }
-
     @Test
     void newEpochSwitchesRateAndRangeWithoutAGapOrALostRecord() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            WorkerConfig config = config("worker-epochs");
-            WorkerService worker = new WorkerService(config, shape(),
+            WorkerConfig config = WorkerConfigs.temperatureToKafka("worker-epochs");
+            WorkerService worker = new WorkerService(config, WorkerConfigs.shape(config),
                     KafkaSink.open(config.sink().getKafka(), kafka.bootstrapServers(), "test"), Clock.SYSTEM);
             assertEquals(WorkerState.IDLE, worker.status().state());
             long start = System.currentTimeMillis();

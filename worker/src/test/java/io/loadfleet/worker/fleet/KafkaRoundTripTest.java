@@ -1,6 +1,6 @@
 package io.loadfleet.worker.fleet;
 
-import io.loadfleet.worker.KafkaBroker;
+import io.loadfleet.worker.testing.KafkaBroker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,9 +21,10 @@ import java.util.List;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
-import io.loadfleet.worker.Deliveries;
-import io.loadfleet.worker.Delivered;
-import io.loadfleet.worker.KafkaTopics;
+import io.loadfleet.worker.testing.Deliveries;
+import io.loadfleet.worker.testing.Delivered;
+import io.loadfleet.worker.testing.KafkaTopics;
+import io.loadfleet.worker.testing.Traceparent;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -115,7 +116,7 @@ class KafkaRoundTripTest {
             Header header = r.headers().lastHeader(TraceSampler.HEADER);
             assertEquals(expected, header != null, "shard " + d.shard() + " seq " + d.sequence());
             if (header != null) {
-                assertTrue(TraceSamplerTest.TRACEPARENT.matcher(new String(header.value(), StandardCharsets.US_ASCII)).matches());
+                assertTrue(Traceparent.WELL_FORMED.matcher(new String(header.value(), StandardCharsets.US_ASCII)).matches());
                 traced++;
             }
         }

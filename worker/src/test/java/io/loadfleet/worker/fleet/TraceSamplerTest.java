@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loadfleet.api.spec.TracingSpec;
+import io.loadfleet.worker.testing.Traceparent;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-public class TraceSamplerTest {
-    /** W3C Trace Context, version 00: trace-id 32 and parent-id 16 lower-case hex digits, flags "01" (sampled). */
-    public static final Pattern TRACEPARENT = Pattern.compile("00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-01");
-
+class TraceSamplerTest {
     static TracingSpec ratio(double ratio) {
         TracingSpec spec = new TracingSpec();
         spec.setSampleRatio(ratio);
@@ -33,7 +30,7 @@ public class TraceSamplerTest {
                 byte[] header = sampler.traceparent(seq);
                 if (header != null) {
                     String text = new String(header, StandardCharsets.US_ASCII);
-                    assertTrue(TRACEPARENT.matcher(text).matches(), text);
+                    assertTrue(Traceparent.WELL_FORMED.matcher(text).matches(), text);
                     traceIds.add(text.substring(3, 35));
                     parentIds.add(text.substring(36, 52));
                 }

@@ -2,6 +2,9 @@ package io.loadfleet.worker.generate;
 
 import static io.loadfleet.worker.generate.GeneratorFixtures.device;
 import static io.loadfleet.worker.generate.GeneratorFixtures.eventTime;
+import static io.loadfleet.worker.testing.TransactionRows.ROWS;
+import static io.loadfleet.worker.testing.TransactionRows.csv;
+import static io.loadfleet.worker.testing.TransactionRows.jsonLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,11 +26,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.util.Utf8;
@@ -37,32 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The dataset generator over each source that runs here: a file, a ConfigMap key, HTTP served by the test, S3 (s3proxy). */
 @Timeout(120)
-public class DatasetTest {
-    private static final int ROWS = 50;
+class DatasetTest {
     private static final int DRAWS = 20_000;
 
     @TempDir
     Path dir;
-
-    /** Row i: acct-(i % 10), amount i * 1.25, merchant m(i % 3), approved when i is even, a time, a note on every 5th. */
-    public static String csv() {
-        StringBuilder text = new StringBuilder("txn_id,account_id,amount,merchant,approved,at,note,ignored\n");
-        for (int i = 0; i < ROWS; i++) {
-            text.append(String.format(Locale.ROOT, "%d,acct-%d,%.2f,\"m%d, Inc.\",%b,%s,%s,x%n", i, i % 10, i * 1.25, i % 3,
-                    i % 2 == 0, Instant.ofEpochSecond(1_700_000_000L + i), i % 5 == 0 ? "note " + i : ""));
-        }
-        return text.toString();
-    }
-
-    static String jsonLines() {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < ROWS; i++) {
-            text.append(String.format(Locale.ROOT, "{\"txn_id\": %d, \"account_id\": \"acct-%d\", \"amount\": %.2f, "
-                    + "\"merchant\": \"m%d, Inc.\", \"approved\": %b, \"at\": %d, \"note\": %s}%n", i, i % 10, i * 1.25, i % 3,
-                    i % 2 == 0, (1_700_000_000L + i) * 1000, i % 5 == 0 ? "\"note " + i + "\"" : "null"));
-        }
-        return text.toString();
-    }
 
     static DatasetSpec spec() {
         DatasetSpec spec = new DatasetSpec();

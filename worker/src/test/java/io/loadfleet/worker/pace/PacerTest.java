@@ -1,8 +1,12 @@
 package io.loadfleet.worker.pace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.loadfleet.worker.testing.FakeClock;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class PacerTest {
 
@@ -53,17 +57,40 @@ class PacerTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Timeout(10)
+    @Timeout(10)
     void stopWakesAWaitingSender() throws Exception {
-        Pacer pacer = new Pacer(Clock.SYSTEM, RateSchedule.constant(1), Clock.SYSTEM.nanoTime(), Long.MAX_VALUE);
+        FrozenClock clock = new FrozenClock();
+        Pacer pacer = new Pacer(clock, RateSchedule.constant(1), 0, Long.MAX_VALUE);
         pacer.awaitDue(0);
         long[] result = new long[1];
-        Thread sender = new Thread(() -> result[0] = pacer.awaitDue(1)); // due in one second
+        Thread sender = new Thread(() -> result[0] = pacer.awaitDue(1)); // due at 1 s, which never comes
+        sender.setDaemon(true);
         sender.start();
-        Thread.sleep(50);
+        while (sender.getState() != Thread.State.WAITING) {
+            Thread.sleep(1);
+        }
         pacer.stop();
-        sender.join();
+        sender.join(5_000);
+        assertFalse(sender.isAlive(), "stop() woke the parked sender");
         assertEquals(Pacer.FINISHED, result[0]);
         assertEquals(Pacer.FINISHED, pacer.awaitDue(2), "a stopped pacer stays stopped");
+    }
+
+    /** Time stands still and a wait lasts until the waiter is unparked: only {@link Pacer#stop()} can end it. */
+    private static final class FrozenClock implements Clock {
+        @Override
+        public long nanoTime() {
+            return 0;
+        }
+
+        @Override
+        public long epochMillis() {
+            return 0;
+        }
+
+        @Override
+        public void parkUntil(long deadline) {
+            LockSupport.park(this);
+        }
     }
 }

@@ -1,6 +1,6 @@
 package io.loadfleet.worker.sink;
 
-import io.loadfleet.worker.PulsarBroker;
+import io.loadfleet.worker.testing.PulsarBroker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,13 +11,13 @@ import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.GeneratorSpec;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.api.spec.TracingSpec;
-import io.loadfleet.worker.Deliveries;
-import io.loadfleet.worker.Delivered;
-import io.loadfleet.worker.PulsarTopics;
+import io.loadfleet.worker.testing.Deliveries;
+import io.loadfleet.worker.testing.Delivered;
+import io.loadfleet.worker.testing.PulsarTopics;
+import io.loadfleet.worker.testing.Traceparent;
 import io.loadfleet.worker.fleet.LocalFleet;
 import io.loadfleet.worker.fleet.RunSummary;
 import io.loadfleet.worker.fleet.TraceSampler;
-import io.loadfleet.worker.fleet.TraceSamplerTest;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.pace.Clock;
@@ -150,7 +150,7 @@ class PulsarRoundTripTest {
             Delivered d = PulsarTopics.delivered(m, "id");
             boolean traced = TraceSampler.of(tracing, GeneratorSpec.DEFAULT_SEED, d.shard(), d.epoch()).traces(d.sequence());
             String property = m.getProperty(TraceSampler.HEADER);
-            return traced ? property != null && TraceSamplerTest.TRACEPARENT.matcher(property).matches() : property == null;
+            return traced ? property != null && Traceparent.WELL_FORMED.matcher(property).matches() : property == null;
         });
         assertEquals(2000, tracedAsPlanned.size());
         assertTrue(tracedAsPlanned.stream().allMatch(ok -> ok), "every record traced as its sampler says");

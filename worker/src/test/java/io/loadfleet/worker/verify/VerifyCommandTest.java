@@ -1,6 +1,6 @@
 package io.loadfleet.worker.verify;
 
-import io.loadfleet.worker.KafkaBroker;
+import io.loadfleet.worker.testing.KafkaBroker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -18,6 +18,7 @@ import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.sink.SendListener;
+import io.loadfleet.worker.testing.StoredRows;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
