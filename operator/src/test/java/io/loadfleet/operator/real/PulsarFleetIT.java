@@ -6,6 +6,7 @@ import static io.loadfleet.operator.real.RealFleet.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.loadfleet.api.control.WorkerStatus;
+import io.loadfleet.worker.testing.Deliveries;
 import io.loadfleet.worker.testing.Delivered;
 import io.loadfleet.worker.testing.PulsarBroker;
 import io.loadfleet.worker.testing.PulsarTopics;
@@ -73,7 +74,7 @@ class PulsarFleetIT {
         System.out.println("real pulsar fleet: paused after " + acked + " acked; the topic holds " + messages.size());
         assertEquals(acked, messages.size(), "topic message count == status.acked");
         RealFleet.assertKeysInTheirShardsRange(messages, replicasOfEpoch);
-        RealFleet.assertNoGapsOrCopies(messages);
+        Deliveries.assertNoGapsOrCopies(messages);
         messages.forEach(m -> assertEquals(m.key(), m.idInValue(), "decoded through the topic's schema"));
         fleet.deleteAndAwaitGone("sensors");
     }

@@ -31,7 +31,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -229,17 +228,6 @@ final class RealFleet {
         }
     }
 
-    /** Of a fleet at rest: each shard's sequences within an epoch run from 0 with none missing or repeated. */
-    static void assertNoGapsOrCopies(List<Delivered> records) {
-        Map<String, BitSet> sequences = new HashMap<>();
-        for (Delivered r : records) {
-            BitSet seen = sequences.computeIfAbsent(r.epoch() + "/" + r.shard(), k -> new BitSet());
-            assertTrue(!seen.get((int) r.sequence()), "epoch/shard " + r.epoch() + "/" + r.shard() + " seq " + r.sequence() + " twice");
-            seen.set((int) r.sequence());
-        }
-        sequences.forEach((epochShard, seen) -> assertEquals(seen.cardinality(), seen.length(),
-                "epoch/shard " + epochShard + " sequences 0.." + (seen.length() - 1) + " with none missing"));
-    }
 
     static List<Delivered> delivered(List<ConsumerRecord<byte[], byte[]>> records) {
         return records.stream().map(r -> KafkaTopics.delivered(r, null)).toList();
