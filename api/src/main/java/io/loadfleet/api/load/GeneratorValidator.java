@@ -8,6 +8,7 @@ import io.loadfleet.api.spec.DatasetColumn;
 import io.loadfleet.api.spec.DatasetSpec;
 import io.loadfleet.api.spec.GeneratorSpec;
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.api.spec.Limits;
 import io.loadfleet.api.spec.S3ObjectSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -149,13 +150,13 @@ final class GeneratorValidator {
         }
         if (ref.getName() == null || ref.getName().isEmpty()) {
             problems.add(new Problem(at + ".name", "is required: the name of a ConfigMap in the LoadProfile's namespace"));
-        } else if (!ref.getName().matches(ProfileValidator.SECRET_NAME_PATTERN)) {
+        } else if (!ref.getName().matches(Limits.SECRET_NAME_PATTERN)) {
             problems.add(new Problem(at + ".name", "\"" + ref.getName() + "\" is not a ConfigMap name: use lower-case "
                     + "letters, digits, '-' and '.', starting and ending with a letter or digit"));
         }
         if (ref.getKey() == null || ref.getKey().isEmpty()) {
             problems.add(new Problem(at + ".key", "is required: the ConfigMap key holding the file"));
-        } else if (!ref.getKey().matches(ProfileValidator.SECRET_KEY_PATTERN)) {
+        } else if (!ref.getKey().matches(Limits.SECRET_KEY_PATTERN)) {
             problems.add(new Problem(at + ".key", "\"" + ref.getKey() + "\" is not a ConfigMap key: use letters, digits, '-', '_' and '.'"));
         }
     }

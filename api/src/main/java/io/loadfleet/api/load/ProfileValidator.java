@@ -10,6 +10,7 @@ import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.KafkaSecurityProtocol;
 import io.loadfleet.api.spec.KafkaSecuritySpec;
 import io.loadfleet.api.spec.KafkaSinkSpec;
+import io.loadfleet.api.spec.Limits;
 import io.loadfleet.api.spec.LoadProfileSpec;
 import io.loadfleet.api.spec.PasswordSecretRef;
 import io.loadfleet.api.spec.PulsarAuthSpec;
@@ -31,34 +32,14 @@ import java.util.regex.Pattern;
  * each naming its field and what is allowed. Shared by the CLI and the operator.
  */
 public final class ProfileValidator {
-    public static final long MAX_TARGET_RATE = 1_000_000_000L;
-    public static final int MAX_REPLICAS = 10_000;
-    public static final long MAX_DEVICES = 10_000_000_000L;
-    /** Generators keep per-device state (up to 40 bytes a device): this bounds a pod's share. */
-    public static final long MAX_DEVICES_PER_REPLICA = 5_000_000L;
-    public static final int MAX_PARTITIONS = 100_000;
-    /** Smaller files would be mostly Parquet footer and CSV header. */
-    public static final long MIN_ROLL_BYTES = 65_536;
-    public static final int MAX_ROLL_SECONDS = 86_400;
     /** The worker pods' one writable volume (an emptyDir): their root file system is read-only. */
     public static final String POD_WRITABLE_DIR = "/tmp";
-    /** Legal Kafka topic names (also the CRD's pattern; "." and ".." are rejected here only). */
-    public static final String TOPIC_PATTERN = "^[a-zA-Z0-9._-]{1,249}$";
-    /** [persistent://tenant/namespace/ | tenant/namespace/]name, in the characters Pulsar allows in names. */
-    public static final String PULSAR_TOPIC_PATTERN =
-            "^((persistent|non-persistent)://[-=:.\\w]+/[-=:.\\w]+/|[-=:.\\w]+/[-=:.\\w]+/)?[-=:.\\w]+$";
-    /** A Secret's name: a DNS subdomain (lower-case letters, digits, '-' and '.'). */
-    public static final String SECRET_NAME_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
-    /** A key of a Secret's data, which is also the file name it is mounted as. */
-    public static final String SECRET_KEY_PATTERN = "^[-._a-zA-Z0-9]+$";
-    private static final Pattern SECRET_NAME = Pattern.compile(SECRET_NAME_PATTERN);
-    private static final Pattern SECRET_KEY = Pattern.compile(SECRET_KEY_PATTERN);
-    /** A Secret's name is at most this long (also the CRD's maxLength). */
-    public static final int MAX_SECRET_NAME_LENGTH = 253;
+    private static final Pattern SECRET_NAME = Pattern.compile(Limits.SECRET_NAME_PATTERN);
+    private static final Pattern SECRET_KEY = Pattern.compile(Limits.SECRET_KEY_PATTERN);
     private static final Pattern DNS_LABEL = Pattern.compile(LoadProfile.NAME_PATTERN);
     private static final int MAX_NAME_LENGTH = LoadProfile.MAX_NAME_LENGTH;
-    private static final Pattern TOPIC = Pattern.compile(TOPIC_PATTERN);
-    private static final Pattern PULSAR_TOPIC = Pattern.compile(PULSAR_TOPIC_PATTERN);
+    private static final Pattern TOPIC = Pattern.compile(Limits.TOPIC_PATTERN);
+    private static final Pattern PULSAR_TOPIC = Pattern.compile(Limits.PULSAR_TOPIC_PATTERN);
 
     private ProfileValidator() {
     }
@@ -132,17 +113,17 @@ public final class ProfileValidator {
     public static List<Problem> validate(LoadProfileSpec spec) {
         List<Problem> problems = new ArrayList<>();
         rate(problems, "spec.targetRate", spec.getTargetRate());
-        if (spec.getReplicas() != null && (spec.getReplicas() < 1 || spec.getReplicas() > MAX_REPLICAS)) {
-            problems.add(new Problem("spec.replicas", spec.getReplicas() + " is out of range: use 1 to " + MAX_REPLICAS
+        if (spec.getReplicas() != null && (spec.getReplicas() < 1 || spec.getReplicas() > Limits.MAX_REPLICAS)) {
+            problems.add(new Problem("spec.replicas", spec.getReplicas() + " is out of range: use 1 to " + Limits.MAX_REPLICAS
                     + ", or leave it out to derive it from targetRate / maxRatePerPod"));
         }
-        if (spec.getMaxRatePerPod() != null && (spec.getMaxRatePerPod() < 1 || spec.getMaxRatePerPod() > MAX_TARGET_RATE)) {
-            problems.add(new Problem("spec.maxRatePerPod", spec.getMaxRatePerPod() + " is out of range: use 1 to " + MAX_TARGET_RATE));
+        if (spec.getMaxRatePerPod() != null && (spec.getMaxRatePerPod() < 1 || spec.getMaxRatePerPod() > Limits.MAX_TARGET_RATE)) {
+            problems.add(new Problem("spec.maxRatePerPod", spec.getMaxRatePerPod() + " is out of range: use 1 to " + Limits.MAX_TARGET_RATE));
         }
         if (spec.getDevices() == null || spec.getDevices().getCount() == null) {
             problems.add(new Problem("spec.devices.count", "is required: the number of simulated devices"));
-        } else if (spec.getDevices().getCount() < 1 || spec.getDevices().getCount() > MAX_DEVICES) {
-            problems.add(new Problem("spec.devices.count", spec.getDevices().getCount() + " is out of range: use 1 to " + MAX_DEVICES));
+        } else if (spec.getDevices().getCount() < 1 || spec.getDevices().getCount() > Limits.MAX_DEVICES) {
+            problems.add(new Problem("spec.devices.count", spec.getDevices().getCount() + " is out of range: use 1 to " + Limits.MAX_DEVICES));
         }
         if (spec.getGenerator() == null || spec.getGenerator().getType() == null) {
             problems.add(new Problem("spec.generator.type", "is required: smart-meter, iot-sensor, transaction, gaming-bet, "
@@ -190,9 +171,9 @@ public final class ProfileValidator {
     /** Checks that need a consistent spec: the plan's replica count against devices and maxRatePerPod. */
     private static void fleet(List<Problem> problems, LoadProfileSpec spec) {
         int replicas = FleetPlan.replicasFor(spec);
-        if (replicas > MAX_REPLICAS) {
+        if (replicas > Limits.MAX_REPLICAS) {
             problems.add(new Problem("spec.targetRate", "needs " + replicas + " replicas at maxRatePerPod "
-                    + spec.effectiveMaxRatePerPod() + ", more than " + MAX_REPLICAS + ": raise maxRatePerPod"));
+                    + spec.effectiveMaxRatePerPod() + ", more than " + Limits.MAX_REPLICAS + ": raise maxRatePerPod"));
             return;
         }
         if (spec.getDevices().getCount() < replicas) {
@@ -200,10 +181,10 @@ public final class ProfileValidator {
                     + ": every replica needs at least one device; raise devices.count or lower replicas"));
         }
         long perReplica = (spec.getDevices().getCount() + replicas - 1) / replicas;
-        if (perReplica > MAX_DEVICES_PER_REPLICA) {
+        if (perReplica > Limits.MAX_DEVICES_PER_REPLICA) {
             problems.add(new Problem("spec.devices.count", spec.getDevices().getCount() + " devices over " + replicas
-                    + " replicas is " + perReplica + " per replica, more than " + MAX_DEVICES_PER_REPLICA
-                    + ": raise replicas (at least " + ((spec.getDevices().getCount() + MAX_DEVICES_PER_REPLICA - 1) / MAX_DEVICES_PER_REPLICA)
+                    + " replicas is " + perReplica + " per replica, more than " + Limits.MAX_DEVICES_PER_REPLICA
+                    + ": raise replicas (at least " + ((spec.getDevices().getCount() + Limits.MAX_DEVICES_PER_REPLICA - 1) / Limits.MAX_DEVICES_PER_REPLICA)
                     + ") or lower devices.count"));
         }
         long needed = (FleetPlan.peakRate(spec) + replicas - 1) / replicas;
@@ -239,12 +220,12 @@ public final class ProfileValidator {
         if (file.getFormat() == null) {
             problems.add(new Problem(at + ".format", "is required: csv, jsonl or parquet"));
         }
-        if (file.getRollSeconds() != null && (file.getRollSeconds() < 1 || file.getRollSeconds() > MAX_ROLL_SECONDS)) {
+        if (file.getRollSeconds() != null && (file.getRollSeconds() < 1 || file.getRollSeconds() > Limits.MAX_ROLL_SECONDS)) {
             problems.add(new Problem(at + ".rollSeconds", file.getRollSeconds() + " is out of range: use 1 to "
-                    + MAX_ROLL_SECONDS + ", or leave it out for " + FileSinkSpec.DEFAULT_ROLL_SECONDS));
+                    + Limits.MAX_ROLL_SECONDS + ", or leave it out for " + FileSinkSpec.DEFAULT_ROLL_SECONDS));
         }
-        if (file.getRollBytes() != null && file.getRollBytes() < MIN_ROLL_BYTES) {
-            problems.add(new Problem(at + ".rollBytes", file.getRollBytes() + " is out of range: use " + MIN_ROLL_BYTES
+        if (file.getRollBytes() != null && file.getRollBytes() < Limits.MIN_ROLL_BYTES) {
+            problems.add(new Problem(at + ".rollBytes", file.getRollBytes() + " is out of range: use " + Limits.MIN_ROLL_BYTES
                     + " or more bytes, or leave it out for " + FileSinkSpec.DEFAULT_ROLL_BYTES + " (256 MiB)"));
         }
         // Files hold the records' fields in the file's own format; only JSON is encoded for them (the jsonl lines).
@@ -336,7 +317,7 @@ public final class ProfileValidator {
     static void secretName(List<Problem> problems, String path, String name) {
         if (name == null || name.isEmpty()) {
             problems.add(new Problem(path, "is required: the name of a Secret in the LoadProfile's namespace"));
-        } else if (name.length() > MAX_SECRET_NAME_LENGTH || !SECRET_NAME.matcher(name).matches()) {
+        } else if (name.length() > Limits.MAX_SECRET_NAME_LENGTH || !SECRET_NAME.matcher(name).matches()) {
             problems.add(new Problem(path, "\"" + name + "\" is not a Secret name: use lower-case letters, digits, "
                     + "'-' and '.', starting and ending with a letter or digit"));
         }
@@ -399,8 +380,8 @@ public final class ProfileValidator {
     }
 
     private static void partitions(List<Problem> problems, String at, Integer partitions) {
-        if (partitions != null && (partitions < 1 || partitions > MAX_PARTITIONS)) {
-            problems.add(new Problem(at + ".partitions", partitions + " is out of range: use 1 to " + MAX_PARTITIONS));
+        if (partitions != null && (partitions < 1 || partitions > Limits.MAX_PARTITIONS)) {
+            problems.add(new Problem(at + ".partitions", partitions + " is out of range: use 1 to " + Limits.MAX_PARTITIONS));
         }
     }
 
@@ -418,9 +399,9 @@ public final class ProfileValidator {
 
     private static void rate(List<Problem> problems, String path, Long rate) {
         if (rate == null) {
-            problems.add(new Problem(path, "is required: messages per second, 0 to " + MAX_TARGET_RATE));
-        } else if (rate < 0 || rate > MAX_TARGET_RATE) {
-            problems.add(new Problem(path, rate + " is out of range: use 0 to " + MAX_TARGET_RATE + " messages per second"));
+            problems.add(new Problem(path, "is required: messages per second, 0 to " + Limits.MAX_TARGET_RATE));
+        } else if (rate < 0 || rate > Limits.MAX_TARGET_RATE) {
+            problems.add(new Problem(path, rate + " is out of range: use 0 to " + Limits.MAX_TARGET_RATE + " messages per second"));
         }
     }
 

@@ -8,7 +8,6 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
-import io.loadfleet.api.load.ProfileValidator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,13 +36,13 @@ public class PulsarSinkSpec {
     @JsonPropertyDescription("A short name (persistent://public/default/NAME) or a full "
             + "persistent://tenant/namespace/name (also non-persistent://).")
     @Required
-    @Pattern(ProfileValidator.PULSAR_TOPIC_PATTERN)
+    @Pattern(Limits.PULSAR_TOPIC_PATTERN)
     private String topic;
 
     @JsonPropertyDescription("Creates a partitioned topic of this many partitions (1 to 100000) when the topic "
             + "is missing. Needs adminUrl.")
     @Min(1)
-    @Max(ProfileValidator.MAX_PARTITIONS)
+    @Max(Limits.MAX_PARTITIONS)
     private Integer partitions;
 
     @JsonPropertyDescription("http(s)://host:8080 of the Pulsar admin API; needed only to create topics.")
