@@ -1,5 +1,6 @@
 package io.loadfleet.api.load;
 
+import io.loadfleet.api.problem.Problem;
 import io.loadfleet.api.schema.DatasetSchema;
 import io.loadfleet.api.schema.RuledSchema;
 import io.loadfleet.api.spec.AvroSchemaSpec;

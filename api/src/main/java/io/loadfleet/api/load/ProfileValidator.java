@@ -2,6 +2,7 @@ package io.loadfleet.api.load;
 
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.plan.FleetPlan;
+import io.loadfleet.api.problem.Problem;
 import io.loadfleet.api.spec.CaSecretRef;
 import io.loadfleet.api.spec.Durations;
 import io.loadfleet.api.spec.FileSinkSpec;

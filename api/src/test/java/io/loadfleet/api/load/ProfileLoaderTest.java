@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.problem.InvalidProfileException;
+import io.loadfleet.api.problem.Problem;
 import io.loadfleet.api.spec.Acks;
 import io.loadfleet.api.spec.Compression;
 import io.loadfleet.api.spec.FileFormat;

@@ -13,7 +13,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.control.WorkerConfig;
-import io.loadfleet.api.load.Problem;
+import io.loadfleet.api.problem.Problem;
 import io.loadfleet.api.load.ProfileValidator;
 import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.status.LoadProfileStatus;

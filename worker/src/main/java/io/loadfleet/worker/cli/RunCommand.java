@@ -2,7 +2,7 @@ package io.loadfleet.worker.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.loadfleet.api.LoadProfile;
-import io.loadfleet.api.load.Problem;
+import io.loadfleet.api.problem.Problem;
 import io.loadfleet.api.load.ProfileLoader;
 import io.loadfleet.api.load.ProfileValidator;
 import io.loadfleet.api.spec.ConfigMapKeyRef;
