@@ -16,7 +16,7 @@ import java.util.List;
  * What the fleet sends, where, and how fast. Field names are the public API.
  *
  * <p>The {@link ValidationRule}s here and on the other spec classes repeat, as CEL rules of the CRD, the checks of
- * {@link io.loadfleet.api.load.ProfileValidator} that the API server can make at admission, so {@code kubectl apply} refuses such a
+ * {@link io.loadfleet.api.validation.ProfileValidator} that the API server can make at admission, so {@code kubectl apply} refuses such a
  * profile naming the field. Each refuses only what the validator refuses; the validator stays the check for local
  * runs and for what CEL cannot do within the API server's cost budget (e.g. a walk over strings in a list).
  *

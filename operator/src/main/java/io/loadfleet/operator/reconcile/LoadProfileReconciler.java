@@ -14,7 +14,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.problem.Problem;
-import io.loadfleet.api.load.ProfileValidator;
+import io.loadfleet.api.validation.ProfileValidator;
 import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.status.LoadProfileStatus;
 import io.loadfleet.operator.OperatorSettings;

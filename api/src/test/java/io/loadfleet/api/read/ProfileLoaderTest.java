@@ -1,4 +1,4 @@
-package io.loadfleet.api.load;
+package io.loadfleet.api.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +17,7 @@ import io.loadfleet.api.spec.PulsarCompression;
 import io.loadfleet.api.spec.PulsarSinkSpec;
 import io.loadfleet.api.spec.SaslMechanism;
 import io.loadfleet.api.spec.SecretFile;
+import io.loadfleet.api.validation.ProfileValidator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

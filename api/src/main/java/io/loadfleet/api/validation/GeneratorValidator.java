@@ -1,4 +1,4 @@
-package io.loadfleet.api.load;
+package io.loadfleet.api.validation;
 
 import io.loadfleet.api.problem.Problem;
 import io.loadfleet.api.schema.DatasetSchema;

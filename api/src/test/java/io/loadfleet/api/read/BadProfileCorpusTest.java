@@ -1,4 +1,4 @@
-package io.loadfleet.api.load;
+package io.loadfleet.api.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
