@@ -127,9 +127,9 @@ final class GeneratorValidator {
             problems.add(new Problem(at + ".secretRef", "is required: a Secret with accessKeyId and secretAccessKey"));
             return;
         }
-        ProfileValidator.secretName(problems, at + ".secretRef.name", s3.getSecretRef().getName());
-        ProfileValidator.secretKey(problems, at + ".secretRef.accessKeyIdKey", s3.getSecretRef().getAccessKeyIdKey());
-        ProfileValidator.secretKey(problems, at + ".secretRef.secretAccessKeyKey", s3.getSecretRef().getSecretAccessKeyKey());
+        SecretRefValidator.name(problems, at + ".secretRef.name", s3.getSecretRef().getName());
+        SecretRefValidator.key(problems, at + ".secretRef.accessKeyIdKey", s3.getSecretRef().getAccessKeyIdKey());
+        SecretRefValidator.key(problems, at + ".secretRef.secretAccessKeyKey", s3.getSecretRef().getSecretAccessKeyKey());
     }
 
     private static void avroSchema(List<Problem> problems, AvroSchemaSpec spec) {
