@@ -28,19 +28,16 @@ final class SinkValidator {
 
     /** Checks that exactly one sink is set, then that one; {@code format} is spec.format, which files cannot take. */
     static void validate(List<Problem> problems, SinkSpec sink, Format format) {
-        int sinks = sink == null ? 0
-                : (sink.getKafka() == null ? 0 : 1) + (sink.getPulsar() == null ? 0 : 1) + (sink.getFile() == null ? 0 : 1);
+        int sinks = sink == null ? 0 : sink.kinds().size();
         if (sinks != 1) {
             problems.add(new Problem("spec.sink", (sinks == 0 ? "is required" : "names " + sinks + " sinks")
                     + ": set exactly one of sink.kafka, sink.pulsar or sink.file"));
             return;
         }
-        if (sink.getKafka() != null) {
-            kafka(problems, sink.getKafka());
-        } else if (sink.getPulsar() != null) {
-            pulsar(problems, sink.getPulsar());
-        } else {
-            file(problems, sink.getFile(), format);
+        switch (sink.kind()) {
+            case KAFKA -> kafka(problems, sink.getKafka());
+            case PULSAR -> pulsar(problems, sink.getPulsar());
+            case FILE -> file(problems, sink.getFile(), format);
         }
     }
 
