@@ -16,14 +16,15 @@ import java.util.List;
  * What the fleet sends, where, and how fast. Field names are the public API.
  *
  * <p>The {@link ValidationRule}s here and on the other spec classes repeat, as CEL rules of the CRD, the checks of
- * {@link io.loadfleet.api.validation.ProfileValidator} that the API server can make at admission, so {@code kubectl apply} refuses such a
- * profile naming the field. Each refuses only what the validator refuses; the validator stays the check for local
- * runs and for what CEL cannot do within the API server's cost budget (e.g. a walk over strings in a list).
+ * {@link io.loadfleet.api.validation.ProfileValidator} that the API server can make at admission, so
+ * {@code kubectl apply} refuses such a profile naming the field. Each refuses only what the validator refuses; the
+ * validator stays the check for local runs and for what CEL cannot do within the API server's cost budget (e.g. a
+ * walk over strings in a list). Both take their bounds from {@link Limits}.
  *
- * <p>The fleet rules mirror {@link io.loadfleet.api.plan.FleetPlan#replicasFor} and the validator's fleet checks: replicas is spec.replicas
- * when set, else max(1, ceil(peak / maxRatePerPod)) with peak the highest of targetRate and the stages' rates. A
- * rule whose inputs the schema already refuses (missing or out of range) passes, so that only the schema's error
- * shows. Only integer arithmetic walks the stages: the API server's cost estimate allows that.
+ * <p>The fleet rules mirror {@link io.loadfleet.api.plan.FleetPlan#replicasFor} and the validator's fleet checks:
+ * replicas is spec.replicas when set, else max(1, ceil(peak / maxRatePerPod)) with peak the highest of targetRate and
+ * the stages' rates. A rule whose inputs the schema already refuses (missing or out of range) passes, so that only
+ * the schema's error shows. Only integer arithmetic walks the stages: the API server's cost estimate allows that.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = LoadProfileSpec.CEL_NO_VALID_REPLICAS + " || " + LoadProfileSpec.CEL_NO_VALID_DEVICES

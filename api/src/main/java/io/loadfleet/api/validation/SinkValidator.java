@@ -26,7 +26,7 @@ final class SinkValidator {
     private SinkValidator() {
     }
 
-    /** Checks that exactly one sink is set, then that one; {@code format} is spec.format, which files cannot take. */
+    /** Checks that exactly one sink is set, then that one; {@code format} is spec.format, which sink.file refuses as avro. */
     static void validate(List<Problem> problems, SinkSpec sink, Format format) {
         int sinks = sink == null ? 0 : sink.kinds().size();
         if (sinks != 1) {
