@@ -19,6 +19,10 @@ public final class Limits {
     /** [persistent://tenant/namespace/ | tenant/namespace/]name, in the characters Pulsar allows in names. */
     public static final String PULSAR_TOPIC_PATTERN =
             "^((persistent|non-persistent)://[-=:.\\w]+/[-=:.\\w]+/|[-=:.\\w]+/[-=:.\\w]+/)?[-=:.\\w]+$";
+    /** A Pulsar service URL: pulsar://host:port, or pulsar+ssl:// for TLS. */
+    public static final String PULSAR_SERVICE_URL_PATTERN = "^pulsar(\\+ssl)?://\\S+$";
+    /** A Pulsar admin API URL: http:// or https://. */
+    public static final String PULSAR_ADMIN_URL_PATTERN = "^https?://\\S+$";
     /** A Secret's name: a DNS subdomain (lower-case letters, digits, '-' and '.'). */
     public static final String SECRET_NAME_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
     /** A key of a Secret's data, which is also the file name it is mounted as. */

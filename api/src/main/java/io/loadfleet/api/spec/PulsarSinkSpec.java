@@ -30,7 +30,7 @@ import java.util.Map;
 public class PulsarSinkSpec {
     @JsonPropertyDescription("pulsar://host:6650 or pulsar+ssl://host:6651. Required in a cluster; "
             + "`run --service-url` overrides it.")
-    @Pattern("^pulsar(\\+ssl)?://\\S+$")
+    @Pattern(Limits.PULSAR_SERVICE_URL_PATTERN)
     private String serviceUrl;
 
     @JsonPropertyDescription("A short name (persistent://public/default/NAME) or a full "
@@ -46,7 +46,7 @@ public class PulsarSinkSpec {
     private Integer partitions;
 
     @JsonPropertyDescription("http(s)://host:8080 of the Pulsar admin API; needed only to create topics.")
-    @Pattern("^https?://\\S+$")
+    @Pattern(Limits.PULSAR_ADMIN_URL_PATTERN)
     private String adminUrl;
 
     @JsonPropertyDescription("compressionType: NONE | LZ4 | ZLIB | ZSTD | SNAPPY. Default NONE.")

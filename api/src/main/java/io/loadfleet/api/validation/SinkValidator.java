@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 final class SinkValidator {
     private static final Pattern TOPIC = Pattern.compile(Limits.TOPIC_PATTERN);
     private static final Pattern PULSAR_TOPIC = Pattern.compile(Limits.PULSAR_TOPIC_PATTERN);
+    private static final Pattern PULSAR_SERVICE_URL = Pattern.compile(Limits.PULSAR_SERVICE_URL_PATTERN);
+    private static final Pattern PULSAR_ADMIN_URL = Pattern.compile(Limits.PULSAR_ADMIN_URL_PATTERN);
 
     private SinkValidator() {
     }
@@ -128,11 +130,11 @@ final class SinkValidator {
             problems.add(new Problem(at + ".topic", "\"" + pulsar.getTopic() + "\" is not a Pulsar topic name: use NAME, "
                     + "tenant/namespace/NAME or persistent://tenant/namespace/NAME, names of a-z A-Z 0-9 _ - . = :"));
         }
-        if (pulsar.getServiceUrl() != null && !pulsar.getServiceUrl().matches("pulsar(\\+ssl)?://\\S+")) {
+        if (pulsar.getServiceUrl() != null && !PULSAR_SERVICE_URL.matcher(pulsar.getServiceUrl()).matches()) {
             problems.add(new Problem(at + ".serviceUrl", "\"" + pulsar.getServiceUrl()
                     + "\" is not a Pulsar service URL: use pulsar://host:6650 or pulsar+ssl://host:6651"));
         }
-        if (pulsar.getAdminUrl() != null && !pulsar.getAdminUrl().matches("https?://\\S+")) {
+        if (pulsar.getAdminUrl() != null && !PULSAR_ADMIN_URL.matcher(pulsar.getAdminUrl()).matches()) {
             problems.add(new Problem(at + ".adminUrl", "\"" + pulsar.getAdminUrl()
                     + "\" is not an admin URL: use http://host:8080 or https://host:8443"));
         }

@@ -2,6 +2,7 @@ package io.loadfleet.worker.sink;
 
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.KafkaSecurityProtocol;
+import io.loadfleet.api.spec.Limits;
 import io.loadfleet.api.spec.SinkKind;
 import io.loadfleet.api.spec.SinkSpec;
 import io.loadfleet.worker.sink.file.FileSink;
@@ -37,7 +38,7 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
                     throw new IllegalArgumentException("--bootstrap-servers: this profile sends to sink.pulsar; "
                             + "give its broker with --service-url pulsar://HOST:6650");
                 }
-                if (serviceUrl != null && !serviceUrl.matches("pulsar(\\+ssl)?://\\S+")) {
+                if (serviceUrl != null && !serviceUrl.matches(Limits.PULSAR_SERVICE_URL_PATTERN)) {
                     throw new IllegalArgumentException("--service-url: \"" + serviceUrl
                             + "\" is not a Pulsar service URL: use pulsar://HOST:6650 or pulsar+ssl://HOST:6651");
                 }
