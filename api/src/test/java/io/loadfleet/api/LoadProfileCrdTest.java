@@ -15,10 +15,10 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceSubresourc
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.loadfleet.api.load.ProfileValidator;
 import io.loadfleet.api.spec.DatasetColumn;
 import io.loadfleet.api.spec.Durations;
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.api.spec.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -111,12 +111,12 @@ class LoadProfileCrdTest {
 
     @Test
     void boundsMatchTheValidator() {
-        assertBounds("spec.targetRate", 0.0, (double) ProfileValidator.MAX_TARGET_RATE);
-        assertBounds("spec.replicas", 1.0, (double) ProfileValidator.MAX_REPLICAS);
-        assertBounds("spec.maxRatePerPod", 1.0, (double) ProfileValidator.MAX_TARGET_RATE);
-        assertBounds("spec.devices.count", 1.0, (double) ProfileValidator.MAX_DEVICES);
-        assertBounds("spec.stages[].targetRate", 0.0, (double) ProfileValidator.MAX_TARGET_RATE);
-        assertBounds("spec.sink.kafka.partitions", 1.0, (double) ProfileValidator.MAX_PARTITIONS);
+        assertBounds("spec.targetRate", 0.0, (double) Limits.MAX_TARGET_RATE);
+        assertBounds("spec.replicas", 1.0, (double) Limits.MAX_REPLICAS);
+        assertBounds("spec.maxRatePerPod", 1.0, (double) Limits.MAX_TARGET_RATE);
+        assertBounds("spec.devices.count", 1.0, (double) Limits.MAX_DEVICES);
+        assertBounds("spec.stages[].targetRate", 0.0, (double) Limits.MAX_TARGET_RATE);
+        assertBounds("spec.sink.kafka.partitions", 1.0, (double) Limits.MAX_PARTITIONS);
         assertBounds("spec.sink.kafka.lingerMs", 0.0, null);
         assertBounds("spec.sink.kafka.batchSize", 0.0, null);
         assertEquals("integer", prop("spec.targetRate").getType());
@@ -136,7 +136,7 @@ class LoadProfileCrdTest {
     void durationsAndTopicHavePatterns() {
         assertEquals(Durations.PATTERN, prop("spec.duration").getPattern());
         assertEquals(Durations.PATTERN, prop("spec.stages[].duration").getPattern());
-        assertEquals(ProfileValidator.TOPIC_PATTERN, prop("spec.sink.kafka.topic").getPattern());
+        assertEquals(Limits.TOPIC_PATTERN, prop("spec.sink.kafka.topic").getPattern());
         Pattern duration = Pattern.compile(Durations.PATTERN);
         for (String ok : List.of("500ms", "30s", "10m", "1h30m", "1h0m5s")) {
             assertTrue(duration.matcher(ok).find(), ok);
@@ -272,8 +272,8 @@ class LoadProfileCrdTest {
         for (String secretName : List.of("spec.sink.kafka.security.sasl.secretRef.name",
                 "spec.sink.kafka.security.tls.secretRef.name", "spec.sink.pulsar.tls.secretRef.name",
                 "spec.sink.pulsar.auth.token.secretRef.name", "spec.generator.dataset.s3.secretRef.name")) {
-            assertEquals((long) ProfileValidator.MAX_SECRET_NAME_LENGTH, prop(secretName).getMaxLength(), secretName);
-            assertEquals(ProfileValidator.SECRET_NAME_PATTERN, prop(secretName).getPattern(), secretName);
+            assertEquals((long) Limits.MAX_SECRET_NAME_LENGTH, prop(secretName).getMaxLength(), secretName);
+            assertEquals(Limits.SECRET_NAME_PATTERN, prop(secretName).getPattern(), secretName);
         }
         assertEquals("string", prop("spec.sink.kafka.acks").getType());
         // quoted in the YAML: unquoted, kubectl would send the enum values 0 and 1 as numbers

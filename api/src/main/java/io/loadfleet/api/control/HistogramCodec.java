@@ -7,8 +7,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * How a latency histogram travels in {@link WorkerStatus}: HdrHistogram's compressed encoding in
- * base64. Lossless, so merged percentiles equal those of one histogram fed every record, and small
- * (a few hundred bytes for a typical run).
+ * base64. Lossless, so merged percentiles equal those of one histogram fed every record, and compact
+ * enough to travel in every status poll.
  */
 public final class HistogramCodec {
     private HistogramCodec() {

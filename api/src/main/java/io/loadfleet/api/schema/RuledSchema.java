@@ -1,6 +1,6 @@
 package io.loadfleet.api.schema;
 
-import io.loadfleet.api.load.Problem;
+import io.loadfleet.api.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -5,19 +5,18 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import io.loadfleet.api.load.ProfileValidator;
 
 /** A Secret holding the PEM certificate(s) of the CA that signed the broker's certificate. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CaSecretRef {
     @JsonPropertyDescription("Name of a Secret in the LoadProfile's namespace.")
     @Required
-    @Pattern(ProfileValidator.SECRET_NAME_PATTERN)
-    @Size(max = ProfileValidator.MAX_SECRET_NAME_LENGTH)
+    @Pattern(Limits.SECRET_NAME_PATTERN)
+    @Size(max = Limits.MAX_SECRET_NAME_LENGTH)
     private String name;
 
     @JsonPropertyDescription("Key of the PEM CA certificate(s) in the Secret. Default ca.crt (as cert-manager and Strimzi write it).")
-    @Pattern(ProfileValidator.SECRET_KEY_PATTERN)
+    @Pattern(Limits.SECRET_KEY_PATTERN)
     private String caKey;
 
     public String effectiveCaKey() {

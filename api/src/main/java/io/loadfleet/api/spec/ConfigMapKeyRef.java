@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
-import io.loadfleet.api.load.ProfileValidator;
 
 /**
  * One key of a ConfigMap in the LoadProfile's namespace. Pods find it at {@link #POD_DIR}/NAME/KEY;
@@ -17,12 +16,12 @@ public class ConfigMapKeyRef {
 
     @JsonPropertyDescription("Name of a ConfigMap in the LoadProfile's namespace.")
     @Required
-    @Pattern(ProfileValidator.SECRET_NAME_PATTERN)
+    @Pattern(Limits.SECRET_NAME_PATTERN)
     private String name;
 
     @JsonPropertyDescription("Key in the ConfigMap.")
     @Required
-    @Pattern(ProfileValidator.SECRET_KEY_PATTERN)
+    @Pattern(Limits.SECRET_KEY_PATTERN)
     private String key;
 
     public ConfigMapKeyRef() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
-import io.loadfleet.api.load.ProfileValidator;
 
 /** The pool of simulated devices (meters, sensors, accounts, players). */
 public class DevicesSpec {
@@ -12,7 +11,7 @@ public class DevicesSpec {
             + "per-pod ranges. At least one and at most 5000000 devices per replica.")
     @Required
     @Min(1)
-    @Max(ProfileValidator.MAX_DEVICES)
+    @Max(Limits.MAX_DEVICES)
     private Long count;
 
     public Long getCount() { return count; }

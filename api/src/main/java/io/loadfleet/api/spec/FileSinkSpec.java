@@ -6,7 +6,6 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
-import io.loadfleet.api.load.ProfileValidator;
 
 /** Writes the records to files, one file set per shard, instead of sending them to a broker. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,14 +26,14 @@ public class FileSinkSpec {
 
     @JsonPropertyDescription("A shard starts its next file once the current one has reached this many bytes, "
             + "at least 65536. Default 268435456 (256 MiB).")
-    @Min(ProfileValidator.MIN_ROLL_BYTES)
+    @Min(Limits.MIN_ROLL_BYTES)
     private Long rollBytes;
 
     @JsonPropertyDescription("A shard also ends its file once it has been open this many seconds, 1 to 86400. "
             + "Parquet records count as written when their file ends (it is readable only with its footer), "
             + "so this bounds how long they wait. Default 60.")
     @Min(1)
-    @Max(ProfileValidator.MAX_ROLL_SECONDS)
+    @Max(Limits.MAX_ROLL_SECONDS)
     private Integer rollSeconds;
 
     /** rollBytes with its default applied. */

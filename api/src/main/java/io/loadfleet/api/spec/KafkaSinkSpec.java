@@ -7,7 +7,6 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
-import io.loadfleet.api.load.ProfileValidator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,7 +19,7 @@ public class KafkaSinkSpec {
 
     @JsonPropertyDescription("Topic name (1 to 249 of a-z A-Z 0-9 . _ -); created when missing.")
     @Required
-    @Pattern(ProfileValidator.TOPIC_PATTERN)
+    @Pattern(Limits.TOPIC_PATTERN)
     @ValidationRule(value = "self != '.' && self != '..'",
             message = "spec.sink.kafka.topic: \".\" and \"..\" are not legal Kafka topic names: use 1 to 249 of "
                     + "a-z A-Z 0-9 . _ -")
@@ -29,7 +28,7 @@ public class KafkaSinkSpec {
     @JsonPropertyDescription("Partitions used when the tool creates a missing topic, 1 to 100000. "
             + "Default: the broker's num.partitions.")
     @Min(1)
-    @Max(ProfileValidator.MAX_PARTITIONS)
+    @Max(Limits.MAX_PARTITIONS)
     private Integer partitions;
 
     @JsonPropertyDescription("Producer acks: \"0\" | \"1\" | \"all\". Default all.")

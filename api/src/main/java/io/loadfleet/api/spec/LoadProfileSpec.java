@@ -9,8 +9,6 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.model.annotation.SpecReplicas;
-import io.loadfleet.api.load.ProfileValidator;
-import io.loadfleet.api.plan.FleetPlan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,14 +16,15 @@ import java.util.List;
  * What the fleet sends, where, and how fast. Field names are the public API.
  *
  * <p>The {@link ValidationRule}s here and on the other spec classes repeat, as CEL rules of the CRD, the checks of
- * {@link ProfileValidator} that the API server can make at admission, so {@code kubectl apply} refuses such a
- * profile naming the field. Each refuses only what the validator refuses; the validator stays the check for local
- * runs and for what CEL cannot do within the API server's cost budget (e.g. a walk over strings in a list).
+ * {@link io.loadfleet.api.validation.ProfileValidator} that the API server can make at admission, so
+ * {@code kubectl apply} refuses such a profile naming the field. Each refuses only what the validator refuses; the
+ * validator stays the check for local runs and for what CEL cannot do within the API server's cost budget (e.g. a
+ * walk over strings in a list). Both take their bounds from {@link Limits}.
  *
- * <p>The fleet rules mirror {@link FleetPlan#replicasFor} and the validator's fleet checks: replicas is spec.replicas
- * when set, else max(1, ceil(peak / maxRatePerPod)) with peak the highest of targetRate and the stages' rates. A
- * rule whose inputs the schema already refuses (missing or out of range) passes, so that only the schema's error
- * shows. Only integer arithmetic walks the stages: the API server's cost estimate allows that.
+ * <p>The fleet rules mirror {@link io.loadfleet.api.plan.FleetPlan#replicasFor} and the validator's fleet checks:
+ * replicas is spec.replicas when set, else max(1, ceil(peak / maxRatePerPod)) with peak the highest of targetRate and
+ * the stages' rates. A rule whose inputs the schema already refuses (missing or out of range) passes, so that only
+ * the schema's error shows. Only integer arithmetic walks the stages: the API server's cost estimate allows that.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = LoadProfileSpec.CEL_NO_VALID_REPLICAS + " || " + LoadProfileSpec.CEL_NO_VALID_DEVICES
@@ -34,9 +33,9 @@ import java.util.List;
         message = "spec.devices.count: is less than replicas: every replica needs at least one device; "
                 + "raise devices.count or lower replicas")
 @ValidationRule(value = LoadProfileSpec.CEL_NO_VALID_REPLICAS + " || " + LoadProfileSpec.CEL_NO_VALID_DEVICES
-        + " || self.devices.count <= " + ProfileValidator.MAX_DEVICES_PER_REPLICA + " * self.replicas",
+        + " || self.devices.count <= " + Limits.MAX_DEVICES_PER_REPLICA + " * self.replicas",
         fieldPath = ".devices.count",
-        message = "spec.devices.count: is more than " + ProfileValidator.MAX_DEVICES_PER_REPLICA
+        message = "spec.devices.count: is more than " + Limits.MAX_DEVICES_PER_REPLICA
                 + " per replica: raise replicas or lower devices.count")
 @ValidationRule(value = LoadProfileSpec.CEL_NO_VALID_REPLICAS + " || " + LoadProfileSpec.CEL_NO_VALID_RATES
         + " || (" + LoadProfileSpec.CEL_PER_REPLICA_TARGET + " <= " + LoadProfileSpec.CEL_MAX_RATE_PER_POD
@@ -46,30 +45,30 @@ import java.util.List;
         message = "spec.replicas: too few: at the peak of targetRate and the stages' rates each would send more than "
                 + "maxRatePerPod; raise replicas or maxRatePerPod, or leave replicas out")
 @ValidationRule(value = "has(self.replicas) || " + LoadProfileSpec.CEL_NO_VALID_RATES
-        + " || (" + LoadProfileSpec.CEL_PODS_FOR_TARGET + " <= " + ProfileValidator.MAX_REPLICAS
+        + " || (" + LoadProfileSpec.CEL_PODS_FOR_TARGET + " <= " + Limits.MAX_REPLICAS
         + " && (!has(self.stages) || self.stages.all(s, " + LoadProfileSpec.CEL_NO_VALID_STAGE_RATE + " || "
-        + LoadProfileSpec.CEL_PODS_FOR_STAGE + " <= " + ProfileValidator.MAX_REPLICAS + ")))",
+        + LoadProfileSpec.CEL_PODS_FOR_STAGE + " <= " + Limits.MAX_REPLICAS + ")))",
         fieldPath = ".targetRate",
-        message = "spec.targetRate: needs more than " + ProfileValidator.MAX_REPLICAS
+        message = "spec.targetRate: needs more than " + Limits.MAX_REPLICAS
                 + " replicas at maxRatePerPod (at the peak of targetRate and the stages' rates): raise maxRatePerPod")
 @ValidationRule(value = "has(self.replicas) || " + LoadProfileSpec.CEL_NO_VALID_RATES + " || "
         + LoadProfileSpec.CEL_NO_VALID_DEVICES
-        + " || ((" + LoadProfileSpec.CEL_PODS_FOR_TARGET + " > " + ProfileValidator.MAX_REPLICAS
+        + " || ((" + LoadProfileSpec.CEL_PODS_FOR_TARGET + " > " + Limits.MAX_REPLICAS
         + " || self.devices.count >= " + LoadProfileSpec.CEL_PODS_FOR_TARGET + ")"
         + " && (!has(self.stages) || self.stages.all(s, " + LoadProfileSpec.CEL_NO_VALID_STAGE_RATE + " || "
-        + LoadProfileSpec.CEL_PODS_FOR_STAGE + " > " + ProfileValidator.MAX_REPLICAS + " || self.devices.count >= "
+        + LoadProfileSpec.CEL_PODS_FOR_STAGE + " > " + Limits.MAX_REPLICAS + " || self.devices.count >= "
         + LoadProfileSpec.CEL_PODS_FOR_STAGE + ")))",
         fieldPath = ".devices.count",
         message = "spec.devices.count: is less than the replicas derived from targetRate (or a stage's rate) / "
                 + "maxRatePerPod: every replica needs at least one device; raise devices.count or maxRatePerPod")
 @ValidationRule(value = "has(self.replicas) || " + LoadProfileSpec.CEL_NO_VALID_RATES + " || "
-        + LoadProfileSpec.CEL_NO_VALID_DEVICES + " || self.devices.count <= " + ProfileValidator.MAX_DEVICES_PER_REPLICA
-        + " || self.devices.count <= " + ProfileValidator.MAX_DEVICES_PER_REPLICA + " * "
+        + LoadProfileSpec.CEL_NO_VALID_DEVICES + " || self.devices.count <= " + Limits.MAX_DEVICES_PER_REPLICA
+        + " || self.devices.count <= " + Limits.MAX_DEVICES_PER_REPLICA + " * "
         + LoadProfileSpec.CEL_PODS_FOR_TARGET + " || (has(self.stages) && self.stages.exists(s, !("
         + LoadProfileSpec.CEL_NO_VALID_STAGE_RATE + ") && self.devices.count <= "
-        + ProfileValidator.MAX_DEVICES_PER_REPLICA + " * " + LoadProfileSpec.CEL_PODS_FOR_STAGE + "))",
+        + Limits.MAX_DEVICES_PER_REPLICA + " * " + LoadProfileSpec.CEL_PODS_FOR_STAGE + "))",
         fieldPath = ".devices.count",
-        message = "spec.devices.count: is more than " + ProfileValidator.MAX_DEVICES_PER_REPLICA
+        message = "spec.devices.count: is more than " + Limits.MAX_DEVICES_PER_REPLICA
                 + " per replica of the replicas derived from the rate: set replicas, raise targetRate or lower "
                 + "maxRatePerPod, or lower devices.count")
 @ValidationRule(value = "!has(self.tracing) || !has(self.sink) || !has(self.sink.file)",
@@ -88,17 +87,17 @@ public class LoadProfileSpec {
             "(has(self.maxRatePerPod) ? self.maxRatePerPod : " + DEFAULT_MAX_RATE_PER_POD + ")";
     /** CEL: replicas is not set, or out of the schema's range. */
     static final String CEL_NO_VALID_REPLICAS = "!has(self.replicas) || self.replicas < 1 || self.replicas > "
-            + ProfileValidator.MAX_REPLICAS;
+            + Limits.MAX_REPLICAS;
     /** CEL: devices.count is missing or out of the schema's range. */
     static final String CEL_NO_VALID_DEVICES = "!has(self.devices) || !has(self.devices.count)"
-            + " || self.devices.count < 1 || self.devices.count > " + ProfileValidator.MAX_DEVICES;
+            + " || self.devices.count < 1 || self.devices.count > " + Limits.MAX_DEVICES;
     /** CEL: targetRate is missing, or it or maxRatePerPod is out of the schema's range. */
     static final String CEL_NO_VALID_RATES = "!has(self.targetRate) || self.targetRate < 0 || self.targetRate > "
-            + ProfileValidator.MAX_TARGET_RATE + " || (has(self.maxRatePerPod) && (self.maxRatePerPod < 1"
-            + " || self.maxRatePerPod > " + ProfileValidator.MAX_TARGET_RATE + "))";
+            + Limits.MAX_TARGET_RATE + " || (has(self.maxRatePerPod) && (self.maxRatePerPod < 1"
+            + " || self.maxRatePerPod > " + Limits.MAX_TARGET_RATE + "))";
     /** CEL, inside a walk over the stages: stage s's targetRate is missing or out of the schema's range. */
     static final String CEL_NO_VALID_STAGE_RATE = "!has(s.targetRate) || s.targetRate < 0 || s.targetRate > "
-            + ProfileValidator.MAX_TARGET_RATE;
+            + Limits.MAX_TARGET_RATE;
     /** CEL: ceil(targetRate / maxRatePerPod), the pods targetRate needs. */
     static final String CEL_PODS_FOR_TARGET = "((self.targetRate + " + CEL_MAX_RATE_PER_POD + " - 1) / "
             + CEL_MAX_RATE_PER_POD + ")";
@@ -114,19 +113,19 @@ public class LoadProfileSpec {
             + "exactly this. Change it to rescale a running fleet live.")
     @Required
     @Min(0)
-    @Max(ProfileValidator.MAX_TARGET_RATE)
+    @Max(Limits.MAX_TARGET_RATE)
     private Long targetRate;
 
     @JsonPropertyDescription("Number of worker pods, 1 to 10000 (the scale subresource: kubectl scale lp NAME --replicas N). "
             + "Default: ceil(peak rate / maxRatePerPod), at least 1.")
     @SpecReplicas
     @Min(1)
-    @Max(ProfileValidator.MAX_REPLICAS)
+    @Max(Limits.MAX_REPLICAS)
     private Integer replicas;
 
     @JsonPropertyDescription("Highest rate one pod is planned for, 1 to 1000000000, used to derive replicas. Default 50000.")
     @Min(1)
-    @Max(ProfileValidator.MAX_TARGET_RATE)
+    @Max(Limits.MAX_TARGET_RATE)
     private Long maxRatePerPod;
 
     @JsonPropertyDescription("The device pool, split into contiguous per-pod ranges.")

@@ -5,23 +5,22 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import io.loadfleet.api.load.ProfileValidator;
 
 /** A Secret holding a user name and a password (e.g. made with kubectl create secret generic NAME --from-literal=...). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PasswordSecretRef {
     @JsonPropertyDescription("Name of a Secret in the LoadProfile's namespace.")
     @Required
-    @Pattern(ProfileValidator.SECRET_NAME_PATTERN)
-    @Size(max = ProfileValidator.MAX_SECRET_NAME_LENGTH)
+    @Pattern(Limits.SECRET_NAME_PATTERN)
+    @Size(max = Limits.MAX_SECRET_NAME_LENGTH)
     private String name;
 
     @JsonPropertyDescription("Key of the user name in the Secret. Default username.")
-    @Pattern(ProfileValidator.SECRET_KEY_PATTERN)
+    @Pattern(Limits.SECRET_KEY_PATTERN)
     private String usernameKey;
 
     @JsonPropertyDescription("Key of the password in the Secret. Default password.")
-    @Pattern(ProfileValidator.SECRET_KEY_PATTERN)
+    @Pattern(Limits.SECRET_KEY_PATTERN)
     private String passwordKey;
 
     public String effectiveUsernameKey() {

@@ -8,7 +8,6 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
-import io.loadfleet.api.load.ProfileValidator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,23 +30,23 @@ import java.util.Map;
 public class PulsarSinkSpec {
     @JsonPropertyDescription("pulsar://host:6650 or pulsar+ssl://host:6651. Required in a cluster; "
             + "`run --service-url` overrides it.")
-    @Pattern("^pulsar(\\+ssl)?://\\S+$")
+    @Pattern(Limits.PULSAR_SERVICE_URL_PATTERN)
     private String serviceUrl;
 
     @JsonPropertyDescription("A short name (persistent://public/default/NAME) or a full "
             + "persistent://tenant/namespace/name (also non-persistent://).")
     @Required
-    @Pattern(ProfileValidator.PULSAR_TOPIC_PATTERN)
+    @Pattern(Limits.PULSAR_TOPIC_PATTERN)
     private String topic;
 
     @JsonPropertyDescription("Creates a partitioned topic of this many partitions (1 to 100000) when the topic "
             + "is missing. Needs adminUrl.")
     @Min(1)
-    @Max(ProfileValidator.MAX_PARTITIONS)
+    @Max(Limits.MAX_PARTITIONS)
     private Integer partitions;
 
     @JsonPropertyDescription("http(s)://host:8080 of the Pulsar admin API; needed only to create topics.")
-    @Pattern("^https?://\\S+$")
+    @Pattern(Limits.PULSAR_ADMIN_URL_PATTERN)
     private String adminUrl;
 
     @JsonPropertyDescription("compressionType: NONE | LZ4 | ZLIB | ZSTD | SNAPPY. Default NONE.")

@@ -5,23 +5,22 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import io.loadfleet.api.load.ProfileValidator;
 
 /** A Secret holding an access key pair for an S3-compatible store. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class S3SecretRef {
     @JsonPropertyDescription("Name of a Secret in the LoadProfile's namespace.")
     @Required
-    @Pattern(ProfileValidator.SECRET_NAME_PATTERN)
-    @Size(max = ProfileValidator.MAX_SECRET_NAME_LENGTH)
+    @Pattern(Limits.SECRET_NAME_PATTERN)
+    @Size(max = Limits.MAX_SECRET_NAME_LENGTH)
     private String name;
 
     @JsonPropertyDescription("Key of the access key id in the Secret. Default accessKeyId.")
-    @Pattern(ProfileValidator.SECRET_KEY_PATTERN)
+    @Pattern(Limits.SECRET_KEY_PATTERN)
     private String accessKeyIdKey;
 
     @JsonPropertyDescription("Key of the secret access key in the Secret. Default secretAccessKey.")
-    @Pattern(ProfileValidator.SECRET_KEY_PATTERN)
+    @Pattern(Limits.SECRET_KEY_PATTERN)
     private String secretAccessKeyKey;
 
     public String effectiveAccessKeyIdKey() {

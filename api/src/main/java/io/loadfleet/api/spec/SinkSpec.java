@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** Where messages go; exactly one member is set. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -15,7 +17,7 @@ import java.util.List;
         messageExpression = "'spec.sink: ' + ['is required', '', 'names 2 sinks', 'names 3 sinks'][" + SinkSpec.CEL_SINKS
                 + "] + ': set exactly one of sink.kafka, sink.pulsar or sink.file'")
 public class SinkSpec {
-    /** CEL: how many sinks are set. */
+    /** CEL: how many sinks are set, the admission twin of {@link #kinds()}{@code .size()}. */
     static final String CEL_SINKS = "(has(self.kafka) ? 1 : 0) + (has(self.pulsar) ? 1 : 0) + (has(self.file) ? 1 : 0)";
 
     @JsonPropertyDescription("Send to an Apache Kafka topic.")
@@ -31,6 +33,37 @@ public class SinkSpec {
     public static final String KAFKA_TLS = "spec.sink.kafka.security.tls";
     /** The path of sink.pulsar.tls, for messages about its CA file. */
     public static final String PULSAR_TLS = "spec.sink.pulsar.tls";
+
+    /** The sinks set, in the order kafka, pulsar, file: a valid spec sets exactly one. */
+    @JsonIgnore
+    public Set<SinkKind> kinds() {
+        Set<SinkKind> kinds = EnumSet.noneOf(SinkKind.class);
+        if (kafka != null) {
+            kinds.add(SinkKind.KAFKA);
+        }
+        if (pulsar != null) {
+            kinds.add(SinkKind.PULSAR);
+        }
+        if (file != null) {
+            kinds.add(SinkKind.FILE);
+        }
+        return kinds;
+    }
+
+    /**
+     * The one sink set.
+     *
+     * @throws IllegalStateException when not exactly one is set, which the validator refuses
+     */
+    @JsonIgnore
+    public SinkKind kind() {
+        Set<SinkKind> kinds = kinds();
+        if (kinds.size() != 1) {
+            throw new IllegalStateException("spec.sink names " + kinds.size() + " sinks: set exactly one of sink.kafka, "
+                    + "sink.pulsar or sink.file");
+        }
+        return kinds.iterator().next();
+    }
 
     /** Every Secret key this validated sink reads at connect time, in spec order: what a pod must have mounted. */
     @JsonIgnore

@@ -5,7 +5,6 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
-import io.loadfleet.api.load.ProfileValidator;
 
 /** One step of a ramp: reach targetRate, linearly, by the end of duration. */
 public class StageSpec {
@@ -17,7 +16,7 @@ public class StageSpec {
     @JsonPropertyDescription("Fleet rate (messages per second, 0 to 1000000000) reached at the end of the stage.")
     @Required
     @Min(0)
-    @Max(ProfileValidator.MAX_TARGET_RATE)
+    @Max(Limits.MAX_TARGET_RATE)
     private Long targetRate;
 
     public StageSpec() {

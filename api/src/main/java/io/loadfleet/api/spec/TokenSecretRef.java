@@ -5,19 +5,18 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import io.loadfleet.api.load.ProfileValidator;
 
 /** A Secret holding a token. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class TokenSecretRef {
     @JsonPropertyDescription("Name of a Secret in the LoadProfile's namespace.")
     @Required
-    @Pattern(ProfileValidator.SECRET_NAME_PATTERN)
-    @Size(max = ProfileValidator.MAX_SECRET_NAME_LENGTH)
+    @Pattern(Limits.SECRET_NAME_PATTERN)
+    @Size(max = Limits.MAX_SECRET_NAME_LENGTH)
     private String name;
 
     @JsonPropertyDescription("Key of the token in the Secret. Default token.")
-    @Pattern(ProfileValidator.SECRET_KEY_PATTERN)
+    @Pattern(Limits.SECRET_KEY_PATTERN)
     private String key;
 
     public String effectiveKey() {

@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.control.WorkerConfig;
-import io.loadfleet.api.load.Problem;
+import io.loadfleet.api.problem.Problem;
 import io.loadfleet.api.schema.RuledSchema;
 import io.loadfleet.api.spec.AvroSchemaSpec;
 import io.loadfleet.api.spec.ConfigMapKeyRef;

@@ -2,8 +2,8 @@ package io.loadfleet.worker.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.loadfleet.api.LoadProfile;
-import io.loadfleet.api.load.ProfileLoader;
-import io.loadfleet.api.load.ProfileValidator;
+import io.loadfleet.api.read.ProfileLoader;
+import io.loadfleet.api.validation.ProfileValidator;
 import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.plan.StagePlan;

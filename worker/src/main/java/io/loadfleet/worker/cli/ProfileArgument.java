@@ -1,9 +1,9 @@
 package io.loadfleet.worker.cli;
 
 import io.loadfleet.api.LoadProfile;
-import io.loadfleet.api.load.InvalidProfileException;
-import io.loadfleet.api.load.Problem;
-import io.loadfleet.api.load.ProfileLoader;
+import io.loadfleet.api.problem.InvalidProfileException;
+import io.loadfleet.api.problem.Problem;
+import io.loadfleet.api.read.ProfileLoader;
 import io.loadfleet.api.spec.DatasetSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;

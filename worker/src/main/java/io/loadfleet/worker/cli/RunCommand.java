@@ -2,9 +2,9 @@ package io.loadfleet.worker.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.loadfleet.api.LoadProfile;
-import io.loadfleet.api.load.Problem;
-import io.loadfleet.api.load.ProfileLoader;
-import io.loadfleet.api.load.ProfileValidator;
+import io.loadfleet.api.problem.Problem;
+import io.loadfleet.api.read.ProfileLoader;
+import io.loadfleet.api.validation.ProfileValidator;
 import io.loadfleet.api.spec.ConfigMapKeyRef;
 import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.worker.embedded.EmbeddedKafka;

@@ -2,7 +2,7 @@ package io.loadfleet.worker.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.loadfleet.api.load.ProfileLoader;
+import io.loadfleet.api.read.ProfileLoader;
 import io.loadfleet.worker.verify.DeliveryAudit;
 import io.loadfleet.worker.verify.TopicReaders;
 import io.loadfleet.worker.verify.TopicReader;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.spec.ConfigMapKeyRef;
 import io.loadfleet.api.spec.SecretFile;
-import io.loadfleet.api.spec.SinkSpec;
 import io.loadfleet.worker.control.WorkerPod;
 import io.loadfleet.worker.generate.GeneratorInputs;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
@@ -76,7 +75,7 @@ final class WorkerCommand implements Callable<Integer> {
             return CliErrors.usage(err, "--config " + config + ": not a readable worker configuration: "
                     + e.getMessage().lines().findFirst().orElse(""));
         }
-        if (workerConfig.sink() == null || sinks(workerConfig.sink()) != 1
+        if (workerConfig.sink() == null || workerConfig.sink().kinds().size() != 1
                 || workerConfig.generator() == null || workerConfig.generator().getType() == null) {
             return CliErrors.usage(err, "--config " + config
                     + ": needs profile, generator.type and exactly one of sink.kafka, sink.pulsar or sink.file");
@@ -112,9 +111,5 @@ final class WorkerCommand implements Callable<Integer> {
         out.flush();
         pod.awaitClosed();
         return CommandLine.ExitCode.OK;
-    }
-
-    private static int sinks(SinkSpec sink) {
-        return (sink.getKafka() == null ? 0 : 1) + (sink.getPulsar() == null ? 0 : 1) + (sink.getFile() == null ? 0 : 1);
     }
 }

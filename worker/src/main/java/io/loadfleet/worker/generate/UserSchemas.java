@@ -1,6 +1,6 @@
 package io.loadfleet.worker.generate;
 
-import io.loadfleet.api.load.Problem;
+import io.loadfleet.api.problem.Problem;
 import io.loadfleet.api.schema.RuledSchema;
 import io.loadfleet.api.spec.AvroSchemaSpec;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.loadfleet.worker.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.loadfleet.api.load.ProfileLoader;
+import io.loadfleet.api.read.ProfileLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

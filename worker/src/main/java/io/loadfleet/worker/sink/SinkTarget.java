@@ -2,6 +2,8 @@ package io.loadfleet.worker.sink;
 
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.KafkaSecurityProtocol;
+import io.loadfleet.api.spec.Limits;
+import io.loadfleet.api.spec.SinkKind;
 import io.loadfleet.api.spec.SinkSpec;
 import io.loadfleet.worker.sink.file.FileSink;
 import java.nio.file.Path;
@@ -23,43 +25,47 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
 
     /** Applies the override for the profile's broker; an option meant for the other broker is refused. */
     public static SinkTarget of(SinkSpec spec, String bootstrapServers, String serviceUrl) {
-        if (spec.getFile() != null) {
-            if (bootstrapServers != null || serviceUrl != null) {
-                throw new IllegalArgumentException((bootstrapServers != null ? "--bootstrap-servers" : "--service-url")
-                        + ": this profile writes files (sink.file), it sends to no broker");
+        return switch (spec.kind()) {
+            case FILE -> {
+                if (bootstrapServers != null || serviceUrl != null) {
+                    throw new IllegalArgumentException((bootstrapServers != null ? "--bootstrap-servers" : "--service-url")
+                            + ": this profile writes files (sink.file), it sends to no broker");
+                }
+                yield new SinkTarget(spec, null, DEFAULT_CONNECT_TIMEOUT, DEFAULT_SECRETS);
             }
-            return new SinkTarget(spec, null, DEFAULT_CONNECT_TIMEOUT, DEFAULT_SECRETS);
-        }
-        if (spec.getPulsar() != null) {
-            if (bootstrapServers != null) {
-                throw new IllegalArgumentException("--bootstrap-servers: this profile sends to sink.pulsar; "
-                        + "give its broker with --service-url pulsar://HOST:6650");
+            case PULSAR -> {
+                if (bootstrapServers != null) {
+                    throw new IllegalArgumentException("--bootstrap-servers: this profile sends to sink.pulsar; "
+                            + "give its broker with --service-url pulsar://HOST:6650");
+                }
+                if (serviceUrl != null && !serviceUrl.matches(Limits.PULSAR_SERVICE_URL_PATTERN)) {
+                    throw new IllegalArgumentException("--service-url: \"" + serviceUrl
+                            + "\" is not a Pulsar service URL: use pulsar://HOST:6650 or pulsar+ssl://HOST:6651");
+                }
+                yield new SinkTarget(spec, serviceUrl != null ? serviceUrl : spec.getPulsar().getServiceUrl(), DEFAULT_CONNECT_TIMEOUT,
+                        DEFAULT_SECRETS);
             }
-            if (serviceUrl != null && !serviceUrl.matches("pulsar(\\+ssl)?://\\S+")) {
-                throw new IllegalArgumentException("--service-url: \"" + serviceUrl
-                        + "\" is not a Pulsar service URL: use pulsar://HOST:6650 or pulsar+ssl://HOST:6651");
+            case KAFKA -> {
+                if (serviceUrl != null) {
+                    throw new IllegalArgumentException("--service-url: this profile sends to sink.kafka; "
+                            + "give its brokers with --bootstrap-servers HOST:PORT");
+                }
+                yield new SinkTarget(spec, bootstrapServers != null ? bootstrapServers : spec.getKafka().getBootstrapServers(),
+                        DEFAULT_CONNECT_TIMEOUT, DEFAULT_SECRETS);
             }
-            return new SinkTarget(spec, serviceUrl != null ? serviceUrl : spec.getPulsar().getServiceUrl(), DEFAULT_CONNECT_TIMEOUT,
-                    DEFAULT_SECRETS);
-        }
-        if (serviceUrl != null) {
-            throw new IllegalArgumentException("--service-url: this profile sends to sink.kafka; "
-                    + "give its brokers with --bootstrap-servers HOST:PORT");
-        }
-        return new SinkTarget(spec, bootstrapServers != null ? bootstrapServers : spec.getKafka().getBootstrapServers(),
-                DEFAULT_CONNECT_TIMEOUT, DEFAULT_SECRETS);
+        };
     }
 
     public boolean isKafka() {
-        return spec.getKafka() != null;
+        return spec.kind() == SinkKind.KAFKA;
     }
 
     public boolean isPulsar() {
-        return spec.getPulsar() != null;
+        return spec.kind() == SinkKind.PULSAR;
     }
 
     public boolean isFile() {
-        return spec.getFile() != null;
+        return spec.kind() == SinkKind.FILE;
     }
 
     public SinkTarget at(String otherAddress) {
@@ -91,11 +97,11 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
 
     /** How summaries and logs name the destination, e.g. {@code kafka://host:9092/topic} or {@code /tmp/out/*.parquet}. */
     public String describe() {
-        if (isFile()) {
-            return Path.of(spec.getFile().getPath()).toAbsolutePath().resolve("*." + spec.getFile().getFormat().extension()).toString();
-        }
-        return isKafka() ? "kafka://" + address + "/" + spec.getKafka().getTopic()
-                : address + "/" + spec.getPulsar().fullTopicName().replace("://", "/");
+        return switch (spec.kind()) {
+            case FILE -> Path.of(spec.getFile().getPath()).toAbsolutePath().resolve("*." + spec.getFile().getFormat().extension()).toString();
+            case KAFKA -> "kafka://" + address + "/" + spec.getKafka().getTopic();
+            case PULSAR -> address + "/" + spec.getPulsar().fullTopicName().replace("://", "/");
+        };
     }
 
     /** Connects; a broker that cannot be reached or a topic that cannot be made is a {@link SinkException}. */

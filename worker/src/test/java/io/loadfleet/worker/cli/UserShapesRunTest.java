@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.loadfleet.api.load.ProfileLoader;
+import io.loadfleet.api.read.ProfileLoader;
 import io.loadfleet.api.schema.DatasetSchema;
 import io.loadfleet.worker.testing.KafkaBroker;
 import io.loadfleet.worker.testing.KafkaTopics;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadfleet.api.LoadProfile;
-import io.loadfleet.api.load.ProfileLoader;
+import io.loadfleet.api.read.ProfileLoader;
 import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.GeneratorType;

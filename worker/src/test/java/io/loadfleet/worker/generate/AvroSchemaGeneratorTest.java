@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadfleet.api.LoadProfile;
-import io.loadfleet.api.load.ProfileLoader;
+import io.loadfleet.api.read.ProfileLoader;
 import io.loadfleet.api.spec.AvroSchemaSpec;
 import io.loadfleet.api.spec.ConfigMapKeyRef;
 import io.loadfleet.api.spec.Format;

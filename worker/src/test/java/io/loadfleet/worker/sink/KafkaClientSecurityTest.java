@@ -3,7 +3,7 @@ package io.loadfleet.worker.sink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.loadfleet.api.LoadProfile;
-import io.loadfleet.api.load.ProfileLoader;
+import io.loadfleet.api.read.ProfileLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loadfleet.api.LoadProfile;
-import io.loadfleet.api.load.ProfileLoader;
+import io.loadfleet.api.read.ProfileLoader;
 import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.GeneratorSpec;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.loadfleet.api.load.ProfileLoader;
+import io.loadfleet.api.read.ProfileLoader;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.api.spec.PulsarSinkSpec;

@@ -1,4 +1,4 @@
-package io.loadfleet.api.load;
+package io.loadfleet.api.read;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.problem.InvalidProfileException;
+import io.loadfleet.api.problem.Problem;
+import io.loadfleet.api.validation.ProfileValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,4 +1,4 @@
-package io.loadfleet.api.load;
+package io.loadfleet.api.problem;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package io.loadfleet.api.load;
+package io.loadfleet.api.read;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import io.loadfleet.api.problem.Problem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,10 +1,12 @@
-package io.loadfleet.api.load;
+package io.loadfleet.api.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.problem.InvalidProfileException;
+import io.loadfleet.api.problem.Problem;
 import io.loadfleet.api.spec.Acks;
 import io.loadfleet.api.spec.Compression;
 import io.loadfleet.api.spec.FileFormat;
@@ -15,6 +17,7 @@ import io.loadfleet.api.spec.PulsarCompression;
 import io.loadfleet.api.spec.PulsarSinkSpec;
 import io.loadfleet.api.spec.SaslMechanism;
 import io.loadfleet.api.spec.SecretFile;
+import io.loadfleet.api.validation.ProfileValidator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.loadfleet.api.load;
+package io.loadfleet.api.problem;
 
 /** One thing wrong with a LoadProfile: the field's path and what is allowed. */
 public record Problem(String path, String message) {

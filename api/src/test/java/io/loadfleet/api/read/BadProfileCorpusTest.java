@@ -1,4 +1,4 @@
-package io.loadfleet.api.load;
+package io.loadfleet.api.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.problem.InvalidProfileException;
+import io.loadfleet.api.problem.Problem;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
-package io.loadfleet.api.load;
+package io.loadfleet.api.validation;
 
+import io.loadfleet.api.problem.Problem;
 import io.loadfleet.api.schema.DatasetSchema;
 import io.loadfleet.api.schema.RuledSchema;
 import io.loadfleet.api.spec.AvroSchemaSpec;
@@ -8,6 +9,7 @@ import io.loadfleet.api.spec.DatasetColumn;
 import io.loadfleet.api.spec.DatasetSpec;
 import io.loadfleet.api.spec.GeneratorSpec;
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.api.spec.Limits;
 import io.loadfleet.api.spec.S3ObjectSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -125,9 +127,9 @@ final class GeneratorValidator {
             problems.add(new Problem(at + ".secretRef", "is required: a Secret with accessKeyId and secretAccessKey"));
             return;
         }
-        ProfileValidator.secretName(problems, at + ".secretRef.name", s3.getSecretRef().getName());
-        ProfileValidator.secretKey(problems, at + ".secretRef.accessKeyIdKey", s3.getSecretRef().getAccessKeyIdKey());
-        ProfileValidator.secretKey(problems, at + ".secretRef.secretAccessKeyKey", s3.getSecretRef().getSecretAccessKeyKey());
+        SecretRefValidator.name(problems, at + ".secretRef.name", s3.getSecretRef().getName());
+        SecretRefValidator.key(problems, at + ".secretRef.accessKeyIdKey", s3.getSecretRef().getAccessKeyIdKey());
+        SecretRefValidator.key(problems, at + ".secretRef.secretAccessKeyKey", s3.getSecretRef().getSecretAccessKeyKey());
     }
 
     private static void avroSchema(List<Problem> problems, AvroSchemaSpec spec) {
@@ -149,13 +151,13 @@ final class GeneratorValidator {
         }
         if (ref.getName() == null || ref.getName().isEmpty()) {
             problems.add(new Problem(at + ".name", "is required: the name of a ConfigMap in the LoadProfile's namespace"));
-        } else if (!ref.getName().matches(ProfileValidator.SECRET_NAME_PATTERN)) {
+        } else if (!ref.getName().matches(Limits.SECRET_NAME_PATTERN)) {
             problems.add(new Problem(at + ".name", "\"" + ref.getName() + "\" is not a ConfigMap name: use lower-case "
                     + "letters, digits, '-' and '.', starting and ending with a letter or digit"));
         }
         if (ref.getKey() == null || ref.getKey().isEmpty()) {
             problems.add(new Problem(at + ".key", "is required: the ConfigMap key holding the file"));
-        } else if (!ref.getKey().matches(ProfileValidator.SECRET_KEY_PATTERN)) {
+        } else if (!ref.getKey().matches(Limits.SECRET_KEY_PATTERN)) {
             problems.add(new Problem(at + ".key", "\"" + ref.getKey() + "\" is not a ConfigMap key: use letters, digits, '-', '_' and '.'"));
         }
     }
