@@ -32,8 +32,8 @@ public final class FleetCoordinator {
     }
 
     FleetCoordinator(WorkerClient client, Duration deadline, LongSupplier wallClockMillis) {
-        this.observer = new FleetObserver(client, deadline);
-        this.pusher = new AssignmentPusher(client, deadline);
+        this.observer = new FleetObserver(client, new PassDeadline(deadline));
+        this.pusher = new AssignmentPusher(client, new PassDeadline(deadline));
         this.wallClockMillis = wallClockMillis;
     }
 

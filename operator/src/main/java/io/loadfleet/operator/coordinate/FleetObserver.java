@@ -3,14 +3,12 @@ package io.loadfleet.operator.coordinate;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.operator.coordinate.WorkerClient.WorkerAddress;
-import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Asks every pod of a fleet for its status at once, and waits one deadline for the whole pass: pods
@@ -18,9 +16,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class FleetObserver {
     private final WorkerClient client;
-    private final Duration deadline;
+    private final PassDeadline deadline;
 
-    FleetObserver(WorkerClient client, Duration deadline) {
+    FleetObserver(WorkerClient client, PassDeadline deadline) {
         this.client = client;
         this.deadline = deadline;
     }
@@ -38,7 +36,9 @@ final class FleetObserver {
                 askedNotReady.put(pod.ordinal(), client.status(pod.address()));
             }
         }
-        awaitAll(asked, askedNotReady);
+        List<CompletableFuture<Optional<WorkerStatus>>> all = new ArrayList<>(asked.values());
+        all.addAll(askedNotReady.values());
+        deadline.awaitAll(all);
         Map<Integer, WorkerStatus> answering = answers(asked);
         Map<Integer, WorkerStatus> notReady = new TreeMap<>();
         answers(askedNotReady).forEach((ordinal, s) -> {
@@ -47,13 +47,6 @@ final class FleetObserver {
             }
         });
         return new FleetObservation(ready, answering, notReady);
-    }
-
-    @SafeVarargs
-    private void awaitAll(Map<Integer, CompletableFuture<Optional<WorkerStatus>>>... questions) {
-        CompletableFuture<?>[] all = Arrays.stream(questions).flatMap(q -> q.values().stream())
-                .toArray(CompletableFuture[]::new);
-        CompletableFuture.allOf(all).completeOnTimeout(null, deadline.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     /** The answers in by now; a question still open is given up. */

@@ -10,12 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** Exactly what the assignments depend on changes the fingerprint: nothing else starts an epoch. */
 class PlanFingerprintTest {
-    static final String BASE = """
-            targetRate: 30000
-            devices: {count: 1000}
-            generator: {type: smart-meter, seed: 1}
-            sink: {kafka: {bootstrapServers: "kafka:9092", topic: t}}
-            """;
+    static final String BASE = TestProfiles.SMART_METER_SPEC;
 
     @Test
     void sameSpecSameFingerprintOfSixteenHexDigits() {

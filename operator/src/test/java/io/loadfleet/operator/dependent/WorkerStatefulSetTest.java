@@ -17,12 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WorkerStatefulSetTest {
-    static final String SPEC = """
-            targetRate: 30000
-            devices: {count: 1000}
-            generator: {type: smart-meter, seed: 1}
-            sink: {kafka: {bootstrapServers: "kafka:9092", topic: t}}
-            """;
+    static final String SPEC = TestProfiles.SMART_METER_SPEC;
 
     @Test
     void rateAndReplicasLeaveThePodTemplateAloneSoNoPodRestarts() {
