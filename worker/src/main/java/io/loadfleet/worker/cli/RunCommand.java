@@ -8,9 +8,9 @@ import io.loadfleet.api.load.ProfileValidator;
 import io.loadfleet.api.spec.ConfigMapKeyRef;
 import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.worker.embedded.EmbeddedKafka;
-import io.loadfleet.worker.fleet.LocalFleet;
-import io.loadfleet.worker.fleet.RatePrecision;
-import io.loadfleet.worker.fleet.RunSummary;
+import io.loadfleet.worker.engine.LocalRun;
+import io.loadfleet.worker.engine.RatePrecision;
+import io.loadfleet.worker.engine.RunSummary;
 import io.loadfleet.worker.generate.GeneratorInputException;
 import io.loadfleet.worker.generate.GeneratorInputs;
 import io.loadfleet.worker.generate.Generators;
@@ -23,7 +23,8 @@ import io.loadfleet.worker.sink.InvalidSinkSettingException;
 import io.loadfleet.worker.sink.NullSink;
 import io.loadfleet.worker.sink.RecordSink;
 import io.loadfleet.worker.sink.SinkException;
-import io.loadfleet.worker.sink.SecretFiles;
+import io.loadfleet.worker.secret.SecretFiles;
+import io.loadfleet.worker.secret.UnreadableSecretException;
 import io.loadfleet.worker.sink.SinkTarget;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -125,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
         RecordShape shape;
         try {
             shape = Generators.shape(profile.getSpec().getGenerator(), new GeneratorInputs(configMapsDir, new SecretFiles(secretsDir)));
-        } catch (GeneratorInputException | InvalidSinkSettingException e) {
+        } catch (GeneratorInputException | UnreadableSecretException e) {
             return CliErrors.usage(err, profileFile + ": " + e.getMessage());
         }
         Optional<String> unwritable = reportFile == null ? Optional.empty() : HtmlReport.unwritable(reportFile);
@@ -136,9 +137,9 @@ final class RunCommand implements Callable<Integer> {
         EmbeddedKafka embedded = null;
         // Ctrl-C stops the shards; the hook then waits until the summary is out and the broker is gone.
         CountDownLatch finished = new CountDownLatch(1);
-        AtomicReference<LocalFleet> running = new AtomicReference<>();
+        AtomicReference<LocalRun> running = new AtomicReference<>();
         Thread hook = new Thread(() -> {
-            LocalFleet fleet = running.get();
+            LocalRun fleet = running.get();
             if (fleet != null) {
                 fleet.stop();
             }
@@ -163,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
                 sinkName = target.describe();
             }
             RunSummary summary;
-            LocalFleet fleet = new LocalFleet(profile, shape, maxRate, sink, sinkName, Clock.SYSTEM, out);
+            LocalRun fleet = new LocalRun(profile, shape, maxRate, sink, sinkName, Clock.SYSTEM, out);
             Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             try (sink) {
                 running.set(fleet);
@@ -179,7 +180,7 @@ final class RunCommand implements Callable<Integer> {
                 out.println("report: " + reportFile);
             }
             return summary.clean() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
-        } catch (InvalidSinkSettingException e) {
+        } catch (InvalidSinkSettingException | UnreadableSecretException e) {
             return CliErrors.usage(err, profileFile + ": " + e.getMessage());
         } catch (SinkException e) {
             err.println("cannot start the run: " + e.getMessage());

@@ -10,7 +10,8 @@ import io.loadfleet.api.spec.SinkSpec;
 import io.loadfleet.worker.control.WorkerPod;
 import io.loadfleet.worker.generate.GeneratorInputs;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
-import io.loadfleet.worker.sink.SecretFiles;
+import io.loadfleet.worker.secret.SecretFiles;
+import io.loadfleet.worker.secret.UnreadableSecretException;
 import io.loadfleet.worker.sink.SinkTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -104,7 +105,7 @@ final class WorkerCommand implements Callable<Integer> {
             })) {
                 return CommandLine.ExitCode.OK;
             }
-        } catch (InvalidSinkSettingException e) {
+        } catch (InvalidSinkSettingException | UnreadableSecretException e) {
             pod.close();
             return CliErrors.usage(err, "--config " + config + ": " + e.getMessage());
         }

@@ -1,7 +1,7 @@
 package io.loadfleet.worker.report;
 
-import io.loadfleet.worker.fleet.RunSummary;
-import io.loadfleet.worker.fleet.RunTimeline;
+import io.loadfleet.worker.engine.RunSummary;
+import io.loadfleet.worker.engine.RunTimeline;
 import java.util.List;
 
 /**

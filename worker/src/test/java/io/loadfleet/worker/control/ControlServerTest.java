@@ -9,7 +9,7 @@ import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.NullSink;
-import io.loadfleet.worker.fleet.LatencyObserver;
+import io.loadfleet.worker.engine.LatencyObserver;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;

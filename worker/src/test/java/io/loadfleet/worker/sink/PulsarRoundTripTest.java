@@ -14,10 +14,10 @@ import io.loadfleet.api.spec.TracingSpec;
 import io.loadfleet.worker.Deliveries;
 import io.loadfleet.worker.Delivered;
 import io.loadfleet.worker.PulsarTopics;
-import io.loadfleet.worker.fleet.LocalFleet;
-import io.loadfleet.worker.fleet.RunSummary;
-import io.loadfleet.worker.fleet.TraceSampler;
-import io.loadfleet.worker.fleet.TraceSamplerTest;
+import io.loadfleet.worker.engine.LocalRun;
+import io.loadfleet.worker.engine.RunSummary;
+import io.loadfleet.worker.engine.TraceSampler;
+import io.loadfleet.worker.engine.TraceSamplerTest;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.pace.Clock;
@@ -79,7 +79,7 @@ class PulsarRoundTripTest {
         RunSummary summary;
         SinkTarget target = SinkTarget.of(profile.getSpec().getSink(), null, pulsar.serviceUrl());
         try (RecordSink sink = target.open("test", wire, Generators.schema(type))) {
-            summary = new LocalFleet(profile, Generators.shape(profile.getSpec().getGenerator(), null), false, sink, target.describe(), Clock.SYSTEM, null).run();
+            summary = new LocalRun(profile, Generators.shape(profile.getSpec().getGenerator(), null), false, sink, target.describe(), Clock.SYSTEM, null).run();
         }
         assertEquals(6000, summary.sent(), "2000 msg/s for 3 s");
         assertEquals(summary.sent(), summary.acked());
@@ -149,7 +149,7 @@ class PulsarRoundTripTest {
         List<Boolean> tracedAsPlanned = PulsarTopics.readAll(pulsar.serviceUrl(), "cli-run", 2000, m -> {
             Delivered d = PulsarTopics.delivered(m, "id");
             boolean traced = TraceSampler.of(tracing, GeneratorSpec.DEFAULT_SEED, d.shard(), d.epoch()).traces(d.sequence());
-            String property = m.getProperty(TraceSampler.HEADER);
+            String property = m.getProperty(OutgoingRecord.HEADER_TRACEPARENT);
             return traced ? property != null && TraceSamplerTest.TRACEPARENT.matcher(property).matches() : property == null;
         });
         assertEquals(2000, tracedAsPlanned.size());

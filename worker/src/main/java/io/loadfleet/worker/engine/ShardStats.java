@@ -1,4 +1,4 @@
-package io.loadfleet.worker.fleet;
+package io.loadfleet.worker.engine;
 
 import io.loadfleet.worker.sink.SendListener;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package io.loadfleet.worker.fleet;
+package io.loadfleet.worker.engine;
 
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.worker.encode.RecordEncoder;

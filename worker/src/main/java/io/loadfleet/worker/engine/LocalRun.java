@@ -1,4 +1,4 @@
-package io.loadfleet.worker.fleet;
+package io.loadfleet.worker.engine;
 
 import io.loadfleet.api.status.LatencyPercentiles;
 import io.loadfleet.api.LoadProfile;
@@ -26,7 +26,7 @@ import org.HdrHistogram.Histogram;
  * Runs every shard of a profile's plan in this process, one thread per shard, all sharing one
  * sink, and prints one progress line per second. This is {@code loadfleet run}.
  */
-public final class LocalFleet {
+public final class LocalRun {
     /** Local runs have one assignment; the operator numbers its epochs from 1. */
     static final long LOCAL_EPOCH = 0;
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
@@ -54,7 +54,7 @@ public final class LocalFleet {
      * @param sinkName how the summary names the sink, e.g. {@code kafka://host:9092/topic}
      * @param progress where progress lines go; null for none
      */
-    public LocalFleet(LoadProfile profile, RecordShape shape, boolean maxRate, RecordSink sink, String sinkName, Clock clock,
+    public LocalRun(LoadProfile profile, RecordShape shape, boolean maxRate, RecordSink sink, String sinkName, Clock clock,
             PrintStream progress) {
         this.profile = profile;
         this.shape = shape;
