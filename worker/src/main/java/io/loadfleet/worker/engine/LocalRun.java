@@ -6,13 +6,10 @@ import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.spec.Durations;
 import io.loadfleet.api.spec.LoadProfileSpec;
-import io.loadfleet.worker.generate.GeneratorSettings;
-import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.pace.Pacer;
 import io.loadfleet.worker.pace.RateSchedule;
-import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.sink.RecordSink;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -42,7 +39,6 @@ public final class LocalRun {
     private final String sinkName;
     private final Clock clock;
     private final PrintStream progress;
-    private final List<Thread> threads = new ArrayList<>();
     private final List<Pacer> pacers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final RunTimeline timeline = new RunTimeline();
     private volatile boolean stopRequested;
@@ -75,33 +71,24 @@ public final class LocalRun {
         List<RateSchedule> schedules = new ArrayList<>();
         List<ShardStats> stats = new ArrayList<>();
         CountDownLatch finished = new CountDownLatch(plan.replicas());
+        ShardLauncher launcher = new ShardLauncher(profile.getMetadata().getName(), shape, sink, spec.effectiveFormat(),
+                spec.getGenerator().effectiveSeed(), spec.getTracing(), clock);
+        List<ShardLauncher.ShardThread> shards = new ArrayList<>();
         for (ShardPlan shard : plan.shards()) {
-            RecordGenerator generator = shape.create(new GeneratorSettings(
-                    spec.getGenerator().effectiveSeed(), shard.index(), shard.deviceStart(), shard.deviceEnd()));
             RateSchedule schedule = spec.isPaused() ? RateSchedule.constant(0) : RateSchedule.of(shard.stages(), shard.rate());
             ShardStats shardStats = new ShardStats(clock::nanoTime);
-            Pacer pacer = new Pacer(clock, maxRate ? null : schedule, startNanos, runNanos);
-            pacers.add(pacer);
-            ShardRunner runner = new ShardRunner(shard, generator,
-                    sink.encoder(spec.effectiveFormat(), generator.schema()), sink, pacer, shardStats,
-                    new OutgoingRecord(profile.getMetadata().getName(), shard.index(), LOCAL_EPOCH), wallStart, !maxRate, 0,
-                    TraceSampler.of(spec.getTracing(), spec.getGenerator().effectiveSeed(), shard.index(), LOCAL_EPOCH));
-            Thread t = new Thread(() -> {
-                try {
-                    runner.run();
-                } finally {
-                    finished.countDown();
-                }
-            }, "shard-" + shard.index());
-            t.setDaemon(true);
-            threads.add(t);
+            ShardTiming timing = new ShardTiming(maxRate ? null : schedule, startNanos, runNanos, wallStart, 0);
+            ShardLauncher.ShardThread thread = launcher.prepare(shard, LOCAL_EPOCH, timing, shardStats,
+                    "shard-" + shard.index(), finished::countDown);
+            pacers.add(thread.pacer());
+            shards.add(thread);
             schedules.add(schedule);
             stats.add(shardStats);
         }
         if (spec.isPaused() && progress != null) {
             progress.println("spec.paused is true: the fleet sends nothing until it is unpaused");
         }
-        threads.forEach(Thread::start);
+        shards.forEach(ShardLauncher.ShardThread::start);
         ProgressReporter reporter = new ProgressReporter(stats, sink, schedules, maxRate, startNanos, progress, timeline);
         for (long tick = startNanos + SECOND; !finished.await(Math.max(0, tick - clock.nanoTime()), TimeUnit.NANOSECONDS);
                 tick += SECOND) {
