@@ -239,8 +239,9 @@ final class RunCommand implements Callable<Integer> {
 
     private static void printSummary(RunSummary s, PrintStream out) {
         out.printf(Locale.ROOT, "summary: %s → %s: %,d sent, %,d acked, %,d errors in %.1f s = %.1f msg/s acked (target %s)%n",
-                s.profile(), s.sink(), s.sent(), s.acked(), s.errors(), s.durationSeconds(), s.achievedRate(),
-                s.maxRate() ? "max" : s.targetRate() + "/s");
+                s.setup().profile(), s.setup().sink(), s.counters().sent(), s.counters().acked(),
+                s.counters().errors(), s.totals().durationSeconds(), s.totals().achievedRate(),
+                s.setup().maxRate() ? "max" : s.setup().targetRate() + "/s");
         out.printf(Locale.ROOT, "publish latency ms: p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f   "
                         + "schedule delay ms: p50 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n",
                 s.publishLatencyMs().p50(), s.publishLatencyMs().p99(), s.publishLatencyMs().p999(), s.publishLatencyMs().max(),

@@ -61,16 +61,16 @@ class KafkaRoundTripTest {
         try (KafkaSink sink = KafkaSink.open(profile.getSpec().getSink().getKafka(), kafka.bootstrapServers(), "test")) {
             summary = new LocalRun(profile, Generators.shape(profile.getSpec().getGenerator(), null), false, sink, topic, Clock.SYSTEM, null).run();
         }
-        assertEquals(9000, summary.sent(), "3000 msg/s for 3 s");
-        assertEquals(summary.sent(), summary.acked());
-        assertEquals(0, summary.errors());
+        assertEquals(9000, summary.counters().sent(), "3000 msg/s for 3 s");
+        assertEquals(summary.counters().sent(), summary.counters().acked());
+        assertEquals(0, summary.counters().errors());
 
         GeneratorType type = GeneratorType.byId(generator).orElseThrow();
         GenericDatumReader<GenericRecord> avro = new GenericDatumReader<>(Generators.schema(type));
         ObjectMapper json = new ObjectMapper();
         String idField = Generators.schema(type).getFields().get(0).name();
-        List<ConsumerRecord<byte[], byte[]>> records = KafkaTopics.readAll(kafka.bootstrapServers(), topic, summary.acked());
-        assertEquals(summary.acked(), records.size(), "count == acked");
+        List<ConsumerRecord<byte[], byte[]>> records = KafkaTopics.readAll(kafka.bootstrapServers(), topic, summary.counters().acked());
+        assertEquals(summary.counters().acked(), records.size(), "count == acked");
         List<Delivered> delivered = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
             String idInValue;
@@ -108,9 +108,9 @@ class KafkaRoundTripTest {
         try (KafkaSink sink = KafkaSink.open(profile.getSpec().getSink().getKafka(), kafka.bootstrapServers(), "test")) {
             summary = new LocalRun(profile, Generators.shape(profile.getSpec().getGenerator(), null), false, sink, "traced", Clock.SYSTEM, null).run();
         }
-        assertEquals(6000, summary.acked());
+        assertEquals(6000, summary.counters().acked());
         int traced = 0;
-        for (ConsumerRecord<byte[], byte[]> r : KafkaTopics.readAll(kafka.bootstrapServers(), "traced", summary.acked())) {
+        for (ConsumerRecord<byte[], byte[]> r : KafkaTopics.readAll(kafka.bootstrapServers(), "traced", summary.counters().acked())) {
             Delivered d = KafkaTopics.delivered(r, null);
             boolean expected = TraceSampler.of(profile.getSpec().getTracing(), 4, d.shard(), d.epoch()).traces(d.sequence());
             Header header = r.headers().lastHeader(OutgoingRecord.HEADER_TRACEPARENT);
