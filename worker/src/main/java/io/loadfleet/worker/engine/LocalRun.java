@@ -22,7 +22,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Runs every shard of a profile's plan in this process, one thread per shard, all sharing one
- * sink, and prints one progress line per second. This is {@code loadfleet run}.
+ * sink, and prints one progress line per second: the run at the heart of {@code loadfleet run}
+ * ({@link LocalRunSession}).
  */
 public final class LocalRun {
     /** Local runs have one assignment; the operator numbers its epochs from 1. */
