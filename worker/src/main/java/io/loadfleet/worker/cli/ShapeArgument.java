@@ -8,8 +8,8 @@ import io.loadfleet.worker.generate.GeneratorInputException;
 import io.loadfleet.worker.generate.GeneratorInputs;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.generate.RecordShape;
-import io.loadfleet.worker.sink.InvalidSinkSettingException;
-import io.loadfleet.worker.sink.SecretFiles;
+import io.loadfleet.worker.secret.SecretFiles;
+import io.loadfleet.worker.secret.UnreadableSecretException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ final class ShapeArgument {
         private <T> T load(Supplier<T> loader, PrintWriter err) {
             try {
                 return loader.get();
-            } catch (GeneratorInputException | InvalidSinkSettingException e) {
+            } catch (GeneratorInputException | UnreadableSecretException e) {
                 CliErrors.usage(err, argument + ": " + e.getMessage());
                 return null;
             }

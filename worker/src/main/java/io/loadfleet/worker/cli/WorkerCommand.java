@@ -6,10 +6,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.spec.ConfigMapKeyRef;
 import io.loadfleet.api.spec.SecretFile;
+import io.loadfleet.api.spec.SinkSpec;
 import io.loadfleet.worker.control.WorkerPod;
-import io.loadfleet.worker.generate.GeneratorInputs;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
-import io.loadfleet.worker.sink.SecretFiles;
+import io.loadfleet.worker.secret.UnreadableSecretException;
 import io.loadfleet.worker.sink.SinkTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /** {@code loadfleet worker}: the pod entry point, driven by the operator over HTTP. */
-@Command(name = "worker", mixinStandardHelpOptions = true,
+@Command(name = "worker", mixinStandardHelpOptions = true, resourceBundle = "io.loadfleet.worker.cli.WorkerCommand",
         description = {"Run as a fleet pod: serve the control API, connect the sink, and send what the operator assigns.",
             "Idles (connected, sending nothing) until an assignment arrives."})
 final class WorkerCommand implements Callable<Integer> {
@@ -44,24 +44,8 @@ final class WorkerCommand implements Callable<Integer> {
                     + "a network namespace, as in the local test cluster (default ${DEFAULT-VALUE}, env LOADFLEET_BIND_ADDRESS)")
     String bindAddress;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka to send to, replacing the config's")
-    String bootstrapServers;
-
-    @Option(names = "--service-url", paramLabel = "pulsar://HOST:PORT", description = "Pulsar to send to, replacing the config's")
-    String serviceUrl;
-
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = PositiveDurationConverter.class,
-            description = "How long one attempt to reach the broker may take before the pod reports it and tries again "
-                    + "(default ${DEFAULT-VALUE})")
-    Duration connectTimeout;
-
-    @Option(names = "--secrets-dir", paramLabel = "DIR", defaultValue = SecretFile.POD_DIR,
-            description = "Where the Secret keys the sink names are mounted, as DIR/SECRET/KEY files (default ${DEFAULT-VALUE})")
-    Path secretsDir;
-
-    @Option(names = "--config-maps-dir", paramLabel = "DIR", defaultValue = ConfigMapKeyRef.POD_DIR,
-            description = "Where the ConfigMap keys the generator names are mounted, as DIR/NAME/KEY files (default ${DEFAULT-VALUE})")
-    Path configMapsDir;
+    @CommandLine.Mixin
+    SinkOptions sinkOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -82,15 +66,14 @@ final class WorkerCommand implements Callable<Integer> {
         }
         SinkTarget target;
         try {
-            target = SinkTarget.of(workerConfig.sink(), bootstrapServers, serviceUrl).withConnectTimeout(connectTimeout)
-                    .withSecretsDir(secretsDir);
+            target = sinkOptions.target(workerConfig.sink());
         } catch (IllegalArgumentException e) {
             return CliErrors.usage(err, e.getMessage());
         }
         if (!target.isFile() && target.address() == null) {
             return CliErrors.usage(err, "--config " + config + ": " + target.missingAddress());
         }
-        WorkerPod pod = new WorkerPod(workerConfig, target, new GeneratorInputs(configMapsDir, new SecretFiles(secretsDir)),
+        WorkerPod pod = new WorkerPod(workerConfig, target, sinkOptions.generatorInputs(),
                 "loadfleet-" + workerConfig.profile(), new InetSocketAddress(bindAddress, port));
         Runtime.getRuntime().addShutdownHook(new Thread(pod::close, "worker-shutdown"));
         PrintWriter out = command.commandLine().getOut();
@@ -103,7 +86,7 @@ final class WorkerCommand implements Callable<Integer> {
             })) {
                 return CommandLine.ExitCode.OK;
             }
-        } catch (InvalidSinkSettingException e) {
+        } catch (InvalidSinkSettingException | UnreadableSecretException e) {
             pod.close();
             return CliErrors.usage(err, "--config " + config + ": " + e.getMessage());
         }

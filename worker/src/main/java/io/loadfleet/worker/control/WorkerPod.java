@@ -1,9 +1,10 @@
 package io.loadfleet.worker.control;
 
+import io.loadfleet.worker.secret.UnreadableSecretException;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
-import io.loadfleet.worker.fleet.LatencyObserver;
+import io.loadfleet.worker.engine.LatencyObserver;
 import io.loadfleet.worker.generate.GeneratorInputException;
 import io.loadfleet.worker.generate.GeneratorInputs;
 import io.loadfleet.worker.generate.Generators;
@@ -63,6 +64,7 @@ public final class WorkerPod implements AutoCloseable {
      * @param log hears each failed attempt
      * @return true once connected, false when the pod closed first
      * @throws InvalidSinkSettingException when the sink's settings can never work (no retry helps)
+     * @throws UnreadableSecretException    when a Secret key the sink or generator names has no readable file
      */
     public boolean connect(Duration retry, Consumer<String> log) throws InterruptedException {
         int inputFailures = 0;

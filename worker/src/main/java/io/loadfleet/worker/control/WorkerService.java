@@ -8,17 +8,13 @@ import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.plan.StagePlan;
-import io.loadfleet.worker.fleet.LatencyObserver;
-import io.loadfleet.worker.fleet.ShardRunner;
-import io.loadfleet.worker.fleet.ShardStats;
-import io.loadfleet.worker.fleet.TraceSampler;
-import io.loadfleet.worker.generate.GeneratorSettings;
-import io.loadfleet.worker.generate.RecordGenerator;
+import io.loadfleet.worker.engine.LatencyObserver;
+import io.loadfleet.worker.engine.ShardLauncher;
+import io.loadfleet.worker.engine.ShardStats;
+import io.loadfleet.worker.engine.ShardTiming;
 import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.pace.Clock;
-import io.loadfleet.worker.pace.Pacer;
 import io.loadfleet.worker.pace.RateSchedule;
-import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.sink.RecordSink;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -31,17 +27,12 @@ import org.HdrHistogram.Histogram;
  */
 public final class WorkerService implements AutoCloseable {
     private static final long STOP_TIMEOUT_MILLIS = 5_000;
-    /**
-     * A pod this late for an epoch's effective time still sends what was due since (a push that
-     * arrived a little after the activation instant); later than this it is a replacement pod.
-     */
-    static final long CATCH_UP_LIMIT_MILLIS = 1_000;
 
     private final WorkerConfig config;
-    private final RecordShape shape;
     private final RecordSink sink;
     private final Clock clock;
     private final ShardStats stats;
+    private final ShardLauncher launcher;
     /** Since the process started: the operator merges these across pods into the fleet's percentiles. */
     private final Histogram publishLatency = new Histogram(3);
     private final Histogram scheduleDelay = new Histogram(3);
@@ -54,23 +45,23 @@ public final class WorkerService implements AutoCloseable {
     private volatile Run newest;
 
     /**
-     * The shard of one epoch, in force from {@code effectiveNanos}; a paused epoch has no pacer
-     * and no thread.
+     * The shard of one epoch, in force from {@code effectiveNanos}; a paused epoch has no shard
+     * thread (null).
      */
-    private record Run(Assignment assignment, RateSchedule schedule, Pacer pacer, Thread thread, long effectiveNanos) {
+    private record Run(Assignment assignment, RateSchedule schedule, ShardLauncher.ShardThread shard, long effectiveNanos) {
         static Run paused(Assignment a, long effectiveNanos) {
-            return new Run(a, RateSchedule.constant(0), null, null, effectiveNanos);
+            return new Run(a, RateSchedule.constant(0), null, effectiveNanos);
         }
 
-        /** Ends the run at {@code nanos} (it sends what is due before) or, with no pacer, does nothing. */
+        /** Ends the run at {@code nanos} (it sends what is due before) or, with no shard thread, does nothing. */
         void endAt(long nanos) {
-            if (pacer != null) {
-                pacer.endAt(nanos);
+            if (shard != null) {
+                shard.pacer().endAt(nanos);
             }
         }
 
         boolean finished() {
-            return thread != null && !thread.isAlive() && thread.getState() != Thread.State.NEW;
+            return shard != null && !shard.thread().isAlive() && shard.thread().getState() != Thread.State.NEW;
         }
     }
 
@@ -84,10 +75,11 @@ public final class WorkerService implements AutoCloseable {
      */
     public WorkerService(WorkerConfig config, RecordShape shape, RecordSink sink, Clock clock, LatencyObserver latency) {
         this.config = config;
-        this.shape = shape;
         this.sink = sink;
         this.clock = clock;
         this.stats = new ShardStats(clock::nanoTime, latency);
+        this.launcher = new ShardLauncher(config.profile(), shape, sink, config.format(), config.generator().effectiveSeed(),
+                config.tracing(), clock);
     }
 
     /** Takes a pushed assignment (already checked with {@link Assignment#problems()}). */
@@ -103,58 +95,28 @@ public final class WorkerService implements AutoCloseable {
             }
         }
         long nowNanos = clock.nanoTime();
-        long nowMillis = clock.epochMillis();
-        long effectiveMillis = assignment.effectiveTimeMillis() == null ? nowMillis : assignment.effectiveTimeMillis();
-        // A pod joining an epoch long after it took effect (a replacement) starts now rather than sending what
-        // was due meanwhile in one burst; prepare() numbers its records on from the epoch's effective time.
-        long joinMillis = nowMillis - effectiveMillis > CATCH_UP_LIMIT_MILLIS ? nowMillis : effectiveMillis;
-        long effectiveNanos = nowNanos + TimeUnit.MILLISECONDS.toNanos(joinMillis - nowMillis);
-        Run next = assignment.paused() ? Run.paused(assignment, effectiveNanos)
-                : prepare(assignment, nowNanos, nowMillis, effectiveMillis, joinMillis);
-        // Hand over at the effective time: the old run sends what is due before it, the new one the rest.
+        EpochJoin join = EpochJoin.of(assignment, clock.epochMillis(), nowNanos);
+        Run next = assignment.paused() ? Run.paused(assignment, join.joinNanos()) : prepare(assignment, join);
+        // Hand over at the join time: the old run sends what is due before it, the new one the rest.
         newest = next; // before the old run can end and ask whether it was the last
         if (current != null) {
-            current.endAt(effectiveNanos);
+            current.endAt(join.joinNanos());
         }
         runs.addLast(next);
         dropSuperseded(nowNanos);
-        if (next.thread() != null) {
-            next.thread().start();
+        if (next.shard() != null) {
+            next.shard().start();
         }
         return ApplyOutcome.APPLIED;
     }
 
-    private Run prepare(Assignment a, long nowNanos, long nowMillis, long effectiveMillis, long joinMillis) {
+    private Run prepare(Assignment a, EpochJoin join) {
         ShardPlan shard = new ShardPlan(a.shard(), a.rate(), a.deviceStart(), a.deviceEnd(), a.stages().stream()
                 .map(s -> new StagePlan(Duration.ofMillis(s.durationMillis()), s.rate())).toList());
-        RecordGenerator generator = shape.create(new GeneratorSettings(
-                config.generator().effectiveSeed(), a.shard(), a.deviceStart(), a.deviceEnd()));
-        RateSchedule fleetSchedule = RateSchedule.of(shard.stages(), a.rate());
-        // Join the fleet's schedule where it is at the join time (which may be just past: then the overdue
-        // messages go at once); a fleet start later than that is waited for.
-        long wallStart = Math.max(joinMillis, a.startTimeMillis());
-        long intoSchedule = joinMillis - a.startTimeMillis();
-        RateSchedule schedule = intoSchedule > 0 ? fleetSchedule.after(TimeUnit.MILLISECONDS.toNanos(intoSchedule))
-                : fleetSchedule;
-        long firstSequence = joinMillis == effectiveMillis ? 0 : fleetSchedule.countBefore(
-                TimeUnit.MILLISECONDS.toNanos(intoSchedule)) - fleetSchedule.countBefore(
-                TimeUnit.MILLISECONDS.toNanos(Math.max(0, effectiveMillis - a.startTimeMillis())));
-        long startNanos = nowNanos + TimeUnit.MILLISECONDS.toNanos(wallStart - nowMillis);
-        long runNanos = a.endTimeMillis() == null ? Long.MAX_VALUE
-                : TimeUnit.MILLISECONDS.toNanos(Math.max(0, a.endTimeMillis() - wallStart));
-        Pacer pacer = new Pacer(clock, schedule, startNanos, runNanos);
-        ShardRunner runner = new ShardRunner(shard, generator, sink.encoder(config.format(), generator.schema()),
-                sink, pacer, stats, new OutgoingRecord(config.profile(), a.shard(), a.epoch()), wallStart, true,
-                firstSequence, TraceSampler.of(config.tracing(), config.generator().effectiveSeed(), a.shard(), a.epoch()));
-        Thread thread = new Thread(() -> {
-            try {
-                runner.run();
-            } finally {
-                flushWhenIdle(a);
-            }
-        }, "shard-" + a.shard() + "-epoch-" + a.epoch());
-        thread.setDaemon(true);
-        return new Run(a, schedule, pacer, thread, startNanos);
+        ShardTiming timing = join.timing(RateSchedule.of(shard.stages(), a.rate()));
+        ShardLauncher.ShardThread thread = launcher.prepare(shard, a.epoch(), timing, stats,
+                "shard-" + a.shard() + "-epoch-" + a.epoch(), () -> flushWhenIdle(a));
+        return new Run(a, timing.schedule(), thread, timing.startNanos());
     }
 
     /**
@@ -166,7 +128,7 @@ public final class WorkerService implements AutoCloseable {
      */
     private void flushWhenIdle(Assignment ended) {
         Run latest = newest; // not the lock: close() holds it while it waits for this thread to end
-        if (sink.written().isPresent() && (latest.assignment() == ended || latest.thread() == null)) {
+        if (sink.written().isPresent() && (latest.assignment() == ended || latest.shard() == null)) {
             sink.flush();
         }
     }
@@ -176,7 +138,7 @@ public final class WorkerService implements AutoCloseable {
         while (runs.size() > 1) {
             Run oldest = runs.peekFirst();
             Run successor = runs.stream().skip(1).findFirst().orElseThrow();
-            boolean stopped = oldest.thread() == null || oldest.finished();
+            boolean stopped = oldest.shard() == null || oldest.finished();
             if (successor.effectiveNanos() > nowNanos || !stopped) {
                 return;
             }
@@ -185,12 +147,12 @@ public final class WorkerService implements AutoCloseable {
     }
 
     private static void stopRun(Run run) {
-        if (run == null || run.thread() == null) {
+        if (run == null || run.shard() == null) {
             return;
         }
-        run.pacer().stop();
+        run.shard().pacer().stop();
         try {
-            run.thread().join(STOP_TIMEOUT_MILLIS);
+            run.shard().thread().join(STOP_TIMEOUT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -223,7 +185,7 @@ public final class WorkerService implements AutoCloseable {
             state = WorkerState.PAUSED;
         } else {
             state = WorkerState.RUNNING;
-            rate = inForce.schedule().rateAt(Math.max(0, now - inForce.pacer().startNanos()));
+            rate = inForce.schedule().rateAt(Math.max(0, now - inForce.shard().pacer().startNanos()));
         }
         long acked = stats.ackedCount();
         return new WorkerStatus(config.profile(), state, a.epoch(), a.shard(), a.shards(), a.deviceStart(),

@@ -13,10 +13,9 @@ import org.apache.avro.util.Utf8;
  * Avro binary of the record alone (no container header), readable with the generator's schema.
  * Fields go in schema order through Avro's own {@link BinaryData} encoders into one reused array:
  * for flat records of primitives that is exactly what GenericDatumWriter writes, without its
- * per-field boxing and schema walk. Avro's BinaryEncoder over a ByteArrayOutputStream took three
- * synchronized stream calls and two copies a record; with this, the array sized once a record and
- * the per-device values of the same commit, iot-sensor Avro went from 1.57M to 2.72M records/s on
- * one thread (JMH, old and new in one run).
+ * per-field boxing and schema walk. Avro's BinaryEncoder over a ByteArrayOutputStream takes three
+ * synchronized stream calls and two copies a record; this sizes the array once a record and copies
+ * nothing (BENCHMARKS.md has the difference).
  */
 final class AvroBinaryEncoder implements RecordEncoder {
     /** The most bytes an int or long (a varint), double or boolean takes, or a string's length prefix; plus a union's branch. */

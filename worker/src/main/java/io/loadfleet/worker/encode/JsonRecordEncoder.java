@@ -17,11 +17,9 @@ import org.apache.avro.util.Utf8;
  * people reading JSON expect.
  *
  * <p>Written straight into one reused array rather than through Jackson's JsonGenerator: a flat
- * record needs none of its context tracking, and each field's {@code ,"name":} is prepared once.
- * With Jackson's generator iot-sensor JSON made 0.72M records/s on one thread; written this way
- * (with the cached timestamp text and the per-device values of the same commit) 1.12M (JMH, old
- * and new in one run). Numbers and string escaping still come from Jackson ({@link NumberOutput},
- * {@link JsonStringEncoder}).
+ * record needs none of its context tracking, and each field's {@code ,"name":} is prepared once,
+ * which makes a shard thread markedly faster (BENCHMARKS.md). Numbers and string escaping still come
+ * from Jackson ({@link NumberOutput}, {@link JsonStringEncoder}).
  */
 final class JsonRecordEncoder implements RecordEncoder {
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.core.io.NumberOutput;
 /**
  * Formats the doubles the generators produce (readings rounded to at most 6 decimals, as a device
  * reports them) as ASCII, exactly as Jackson's (shortest round-trip) double writer prints them,
- * without its per-number String. Jackson's writer was 43 % of iot-sensor JSON's allocation samples
- * (JFR); with this, iot-sensor JSON allocates 846 B a record instead of 2,315. One scaling to
- * micro-units and a check that it is exact replaces trying each decimal count in turn, the whole
- * part is written by Jackson's table-driven integer writer and the decimals in int arithmetic:
- * iot-sensor JSON 1.10M -> 1.30M records/s on one thread (bench/jmh.sh, one after the other).
+ * without its per-number String: Jackson's writer was the largest share of JSON encoding's
+ * allocations (JFR). One scaling to micro-units and a check that it is exact replaces trying each
+ * decimal count in turn, the whole part is written by Jackson's table-driven integer writer and the
+ * decimals in int arithmetic, so a record allocates far less and encodes faster (BENCHMARKS.md).
  * Other doubles are left to the caller.
  */
 final class ShortDecimals {

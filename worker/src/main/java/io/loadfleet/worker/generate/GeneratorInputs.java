@@ -1,7 +1,7 @@
 package io.loadfleet.worker.generate;
 
 import io.loadfleet.api.spec.ConfigMapKeyRef;
-import io.loadfleet.worker.sink.SecretFiles;
+import io.loadfleet.worker.secret.SecretFiles;
 import java.nio.file.Path;
 
 /**

@@ -23,9 +23,8 @@ abstract class SeededRecordGenerator implements RecordGenerator {
      */
     private final long typeSeed;
     /**
-     * Device ids, each built once: formatting them per record was 17 % of iot-sensor Avro's CPU
-     * samples (JFR); cached, iot-sensor Avro went from 1.70M to 1.89M records/s on one thread and
-     * JSON from 0.62M to 0.81M (bench/jmh.sh).
+     * Device ids, each built once: formatting them per record was a large share of a generator's CPU
+     * time (JFR), and caching them raised the records per second of one thread (BENCHMARKS.md).
      */
     private final PerDeviceCache<Utf8> ids;
     private long sequence;

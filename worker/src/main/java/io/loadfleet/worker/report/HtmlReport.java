@@ -38,7 +38,11 @@ public final class HtmlReport {
         return Optional.empty();
     }
 
-    public static void write(Path file, RunReport report) throws IOException {
+    /**
+     * @param report the run's data, embedded as JSON: what the template draws from (the engine's
+     *               {@code RunReport})
+     */
+    public static void write(Path file, Object report) throws IOException {
         // '<' only occurs inside JSON strings, where \u003c means the same: no "</script>" can end the data early.
         String data = JSON.writeValueAsString(report).replace("<", "\\u003c");
         Files.writeString(file, template().replace(DATA_PLACEHOLDER, data), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.loadfleet.worker.sink;
 
+import io.loadfleet.worker.secret.SecretFiles;
 import io.loadfleet.api.spec.KafkaSecuritySpec;
 import io.loadfleet.api.spec.KafkaSinkSpec;
 import io.loadfleet.api.spec.SaslSpec;

@@ -1,8 +1,8 @@
 package io.loadfleet.worker.sink;
 
+import io.loadfleet.worker.secret.SecretFiles;
 import io.loadfleet.api.spec.Acks;
 import io.loadfleet.api.spec.KafkaSinkSpec;
-import io.loadfleet.worker.fleet.TraceSampler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -153,7 +153,7 @@ public final class KafkaSink implements RecordSink {
         headers[2] = new RecordHeader(OutgoingRecord.HEADER_EPOCH, r.epochHeader());
         headers[3] = new RecordHeader(OutgoingRecord.HEADER_SEQUENCE, r.sequenceHeader());
         if (r.traceparent != null) {
-            headers[4] = new RecordHeader(TraceSampler.HEADER, r.traceparent);
+            headers[4] = new RecordHeader(OutgoingRecord.HEADER_TRACEPARENT, r.traceparent);
         }
         long intended = r.intendedNanos;
         producer.send(new ProducerRecord<>(topic, null, r.eventTimeMillis, r.key, r.value, new RecordHeaders(headers)),

@@ -13,6 +13,8 @@ public final class OutgoingRecord {
     public static final String HEADER_SHARD = "loadfleet.shard";
     public static final String HEADER_EPOCH = "loadfleet.epoch";
     public static final String HEADER_SEQUENCE = "loadfleet.seq";
+    /** The header (Kafka) or property (Pulsar) of a traced record's W3C trace context, as the specification names it. */
+    public static final String HEADER_TRACEPARENT = "traceparent";
 
     private final int shardIndex;
     private final String profileText;

@@ -1,5 +1,6 @@
 package io.loadfleet.worker.sink;
 
+import io.loadfleet.worker.secret.SecretFiles;
 import io.loadfleet.api.spec.PulsarSinkSpec;
 import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.api.spec.SinkSpec;

@@ -1,9 +1,10 @@
 package io.loadfleet.worker.sink;
 
+import io.loadfleet.worker.secret.SecretFiles;
+import io.loadfleet.worker.secret.UnreadableSecretException;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.PulsarBatchingSpec;
 import io.loadfleet.api.spec.PulsarSinkSpec;
-import io.loadfleet.worker.fleet.TraceSampler;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +62,7 @@ public final class PulsarSink implements RecordSink {
                     .build();
             Producer<byte[]> producer = producer(client, spec, format, schema).create();
             return new PulsarSink(client, producer);
-        } catch (InvalidSinkSettingException e) {
+        } catch (InvalidSinkSettingException | UnreadableSecretException e) {
             closeQuietly(client);
             throw e;
         } catch (PulsarClientException | RuntimeException e) {
@@ -145,7 +146,7 @@ public final class PulsarSink implements RecordSink {
             message.key(new String(r.key, java.nio.charset.StandardCharsets.UTF_8));
         }
         if (r.traceparent != null) {
-            message.property(TraceSampler.HEADER, new String(r.traceparent, java.nio.charset.StandardCharsets.US_ASCII));
+            message.property(OutgoingRecord.HEADER_TRACEPARENT, new String(r.traceparent, java.nio.charset.StandardCharsets.US_ASCII));
         }
         unsettled.increment();
         message.sendAsync()

@@ -1,5 +1,6 @@
 package io.loadfleet.worker.sink;
 
+import io.loadfleet.worker.secret.SecretFiles;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.KafkaSecurityProtocol;
 import io.loadfleet.api.spec.Limits;

@@ -10,7 +10,7 @@ import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.NullSink;
-import io.loadfleet.worker.fleet.LatencyObserver;
+import io.loadfleet.worker.engine.LatencyObserver;
 import io.loadfleet.worker.testing.WorkerConfigs;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

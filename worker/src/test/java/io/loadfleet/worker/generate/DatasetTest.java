@@ -20,7 +20,7 @@ import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.api.spec.S3ObjectSpec;
 import io.loadfleet.api.spec.S3SecretRef;
 import io.loadfleet.s3.S3Server;
-import io.loadfleet.worker.sink.SecretFiles;
+import io.loadfleet.worker.secret.SecretFiles;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

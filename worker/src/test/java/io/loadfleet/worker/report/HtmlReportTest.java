@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loadfleet.worker.testing.KafkaBroker;
 import io.loadfleet.worker.cli.Loadfleet;
+import io.loadfleet.worker.engine.RunReport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

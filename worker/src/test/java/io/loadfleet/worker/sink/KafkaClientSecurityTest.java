@@ -1,5 +1,6 @@
 package io.loadfleet.worker.sink;
 
+import io.loadfleet.worker.secret.SecretFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.loadfleet.api.LoadProfile;

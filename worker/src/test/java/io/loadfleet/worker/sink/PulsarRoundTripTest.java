@@ -15,9 +15,9 @@ import io.loadfleet.worker.testing.Deliveries;
 import io.loadfleet.worker.testing.Delivered;
 import io.loadfleet.worker.testing.PulsarTopics;
 import io.loadfleet.worker.testing.Traceparent;
-import io.loadfleet.worker.fleet.LocalFleet;
-import io.loadfleet.worker.fleet.RunSummary;
-import io.loadfleet.worker.fleet.TraceSampler;
+import io.loadfleet.worker.engine.LocalRun;
+import io.loadfleet.worker.engine.RunSummary;
+import io.loadfleet.worker.engine.TraceSampler;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.pace.Clock;
@@ -79,11 +79,11 @@ class PulsarRoundTripTest {
         RunSummary summary;
         SinkTarget target = SinkTarget.of(profile.getSpec().getSink(), null, pulsar.serviceUrl());
         try (RecordSink sink = target.open("test", wire, Generators.schema(type))) {
-            summary = new LocalFleet(profile, Generators.shape(profile.getSpec().getGenerator(), null), false, sink, target.describe(), Clock.SYSTEM, null).run();
+            summary = new LocalRun(profile, Generators.shape(profile.getSpec().getGenerator(), null), false, sink, target.describe(), Clock.SYSTEM, null).run();
         }
-        assertEquals(6000, summary.sent(), "2000 msg/s for 3 s");
-        assertEquals(summary.sent(), summary.acked());
-        assertEquals(0, summary.errors());
+        assertEquals(6000, summary.counters().sent(), "2000 msg/s for 3 s");
+        assertEquals(summary.counters().sent(), summary.counters().acked());
+        assertEquals(0, summary.counters().errors());
 
         String fullName = "persistent://public/default/" + topic;
         try (PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(pulsar.adminUrl()).build()) {
@@ -97,7 +97,7 @@ class PulsarRoundTripTest {
         String idField = Generators.schema(type).getFields().get(0).name();
         // Avro payloads also decode with Avro's own reader and the schema the topic holds.
         GenericDatumReader<org.apache.avro.generic.GenericRecord> avro = new GenericDatumReader<>(Generators.schema(type));
-        List<Delivered> delivered = PulsarTopics.readAll(pulsar.serviceUrl(), fullName, summary.acked(), m -> {
+        List<Delivered> delivered = PulsarTopics.readAll(pulsar.serviceUrl(), fullName, summary.counters().acked(), m -> {
             assertEquals(Generators.schema(type).getFields().size(), m.getValue().getFields().size());
             if (wire == Format.AVRO) {
                 assertEquals(m.getKey(), readAvro(avro, m.getData()).get(idField).toString());
@@ -106,7 +106,7 @@ class PulsarRoundTripTest {
             }
             return PulsarTopics.delivered(m, idField);
         });
-        assertEquals(summary.acked(), delivered.size(), "count == acked");
+        assertEquals(summary.counters().acked(), delivered.size(), "count == acked");
         Deliveries.assertCompleteRun(delivered, FleetPlan.of(profile.getSpec(), null),
                 Generators.create(type, new GeneratorSettings(9, 0, 0, 1001)), "roundtrip", 0, 3);
     }
@@ -149,7 +149,7 @@ class PulsarRoundTripTest {
         List<Boolean> tracedAsPlanned = PulsarTopics.readAll(pulsar.serviceUrl(), "cli-run", 2000, m -> {
             Delivered d = PulsarTopics.delivered(m, "id");
             boolean traced = TraceSampler.of(tracing, GeneratorSpec.DEFAULT_SEED, d.shard(), d.epoch()).traces(d.sequence());
-            String property = m.getProperty(TraceSampler.HEADER);
+            String property = m.getProperty(OutgoingRecord.HEADER_TRACEPARENT);
             return traced ? property != null && Traceparent.WELL_FORMED.matcher(property).matches() : property == null;
         });
         assertEquals(2000, tracedAsPlanned.size());

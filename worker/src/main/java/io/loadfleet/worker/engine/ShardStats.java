@@ -1,5 +1,6 @@
-package io.loadfleet.worker.fleet;
+package io.loadfleet.worker.engine;
 
+import io.loadfleet.api.control.Counters;
 import io.loadfleet.worker.sink.SendListener;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -79,6 +80,16 @@ public final class ShardStats implements SendListener {
     public void failed(long intendedNanos, Exception error) {
         failed.increment();
         lastError = error.getClass().getSimpleName() + ": " + error.getMessage();
+    }
+
+    /**
+     * This shard's counters, to add up with other shards'. A shard knows its acks only: written counts
+     * them (a sink that writes before it acks has its own count, {@code RecordSink.written()}).
+     */
+    public Counters counters() {
+        long sentSoFar = sentCount();
+        long ackedSoFar = ackedCount();
+        return new Counters(sentSoFar, ackedSoFar, ackedSoFar, failedCount(), lastError);
     }
 
     public long sentCount() {

@@ -1,4 +1,4 @@
-package io.loadfleet.worker.fleet;
+package io.loadfleet.worker.engine;
 
 /**
  * Hears every publish latency (intended send time to ack) and schedule delay (actual minus

@@ -1,4 +1,4 @@
-package io.loadfleet.worker.fleet;
+package io.loadfleet.worker.engine;
 
 import java.util.List;
 
@@ -23,10 +23,11 @@ public record RatePrecision(int intervals, int withinOnePercent, double worstPer
         long sentBefore = 0;
         long dueBefore = 0;
         for (RunTimeline.Second s : seconds) {
-            long sent = s.sent() - sentBefore;
-            long due = s.due() == null ? 0 : s.due() - dueBefore;
-            sentBefore = s.sent();
-            dueBefore = s.due() == null ? dueBefore : s.due();
+            long sent = s.counters().sent() - sentBefore;
+            Long dueByNow = s.rates().due();
+            long due = dueByNow == null ? 0 : dueByNow - dueBefore;
+            sentBefore = s.counters().sent();
+            dueBefore = dueByNow == null ? dueBefore : dueByNow;
             if (due <= 0) {
                 continue;
             }

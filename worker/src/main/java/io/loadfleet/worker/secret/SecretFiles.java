@@ -1,4 +1,4 @@
-package io.loadfleet.worker.sink;
+package io.loadfleet.worker.secret;
 
 import io.loadfleet.api.spec.SecretFile;
 import java.io.IOException;
@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where this process finds the Secret keys its sink reads: DIR/SECRET/KEY, the layout of a Secret
+ * Where this process finds the Secret keys its sink and generator read: DIR/SECRET/KEY, the layout of a Secret
  * volume mounted at DIR/SECRET (what the operator gives each pod). Values are read at connect
  * time, never copied into configuration the process prints or serves.
  */
@@ -24,9 +24,9 @@ public final class SecretFiles {
     public Path require(SecretFile ref) {
         Path file = dir.resolve(ref.secret()).resolve(ref.key());
         if (!Files.isReadable(file)) {
-            throw new InvalidSinkSettingException(ref.field() + ": no readable file " + file + " for key " + ref.key()
+            throw new UnreadableSecretException(ref.field() + ": no readable file " + file + " for key " + ref.key()
                     + " of Secret " + ref.secret() + ": a pod mounts the Secret there; locally, give --secrets-dir DIR "
-                    + "holding DIR/" + ref.secret() + "/" + ref.key(), null);
+                    + "holding DIR/" + ref.secret() + "/" + ref.key());
         }
         return file;
     }
@@ -40,7 +40,7 @@ public final class SecretFiles {
                     : value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
         } catch (IOException e) {
             // the path and the kind of failure say it all; no part of the file goes into the message
-            throw new InvalidSinkSettingException(ref.field() + ": cannot read " + file + ": " + e.getClass().getSimpleName(), null);
+            throw new UnreadableSecretException(ref.field() + ": cannot read " + file + ": " + e.getClass().getSimpleName());
         }
     }
 }

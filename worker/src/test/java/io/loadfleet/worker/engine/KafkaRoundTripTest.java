@@ -1,4 +1,4 @@
-package io.loadfleet.worker.fleet;
+package io.loadfleet.worker.engine;
 
 import io.loadfleet.worker.testing.KafkaBroker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +16,7 @@ import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.KafkaSink;
+import io.loadfleet.worker.sink.OutgoingRecord;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.generic.GenericDatumReader;
@@ -59,18 +60,18 @@ class KafkaRoundTripTest {
                 """.formatted(generator, format, topic));
         RunSummary summary;
         try (KafkaSink sink = KafkaSink.open(profile.getSpec().getSink().getKafka(), kafka.bootstrapServers(), "test")) {
-            summary = new LocalFleet(profile, Generators.shape(profile.getSpec().getGenerator(), null), false, sink, topic, Clock.SYSTEM, null).run();
+            summary = new LocalRun(profile, Generators.shape(profile.getSpec().getGenerator(), null), false, sink, topic, Clock.SYSTEM, null).run();
         }
-        assertEquals(9000, summary.sent(), "3000 msg/s for 3 s");
-        assertEquals(summary.sent(), summary.acked());
-        assertEquals(0, summary.errors());
+        assertEquals(9000, summary.counters().sent(), "3000 msg/s for 3 s");
+        assertEquals(summary.counters().sent(), summary.counters().acked());
+        assertEquals(0, summary.counters().errors());
 
         GeneratorType type = GeneratorType.byId(generator).orElseThrow();
         GenericDatumReader<GenericRecord> avro = new GenericDatumReader<>(Generators.schema(type));
         ObjectMapper json = new ObjectMapper();
         String idField = Generators.schema(type).getFields().get(0).name();
-        List<ConsumerRecord<byte[], byte[]>> records = KafkaTopics.readAll(kafka.bootstrapServers(), topic, summary.acked());
-        assertEquals(summary.acked(), records.size(), "count == acked");
+        List<ConsumerRecord<byte[], byte[]>> records = KafkaTopics.readAll(kafka.bootstrapServers(), topic, summary.counters().acked());
+        assertEquals(summary.counters().acked(), records.size(), "count == acked");
         List<Delivered> delivered = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
             String idInValue;
@@ -83,7 +84,7 @@ class KafkaRoundTripTest {
                 idInValue = value.get(idField).asText();
             }
             delivered.add(KafkaTopics.delivered(r, idInValue));
-            assertNull(r.headers().lastHeader(TraceSampler.HEADER), "no tracing unless the profile asks");
+            assertNull(r.headers().lastHeader(OutgoingRecord.HEADER_TRACEPARENT), "no tracing unless the profile asks");
         }
         Deliveries.assertCompleteRun(delivered, FleetPlan.of(profile.getSpec(), null),
                 Generators.create(type, new GeneratorSettings(9, 0, 0, 1001)), "roundtrip", 0, 3);
@@ -106,14 +107,14 @@ class KafkaRoundTripTest {
                 """);
         RunSummary summary;
         try (KafkaSink sink = KafkaSink.open(profile.getSpec().getSink().getKafka(), kafka.bootstrapServers(), "test")) {
-            summary = new LocalFleet(profile, Generators.shape(profile.getSpec().getGenerator(), null), false, sink, "traced", Clock.SYSTEM, null).run();
+            summary = new LocalRun(profile, Generators.shape(profile.getSpec().getGenerator(), null), false, sink, "traced", Clock.SYSTEM, null).run();
         }
-        assertEquals(6000, summary.acked());
+        assertEquals(6000, summary.counters().acked());
         int traced = 0;
-        for (ConsumerRecord<byte[], byte[]> r : KafkaTopics.readAll(kafka.bootstrapServers(), "traced", summary.acked())) {
+        for (ConsumerRecord<byte[], byte[]> r : KafkaTopics.readAll(kafka.bootstrapServers(), "traced", summary.counters().acked())) {
             Delivered d = KafkaTopics.delivered(r, null);
             boolean expected = TraceSampler.of(profile.getSpec().getTracing(), 4, d.shard(), d.epoch()).traces(d.sequence());
-            Header header = r.headers().lastHeader(TraceSampler.HEADER);
+            Header header = r.headers().lastHeader(OutgoingRecord.HEADER_TRACEPARENT);
             assertEquals(expected, header != null, "shard " + d.shard() + " seq " + d.sequence());
             if (header != null) {
                 assertTrue(Traceparent.WELL_FORMED.matcher(new String(header.value(), StandardCharsets.US_ASCII)).matches());

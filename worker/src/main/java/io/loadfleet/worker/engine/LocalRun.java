@@ -1,18 +1,16 @@
-package io.loadfleet.worker.fleet;
+package io.loadfleet.worker.engine;
 
+import io.loadfleet.api.control.Counters;
 import io.loadfleet.api.status.LatencyPercentiles;
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.spec.Durations;
 import io.loadfleet.api.spec.LoadProfileSpec;
-import io.loadfleet.worker.generate.GeneratorSettings;
-import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.pace.Pacer;
 import io.loadfleet.worker.pace.RateSchedule;
-import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.sink.RecordSink;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -24,9 +22,10 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Runs every shard of a profile's plan in this process, one thread per shard, all sharing one
- * sink, and prints one progress line per second. This is {@code loadfleet run}.
+ * sink, and prints one progress line per second: the run at the heart of {@code loadfleet run}
+ * ({@link LocalRunSession}).
  */
-public final class LocalFleet {
+public final class LocalRun {
     /** Local runs have one assignment; the operator numbers its epochs from 1. */
     static final long LOCAL_EPOCH = 0;
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
@@ -42,7 +41,6 @@ public final class LocalFleet {
     private final String sinkName;
     private final Clock clock;
     private final PrintStream progress;
-    private final List<Thread> threads = new ArrayList<>();
     private final List<Pacer> pacers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final RunTimeline timeline = new RunTimeline();
     private volatile boolean stopRequested;
@@ -54,7 +52,7 @@ public final class LocalFleet {
      * @param sinkName how the summary names the sink, e.g. {@code kafka://host:9092/topic}
      * @param progress where progress lines go; null for none
      */
-    public LocalFleet(LoadProfile profile, RecordShape shape, boolean maxRate, RecordSink sink, String sinkName, Clock clock,
+    public LocalRun(LoadProfile profile, RecordShape shape, boolean maxRate, RecordSink sink, String sinkName, Clock clock,
             PrintStream progress) {
         this.profile = profile;
         this.shape = shape;
@@ -75,33 +73,24 @@ public final class LocalFleet {
         List<RateSchedule> schedules = new ArrayList<>();
         List<ShardStats> stats = new ArrayList<>();
         CountDownLatch finished = new CountDownLatch(plan.replicas());
+        ShardLauncher launcher = new ShardLauncher(profile.getMetadata().getName(), shape, sink, spec.effectiveFormat(),
+                spec.getGenerator().effectiveSeed(), spec.getTracing(), clock);
+        List<ShardLauncher.ShardThread> shards = new ArrayList<>();
         for (ShardPlan shard : plan.shards()) {
-            RecordGenerator generator = shape.create(new GeneratorSettings(
-                    spec.getGenerator().effectiveSeed(), shard.index(), shard.deviceStart(), shard.deviceEnd()));
             RateSchedule schedule = spec.isPaused() ? RateSchedule.constant(0) : RateSchedule.of(shard.stages(), shard.rate());
             ShardStats shardStats = new ShardStats(clock::nanoTime);
-            Pacer pacer = new Pacer(clock, maxRate ? null : schedule, startNanos, runNanos);
-            pacers.add(pacer);
-            ShardRunner runner = new ShardRunner(shard, generator,
-                    sink.encoder(spec.effectiveFormat(), generator.schema()), sink, pacer, shardStats,
-                    new OutgoingRecord(profile.getMetadata().getName(), shard.index(), LOCAL_EPOCH), wallStart, !maxRate, 0,
-                    TraceSampler.of(spec.getTracing(), spec.getGenerator().effectiveSeed(), shard.index(), LOCAL_EPOCH));
-            Thread t = new Thread(() -> {
-                try {
-                    runner.run();
-                } finally {
-                    finished.countDown();
-                }
-            }, "shard-" + shard.index());
-            t.setDaemon(true);
-            threads.add(t);
+            ShardTiming timing = new ShardTiming(maxRate ? null : schedule, startNanos, runNanos, wallStart, 0);
+            ShardLauncher.ShardThread thread = launcher.prepare(shard, LOCAL_EPOCH, timing, shardStats,
+                    "shard-" + shard.index(), finished::countDown);
+            pacers.add(thread.pacer());
+            shards.add(thread);
             schedules.add(schedule);
             stats.add(shardStats);
         }
         if (spec.isPaused() && progress != null) {
             progress.println("spec.paused is true: the fleet sends nothing until it is unpaused");
         }
-        threads.forEach(Thread::start);
+        shards.forEach(ShardLauncher.ShardThread::start);
         ProgressReporter reporter = new ProgressReporter(stats, sink, schedules, maxRate, startNanos, progress, timeline);
         for (long tick = startNanos + SECOND; !finished.await(Math.max(0, tick - clock.nanoTime()), TimeUnit.NANOSECONDS);
                 tick += SECOND) {
@@ -130,28 +119,23 @@ public final class LocalFleet {
 
     private RunSummary summarize(FleetPlan plan, List<ShardStats> stats, ProgressReporter reporter, long nanos) {
         List<RunSummary.Shard> shards = new ArrayList<>();
-        long sent = 0;
-        long acked = 0;
-        long errors = 0;
+        Counters total = Counters.ZERO;
         long bytes = 0;
-        String lastError = null;
         for (ShardPlan shard : plan.shards()) {
             ShardStats s = stats.get(shard.index());
-            shards.add(new RunSummary.Shard(shard.index(), shard.rate(), shard.deviceStart(), shard.deviceEnd(),
-                    s.sentCount(), s.ackedCount(), s.failedCount()));
-            sent += s.sentCount();
-            acked += s.ackedCount();
-            errors += s.failedCount();
+            Counters counters = s.counters();
+            shards.add(new RunSummary.Shard(shard.index(), shard.rate(), shard.deviceStart(), shard.deviceEnd(), counters));
+            total = total.plus(counters);
             bytes += s.valueBytes();
-            lastError = s.lastError() != null ? s.lastError() : lastError;
         }
         double seconds = nanos / 1e9;
         LoadProfileSpec spec = profile.getSpec();
-        return new RunSummary(profile.getMetadata().getName(), spec.getGenerator().getType().id(),
-                spec.effectiveFormat().name().toLowerCase(Locale.ROOT), sinkName, maxRate, plan.targetRate(),
-                round(seconds, 3), sent, acked, errors, round(acked / seconds, 1), round(bytes / (double) Math.max(1, sent), 1),
-                LatencyPercentiles.ofMicros(reporter.totalPublishLatency()),
-                LatencyPercentiles.ofMicros(reporter.totalScheduleDelay()), lastError,
+        RunSummary.Setup setup = new RunSummary.Setup(profile.getMetadata().getName(), spec.getGenerator().getType().id(),
+                spec.effectiveFormat().name().toLowerCase(Locale.ROOT), sinkName, maxRate, plan.targetRate());
+        RunSummary.Totals totals = new RunSummary.Totals(round(seconds, 3), total, round(total.acked() / seconds, 1),
+                round(bytes / (double) Math.max(1, total.sent()), 1));
+        return new RunSummary(setup, totals, LatencyPercentiles.ofMicros(reporter.totalPublishLatency()),
+                LatencyPercentiles.ofMicros(reporter.totalScheduleDelay()), total.lastError(),
                 maxRate ? null : RatePrecision.of(sendingIntervals()), shards);
     }
 
@@ -211,9 +195,7 @@ public final class LocalFleet {
          * asked (every tick but the final one, taken after the sink's flush).
          */
         void report(long now, boolean print) {
-            long sent = 0;
-            long acked = 0;
-            long errors = 0;
+            Counters shards = Counters.ZERO;
             double target = 0;
             long due = 0;
             long stalled = 0;
@@ -221,9 +203,7 @@ public final class LocalFleet {
             Histogram intervalDelay = new Histogram(3);
             for (int i = 0; i < stats.size(); i++) {
                 ShardStats s = stats.get(i);
-                sent += s.sentCount();
-                acked += s.ackedCount();
-                errors += s.failedCount();
+                shards = shards.plus(s.counters());
                 stalled = Math.max(stalled, s.stalledNanos());
                 intervalLatency.add(s.takePublishLatency());
                 intervalDelay.add(s.takeScheduleDelay());
@@ -232,25 +212,26 @@ public final class LocalFleet {
             }
             publishLatency.add(intervalLatency);
             scheduleDelay.add(intervalDelay);
-            long written = sink.written().orElse(acked);
+            long written = sink.written().orElse(shards.acked());
+            Counters counters = new Counters(shards.sent(), shards.acked(), written, shards.errors(), shards.lastError());
             if (print && out != null) {
                 out.printf(Locale.ROOT, "%7.1fs  target %9s/s  achieved %9.0f/s  sent %,12d  acked %,12d  errors %,d"
                                 + "  p99 delay %.2f ms%s%n",
                         Math.max(0, now - startNanos) / 1e9, maxRate ? "max" : String.format(Locale.ROOT, "%.0f", target),
-                        perSecond(written - lastWritten, now - lastNanos), sent, acked, errors,
-                        intervalDelay.getValueAtPercentile(99) / 1000.0,
+                        perSecond(written - lastWritten, now - lastNanos), counters.sent(), counters.acked(),
+                        counters.errors(), intervalDelay.getValueAtPercentile(99) / 1000.0,
                         stalled < STALL_WORTH_SHOWING ? "" : String.format(Locale.ROOT,
                                 "  sends blocked %.1f s (broker slow or unreachable)", stalled / 1e9));
             }
-            record(now, !print, maxRate ? null : round(target, 1), maxRate ? null : due, sent, acked, written, errors,
-                    intervalLatency, intervalDelay);
+            record(now, !print, maxRate ? null : round(target, 1), maxRate ? null : due, counters, intervalLatency,
+                    intervalDelay);
             lastNanos = now;
             lastWritten = written;
         }
 
         /** Adds the interval since the previous report to the timeline; a short final one joins the interval before. */
-        private void record(long now, boolean finalReport, Double target, Long due, long sent, long acked, long written,
-                long errors, Histogram latency, Histogram delay) {
+        private void record(long now, boolean finalReport, Double target, Long due, Counters counters, Histogram latency,
+                Histogram delay) {
             long fromNanos = lastNanos;
             long writtenBefore = lastWritten;
             if (finalReport && now - lastNanos < SHORTEST_FINAL_INTERVAL && recorded != null) {
@@ -261,18 +242,14 @@ public final class LocalFleet {
                 writtenBefore = recorded.writtenBefore();
             }
             recorded = new Interval(fromNanos, writtenBefore, latency, delay);
-            timeline.add(new RunTimeline.Second(round(Math.max(0, now - startNanos) / 1e9, 3), target,
-                    round(perSecond(written - writtenBefore, now - fromNanos), 1), due, sent, acked, errors,
-                    ms(latency, 50), ms(latency, 99), ms(latency, 99.9), ms(delay, 50), ms(delay, 99)));
+            RunTimeline.Rates rates = new RunTimeline.Rates(target,
+                    round(perSecond(counters.written() - writtenBefore, now - fromNanos), 1), due);
+            timeline.add(new RunTimeline.Second(round(Math.max(0, now - startNanos) / 1e9, 3), rates, counters,
+                    RunTimeline.Percentiles.of(latency, delay)));
         }
 
         private static double perSecond(long count, long nanos) {
             return count / Math.max(1e-9, nanos / 1e9);
-        }
-
-        /** A percentile of a histogram of microseconds in milliseconds; null when it recorded nothing. */
-        private static Double ms(Histogram micros, double percentile) {
-            return micros.getTotalCount() == 0 ? null : micros.getValueAtPercentile(percentile) / 1000.0;
         }
 
         Histogram totalPublishLatency() {

@@ -1,16 +1,17 @@
-package io.loadfleet.worker.fleet;
+package io.loadfleet.worker.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.loadfleet.api.control.Counters;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RatePrecisionTest {
 
     private static RunTimeline.Second second(double elapsed, Long due, long sent) {
-        return new RunTimeline.Second(elapsed, due == null ? null : 1000.0, 0, due, sent, sent, 0, null, null, null,
-                null, null);
+        return new RunTimeline.Second(elapsed, new RunTimeline.Rates(due == null ? null : 1000.0, 0, due),
+                new Counters(sent, sent, sent, 0, null), new RunTimeline.Percentiles(null, null, null, null, null));
     }
 
     @Test

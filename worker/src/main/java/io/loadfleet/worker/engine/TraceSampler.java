@@ -1,4 +1,4 @@
-package io.loadfleet.worker.fleet;
+package io.loadfleet.worker.engine;
 
 import io.loadfleet.api.spec.TracingSpec;
 import io.loadfleet.worker.generate.RecordRandom;
@@ -13,8 +13,6 @@ import java.security.SecureRandom;
  * default seed) ever give a tracing backend the same trace id. An unsampled record costs one hash.
  */
 public final class TraceSampler {
-    /** The header (Kafka) or property (Pulsar) name the W3C Trace Context specification gives it. */
-    public static final String HEADER = "traceparent";
     private static final long SALT = 0x3C6EF372FE94F82BL; // keeps trace hashes apart from record and trait streams
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final int LENGTH = 55; // 2 + 1 + 32 + 1 + 16 + 1 + 2

@@ -1,4 +1,4 @@
-package io.loadfleet.worker.fleet;
+package io.loadfleet.worker.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package io.loadfleet.worker.fleet;
+package io.loadfleet.worker.engine;
 
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.worker.encode.RecordEncoder;
@@ -14,43 +14,30 @@ import org.apache.avro.util.Utf8;
  * says the run is over. Devices take turns (round robin over the shard's range), as meters
  * reporting on a fixed interval do.
  */
-public final class ShardRunner implements Runnable {
+final class ShardRunner implements Runnable {
     private final ShardPlan shard;
-    private final RecordGenerator generator;
-    private final RecordEncoder encoder;
+    private final ShardRecords records;
     private final RecordSink sink;
     private final Pacer pacer;
+    private final ShardTiming timing;
     private final ShardStats stats;
-    private final OutgoingRecord out;
-    private final long wallStartMillis;
-    private final boolean paced;
-    private final long firstSequence;
-    private final TraceSampler tracing;
 
-    /**
-     * @param firstSequence the sequence number of the pacer's message 0: 0 for a shard that starts with its epoch, or
-     *                      the messages its schedule had due before a replacement pod joined it, so each (epoch, shard)
-     *                      numbers a record once and the device rotation goes on where it was
-     * @param tracing       which records carry a trace context; null for none
-     */
-    public ShardRunner(ShardPlan shard, RecordGenerator generator, RecordEncoder encoder, RecordSink sink, Pacer pacer,
-            ShardStats stats, OutgoingRecord out, long wallStartMillis, boolean paced, long firstSequence,
-            TraceSampler tracing) {
+    ShardRunner(ShardPlan shard, ShardRecords records, RecordSink sink, Pacer pacer, ShardTiming timing, ShardStats stats) {
         this.shard = shard;
-        this.generator = generator;
-        this.encoder = encoder;
+        this.records = records;
         this.sink = sink;
         this.pacer = pacer;
+        this.timing = timing;
         this.stats = stats;
-        this.out = out;
-        this.wallStartMillis = wallStartMillis;
-        this.paced = paced;
-        this.firstSequence = firstSequence;
-        this.tracing = tracing;
     }
 
     @Override
     public void run() {
+        RecordGenerator generator = records.generator();
+        RecordEncoder encoder = records.encoder();
+        OutgoingRecord out = records.out();
+        TraceSampler tracing = records.tracing();
+        boolean paced = timing.schedule() != null;
         GeneratedRecord record = new GeneratedRecord(generator.schema());
         out.record = record;
         long devices = shard.deviceCount();
@@ -63,8 +50,8 @@ public final class ShardRunner implements Runnable {
                 stats.scheduleDelay(pacer.clock().nanoTime() - due);
             }
             // Event time is the scheduled send time, so downstream windows see the planned rate.
-            long eventTime = wallStartMillis + (due - pacer.startNanos()) / 1_000_000;
-            long seq = firstSequence + n;
+            long eventTime = timing.startWallMillis() + (due - pacer.startNanos()) / 1_000_000;
+            long seq = timing.firstSequence() + n;
             long offset = seq % devices;
             long device = shard.deviceStart() + offset;
             generator.fill(device, seq, eventTime, record);

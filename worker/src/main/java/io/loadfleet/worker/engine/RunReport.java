@@ -1,7 +1,6 @@
-package io.loadfleet.worker.report;
+package io.loadfleet.worker.engine;
 
-import io.loadfleet.worker.fleet.RunSummary;
-import io.loadfleet.worker.fleet.RunTimeline;
+import io.loadfleet.worker.report.ReportSettings;
 import java.util.List;
 
 /**

@@ -1,0 +1,143 @@
+package io.loadfleet.worker.engine;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.read.ProfileLoader;
+import io.loadfleet.worker.embedded.EmbeddedKafka;
+import io.loadfleet.worker.generate.RecordShape;
+import io.loadfleet.worker.pace.Clock;
+import io.loadfleet.worker.report.HtmlReport;
+import io.loadfleet.worker.report.ReportSettings;
+import io.loadfleet.worker.sink.NullSink;
+import io.loadfleet.worker.sink.RecordSink;
+import io.loadfleet.worker.sink.SinkTarget;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One {@code loadfleet run} around its {@link LocalRun}: an embedded Kafka broker when the sink names
+ * none, the sink opened and closed, Ctrl-C turned into a stop that still ends the run properly, and
+ * the summary printed and written (and the HTML report) when the run ends.
+ *
+ * @param target      where the records go; null discards them ({@code --sink-null})
+ * @param summaryFile where the summary's JSON goes; null for none
+ * @param reportFile  where the HTML report goes (checked writable beforehand); null for none
+ * @param out         the console: what the run does and its summary
+ */
+public record LocalRunSession(LoadProfile profile, RecordShape shape, boolean maxRate, SinkTarget target, Path summaryFile,
+        Path reportFile, PrintStream out) {
+
+    /**
+     * Runs until the profile's duration has passed or Ctrl-C.
+     *
+     * @throws io.loadfleet.worker.sink.SinkException when the sink cannot be set up (an
+     *                                                {@code InvalidSinkSettingException} when its settings never work)
+     */
+    public RunSummary run() throws InterruptedException, IOException {
+        EmbeddedKafka embedded = null;
+        // Ctrl-C stops the shards; the hook then waits until the summary is out and the broker is gone.
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicReference<LocalRun> running = new AtomicReference<>();
+        Thread hook = new Thread(() -> {
+            LocalRun run = running.get();
+            if (run != null) {
+                run.stop();
+            }
+            await(finished);
+        }, "loadfleet-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            RecordSink sink;
+            String sinkName;
+            if (target == null) {
+                sink = new NullSink();
+                sinkName = "null";
+            } else {
+                SinkTarget to = target;
+                if (to.isKafka() && to.address() == null) {
+                    out.println("no bootstrap servers given: starting an embedded Kafka broker for this run");
+                    embedded = EmbeddedKafka.start();
+                    to = to.at(embedded.bootstrapServers());
+                }
+                out.println((to.isFile() ? "writing to " : "connecting to ") + to.describe());
+                sink = to.open("loadfleet-" + profile.getMetadata().getName(), profile.getSpec().effectiveFormat(),
+                        shape.schema());
+                sinkName = to.describe();
+            }
+            RunSummary summary;
+            LocalRun run = new LocalRun(profile, shape, maxRate, sink, sinkName, Clock.SYSTEM, out);
+            Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            try (sink) {
+                running.set(run);
+                summary = run.run();
+            }
+            printSummary(summary);
+            if (summaryFile != null) {
+                writeSummary(summary);
+            }
+            if (reportFile != null) {
+                HtmlReport.write(reportFile, new RunReport(started.toString(), summary, ReportSettings.of(profile),
+                        run.timeline().seconds()));
+                out.println("report: " + reportFile);
+            }
+            return summary;
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+            finished.countDown();
+            removeHook(hook);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running and has been released by the latch
+        }
+    }
+
+    private void printSummary(RunSummary s) {
+        out.printf(Locale.ROOT, "summary: %s → %s: %,d sent, %,d acked, %,d errors in %.1f s = %.1f msg/s acked (target %s)%n",
+                s.setup().profile(), s.setup().sink(), s.counters().sent(), s.counters().acked(), s.counters().errors(),
+                s.totals().durationSeconds(), s.totals().achievedRate(),
+                s.setup().maxRate() ? "max" : s.setup().targetRate() + "/s");
+        out.printf(Locale.ROOT, "publish latency ms: p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f   "
+                        + "schedule delay ms: p50 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n",
+                s.publishLatencyMs().p50(), s.publishLatencyMs().p99(), s.publishLatencyMs().p999(), s.publishLatencyMs().max(),
+                s.scheduleDelayMs().p50(), s.scheduleDelayMs().p99(), s.scheduleDelayMs().p999(), s.scheduleDelayMs().max());
+        if (s.ratePrecision() != null) {
+            RatePrecision p = s.ratePrecision();
+            out.printf(Locale.ROOT, "rate precision: %d of %d 1-s intervals sent within ±1 %% of target (worst %+.2f %%)%n",
+                    p.withinOnePercent(), p.intervals(), p.worstPercent());
+        }
+        if (s.lastError() != null) {
+            out.println("last error: " + s.lastError());
+        }
+    }
+
+    private void writeSummary(RunSummary summary) throws IOException {
+        Path parent = summaryFile.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        ProfileLoader.json().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), summary);
+    }
+}

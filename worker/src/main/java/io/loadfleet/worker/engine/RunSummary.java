@@ -1,0 +1,61 @@
+package io.loadfleet.worker.engine;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.loadfleet.api.control.Counters;
+import io.loadfleet.api.status.LatencyPercentiles;
+import java.util.List;
+
+/**
+ * What a run did, as written by {@code run --summary FILE.json}: one flat JSON object, its parts
+ * unwrapped into it.
+ *
+ * @param lastError the latest error any shard saw; null when none did
+ */
+public record RunSummary(
+        @JsonUnwrapped Setup setup,
+        @JsonUnwrapped Totals totals,
+        LatencyPercentiles publishLatencyMs,
+        LatencyPercentiles scheduleDelayMs,
+        String lastError,
+        RatePrecision ratePrecision,
+        List<Shard> shards) {
+
+    /**
+     * What ran.
+     *
+     * @param generator  the generator's id, e.g. {@code smart-meter}
+     * @param format     the records' encoding, lower case
+     * @param sink       how the run names its sink, e.g. {@code kafka://host:9092/topic}
+     * @param maxRate    sent as fast as possible, ignoring rates and stages
+     * @param targetRate the plan's fleet rate, msg/s
+     */
+    public record Setup(String profile, String generator, String format, String sink, boolean maxRate, long targetRate) {
+    }
+
+    /**
+     * The run's totals; the summary shows no written count or error there (the last error has its own field).
+     *
+     * @param achievedRate   records acknowledged per second of the run
+     * @param meanValueBytes mean size of an encoded record
+     */
+    public record Totals(double durationSeconds,
+            @JsonUnwrapped @JsonIgnoreProperties({"written", "lastError"}) Counters counters,
+            double achievedRate, double meanValueBytes) {
+    }
+
+    /** One shard's plan and counts; the device range is half-open: [deviceStart, deviceEnd). */
+    public record Shard(int index, long rate, long deviceStart, long deviceEnd,
+            @JsonUnwrapped @JsonIgnoreProperties({"written", "lastError"}) Counters counters) {
+    }
+
+    /** The run's sent, acked and errors. */
+    public Counters counters() {
+        return totals.counters();
+    }
+
+    /** True when every record sent was acknowledged. */
+    public boolean clean() {
+        return counters().errors() == 0 && counters().acked() == counters().sent();
+    }
+}

@@ -1,0 +1,57 @@
+package io.loadfleet.worker.engine;
+
+import io.loadfleet.api.plan.ShardPlan;
+import io.loadfleet.api.spec.Format;
+import io.loadfleet.api.spec.TracingSpec;
+import io.loadfleet.worker.generate.GeneratorSettings;
+import io.loadfleet.worker.generate.RecordGenerator;
+import io.loadfleet.worker.generate.RecordShape;
+import io.loadfleet.worker.pace.Clock;
+import io.loadfleet.worker.pace.Pacer;
+import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.sink.RecordSink;
+
+/**
+ * The one way a shard's run is put together, for {@code loadfleet run} and a worker pod alike: its
+ * generator, encoder, identity, tracing, pacer and runner, on a daemon thread.
+ *
+ * @param profile the profile's name, which every record's identity carries
+ * @param shape   the records' shape, resolved once for the process
+ * @param sink    where every shard of the process sends
+ * @param seed    the generator's effective seed
+ * @param tracing the profile's tracing; null traces nothing
+ */
+public record ShardLauncher(String profile, RecordShape shape, RecordSink sink, Format format, long seed,
+        TracingSpec tracing, Clock clock) {
+
+    /** A shard's run, ready to {@link #start()}: its thread sends until the pacer says the run is over. */
+    public record ShardThread(Pacer pacer, Thread thread) {
+        public void start() {
+            thread.start();
+        }
+    }
+
+    /**
+     * Builds the run of {@code shard} in {@code epoch}; its thread runs {@code afterRun} once it stops sending.
+     *
+     * @param threadName names the thread in logs and thread dumps
+     */
+    public ShardThread prepare(ShardPlan shard, long epoch, ShardTiming timing, ShardStats stats, String threadName,
+            Runnable afterRun) {
+        RecordGenerator generator = shape.create(new GeneratorSettings(seed, shard.index(), shard.deviceStart(),
+                shard.deviceEnd()));
+        ShardRecords records = new ShardRecords(generator, sink.encoder(format, generator.schema()),
+                new OutgoingRecord(profile, shard.index(), epoch), TraceSampler.of(tracing, seed, shard.index(), epoch));
+        Pacer pacer = new Pacer(clock, timing.schedule(), timing.startNanos(), timing.runNanos());
+        ShardRunner runner = new ShardRunner(shard, records, sink, pacer, timing, stats);
+        Thread thread = new Thread(() -> {
+            try {
+                runner.run();
+            } finally {
+                afterRun.run();
+            }
+        }, threadName);
+        thread.setDaemon(true);
+        return new ShardThread(pacer, thread);
+    }
+}
