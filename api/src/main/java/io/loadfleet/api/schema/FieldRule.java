@@ -36,7 +36,7 @@ public sealed interface FieldRule {
     record DeviceId() implements FieldRule {
     }
 
-    /** No rule: a type's default (see the README's avro-schema section). */
+    /** No rule: a type's default (see docs/own-data.md). */
     record Default() implements FieldRule {
     }
 }
