@@ -3,7 +3,7 @@ package io.loadfleet.worker.cli;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.worker.encode.Encoders;
 import io.loadfleet.worker.encode.RecordEncoder;
-import io.loadfleet.worker.generate.GeneratedRecord;
+import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.generate.RecordShape;

@@ -10,7 +10,7 @@ import io.loadfleet.api.spec.SinkSpec;
 import io.loadfleet.worker.control.WorkerPod;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
 import io.loadfleet.worker.secret.UnreadableSecretException;
-import io.loadfleet.worker.sink.SinkTarget;
+import io.loadfleet.worker.engine.SinkTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;

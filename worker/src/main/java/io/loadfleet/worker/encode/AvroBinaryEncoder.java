@@ -1,8 +1,8 @@
 package io.loadfleet.worker.encode;
 
 import io.loadfleet.api.schema.FlatSchema;
-import io.loadfleet.worker.generate.FieldKind;
-import io.loadfleet.worker.generate.GeneratedRecord;
+import io.loadfleet.worker.records.FieldKind;
+import io.loadfleet.worker.records.GeneratedRecord;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.apache.avro.Schema;

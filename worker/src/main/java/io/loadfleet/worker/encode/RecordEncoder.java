@@ -1,6 +1,6 @@
 package io.loadfleet.worker.encode;
 
-import io.loadfleet.worker.generate.GeneratedRecord;
+import io.loadfleet.worker.records.GeneratedRecord;
 
 /** Turns a generated record into message bytes. One instance per shard thread: not thread-safe. */
 public interface RecordEncoder {

@@ -10,7 +10,7 @@ import io.loadfleet.worker.report.HtmlReport;
 import io.loadfleet.worker.report.ReportSettings;
 import io.loadfleet.worker.sink.NullSink;
 import io.loadfleet.worker.sink.RecordSink;
-import io.loadfleet.worker.sink.SinkTarget;
+import io.loadfleet.worker.engine.SinkTarget;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.loadfleet.worker.engine;
 
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.worker.encode.RecordEncoder;
-import io.loadfleet.worker.generate.GeneratedRecord;
+import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.pace.Pacer;
 import io.loadfleet.worker.sink.OutgoingRecord;

@@ -1,5 +1,6 @@
 package io.loadfleet.worker.generate;
 
+import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.api.schema.FieldRule;
 import io.loadfleet.api.schema.FieldRules;
 import io.loadfleet.api.schema.RegexSubset;

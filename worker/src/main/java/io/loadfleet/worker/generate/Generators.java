@@ -1,5 +1,7 @@
 package io.loadfleet.worker.generate;
 
+import io.loadfleet.worker.generate.input.GeneratorInputException;
+import io.loadfleet.worker.generate.input.GeneratorInputs;
 import io.loadfleet.api.schema.DatasetSchema;
 import io.loadfleet.api.spec.GeneratorSpec;
 import io.loadfleet.api.spec.GeneratorType;

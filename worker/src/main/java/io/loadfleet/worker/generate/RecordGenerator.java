@@ -1,5 +1,6 @@
 package io.loadfleet.worker.generate;
 
+import io.loadfleet.worker.records.GeneratedRecord;
 import org.apache.avro.Schema;
 import org.apache.avro.util.Utf8;
 

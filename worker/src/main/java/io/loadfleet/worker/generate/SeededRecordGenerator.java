@@ -1,5 +1,6 @@
 package io.loadfleet.worker.generate;
 
+import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.api.spec.GeneratorType;
 import java.util.Objects;
 import org.apache.avro.Schema;

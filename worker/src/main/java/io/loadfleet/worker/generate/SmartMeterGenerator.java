@@ -1,5 +1,6 @@
 package io.loadfleet.worker.generate;
 
+import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.api.spec.GeneratorType;
 
 /** Residential smart meters reporting the energy of each 15-minute interval. */

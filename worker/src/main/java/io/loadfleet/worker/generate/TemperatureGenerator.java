@@ -1,5 +1,6 @@
 package io.loadfleet.worker.generate;
 
+import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.api.spec.GeneratorType;
 
 /** Simple temperature probes: a per-device baseline, a slow daily swing and sensor noise. */

@@ -1,5 +1,7 @@
 package io.loadfleet.worker.generate;
 
+import io.loadfleet.worker.generate.input.GeneratorInputException;
+import io.loadfleet.worker.generate.input.GeneratorInputs;
 import io.loadfleet.api.problem.Problem;
 import io.loadfleet.api.schema.RuledSchema;
 import io.loadfleet.api.spec.AvroSchemaSpec;

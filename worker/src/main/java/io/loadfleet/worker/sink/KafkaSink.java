@@ -38,7 +38,7 @@ public final class KafkaSink implements RecordSink {
 
     /** Creates the topic when it is missing, then connects the producer; for a spec without security. */
     public static KafkaSink open(KafkaSinkSpec spec, String bootstrapServers, String clientId) {
-        return open(spec, bootstrapServers, clientId, SinkTarget.DEFAULT_CONNECT_TIMEOUT, new SecretFiles(SecretFiles.DEFAULT_DIR));
+        return open(spec, bootstrapServers, clientId, DEFAULT_CONNECT_TIMEOUT, new SecretFiles(SecretFiles.DEFAULT_DIR));
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.loadfleet.worker.sink;
 
-import io.loadfleet.worker.generate.GeneratedRecord;
+import io.loadfleet.worker.records.GeneratedRecord;
 import java.nio.charset.StandardCharsets;
 
 /**

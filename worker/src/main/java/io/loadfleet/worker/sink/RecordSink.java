@@ -1,5 +1,6 @@
 package io.loadfleet.worker.sink;
 
+import java.time.Duration;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.worker.encode.Encoders;
 import io.loadfleet.worker.encode.RecordEncoder;
@@ -11,6 +12,8 @@ import org.apache.avro.Schema;
  * whose batching then works across shards).
  */
 public interface RecordSink extends AutoCloseable {
+    /** How long opening a sink waits for its broker to answer, unless told otherwise. */
+    Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * The encoder that makes {@link OutgoingRecord#value} for this sink, one per shard thread: the

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadfleet.api.spec.FileFormat;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.testing.ConsoleCapture;
-import io.loadfleet.worker.generate.GeneratedRecord;
+import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.generate.RecordGenerator;

@@ -14,7 +14,7 @@ import java.time.Instant;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
-import io.loadfleet.worker.generate.GeneratedRecord;
+import io.loadfleet.worker.records.GeneratedRecord;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;

@@ -1,5 +1,8 @@
 package io.loadfleet.worker.generate;
 
+import io.loadfleet.worker.generate.input.GeneratorInputException;
+import io.loadfleet.worker.generate.input.GeneratorInputs;
+import io.loadfleet.worker.records.GeneratedRecord;
 import static io.loadfleet.worker.generate.GeneratorFixtures.device;
 import static io.loadfleet.worker.generate.GeneratorFixtures.eventTime;
 import static io.loadfleet.worker.testing.TransactionRows.ROWS;

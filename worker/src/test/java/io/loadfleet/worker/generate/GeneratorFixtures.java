@@ -1,5 +1,6 @@
 package io.loadfleet.worker.generate;
 
+import io.loadfleet.worker.records.GeneratedRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.loadfleet.api.spec.GeneratorType;

@@ -17,6 +17,7 @@ import io.loadfleet.worker.testing.PulsarTopics;
 import io.loadfleet.worker.testing.Traceparent;
 import io.loadfleet.worker.engine.LocalRun;
 import io.loadfleet.worker.engine.RunSummary;
+import io.loadfleet.worker.engine.SinkTarget;
 import io.loadfleet.worker.engine.TraceSampler;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.Generators;

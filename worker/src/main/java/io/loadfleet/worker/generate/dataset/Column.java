@@ -2,7 +2,7 @@ package io.loadfleet.worker.generate.dataset;
 
 import io.loadfleet.api.spec.ColumnType;
 import io.loadfleet.api.spec.DatasetColumn;
-import io.loadfleet.worker.generate.GeneratedRecord;
+import io.loadfleet.worker.records.GeneratedRecord;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;

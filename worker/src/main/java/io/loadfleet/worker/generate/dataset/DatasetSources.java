@@ -2,8 +2,8 @@ package io.loadfleet.worker.generate.dataset;
 
 import io.loadfleet.api.spec.DatasetSpec;
 import io.loadfleet.api.spec.S3ObjectSpec;
-import io.loadfleet.worker.generate.GeneratorInputException;
-import io.loadfleet.worker.generate.GeneratorInputs;
+import io.loadfleet.worker.generate.input.GeneratorInputException;
+import io.loadfleet.worker.generate.input.GeneratorInputs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

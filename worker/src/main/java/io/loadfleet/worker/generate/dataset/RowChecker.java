@@ -1,7 +1,7 @@
 package io.loadfleet.worker.generate.dataset;
 
 import io.loadfleet.api.spec.DatasetSpec;
-import io.loadfleet.worker.generate.GeneratorInputException;
+import io.loadfleet.worker.generate.input.GeneratorInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

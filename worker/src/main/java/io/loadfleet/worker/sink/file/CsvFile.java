@@ -1,7 +1,7 @@
 package io.loadfleet.worker.sink.file;
 
-import io.loadfleet.worker.generate.FieldKind;
-import io.loadfleet.worker.generate.GeneratedRecord;
+import io.loadfleet.worker.records.FieldKind;
+import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

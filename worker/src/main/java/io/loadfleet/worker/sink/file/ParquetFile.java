@@ -1,6 +1,6 @@
 package io.loadfleet.worker.sink.file;
 
-import io.loadfleet.worker.generate.GeneratedRecord;
+import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import java.io.IOException;
 import java.nio.file.Files;

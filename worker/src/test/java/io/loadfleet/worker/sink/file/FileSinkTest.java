@@ -10,7 +10,7 @@ import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.encode.Encoders;
 import io.loadfleet.worker.encode.RecordEncoder;
-import io.loadfleet.worker.generate.GeneratedRecord;
+import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.generate.RecordGenerator;

@@ -11,7 +11,7 @@ import io.loadfleet.api.spec.GeneratorSpec;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.encode.Encoders;
 import io.loadfleet.worker.encode.RecordEncoder;
-import io.loadfleet.worker.generate.GeneratedRecord;
+import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.generate.RecordGenerator;

@@ -1,4 +1,4 @@
-package io.loadfleet.worker.generate;
+package io.loadfleet.worker.generate.input;
 
 /**
  * A generator's input cannot be used: a dataset that cannot be fetched or has bad rows, a schema

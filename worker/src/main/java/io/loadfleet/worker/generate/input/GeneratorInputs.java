@@ -1,4 +1,4 @@
-package io.loadfleet.worker.generate;
+package io.loadfleet.worker.generate.input;
 
 import io.loadfleet.api.spec.ConfigMapKeyRef;
 import io.loadfleet.worker.secret.SecretFiles;

@@ -1,4 +1,4 @@
-package io.loadfleet.worker.generate;
+package io.loadfleet.worker.records;
 
 import io.loadfleet.api.schema.FlatSchema;
 import org.apache.avro.LogicalTypes;

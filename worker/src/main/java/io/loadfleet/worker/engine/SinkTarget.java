@@ -1,4 +1,4 @@
-package io.loadfleet.worker.sink;
+package io.loadfleet.worker.engine;
 
 import io.loadfleet.worker.secret.SecretFiles;
 import io.loadfleet.api.spec.Format;
@@ -6,6 +6,9 @@ import io.loadfleet.api.spec.KafkaSecurityProtocol;
 import io.loadfleet.api.spec.Limits;
 import io.loadfleet.api.spec.SinkKind;
 import io.loadfleet.api.spec.SinkSpec;
+import io.loadfleet.worker.sink.KafkaSink;
+import io.loadfleet.worker.sink.PulsarSink;
+import io.loadfleet.worker.sink.RecordSink;
 import io.loadfleet.worker.sink.file.FileSink;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +25,6 @@ import org.apache.avro.Schema;
  */
 public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout, SecretFiles secrets) {
     private static final SecretFiles DEFAULT_SECRETS = new SecretFiles(SecretFiles.DEFAULT_DIR);
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     /** Applies the override for the profile's broker; an option meant for the other broker is refused. */
     public static SinkTarget of(SinkSpec spec, String bootstrapServers, String serviceUrl) {
@@ -32,7 +34,7 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
                     throw new IllegalArgumentException((bootstrapServers != null ? "--bootstrap-servers" : "--service-url")
                             + ": this profile writes files (sink.file), it sends to no broker");
                 }
-                yield new SinkTarget(spec, null, DEFAULT_CONNECT_TIMEOUT, DEFAULT_SECRETS);
+                yield new SinkTarget(spec, null, RecordSink.DEFAULT_CONNECT_TIMEOUT, DEFAULT_SECRETS);
             }
             case PULSAR -> {
                 if (bootstrapServers != null) {
@@ -43,7 +45,7 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
                     throw new IllegalArgumentException("--service-url: \"" + serviceUrl
                             + "\" is not a Pulsar service URL: use pulsar://HOST:6650 or pulsar+ssl://HOST:6651");
                 }
-                yield new SinkTarget(spec, serviceUrl != null ? serviceUrl : spec.getPulsar().getServiceUrl(), DEFAULT_CONNECT_TIMEOUT,
+                yield new SinkTarget(spec, serviceUrl != null ? serviceUrl : spec.getPulsar().getServiceUrl(), RecordSink.DEFAULT_CONNECT_TIMEOUT,
                         DEFAULT_SECRETS);
             }
             case KAFKA -> {
@@ -52,7 +54,7 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
                             + "give its brokers with --bootstrap-servers HOST:PORT");
                 }
                 yield new SinkTarget(spec, bootstrapServers != null ? bootstrapServers : spec.getKafka().getBootstrapServers(),
-                        DEFAULT_CONNECT_TIMEOUT, DEFAULT_SECRETS);
+                        RecordSink.DEFAULT_CONNECT_TIMEOUT, DEFAULT_SECRETS);
             }
         };
     }
