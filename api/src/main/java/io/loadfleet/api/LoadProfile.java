@@ -26,23 +26,45 @@ import io.loadfleet.api.status.LoadProfileStatus;
 @Kind(LoadProfile.KIND)
 @Plural(LoadProfile.PLURAL)
 @ShortNames("lp")
-@AdditionalPrinterColumn(name = "Target", jsonPath = ".spec.targetRate", type = Type.INTEGER,
+@AdditionalPrinterColumn(
+        name = "Target",
+        jsonPath = ".spec.targetRate",
+        type = Type.INTEGER,
         getDescription = "Requested messages per second for the whole fleet.")
-@AdditionalPrinterColumn(name = "Achieved", jsonPath = ".status.achievedRate", type = Type.NUMBER,
+@AdditionalPrinterColumn(
+        name = "Achieved",
+        jsonPath = ".status.achievedRate",
+        type = Type.NUMBER,
         getDescription = "Acknowledged messages per second, summed over the fleet.")
-@AdditionalPrinterColumn(name = "P99-ms", jsonPath = ".status.latency.publishMs.p99", type = Type.NUMBER,
+@AdditionalPrinterColumn(
+        name = "P99-ms",
+        jsonPath = ".status.latency.publishMs.p99",
+        type = Type.NUMBER,
         getDescription = "99th percentile publish latency (intended send time to ack) since the pods started, in ms.")
-@AdditionalPrinterColumn(name = "Replicas", jsonPath = ".status.replicas", type = Type.INTEGER,
+@AdditionalPrinterColumn(
+        name = "Replicas",
+        jsonPath = ".status.replicas",
+        type = Type.INTEGER,
         getDescription = "Worker pods of the fleet.")
-@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.readyReplicas", type = Type.INTEGER,
+@AdditionalPrinterColumn(
+        name = "Ready",
+        jsonPath = ".status.readyReplicas",
+        type = Type.INTEGER,
         getDescription = "Worker pods that are ready.")
-@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING,
+@AdditionalPrinterColumn(
+        name = "Phase",
+        jsonPath = ".status.phase",
+        type = Type.STRING,
         getDescription = "Lifecycle of the fleet.")
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE,
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = Type.DATE,
         getDescription = "Time since the LoadProfile was created.")
 @ValidationRule(value = "has(self.spec)", fieldPath = ".spec", message = "spec: is required")
-@ValidationRule(value = "!has(self.metadata.name) || (size(self.metadata.name) <= " + LoadProfile.MAX_NAME_LENGTH
-        + " && self.metadata.name.matches('" + LoadProfile.NAME_PATTERN + "'))",
+@ValidationRule(
+        value = "!has(self.metadata.name) || (size(self.metadata.name) <= " + LoadProfile.MAX_NAME_LENGTH
+                + " && self.metadata.name.matches('" + LoadProfile.NAME_PATTERN + "'))",
         message = "metadata.name: must be lower-case letters, digits and '-', start and end with a letter or digit, "
                 + "at most " + LoadProfile.MAX_NAME_LENGTH + " characters",
         messageExpression = "'metadata.name: \"' + self.metadata.name + '\" must be lower-case letters, digits and"

@@ -17,8 +17,10 @@ class CrdIsCurrentTest {
     @Test
     void committedCrdIsTheOneGeneratedFromTheModel() throws IOException {
         Path generated = Crds.generated();
-        assertNotNull(generated, Crds.RESOURCE + " is not on the class path: the crd-generator-maven-plugin runs in "
-                + "process-classes, so build with Maven (./mvnw -B -pl api -am verify), not only an IDE compile");
+        assertNotNull(
+                generated,
+                Crds.RESOURCE + " is not on the class path: the crd-generator-maven-plugin runs in "
+                        + "process-classes, so build with Maven (./mvnw -B -pl api -am verify), not only an IDE compile");
         String fresh = Crds.publishable(generated);
         if (Crds.updateIfRequested()) {
             return;

@@ -21,10 +21,11 @@ final class Crds {
     static final String FILE = LoadProfile.PLURAL + "." + LoadProfile.GROUP + "-v1.yml";
     /** Where the crd-generator-maven-plugin writes it (target/classes, so also on the test class path). */
     static final String RESOURCE = "META-INF/fabric8/" + FILE;
-    static final String REFRESH = "refresh it with `./mvnw -B -pl api -am verify -Dcrd.update`  and commit crds/" + FILE;
 
-    private Crds() {
-    }
+    static final String REFRESH =
+            "refresh it with `./mvnw -B -pl api -am verify -Dcrd.update`  and commit crds/" + FILE;
+
+    private Crds() {}
 
     /** The api module's directory (surefire runs tests there and also sets {@code basedir}). */
     static Path moduleDir() {
@@ -56,16 +57,20 @@ final class Crds {
     static String publishable(Path generated) throws IOException {
         // Strings that read as numbers keep their quotes: an unquoted `- 0` in acks' enum is the number 0 to
         // kubectl, and the API server then refuses acks: "0" (a string) as not one of the enum's values.
-        YAMLMapper yaml = YAMLMapper.builder().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS).build();
+        YAMLMapper yaml = YAMLMapper.builder()
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .build();
         JsonNode crd = yaml.readTree(generated.toFile());
         List<String> order = Arrays.stream(LoadProfile.class.getAnnotationsByType(AdditionalPrinterColumn.class))
-                .map(AdditionalPrinterColumn::name).toList();
+                .map(AdditionalPrinterColumn::name)
+                .toList();
         for (JsonNode version : crd.path("spec").path("versions")) {
             ArrayNode columns = (ArrayNode) version.path("additionalPrinterColumns");
             List<JsonNode> sorted = new ArrayList<>();
             columns.forEach(sorted::add);
-            sorted.sort(Comparator.comparingInt(c -> order.indexOf(c.path("name").asText())));
+            sorted.sort(
+                    Comparator.comparingInt(c -> order.indexOf(c.path("name").asText())));
             columns.removeAll();
             columns.addAll(sorted);
         }

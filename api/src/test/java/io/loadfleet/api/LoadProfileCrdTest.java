@@ -89,24 +89,31 @@ class LoadProfileCrdTest {
             assertEquals(0, c.getPriority(), c.getName() + " is shown without -o wide");
         }
         // In this order: the committed CRD restores the declared order the generator sorts away.
-        assertEquals(List.of(
-                "Target .spec.targetRate integer",
-                "Achieved .status.achievedRate number",
-                "P99-ms .status.latency.publishMs.p99 number",
-                "Replicas .status.replicas integer",
-                "Ready .status.readyReplicas integer",
-                "Phase .status.phase string",
-                "Age .metadata.creationTimestamp date"),
-                columns.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+        assertEquals(
+                List.of(
+                        "Target .spec.targetRate integer",
+                        "Achieved .status.achievedRate number",
+                        "P99-ms .status.latency.publishMs.p99 number",
+                        "Replicas .status.replicas integer",
+                        "Ready .status.readyReplicas integer",
+                        "Phase .status.phase string",
+                        "Age .metadata.creationTimestamp date"),
+                columns.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .toList());
     }
 
     @Test
     void requiredFields() {
-        assertEquals(Set.of("targetRate", "devices", "generator", "sink"), Set.copyOf(prop("spec").getRequired()));
+        assertEquals(
+                Set.of("targetRate", "devices", "generator", "sink"),
+                Set.copyOf(prop("spec").getRequired()));
         assertEquals(List.of("count"), prop("spec.devices").getRequired());
         assertEquals(List.of("type"), prop("spec.generator").getRequired());
         assertEquals(List.of("topic"), prop("spec.sink.kafka").getRequired());
-        assertEquals(Set.of("duration", "targetRate"), Set.copyOf(prop("spec.stages[]").getRequired()));
+        assertEquals(
+                Set.of("duration", "targetRate"),
+                Set.copyOf(prop("spec.stages[]").getRequired()));
     }
 
     @Test
@@ -127,9 +134,11 @@ class LoadProfileCrdTest {
         assertEquals(Set.of("none", "gzip", "snappy", "lz4", "zstd"), enumOf("spec.sink.kafka.compression"));
         assertEquals(Set.of("0", "1", "all"), enumOf("spec.sink.kafka.acks"));
         assertEquals(Set.of("json", "avro"), enumOf("spec.format"));
-        assertEquals(Arrays.stream(GeneratorType.values()).map(GeneratorType::id).collect(Collectors.toSet()),
+        assertEquals(
+                Arrays.stream(GeneratorType.values()).map(GeneratorType::id).collect(Collectors.toSet()),
                 enumOf("spec.generator.type"));
-        assertEquals(Set.of("Pending", "Running", "Rescaling", "Paused", "Completed", "Failed"), enumOf("status.phase"));
+        assertEquals(
+                Set.of("Pending", "Running", "Rescaling", "Paused", "Completed", "Failed"), enumOf("status.phase"));
     }
 
     @Test
@@ -158,8 +167,16 @@ class LoadProfileCrdTest {
                 undocumented.add(path);
             }
         });
-        assertTrue(all.containsAll(List.of("spec", "status", "spec.sink.kafka", "spec.sink.kafka.properties",
-                "spec.stages[].duration", "status.conditions[].reason", "status.selector")), all.toString());
+        assertTrue(
+                all.containsAll(List.of(
+                        "spec",
+                        "status",
+                        "spec.sink.kafka",
+                        "spec.sink.kafka.properties",
+                        "spec.stages[].duration",
+                        "status.conditions[].reason",
+                        "status.selector")),
+                all.toString());
         assertEquals(List.of(), undocumented, "properties without a description (kubectl explain shows them bare)");
     }
 
@@ -168,8 +185,13 @@ class LoadProfileCrdTest {
      * under spec.worker: the generator emits them bare, and `kubectl explain pod.spec` documents them.
      */
     private static boolean insideKubernetesType(String path) {
-        return List.of("spec.worker.affinity.", "spec.worker.resources.", "spec.worker.tolerations[].",
-                "spec.worker.imagePullSecrets[].").stream().anyMatch(path::startsWith);
+        return List.of(
+                        "spec.worker.affinity.",
+                        "spec.worker.resources.",
+                        "spec.worker.tolerations[].",
+                        "spec.worker.imagePullSecrets[].")
+                .stream()
+                .anyMatch(path::startsWith);
     }
 
     @Test
@@ -185,7 +207,10 @@ class LoadProfileCrdTest {
         for (Path file : files) {
             JsonNode profile = yaml.readTree(file.toFile());
             if (!LoadProfile.KIND.equals(profile.path("kind").asText())) {
-                assertEquals("Application", profile.path("kind").asText(), file + ": examples are LoadProfiles and the Argo CD app");
+                assertEquals(
+                        "Application",
+                        profile.path("kind").asText(),
+                        file + ": examples are LoadProfiles and the Argo CD app");
                 continue;
             }
             profiles++;
@@ -208,15 +233,17 @@ class LoadProfileCrdTest {
                 """);
         List<String> problems = new ArrayList<>();
         check(spec, prop("spec"), "spec", problems);
-        assertEquals(List.of(
-                "spec.devices.count: required",
-                "spec.generator.type: smart-fridge not in [avro-schema, dataset, gaming-bet, iot-sensor, smart-meter, temperature, transaction]",
-                "spec.pasued: unknown field (the API server would drop it)",
-                "spec.sink.kafka.acks: 2 not in [0, 1, all]",
-                "spec.sink.kafka.compression: brotli not in [gzip, lz4, none, snappy, zstd]",
-                "spec.sink.kafka.topic: a b does not match ^[a-zA-Z0-9._-]{1,249}$",
-                "spec.stages[].duration: 1.5s does not match ^(\\d+(ms|h|m|s))+$",
-                "spec.targetRate: -1 below minimum 0.0"), problems.stream().sorted().toList());
+        assertEquals(
+                List.of(
+                        "spec.devices.count: required",
+                        "spec.generator.type: smart-fridge not in [avro-schema, dataset, gaming-bet, iot-sensor, smart-meter, temperature, transaction]",
+                        "spec.pasued: unknown field (the API server would drop it)",
+                        "spec.sink.kafka.acks: 2 not in [0, 1, all]",
+                        "spec.sink.kafka.compression: brotli not in [gzip, lz4, none, snappy, zstd]",
+                        "spec.sink.kafka.topic: a b does not match ^[a-zA-Z0-9._-]{1,249}$",
+                        "spec.stages[].duration: 1.5s does not match ^(\\d+(ms|h|m|s))+$",
+                        "spec.targetRate: -1 below minimum 0.0"),
+                problems.stream().sorted().toList());
     }
 
     /**
@@ -227,8 +254,17 @@ class LoadProfileCrdTest {
     void celRulesRepeatTheValidatorsCrossFieldChecks() {
         Map<String, List<String>> expected = new LinkedHashMap<>();
         expected.put("", List.of(".spec", "metadata.name"));
-        expected.put("spec", List.of(".devices.count", ".devices.count", ".replicas", ".targetRate", ".devices.count",
-                ".devices.count", ".tracing", ".format"));
+        expected.put(
+                "spec",
+                List.of(
+                        ".devices.count",
+                        ".devices.count",
+                        ".replicas",
+                        ".targetRate",
+                        ".devices.count",
+                        ".devices.count",
+                        ".tracing",
+                        ".format"));
         expected.put("spec.duration", List.of("spec.duration"));
         expected.put("spec.tracing.sampleRatio", List.of("spec.tracing.sampleRatio"));
         expected.put("spec.sink", List.of("spec.sink"));
@@ -243,19 +279,35 @@ class LoadProfileCrdTest {
         expected.put("spec.generator.dataset.url", List.of("spec.generator.dataset.url"));
         expected.put("spec.generator.dataset.s3.endpoint", List.of("spec.generator.dataset.s3.endpoint"));
         Map<String, List<String>> found = new LinkedHashMap<>();
-        walkRules(root, "", (path, rule) -> found.computeIfAbsent(path, p -> new ArrayList<>()).add(
-                rule.getFieldPath() != null ? rule.getFieldPath() : rule.getMessage().substring(0, rule.getMessage().indexOf(':'))));
+        walkRules(
+                root,
+                "",
+                (path, rule) -> found.computeIfAbsent(path, p -> new ArrayList<>())
+                        .add(
+                                rule.getFieldPath() != null
+                                        ? rule.getFieldPath()
+                                        : rule.getMessage()
+                                                .substring(0, rule.getMessage().indexOf(':'))));
         assertEquals(expected, found, "CEL rules (fieldPath, or the field the message names) by schema path");
 
-        List<String> rootRules = root.getXKubernetesValidations().stream().map(r -> r.getRule()).toList();
-        assertTrue(rootRules.get(1).contains("size(self.metadata.name) <= " + LoadProfile.MAX_NAME_LENGTH)
-                && rootRules.get(1).contains(LoadProfile.NAME_PATTERN), rootRules.get(1));
-        assertEquals("self != '.' && self != '..'", prop("spec.sink.kafka.topic").getXKubernetesValidations().get(0).getRule());
-        assertEquals("!self.matches('" + Durations.CEL_ZERO + "')",
+        List<String> rootRules =
+                root.getXKubernetesValidations().stream().map(r -> r.getRule()).toList();
+        assertTrue(
+                rootRules.get(1).contains("size(self.metadata.name) <= " + LoadProfile.MAX_NAME_LENGTH)
+                        && rootRules.get(1).contains(LoadProfile.NAME_PATTERN),
+                rootRules.get(1));
+        assertEquals(
+                "self != '.' && self != '..'",
+                prop("spec.sink.kafka.topic").getXKubernetesValidations().get(0).getRule());
+        assertEquals(
+                "!self.matches('" + Durations.CEL_ZERO + "')",
                 prop("spec.duration").getXKubernetesValidations().get(0).getRule());
         Pattern zero = Pattern.compile(Durations.CEL_ZERO);
         for (String text : List.of("0s", "0ms", "00h0m", "0h0m0s0ms", "1s", "0h1s", "10ms", "1h0m")) {
-            assertEquals(Durations.parse(text).orElseThrow().isZero(), zero.matcher(text).find(), text);
+            assertEquals(
+                    Durations.parse(text).orElseThrow().isZero(),
+                    zero.matcher(text).find(),
+                    text);
         }
     }
 
@@ -263,15 +315,24 @@ class LoadProfileCrdTest {
     @Test
     void schemaConstraintsRepeatTheValidatorsFieldChecks() {
         assertEquals(1L, prop("spec.generator.dataset.columns").getMinItems());
-        assertEquals(DatasetColumn.NAME_PATTERN, prop("spec.generator.dataset.columns[].name").getPattern());
-        for (String blankless : List.of("spec.generator.dataset.path", "spec.generator.dataset.s3.region",
-                "spec.generator.dataset.s3.bucket", "spec.generator.dataset.s3.key", "spec.sink.file.path",
+        assertEquals(
+                DatasetColumn.NAME_PATTERN,
+                prop("spec.generator.dataset.columns[].name").getPattern());
+        for (String blankless : List.of(
+                "spec.generator.dataset.path",
+                "spec.generator.dataset.s3.region",
+                "spec.generator.dataset.s3.bucket",
+                "spec.generator.dataset.s3.key",
+                "spec.sink.file.path",
                 "spec.sink.kafka.bootstrapServers")) {
             assertEquals("\\S", prop(blankless).getPattern(), blankless);
         }
-        for (String secretName : List.of("spec.sink.kafka.security.sasl.secretRef.name",
-                "spec.sink.kafka.security.tls.secretRef.name", "spec.sink.pulsar.tls.secretRef.name",
-                "spec.sink.pulsar.auth.token.secretRef.name", "spec.generator.dataset.s3.secretRef.name")) {
+        for (String secretName : List.of(
+                "spec.sink.kafka.security.sasl.secretRef.name",
+                "spec.sink.kafka.security.tls.secretRef.name",
+                "spec.sink.pulsar.tls.secretRef.name",
+                "spec.sink.pulsar.auth.token.secretRef.name",
+                "spec.generator.dataset.s3.secretRef.name")) {
             assertEquals((long) Limits.MAX_SECRET_NAME_LENGTH, prop(secretName).getMaxLength(), secretName);
             assertEquals(Limits.SECRET_NAME_PATTERN, prop(secretName).getPattern(), secretName);
         }
@@ -296,10 +357,13 @@ class LoadProfileCrdTest {
             if (!rule.getMessage().startsWith(prefix)) {
                 problems.add(path + ": message \"" + rule.getMessage() + "\" does not start with " + prefix);
             }
-            if (rule.getMessageExpression() != null && !rule.getMessageExpression().startsWith("'" + prefix)) {
-                problems.add(path + ": messageExpression " + rule.getMessageExpression() + " does not start with " + prefix);
+            if (rule.getMessageExpression() != null
+                    && !rule.getMessageExpression().startsWith("'" + prefix)) {
+                problems.add(
+                        path + ": messageExpression " + rule.getMessageExpression() + " does not start with " + prefix);
             }
-            if (rule.getMessageExpression() != null && rule.getMessageExpression().contains("string(")) {
+            if (rule.getMessageExpression() != null
+                    && rule.getMessageExpression().contains("string(")) {
                 problems.add(path + ": messageExpression converts with string(): " + rule.getMessageExpression());
             }
         });
@@ -307,14 +371,13 @@ class LoadProfileCrdTest {
     }
 
     /** Visits the CEL rules of a schema and every schema below it, by dotted path ({@code []} for array items). */
-    private static void walkRules(JSONSchemaProps schema, String path,
-            BiConsumer<String, ValidationRule> visit) {
+    private static void walkRules(JSONSchemaProps schema, String path, BiConsumer<String, ValidationRule> visit) {
         if (schema.getXKubernetesValidations() != null) {
             schema.getXKubernetesValidations().forEach(rule -> visit.accept(path, rule));
         }
         if (schema.getProperties() != null) {
-            schema.getProperties().forEach((name, child) ->
-                    walkRules(child, path.isEmpty() ? name : path + "." + name, visit));
+            schema.getProperties()
+                    .forEach((name, child) -> walkRules(child, path.isEmpty() ? name : path + "." + name, visit));
         }
         if (schema.getItems() != null && schema.getItems().getSchema() != null) {
             walkRules(schema.getItems().getSchema(), path + "[]", visit);
@@ -360,7 +423,8 @@ class LoadProfileCrdTest {
         if (schema.getItems() != null && schema.getItems().getSchema() != null) {
             walk(schema.getItems().getSchema(), path + "[]", visit);
         }
-        if (schema.getAdditionalProperties() != null && schema.getAdditionalProperties().getSchema() != null) {
+        if (schema.getAdditionalProperties() != null
+                && schema.getAdditionalProperties().getSchema() != null) {
             walk(schema.getAdditionalProperties().getSchema(), path + ".*", visit);
         }
     }
@@ -381,7 +445,9 @@ class LoadProfileCrdTest {
                 }
                 for (Map.Entry<String, JsonNode> field : value.properties()) {
                     String at = path + "." + field.getKey();
-                    JSONSchemaProps child = schema.getProperties() == null ? null : schema.getProperties().get(field.getKey());
+                    JSONSchemaProps child = schema.getProperties() == null
+                            ? null
+                            : schema.getProperties().get(field.getKey());
                     if (child == null && schema.getAdditionalProperties() != null) {
                         child = schema.getAdditionalProperties().getSchema();
                     }
@@ -419,12 +485,16 @@ class LoadProfileCrdTest {
                 }
                 String text = value.asText();
                 if (schema.getEnum() != null && !schema.getEnum().isEmpty()) { // fabric8 reads "no enum" as []
-                    List<String> allowed = schema.getEnum().stream().map(JsonNode::asText).sorted().toList();
+                    List<String> allowed = schema.getEnum().stream()
+                            .map(JsonNode::asText)
+                            .sorted()
+                            .toList();
                     if (!allowed.contains(text)) {
                         problems.add(path + ": " + text + " not in " + allowed);
                     }
                 }
-                if (schema.getPattern() != null && !Pattern.compile(schema.getPattern()).matcher(text).find()) {
+                if (schema.getPattern() != null
+                        && !Pattern.compile(schema.getPattern()).matcher(text).find()) {
                     problems.add(path + ": " + text + " does not match " + schema.getPattern());
                 }
             }

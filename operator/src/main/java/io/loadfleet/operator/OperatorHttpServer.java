@@ -20,10 +20,18 @@ public final class OperatorHttpServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + address, e);
         }
-        server.createContext("/healthz", ex -> answer(ex, operator.getRuntimeInfo().isStarted(), "text/plain", "ok\n"));
-        server.createContext("/readyz", ex -> answer(ex, operator.getRuntimeInfo().isStarted()
-                && operator.getRuntimeInfo().allEventSourcesAreHealthy(), "text/plain", "ready\n"));
-        server.createContext("/metrics", ex -> answer(ex, true, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
+        server.createContext(
+                "/healthz", ex -> answer(ex, operator.getRuntimeInfo().isStarted(), "text/plain", "ok\n"));
+        server.createContext(
+                "/readyz",
+                ex -> answer(
+                        ex,
+                        operator.getRuntimeInfo().isStarted()
+                                && operator.getRuntimeInfo().allEventSourcesAreHealthy(),
+                        "text/plain",
+                        "ready\n"));
+        server.createContext(
+                "/metrics", ex -> answer(ex, true, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
         server.start();
     }
 

@@ -5,9 +5,9 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.loadfleet.operator.config.OperatorSettings;
 import io.loadfleet.operator.coordinate.FleetCoordinator;
 import io.loadfleet.operator.coordinate.WorkerClient;
-import io.loadfleet.operator.config.OperatorSettings;
 import io.loadfleet.operator.reconcile.FleetEvents;
 import io.loadfleet.operator.reconcile.LoadProfileReconciler;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -17,8 +17,7 @@ import java.net.InetSocketAddress;
 /** {@code java -jar loadfleet-operator.jar}: the operator process. */
 public final class OperatorMain {
 
-    private OperatorMain() {
-    }
+    private OperatorMain() {}
 
     public static void main(String[] args) throws Exception {
         OperatorSettings settings = OperatorSettings.fromEnvironment(System.getenv());
@@ -26,11 +25,15 @@ public final class OperatorMain {
         KubernetesClient client = new KubernetesClientBuilder().build();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Operator operator = create(client, settings, metrics);
-        OperatorHttpServer http = new OperatorHttpServer(new InetSocketAddress(settings.bindAddress(), settings.httpPort()), operator, metrics);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            operator.stop();
-            http.close();
-        }, "operator-shutdown"));
+        OperatorHttpServer http = new OperatorHttpServer(
+                new InetSocketAddress(settings.bindAddress(), settings.httpPort()), operator, metrics);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            operator.stop();
+                            http.close();
+                        },
+                        "operator-shutdown"));
         operator.start();
     }
 
@@ -47,11 +50,15 @@ public final class OperatorMain {
      * The operator on fabric8's mock API server, which has no server-side apply: dependents are
      * updated with PUT and status with JSON Patch.
      */
-    static Operator createForMockServer(KubernetesClient client, OperatorSettings settings, PrometheusMeterRegistry metrics) {
+    static Operator createForMockServer(
+            KubernetesClient client, OperatorSettings settings, PrometheusMeterRegistry metrics) {
         return create(client, settings, metrics, false);
     }
 
-    private static Operator create(KubernetesClient client, OperatorSettings settings, PrometheusMeterRegistry metrics,
+    private static Operator create(
+            KubernetesClient client,
+            OperatorSettings settings,
+            PrometheusMeterRegistry metrics,
             boolean serverSideApply) {
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(client)
@@ -59,16 +66,16 @@ public final class OperatorMain {
                     .withSSABasedCreateUpdateMatchForDependentResources(serverSideApply)
                     .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics));
             if (settings.leaderElection()) {
-                o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder
-                        .aLeaderElectionConfiguration("loadfleet-operator")
-                        .withLeaseNamespace(settings.leaseNamespace())
-                        // a restart rejoins the election with fresh caches
-                        .withExitOnStopLeading(true)
-                        .build());
+                o.withLeaderElectionConfiguration(
+                        LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration("loadfleet-operator")
+                                .withLeaseNamespace(settings.leaseNamespace())
+                                // a restart rejoins the election with fresh caches
+                                .withExitOnStopLeading(true)
+                                .build());
             }
         });
-        LoadProfileReconciler reconciler = new LoadProfileReconciler(settings,
-                new FleetCoordinator(new WorkerClient()), new FleetEvents(client));
+        LoadProfileReconciler reconciler =
+                new LoadProfileReconciler(settings, new FleetCoordinator(new WorkerClient()), new FleetEvents(client));
         operator.register(reconciler, c -> {
             if (!settings.namespaces().isEmpty()) {
                 c.settingNamespaces(settings.namespaces().toArray(String[]::new));

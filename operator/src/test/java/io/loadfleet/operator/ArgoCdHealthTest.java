@@ -22,9 +22,9 @@ class ArgoCdHealthTest {
 
     static String conditions(String ready, String progressing, String degraded) {
         return "conditions: [{type: Ready, status: \"%s\", message: \"epoch 3: 10000 msg/s over 3 pod(s)\"},"
-                .formatted(ready)
+                        .formatted(ready)
                 + " {type: Progressing, status: \"%s\", message: m}, {type: Degraded, status: \"%s\", message: \"2 ready pod(s) did not answer\"}]"
-                .formatted(progressing, degraded);
+                        .formatted(progressing, degraded);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,12 +48,14 @@ class ArgoCdHealthTest {
                 .replace("COND_FFF", conditions("False", "False", "False"))
                 .replace("COND_TFF", conditions("True", "False", "False"))
                 .replace("COND_FTF", conditions("False", "True", "False"));
-        String yaml = "apiVersion: loadfleet.io/v1alpha1\nkind: LoadProfile\nmetadata: {name: grid, generation: " + generation + "}\n"
-                + (status.equals("-") ? "" : "status: " + statusYaml + "\n");
+        String yaml = "apiVersion: loadfleet.io/v1alpha1\nkind: LoadProfile\nmetadata: {name: grid, generation: "
+                + generation + "}\n" + (status.equals("-") ? "" : "status: " + statusYaml + "\n");
         LuaValue health = run(YAML.readTree(yaml));
         assertEquals(expected, health.get("status").tojstring(), situation + ": " + health.get("message"));
         String message = health.get("message").tojstring();
-        assertTrue(message.contains(messagePart), situation + ": message \"" + message + "\" names \"" + messagePart + "\"");
+        assertTrue(
+                message.contains(messagePart),
+                situation + ": message \"" + message + "\" names \"" + messagePart + "\"");
     }
 
     /** Runs the script as Argo CD does: the resource in the global {@code obj}, the result returned. */

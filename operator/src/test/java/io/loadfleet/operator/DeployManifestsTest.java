@@ -32,10 +32,12 @@ class DeployManifestsTest {
 
     static List<Path> manifests() throws IOException {
         try (Stream<Path> files = Files.walk(DEPLOY)) {
-            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+            return files.filter(
+                            f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
                     .filter(f -> !f.getFileName().toString().equals("kustomization.yaml"))
                     .filter(f -> !f.startsWith(DEPLOY.resolve("examples")))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -50,12 +52,21 @@ class DeployManifestsTest {
                 objects++;
                 if (object instanceof GenericKubernetesResource generic) {
                     // kinds fabric8 has no model for: only these, by name
-                    assertTrue(Set.of("argoproj.io/v1alpha1 Application", "monitoring.coreos.com/v1 PodMonitor",
-                            "monitoring.coreos.com/v1 ServiceMonitor").contains(generic.getApiVersion() + " " + generic.getKind()),
-                            file + ": a kind the typed model does not know: " + generic.getApiVersion() + " " + generic.getKind());
+                    assertTrue(
+                            Set.of(
+                                            "argoproj.io/v1alpha1 Application",
+                                            "monitoring.coreos.com/v1 PodMonitor",
+                                            "monitoring.coreos.com/v1 ServiceMonitor")
+                                    .contains(generic.getApiVersion() + " " + generic.getKind()),
+                            file + ": a kind the typed model does not know: " + generic.getApiVersion() + " "
+                                    + generic.getKind());
                     continue;
                 }
-                unknownFields(object, file.getFileName() + " " + object.getKind() + "/" + object.getMetadata().getName(), problems);
+                unknownFields(
+                        object,
+                        file.getFileName() + " " + object.getKind() + "/"
+                                + object.getMetadata().getName(),
+                        problems);
             }
         }
         assertEquals(List.of(), problems);
@@ -83,14 +94,17 @@ class DeployManifestsTest {
 
     @Test
     void theKustomizationListsFilesThatExist() throws Exception {
-        JsonNode kustomization = new ObjectMapper(new YAMLFactory()).readTree(DEPLOY.resolve("kustomization.yaml").toFile());
+        JsonNode kustomization = new ObjectMapper(new YAMLFactory())
+                .readTree(DEPLOY.resolve("kustomization.yaml").toFile());
         List<String> resources = new ArrayList<>();
         kustomization.get("resources").forEach(r -> resources.add(r.asText()));
         for (String r : resources) {
             Path p = DEPLOY.resolve(r).normalize();
             assertTrue(Files.isRegularFile(p) || Files.isRegularFile(p.resolve("kustomization.yaml")), r + " exists");
         }
-        List<String> listed = resources.stream().map(r -> DEPLOY.resolve(r).normalize().toString()).toList();
+        List<String> listed = resources.stream()
+                .map(r -> DEPLOY.resolve(r).normalize().toString())
+                .toList();
         for (Path file : manifests()) {
             if (file.startsWith(DEPLOY.resolve("operator"))) {
                 assertTrue(listed.contains(file.normalize().toString()), file + " is in deploy/kustomization.yaml");
@@ -134,7 +148,8 @@ class DeployManifestsTest {
                     problems.add(path + ": unknown field(s) " + extra.keySet());
                 }
             } else {
-                String field = Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4);
+                String field = Character.toLowerCase(m.getName().charAt(3))
+                        + m.getName().substring(4);
                 unknownFields(value, path + "." + field, problems);
             }
         }

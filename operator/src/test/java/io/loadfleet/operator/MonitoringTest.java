@@ -42,40 +42,53 @@ class MonitoringTest {
         Set<String> exported = names(worker.scrape());
         try (OperatorFixture operator = new OperatorFixture(client, 18080)) {
             operator.apply(OperatorFixture.PROFILE);
-            await(Duration.ofSeconds(20), () -> operator.metrics.scrape().contains("reconcile_success_total"), () -> "no reconcile");
+            await(
+                    Duration.ofSeconds(20),
+                    () -> operator.metrics.scrape().contains("reconcile_success_total"),
+                    () -> "no reconcile");
             exported.addAll(names(operator.metrics.scrape()));
         }
-        Set<String> missing = queried.stream().filter(q -> !exported.contains(q)).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> missing =
+                queried.stream().filter(q -> !exported.contains(q)).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(Set.of(), missing, "queried but not exported; exported: " + exported);
     }
 
     @Test
     void operatorServesHealthReadinessAndJosdkMetrics() throws Exception {
         try (OperatorFixture fixture = new OperatorFixture(client, 18080)) {
-        fixture.apply(OperatorFixture.PROFILE);
-        await(Duration.ofSeconds(20), () -> fixture.get("grid").getStatus() != null, () -> "no status");
-        try (OperatorHttpServer http = new OperatorHttpServer(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), fixture.operator, fixture.metrics)) {
-            var client = java.net.http.HttpClient.newHttpClient();
-            java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
-                try {
-                    return client.send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://127.0.0.1:" + http.port() + path)).build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            };
-            assertEquals(200, get.apply("/healthz").statusCode());
-            assertEquals(200, get.apply("/readyz").statusCode());
-            String metrics = get.apply("/metrics").body();
-            assertTrue(metrics.contains("operator_sdk_reconciliations"), metrics.lines().limit(20).toList().toString());
-        }
+            fixture.apply(OperatorFixture.PROFILE);
+            await(Duration.ofSeconds(20), () -> fixture.get("grid").getStatus() != null, () -> "no status");
+            try (OperatorHttpServer http = new OperatorHttpServer(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
+                    fixture.operator,
+                    fixture.metrics)) {
+                var client = java.net.http.HttpClient.newHttpClient();
+                java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
+                    try {
+                        return client.send(
+                                java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create("http://127.0.0.1:" + http.port() + path))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                assertEquals(200, get.apply("/healthz").statusCode());
+                assertEquals(200, get.apply("/readyz").statusCode());
+                String metrics = get.apply("/metrics").body();
+                assertTrue(
+                        metrics.contains("operator_sdk_reconciliations"),
+                        metrics.lines().limit(20).toList().toString());
+            }
         }
     }
 
     static Set<String> names(String prometheusText) {
-        return prometheusText.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
-                .map(l -> l.replaceAll("[{ ].*", "")).collect(Collectors.toCollection(TreeSet::new));
+        return prometheusText
+                .lines()
+                .filter(l -> !l.startsWith("#") && !l.isBlank())
+                .map(l -> l.replaceAll("[{ ].*", ""))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

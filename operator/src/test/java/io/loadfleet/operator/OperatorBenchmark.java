@@ -47,27 +47,66 @@ class OperatorBenchmark {
                           sink: {kafka: {bootstrapServers: "kafka:9092", topic: t%03d}}
                         """.formatted(i, i));
             }
-            await(Duration.ofMinutes(5), () -> client.apps().statefulSets().inNamespace("test").list().getItems().size() == 100,
-                    () -> "StatefulSets: " + client.apps().statefulSets().inNamespace("test").list().getItems().size());
+            await(
+                    Duration.ofMinutes(5),
+                    () -> client.apps()
+                                    .statefulSets()
+                                    .inNamespace("test")
+                                    .list()
+                                    .getItems()
+                                    .size()
+                            == 100,
+                    () -> "StatefulSets: "
+                            + client.apps()
+                                    .statefulSets()
+                                    .inNamespace("test")
+                                    .list()
+                                    .getItems()
+                                    .size());
             // 1,000 pods (not ready: no kubelet runs them), watched by the operator's pod informer.
-            for (StatefulSet sts : client.apps().statefulSets().inNamespace("test").list().getItems()) {
+            for (StatefulSet sts :
+                    client.apps().statefulSets().inNamespace("test").list().getItems()) {
                 for (int o = 0; o < 10; o++) {
-                    client.pods().inNamespace("test").resource(new PodBuilder().withNewMetadata()
-                            .withName(sts.getMetadata().getName() + "-" + o).withNamespace("test")
-                            .withLabels(sts.getSpec().getTemplate().getMetadata().getLabels()).endMetadata()
-                            .withSpec(sts.getSpec().getTemplate().getSpec()).build()).create();
+                    client.pods()
+                            .inNamespace("test")
+                            .resource(new PodBuilder()
+                                    .withNewMetadata()
+                                    .withName(sts.getMetadata().getName() + "-" + o)
+                                    .withNamespace("test")
+                                    .withLabels(sts.getSpec()
+                                            .getTemplate()
+                                            .getMetadata()
+                                            .getLabels())
+                                    .endMetadata()
+                                    .withSpec(sts.getSpec().getTemplate().getSpec())
+                                    .build())
+                            .create();
                 }
             }
-            await(Duration.ofMinutes(5), () -> client.resources(io.loadfleet.api.LoadProfile.class).inNamespace("test").list()
-                    .getItems().stream().allMatch(lp -> lp.getStatus() != null && lp.getStatus().getPhase() == Phase.Pending),
+            await(
+                    Duration.ofMinutes(5),
+                    () ->
+                            client
+                                    .resources(io.loadfleet.api.LoadProfile.class)
+                                    .inNamespace("test")
+                                    .list()
+                                    .getItems()
+                                    .stream()
+                                    .allMatch(lp -> lp.getStatus() != null
+                                            && lp.getStatus().getPhase() == Phase.Pending),
                     () -> "statuses pending");
             double seconds = (System.nanoTime() - t0) / 1e9;
             Thread.sleep(10_000); // a few polling rounds of all 100 profiles
             System.gc();
             long loaded = memory.getHeapMemoryUsage().getUsed();
-            System.out.printf(Locale.ROOT, "BENCH 100 LoadProfiles x 10 pods: all reconciled in %.1f s; heap after GC: "
+            System.out.printf(
+                    Locale.ROOT,
+                    "BENCH 100 LoadProfiles x 10 pods: all reconciled in %.1f s; heap after GC: "
                             + "JVM with mock server %d MiB, operator started %d MiB, with 100 fleets %d MiB (operator's share of the growth includes the mock's storage)%n",
-                    seconds, baseline >> 20, started >> 20, loaded >> 20);
+                    seconds,
+                    baseline >> 20,
+                    started >> 20,
+                    loaded >> 20);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.loadfleet.operator;
 
-import io.loadfleet.operator.config.OperatorSettings;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -10,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
 import io.loadfleet.api.LoadProfile;
+import io.loadfleet.operator.config.OperatorSettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.InputStream;
@@ -47,12 +47,26 @@ public final class OperatorFixture implements AutoCloseable {
         this.client = client;
         try (InputStream crd = Files.newInputStream(Path.of("..", "crds", "loadprofiles.loadfleet.io-v1.yml"))) {
             // The mock serves the status subresource only for CRDs it knows.
-            client.resource(Serialization.unmarshal(crd, CustomResourceDefinition.class)).create();
+            client.resource(Serialization.unmarshal(crd, CustomResourceDefinition.class))
+                    .create();
         }
         // a client of its own, closed with the operator while the test's stays open
-        operatorClient = new KubernetesClientBuilder().withConfig(client.getConfiguration()).build();
-        operator = OperatorMain.createForMockServer(operatorClient, new OperatorSettings("loadfleet/worker:test", List.of(),
-                controlPort, 0, false, null, "loadfleet-system", "text", "0.0.0.0"), metrics);
+        operatorClient = new KubernetesClientBuilder()
+                .withConfig(client.getConfiguration())
+                .build();
+        operator = OperatorMain.createForMockServer(
+                operatorClient,
+                new OperatorSettings(
+                        "loadfleet/worker:test",
+                        List.of(),
+                        controlPort,
+                        0,
+                        false,
+                        null,
+                        "loadfleet-system",
+                        "text",
+                        "0.0.0.0"),
+                metrics);
         operator.start();
     }
 
@@ -76,11 +90,15 @@ public final class OperatorFixture implements AutoCloseable {
     }
 
     public LoadProfile get(String name) {
-        return client.resources(LoadProfile.class).inNamespace("test").withName(name).get();
+        return client.resources(LoadProfile.class)
+                .inNamespace("test")
+                .withName(name)
+                .get();
     }
 
     /** Waits (bounded) until {@code check} holds; fails with what {@code describe} says otherwise. */
-    public static void await(Duration limit, Supplier<Boolean> check, Supplier<String> describe) throws InterruptedException {
+    public static void await(Duration limit, Supplier<Boolean> check, Supplier<String> describe)
+            throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (Boolean.TRUE.equals(check.get())) {

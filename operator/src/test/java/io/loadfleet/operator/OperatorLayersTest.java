@@ -16,26 +16,45 @@ import com.tngtech.archunit.lang.ArchRule;
 class OperatorLayersTest {
 
     @ArchTest
-    static final ArchRule noCycles = slices().matching("io.loadfleet.operator.(*)..").should().beFreeOfCycles();
+    static final ArchRule noCycles =
+            slices().matching("io.loadfleet.operator.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("process").definedBy("io.loadfleet.operator")
-            .layer("reconcile").definedBy("io.loadfleet.operator.reconcile..")
-            .layer("status").definedBy("io.loadfleet.operator.status..")
-            .layer("coordinate").definedBy("io.loadfleet.operator.coordinate..")
-            .layer("dependent").definedBy("io.loadfleet.operator.dependent..")
-            .layer("config").definedBy("io.loadfleet.operator.config..")
-            .whereLayer("process").mayNotBeAccessedByAnyLayer()
-            .whereLayer("reconcile").mayOnlyBeAccessedByLayers("process")
-            .whereLayer("status").mayOnlyBeAccessedByLayers("reconcile")
-            .whereLayer("coordinate").mayOnlyBeAccessedByLayers("process", "reconcile", "status")
-            .whereLayer("dependent").mayOnlyBeAccessedByLayers("reconcile", "status")
-            .whereLayer("config").mayOnlyBeAccessedByLayers("process", "reconcile");
+    static final ArchRule layers = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("process")
+            .definedBy("io.loadfleet.operator")
+            .layer("reconcile")
+            .definedBy("io.loadfleet.operator.reconcile..")
+            .layer("status")
+            .definedBy("io.loadfleet.operator.status..")
+            .layer("coordinate")
+            .definedBy("io.loadfleet.operator.coordinate..")
+            .layer("dependent")
+            .definedBy("io.loadfleet.operator.dependent..")
+            .layer("config")
+            .definedBy("io.loadfleet.operator.config..")
+            .whereLayer("process")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("reconcile")
+            .mayOnlyBeAccessedByLayers("process")
+            .whereLayer("status")
+            .mayOnlyBeAccessedByLayers("reconcile")
+            .whereLayer("coordinate")
+            .mayOnlyBeAccessedByLayers("process", "reconcile", "status")
+            .whereLayer("dependent")
+            .mayOnlyBeAccessedByLayers("reconcile", "status")
+            .whereLayer("config")
+            .mayOnlyBeAccessedByLayers("process", "reconcile");
 
     @ArchTest
-    static final ArchRule coordinationKnowsNoKubernetesClient = com.tngtech.archunit.lang.syntax.ArchRuleDefinition
-            .noClasses().that().resideInAPackage("io.loadfleet.operator.coordinate..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.fabric8.kubernetes.client..", "io.javaoperatorsdk..")
-            .because("deciding what the pods are told is plain Java over what they said, testable without a cluster");
+    static final ArchRule coordinationKnowsNoKubernetesClient =
+            com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                    .that()
+                    .resideInAPackage("io.loadfleet.operator.coordinate..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage("io.fabric8.kubernetes.client..", "io.javaoperatorsdk..")
+                    .because(
+                            "deciding what the pods are told is plain Java over what they said, testable without a cluster");
 }

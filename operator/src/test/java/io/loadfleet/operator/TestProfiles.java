@@ -8,8 +8,7 @@ import io.loadfleet.api.control.WorkerStatus;
 /** LoadProfiles and pod statuses the operator's unit tests start from. */
 public final class TestProfiles {
 
-    private TestProfiles() {
-    }
+    private TestProfiles() {}
 
     /** The spec of a smart-meter fleet of 30,000 msg/s on Kafka over 1,000 devices, to vary by replacing text. */
     public static final String SMART_METER_SPEC = """
@@ -36,7 +35,9 @@ public final class TestProfiles {
     }
 
     /** A pod's status with counters and no histograms. */
-    public static WorkerStatus pod(WorkerState state, long epoch, long sent, long acked, long errors, String lastError) {
-        return new WorkerStatus("grid", state, epoch, 0, 1, 0, 1, 0, sent, acked, acked, errors, lastError, 0, null, null);
+    public static WorkerStatus pod(
+            WorkerState state, long epoch, long sent, long acked, long errors, String lastError) {
+        return new WorkerStatus(
+                "grid", state, epoch, 0, 1, 0, 1, 0, sent, acked, acked, errors, lastError, 0, null, null);
     }
 }

@@ -22,26 +22,51 @@ import java.util.List;
  *                        push that reaches the pods one after another still changes the fleet at
  *                        one instant; the previous epoch runs until then. Null: at once
  */
-public record Assignment(long epoch, int shard, int shards, long rate, long deviceStart, long deviceEnd,
-        List<Stage> stages, long startTimeMillis, Long endTimeMillis, boolean paused, Long effectiveTimeMillis) {
+public record Assignment(
+        long epoch,
+        int shard,
+        int shards,
+        long rate,
+        long deviceStart,
+        long deviceEnd,
+        List<Stage> stages,
+        long startTimeMillis,
+        Long endTimeMillis,
+        boolean paused,
+        Long effectiveTimeMillis) {
 
     /** One ramp stage of this shard: reach {@code rate} linearly over {@code durationMillis}. */
-    public record Stage(long durationMillis, long rate) {
-    }
+    public record Stage(long durationMillis, long rate) {}
 
     public Assignment {
         stages = stages == null ? List.of() : List.copyOf(stages);
     }
 
     /** The assignment of {@code shard} in a plan of {@code shards} pods. */
-    public static Assignment of(long epoch, ShardPlan shard, int shards, long startTimeMillis, Long endTimeMillis,
-            boolean paused, Long effectiveTimeMillis) {
+    public static Assignment of(
+            long epoch,
+            ShardPlan shard,
+            int shards,
+            long startTimeMillis,
+            Long endTimeMillis,
+            boolean paused,
+            Long effectiveTimeMillis) {
         List<Stage> stages = new ArrayList<>();
         for (StagePlan s : shard.stages()) {
             stages.add(new Stage(s.duration().toMillis(), s.rate()));
         }
-        return new Assignment(epoch, shard.index(), shards, shard.rate(), shard.deviceStart(), shard.deviceEnd(),
-                stages, startTimeMillis, endTimeMillis, paused, effectiveTimeMillis);
+        return new Assignment(
+                epoch,
+                shard.index(),
+                shards,
+                shard.rate(),
+                shard.deviceStart(),
+                shard.deviceEnd(),
+                stages,
+                startTimeMillis,
+                endTimeMillis,
+                paused,
+                effectiveTimeMillis);
     }
 
     /**
@@ -49,8 +74,8 @@ public record Assignment(long epoch, int shard, int shards, long rate, long devi
      * remaining pods can take over its share at once, before the pod itself is gone.
      */
     public static Assignment standby(long epoch, int ordinal, long startTimeMillis, Long effectiveTimeMillis) {
-        return new Assignment(epoch, ordinal, ordinal + 1, 0, 0, 0, List.of(), startTimeMillis, null, true,
-                effectiveTimeMillis);
+        return new Assignment(
+                epoch, ordinal, ordinal + 1, 0, 0, 0, List.of(), startTimeMillis, null, true, effectiveTimeMillis);
     }
 
     /** What is wrong with an assignment received from the network; empty when it can run. */

@@ -14,7 +14,11 @@ public record Counters(long sent, long acked, long written, long errors, String 
 
     /** Both together; the other's error wins when it has one, as the later part of a sum. */
     public Counters plus(Counters other) {
-        return new Counters(sent + other.sent, acked + other.acked, written + other.written, errors + other.errors,
+        return new Counters(
+                sent + other.sent,
+                acked + other.acked,
+                written + other.written,
+                errors + other.errors,
                 other.lastError != null ? other.lastError : lastError);
     }
 }

@@ -11,8 +11,7 @@ import org.HdrHistogram.Histogram;
  * enough to travel in every status poll.
  */
 public final class HistogramCodec {
-    private HistogramCodec() {
-    }
+    private HistogramCodec() {}
 
     public static String encode(Histogram histogram) {
         ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
@@ -23,7 +22,8 @@ public final class HistogramCodec {
     /** @throws IllegalArgumentException when the text is not an encoded histogram */
     public static Histogram decode(String base64) {
         try {
-            return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
+            return Histogram.decodeFromCompressedByteBuffer(
+                    ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
         } catch (DataFormatException | RuntimeException e) {
             throw new IllegalArgumentException("not a base64 compressed HdrHistogram: " + e.getMessage(), e);
         }

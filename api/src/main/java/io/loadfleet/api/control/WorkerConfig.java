@@ -14,13 +14,19 @@ import io.loadfleet.api.spec.TracingSpec;
  * @param profile   metadata.name of the LoadProfile, sent in every record's headers
  * @param tracing   which records carry a trace context; null for none
  */
-@JsonInclude(JsonInclude.Include.NON_NULL) // a profile without tracing keeps the config (and pods) it had before tracing existed
+@JsonInclude(
+        JsonInclude.Include
+                .NON_NULL) // a profile without tracing keeps the config (and pods) it had before tracing existed
 public record WorkerConfig(String profile, GeneratorSpec generator, Format format, SinkSpec sink, TracingSpec tracing) {
 
     /** The static part of a profile. */
     public static WorkerConfig of(LoadProfile profile) {
-        return new WorkerConfig(profile.getMetadata().getName(), profile.getSpec().getGenerator(),
-                profile.getSpec().effectiveFormat(), profile.getSpec().getSink(), profile.getSpec().getTracing());
+        return new WorkerConfig(
+                profile.getMetadata().getName(),
+                profile.getSpec().getGenerator(),
+                profile.getSpec().effectiveFormat(),
+                profile.getSpec().getSink(),
+                profile.getSpec().getTracing());
     }
 
     /** This configuration with another generator, e.g. one whose schema the operator read from a ConfigMap. */

@@ -14,9 +14,23 @@ package io.loadfleet.api.control;
  *                       base64 compressed HdrHistogram, so the operator can merge the pods' exactly
  * @param scheduleDelay  schedule delays (actual minus intended send time, µs), encoded the same way
  */
-public record WorkerStatus(String profile, WorkerState state, long epoch, int shard, int shards, long deviceStart,
-        long deviceEnd, double targetRate, long sent, long acked, long written, long errors, String lastError,
-        long stalledMillis, String publishLatency, String scheduleDelay) {
+public record WorkerStatus(
+        String profile,
+        WorkerState state,
+        long epoch,
+        int shard,
+        int shards,
+        long deviceStart,
+        long deviceEnd,
+        double targetRate,
+        long sent,
+        long acked,
+        long written,
+        long errors,
+        String lastError,
+        long stalledMillis,
+        String publishLatency,
+        String scheduleDelay) {
 
     /**
      * A pod not ready yet: {@code state} is {@link WorkerState#LOADING_INPUT} or {@link WorkerState#CONNECTING},
@@ -34,8 +48,10 @@ public record WorkerStatus(String profile, WorkerState state, long epoch, int sh
     /** Without the histograms' base64, which says nothing to a reader of a log or a failed test. */
     @Override
     public String toString() {
-        return "WorkerStatus[" + profile + " " + state + " epoch " + epoch + " shard " + shard + "/" + shards + " devices ["
-                + deviceStart + ", " + deviceEnd + ") rate " + targetRate + " sent " + sent + " acked " + acked + " written " + written + " errors "
+        return "WorkerStatus[" + profile + " " + state + " epoch " + epoch + " shard " + shard + "/" + shards
+                + " devices ["
+                + deviceStart + ", " + deviceEnd + ") rate " + targetRate + " sent " + sent + " acked " + acked
+                + " written " + written + " errors "
                 + errors + (lastError == null ? "" : " lastError " + lastError) + " stalled " + stalledMillis + " ms]";
     }
 }

@@ -27,8 +27,8 @@ public record FleetPlan(long targetRate, List<ShardPlan> shards) {
             for (StageSpec s : spec.getStages()) {
                 stages.add(new StagePlan(Durations.require(s.getDuration()), share(s.getTargetRate(), n, i)));
             }
-            shards.add(new ShardPlan(i, share(spec.getTargetRate(), n, i), start,
-                    partStart(devices, n, i + 1), List.copyOf(stages)));
+            shards.add(new ShardPlan(
+                    i, share(spec.getTargetRate(), n, i), start, partStart(devices, n, i + 1), List.copyOf(stages)));
         }
         return new FleetPlan(spec.getTargetRate(), List.copyOf(shards));
     }

@@ -28,27 +28,35 @@ final class ProblemCollector extends DeserializationProblemHandler {
     }
 
     @Override
-    public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
-            Object beanOrClass, String propertyName) throws IOException {
+    public boolean handleUnknownProperty(
+            DeserializationContext ctxt,
+            JsonParser p,
+            JsonDeserializer<?> deserializer,
+            Object beanOrClass,
+            String propertyName)
+            throws IOException {
         Collection<Object> known = deserializer.getKnownPropertyNames();
-        String hint = known == null || known.isEmpty() ? ""
-                : "; known fields: " + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
-        problems.add(new Problem(path(p.getParsingContext()), "unknown field" + suggestion(propertyName, known) + hint));
+        String hint = known == null || known.isEmpty()
+                ? ""
+                : "; known fields: "
+                        + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+        problems.add(
+                new Problem(path(p.getParsingContext()), "unknown field" + suggestion(propertyName, known) + hint));
         p.skipChildren();
         return true;
     }
 
     @Override
-    public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value,
-            String failureMsg) {
-        problems.add(new Problem(path(ctxt.getParser().getParsingContext()),
-                "\"" + value + "\" is not " + describe(targetType)));
+    public Object handleWeirdStringValue(
+            DeserializationContext ctxt, Class<?> targetType, String value, String failureMsg) {
+        problems.add(new Problem(
+                path(ctxt.getParser().getParsingContext()), "\"" + value + "\" is not " + describe(targetType)));
         return null;
     }
 
     @Override
-    public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value,
-            String failureMsg) {
+    public Object handleWeirdNumberValue(
+            DeserializationContext ctxt, Class<?> targetType, Number value, String failureMsg) {
         if (targetType.isEnum()) {
             // YAML reads `acks: 1` as a number; accept it when it spells one of the enum's names.
             for (Object constant : targetType.getEnumConstants()) {
@@ -57,18 +65,21 @@ final class ProblemCollector extends DeserializationProblemHandler {
                 }
             }
         }
-        problems.add(new Problem(path(ctxt.getParser().getParsingContext()), value + " is not " + describe(targetType)));
+        problems.add(
+                new Problem(path(ctxt.getParser().getParsingContext()), value + " is not " + describe(targetType)));
         return null;
     }
 
     @Override
-    public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
-            String failureMsg) throws IOException {
+    public Object handleUnexpectedToken(
+            DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p, String failureMsg)
+            throws IOException {
         // On a list or object the parser has already stepped inside it; the field is one level up.
         JsonStreamContext at = t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT
-                ? p.getParsingContext().getParent() : p.getParsingContext();
-        problems.add(new Problem(path(at), "expected " + describe(targetType.getRawClass())
-                + " but found " + tokenName(t)));
+                ? p.getParsingContext().getParent()
+                : p.getParsingContext();
+        problems.add(
+                new Problem(path(at), "expected " + describe(targetType.getRawClass()) + " but found " + tokenName(t)));
         p.skipChildren();
         return null;
     }
@@ -89,12 +100,14 @@ final class ProblemCollector extends DeserializationProblemHandler {
 
     static String describe(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(c -> jsonName((Enum<?>) c)).collect(Collectors.joining(", "));
+            return "one of "
+                    + java.util.Arrays.stream(type.getEnumConstants())
+                            .map(c -> jsonName((Enum<?>) c))
+                            .collect(Collectors.joining(", "));
         }
         if (type == Long.class || type == Integer.class || type == long.class || type == int.class) {
-            return "a whole number in range for " + (type == Integer.class || type == int.class ? "a 32-bit" : "a 64-bit")
-                    + " integer";
+            return "a whole number in range for "
+                    + (type == Integer.class || type == int.class ? "a 32-bit" : "a 64-bit") + " integer";
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
@@ -113,7 +126,8 @@ final class ProblemCollector extends DeserializationProblemHandler {
 
     static String jsonName(Enum<?> constant) {
         try {
-            JsonProperty p = constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
+            JsonProperty p =
+                    constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
             return p != null ? p.value() : constant.name();
         } catch (NoSuchFieldException impossible) {
             return constant.name();

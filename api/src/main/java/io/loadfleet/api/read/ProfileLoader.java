@@ -3,10 +3,10 @@ package io.loadfleet.api.read;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.loadfleet.api.LoadProfile;
@@ -24,8 +24,7 @@ import java.util.stream.Collectors;
 /** Reads a LoadProfile from YAML or JSON (JSON is YAML) and validates it, reporting every problem. */
 public final class ProfileLoader {
 
-    private ProfileLoader() {
-    }
+    private ProfileLoader() {}
 
     /** The profile in {@code file}, valid, or an exception listing every problem. */
     public static LoadProfile load(Path file) throws InvalidProfileException {
@@ -66,10 +65,13 @@ public final class ProfileLoader {
         }
         List<Problem> problems = new ArrayList<>(collector.problems());
         // CustomResource fixes apiVersion/kind from its annotations, so check what the file said.
-        problems.addAll(ProfileValidator.validateType(tree.path("apiVersion").asText(null), tree.path("kind").asText(null)));
+        problems.addAll(ProfileValidator.validateType(
+                tree.path("apiVersion").asText(null), tree.path("kind").asText(null)));
         for (Problem p : ProfileValidator.validate(profile)) {
             // A field that failed to read is already reported; do not also call it missing.
-            if (problems.stream().noneMatch(known -> known.path().equals(p.path()) || known.path().startsWith(p.path() + "."))) {
+            if (problems.stream()
+                    .noneMatch(known ->
+                            known.path().equals(p.path()) || known.path().startsWith(p.path() + "."))) {
                 problems.add(p);
             }
         }
@@ -88,7 +90,8 @@ public final class ProfileLoader {
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             return m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
+                    .collect(Collectors.joining())
+                    .replaceFirst("^\\.", "");
         }
         if (e instanceof StreamReadException s && s.getProcessor() != null) {
             return ProblemCollector.path(s.getProcessor().getParsingContext());
@@ -104,7 +107,9 @@ public final class ProfileLoader {
     }
 
     private static String location(JsonProcessingException e) {
-        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
-                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
+        return e.getLocation() == null || e.getLocation().getLineNr() < 1
+                ? ""
+                : "line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ": ";
     }
 }

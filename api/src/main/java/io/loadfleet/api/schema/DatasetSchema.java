@@ -11,15 +11,16 @@ public final class DatasetSchema {
     public static final String NAME = "DatasetRow";
     public static final String NAMESPACE = "io.loadfleet.dataset";
 
-    private DatasetSchema() {
-    }
+    private DatasetSchema() {}
 
     /**
      * @throws org.apache.avro.AvroRuntimeException when a column name is not an Avro name or repeats
      */
     public static Schema of(List<DatasetColumn> columns) {
-        SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record(NAME).namespace(NAMESPACE)
-                .doc("A row of the replayed dataset").fields();
+        SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record(NAME)
+                .namespace(NAMESPACE)
+                .doc("A row of the replayed dataset")
+                .fields();
         for (DatasetColumn column : columns) {
             Schema type = switch (column.getType()) {
                 case STRING -> Schema.create(Schema.Type.STRING);

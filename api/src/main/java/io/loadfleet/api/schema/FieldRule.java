@@ -10,33 +10,26 @@ import java.util.List;
 public sealed interface FieldRule {
 
     /** Uniform in [min, max): {@code "range": {"min": 1, "max": 500}}. */
-    record Range(Number min, Number max) implements FieldRule {
-    }
+    record Range(Number min, Number max) implements FieldRule {}
 
     /**
      * One of the values, with the given weights (all 1 for a plain list):
      * {@code "options": ["a", "b"]} or {@code "options": [{"value": "a", "weight": 3}, ...]}.
      */
-    record Options(List<Object> values, List<Double> weights) implements FieldRule {
-    }
+    record Options(List<Object> values, List<Double> weights) implements FieldRule {}
 
     /** start, start + step, ... counted per shard: {@code "iteration": {"start": 1, "step": 1}}. */
-    record Iteration(Number start, Number step) implements FieldRule {
-    }
+    record Iteration(Number start, Number step) implements FieldRule {}
 
     /** Letters and digits, between min and max long (inclusive): {@code "length": 8} or {@code {"min": 4, "max": 12}}. */
-    record Length(int min, int max) implements FieldRule {
-    }
+    record Length(int min, int max) implements FieldRule {}
 
     /** A string matching the pattern: {@code "regex": "[A-Z]{2}-\\d{4}"}. */
-    record Regex(String pattern, RegexSubset.Node tree) implements FieldRule {
-    }
+    record Regex(String pattern, RegexSubset.Node tree) implements FieldRule {}
 
     /** The device's id (a string field) or number (an int or long field): {@code "device-id": true}. */
-    record DeviceId() implements FieldRule {
-    }
+    record DeviceId() implements FieldRule {}
 
     /** No rule: a type's default (see docs/own-data.md). */
-    record Default() implements FieldRule {
-    }
+    record Default() implements FieldRule {}
 }

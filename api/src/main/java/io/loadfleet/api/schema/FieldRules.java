@@ -11,5 +11,4 @@ import org.apache.avro.Schema;
  * @param nullOdds  the share of records in which it is null ({@code "null": 0.1}); 0 unless nullable
  * @param rule      how its values are chosen
  */
-public record FieldRules(int pos, String name, Schema valueType, double nullOdds, FieldRule rule) {
-}
+public record FieldRules(int pos, String name, Schema valueType, double nullOdds, FieldRule rule) {}

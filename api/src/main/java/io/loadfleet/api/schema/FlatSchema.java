@@ -11,8 +11,7 @@ import org.apache.avro.Schema;
  */
 public final class FlatSchema {
 
-    private FlatSchema() {
-    }
+    private FlatSchema() {}
 
     /** The field's value type: its own type, or the non-null branch of a {@code ["null", T]} union. */
     public static Schema valueType(Schema fieldType) {
@@ -48,8 +47,9 @@ public final class FlatSchema {
         }
         return switch (type.getType()) {
             case STRING, INT, LONG, DOUBLE, BOOLEAN, ENUM -> Optional.empty();
-            default -> Optional.of("is " + type.getType().getName() + ": generated records hold string, int, long, "
-                    + "double, boolean and enum fields (each optionally nullable), not nested or binary types");
+            default ->
+                Optional.of("is " + type.getType().getName() + ": generated records hold string, int, long, "
+                        + "double, boolean and enum fields (each optionally nullable), not nested or binary types");
         };
     }
 }

@@ -22,24 +22,19 @@ public final class RegexSubset {
     public static final String LETTERS_AND_DIGITS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" + DIGITS;
 
     /** A node of the parsed pattern. */
-    public sealed interface Node permits Chars, Sequence, Choice, Repeat {
-    }
+    public sealed interface Node permits Chars, Sequence, Choice, Repeat {}
 
     /** One character, any of {@code choices} with equal odds. */
-    public record Chars(String choices) implements Node {
-    }
+    public record Chars(String choices) implements Node {}
 
     /** The parts one after another. */
-    public record Sequence(List<Node> parts) implements Node {
-    }
+    public record Sequence(List<Node> parts) implements Node {}
 
     /** One of the alternatives, with equal odds. */
-    public record Choice(List<Node> alternatives) implements Node {
-    }
+    public record Choice(List<Node> alternatives) implements Node {}
 
     /** {@code node} between {@code min} and {@code max} times (inclusive), each count with equal odds. */
-    public record Repeat(Node node, int min, int max) implements Node {
-    }
+    public record Repeat(Node node, int min, int max) implements Node {}
 
     private final String pattern;
     private int at;
@@ -165,7 +160,9 @@ public final class RegexSubset {
             throw error("missing ']'");
         }
         at++;
-        return chars.chars().distinct().collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        return chars.chars()
+                .distinct()
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
     }
 
@@ -182,9 +179,21 @@ public final class RegexSubset {
         int min;
         int max;
         switch (pattern.charAt(at)) {
-            case '?' -> { min = 0; max = 1; at++; }
-            case '*' -> { min = 0; max = UNBOUNDED_EXTRA; at++; }
-            case '+' -> { min = 1; max = 1 + UNBOUNDED_EXTRA; at++; }
+            case '?' -> {
+                min = 0;
+                max = 1;
+                at++;
+            }
+            case '*' -> {
+                min = 0;
+                max = UNBOUNDED_EXTRA;
+                at++;
+            }
+            case '+' -> {
+                min = 1;
+                max = 1 + UNBOUNDED_EXTRA;
+                at++;
+            }
             case '{' -> {
                 int close = pattern.indexOf('}', at);
                 if (close < 0) {
@@ -198,7 +207,9 @@ public final class RegexSubset {
                 }
                 at = close + 1;
             }
-            default -> { return node; }
+            default -> {
+                return node;
+            }
         }
         if (at < pattern.length() && (peek('?') || peek('+'))) {
             throw error("lazy and possessive quantifiers are not supported");
@@ -226,7 +237,10 @@ public final class RegexSubset {
         if (node instanceof Sequence sequence) {
             return sequence.parts().stream().mapToLong(RegexSubset::maxLength).sum();
         } else if (node instanceof Choice choice) {
-            return choice.alternatives().stream().mapToLong(RegexSubset::maxLength).max().orElse(0);
+            return choice.alternatives().stream()
+                    .mapToLong(RegexSubset::maxLength)
+                    .max()
+                    .orElse(0);
         } else if (node instanceof Repeat repeat) {
             return Math.min(Long.MAX_VALUE / 2, repeat.max() * maxLength(repeat.node()));
         }

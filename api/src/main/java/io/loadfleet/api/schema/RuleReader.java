@@ -31,7 +31,10 @@ final class RuleReader {
 
     private FieldRule range(Object value) {
         if (!numeric() || !(value instanceof Map<?, ?> map)) {
-            return fail(numeric() ? "must be {\"min\": LOW, \"max\": HIGH}, HIGH excluded" : "applies to int, long and double fields");
+            return fail(
+                    numeric()
+                            ? "must be {\"min\": LOW, \"max\": HIGH}, HIGH excluded"
+                            : "applies to int, long and double fields");
         }
         Number min = number(map.get("min"), "min");
         Number max = number(map.get("max"), "max");
@@ -58,7 +61,9 @@ final class RuleReader {
             double weight = 1;
             if (option instanceof Map<?, ?> weighted) {
                 v = weighted.get("value");
-                if (!(weighted.get("weight") instanceof Number w) || !(w.doubleValue() > 0) || Double.isInfinite(w.doubleValue())) {
+                if (!(weighted.get("weight") instanceof Number w)
+                        || !(w.doubleValue() > 0)
+                        || Double.isInfinite(w.doubleValue())) {
                     return fail(option + ": weight must be a number above 0");
                 }
                 weight = w.doubleValue();
@@ -94,8 +99,13 @@ final class RuleReader {
         }
         Object min = value instanceof Map<?, ?> map ? map.get("min") : value;
         Object max = value instanceof Map<?, ?> map ? map.get("max") : value;
-        if (!(min instanceof Integer lo) || !(max instanceof Integer hi) || lo < 0 || hi < lo || hi > RuledSchema.MAX_LENGTH) {
-            return fail(value + " is not a length: give N or {\"min\": N, \"max\": M} with 0 <= N <= M <= " + RuledSchema.MAX_LENGTH);
+        if (!(min instanceof Integer lo)
+                || !(max instanceof Integer hi)
+                || lo < 0
+                || hi < lo
+                || hi > RuledSchema.MAX_LENGTH) {
+            return fail(value + " is not a length: give N or {\"min\": N, \"max\": M} with 0 <= N <= M <= "
+                    + RuledSchema.MAX_LENGTH);
         }
         return new FieldRule.Length(lo, hi);
     }
@@ -107,8 +117,8 @@ final class RuleReader {
         try {
             RegexSubset.Node tree = RegexSubset.parse(pattern);
             if (RegexSubset.maxLength(tree) > RuledSchema.MAX_LENGTH) {
-                return fail("\"" + pattern + "\" can make strings of " + RegexSubset.maxLength(tree) + " characters: at most "
-                        + RuledSchema.MAX_LENGTH);
+                return fail("\"" + pattern + "\" can make strings of " + RegexSubset.maxLength(tree)
+                        + " characters: at most " + RuledSchema.MAX_LENGTH);
             }
             return new FieldRule.Regex(pattern, tree);
         } catch (IllegalArgumentException e) {
@@ -118,7 +128,8 @@ final class RuleReader {
 
     private FieldRule deviceId(Object value) {
         Schema.Type t = type.getType();
-        if (!Boolean.TRUE.equals(value) || !(t == Schema.Type.STRING || t == Schema.Type.INT || t == Schema.Type.LONG)) {
+        if (!Boolean.TRUE.equals(value)
+                || !(t == Schema.Type.STRING || t == Schema.Type.INT || t == Schema.Type.LONG)) {
             return fail("must be true, on a string field (the device's id) or an int or long field (its number)");
         }
         return new FieldRule.DeviceId();
@@ -134,8 +145,11 @@ final class RuleReader {
             default -> null;
         };
         if (typed == null && !(v instanceof Number && numeric())) {
-            fail(v + " is not a" + (type.getType() == Schema.Type.ENUM ? " symbol of " + type.getEnumSymbols()
-                    : (type.getType() == Schema.Type.INT ? "n " : " ") + type.getType().getName()));
+            fail(v + " is not a"
+                    + (type.getType() == Schema.Type.ENUM
+                            ? " symbol of " + type.getEnumSymbols()
+                            : (type.getType() == Schema.Type.INT ? "n " : " ")
+                                    + type.getType().getName()));
         }
         return typed;
     }

@@ -20,7 +20,8 @@ public record RuledSchema(Schema schema, List<FieldRules> fields) {
     /** The longest string a length rule may ask for. */
     public static final int MAX_LENGTH = 10_000;
 
-    private static final Set<String> VALUE_RULES = Set.of("range", "options", "iteration", "length", "regex", "device-id");
+    private static final Set<String> VALUE_RULES =
+            Set.of("range", "options", "iteration", "length", "regex", "device-id");
     private static final String NULL_ODDS = "null";
 
     /**
@@ -38,7 +39,10 @@ public record RuledSchema(Schema schema, List<FieldRules> fields) {
             return null;
         }
         if (schema.getType() != Schema.Type.RECORD || schema.getFields().isEmpty()) {
-            problems.add(new Problem(at, "must be an Avro record with at least one field (found " + schema.getType().getName() + ")"));
+            problems.add(new Problem(
+                    at,
+                    "must be an Avro record with at least one field (found "
+                            + schema.getType().getName() + ")"));
             return null;
         }
         int before = problems.size();
@@ -78,14 +82,16 @@ public record RuledSchema(Schema schema, List<FieldRules> fields) {
             }
         }
         if (!unknown.isEmpty()) {
-            report.add(PROPERTIES + ": unknown rule " + unknown + "; known: " + new TreeSet<>(VALUE_RULES) + " and null");
+            report.add(
+                    PROPERTIES + ": unknown rule " + unknown + "; known: " + new TreeSet<>(VALUE_RULES) + " and null");
         }
         if (given.size() > 1) {
             report.add(PROPERTIES + ": " + given + " are exclusive: give one of them");
             return null;
         }
         double nullOdds = nullOdds(map.get(NULL_ODDS), nullable, report);
-        FieldRule rule = given.isEmpty() ? new FieldRule.Default()
+        FieldRule rule = given.isEmpty()
+                ? new FieldRule.Default()
                 : RuleReader.read(given.get(0), map.get(given.get(0)), type, report.at(given.get(0)));
         return new FieldRules(field.pos(), field.name(), type, nullOdds, rule);
     }

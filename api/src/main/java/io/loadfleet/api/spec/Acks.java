@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Kafka producer acks. */
 public enum Acks {
-    @JsonProperty("0") NONE("0"),
-    @JsonProperty("1") LEADER("1"),
-    @JsonProperty("all") ALL("all");
+    @JsonProperty("0")
+    NONE("0"),
+    @JsonProperty("1")
+    LEADER("1"),
+    @JsonProperty("all")
+    ALL("all");
 
     private final String value;
 

@@ -15,7 +15,8 @@ public class CaSecretRef {
     @Size(max = Limits.MAX_SECRET_NAME_LENGTH)
     private String name;
 
-    @JsonPropertyDescription("Key of the PEM CA certificate(s) in the Secret. Default ca.crt (as cert-manager and Strimzi write it).")
+    @JsonPropertyDescription(
+            "Key of the PEM CA certificate(s) in the Secret. Default ca.crt (as cert-manager and Strimzi write it).")
     @Pattern(Limits.SECRET_KEY_PATTERN)
     private String caKey;
 
@@ -23,8 +24,19 @@ public class CaSecretRef {
         return caKey == null ? "ca.crt" : caKey;
     }
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getCaKey() { return caKey; }
-    public void setCaKey(String caKey) { this.caKey = caKey; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getCaKey() {
+        return caKey;
+    }
+
+    public void setCaKey(String caKey) {
+        this.caKey = caKey;
+    }
 }

@@ -24,18 +24,28 @@ public class ConfigMapKeyRef {
     @Pattern(Limits.SECRET_KEY_PATTERN)
     private String key;
 
-    public ConfigMapKeyRef() {
-    }
+    public ConfigMapKeyRef() {}
 
     public ConfigMapKeyRef(String name, String key) {
         this.name = name;
         this.key = key;
     }
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getKey() { return key; }
-    public void setKey(String key) { this.key = key; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
+    }
 
     @Override
     public String toString() {

@@ -23,8 +23,7 @@ public class DatasetColumn {
     @JsonPropertyDescription("Whether an empty CSV cell or a JSON null is allowed (and sent as null). Default false.")
     private Boolean nullable;
 
-    public DatasetColumn() {
-    }
+    public DatasetColumn() {}
 
     public DatasetColumn(String name, ColumnType type, Boolean nullable) {
         this.name = name;
@@ -36,10 +35,27 @@ public class DatasetColumn {
         return Boolean.TRUE.equals(nullable);
     }
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public ColumnType getType() { return type; }
-    public void setType(ColumnType type) { this.type = type; }
-    public Boolean getNullable() { return nullable; }
-    public void setNullable(Boolean nullable) { this.nullable = nullable; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public ColumnType getType() {
+        return type;
+    }
+
+    public void setType(ColumnType type) {
+        this.type = type;
+    }
+
+    public Boolean getNullable() {
+        return nullable;
+    }
+
+    public void setNullable(Boolean nullable) {
+        this.nullable = nullable;
+    }
 }

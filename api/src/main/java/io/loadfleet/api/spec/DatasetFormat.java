@@ -7,15 +7,17 @@ import java.util.Optional;
 /** How a dataset file is laid out. */
 public enum DatasetFormat {
     /** Comma-separated values with a header row naming the columns. */
-    @JsonProperty("csv") CSV,
+    @JsonProperty("csv")
+    CSV,
     /** One JSON object a line. */
-    @JsonProperty("jsonl") JSONL;
+    @JsonProperty("jsonl")
+    JSONL;
 
     /** The format a file name's extension says: .csv, or .jsonl / .ndjson; empty for any other. */
     public static Optional<DatasetFormat> ofName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".csv") ? Optional.of(CSV)
-                : lower.endsWith(".jsonl") || lower.endsWith(".ndjson") ? Optional.of(JSONL)
-                : Optional.empty();
+        return lower.endsWith(".csv")
+                ? Optional.of(CSV)
+                : lower.endsWith(".jsonl") || lower.endsWith(".ndjson") ? Optional.of(JSONL) : Optional.empty();
     }
 }

@@ -16,14 +16,17 @@ import java.util.Optional;
  * declared columns, then rows drawn at random (with replacement) at the target rate.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = DatasetSpec.CEL_SOURCES + " == 1",
+@ValidationRule(
+        value = DatasetSpec.CEL_SOURCES + " == 1",
         message = "spec.generator.dataset: give exactly one of path, configMapRef, url or s3",
         // the count as a literal: string(int) would be estimated as a string of any length, over the cost budget
         messageExpression = "'spec.generator.dataset: names ' + ['0', '1', '2', '3', '4'][" + DatasetSpec.CEL_SOURCES
                 + "] + ' sources: give exactly one of path, configMapRef, url or s3'")
-@ValidationRule(value = "has(self.format) || " + DatasetSpec.CEL_SOURCES + " != 1 || " + DatasetSpec.CEL_FILE_NAME
-        + ".lowerAscii().endsWith('.csv') || " + DatasetSpec.CEL_FILE_NAME + ".lowerAscii().endsWith('.jsonl') || "
-        + DatasetSpec.CEL_FILE_NAME + ".lowerAscii().endsWith('.ndjson')",
+@ValidationRule(
+        value = "has(self.format) || " + DatasetSpec.CEL_SOURCES + " != 1 || " + DatasetSpec.CEL_FILE_NAME
+                + ".lowerAscii().endsWith('.csv') || " + DatasetSpec.CEL_FILE_NAME
+                + ".lowerAscii().endsWith('.jsonl') || "
+                + DatasetSpec.CEL_FILE_NAME + ".lowerAscii().endsWith('.ndjson')",
         fieldPath = ".format",
         message = "spec.generator.dataset.format: is required: the source's file name does not end in .csv, .jsonl or "
                 + ".ndjson; give csv or jsonl")
@@ -48,10 +51,11 @@ public class DatasetSpec {
     private ConfigMapKeyRef configMapRef;
 
     @JsonPropertyDescription("Source: an http:// or https:// URL, fetched once by each worker.")
-    @ValidationRule(value = "self.startsWith('http://') || self.startsWith('https://')",
+    @ValidationRule(
+            value = "self.startsWith('http://') || self.startsWith('https://')",
             message = "spec.generator.dataset.url: is not an http:// or https:// URL with a host",
-            messageExpression = "'spec.generator.dataset.url: \"' + self + '\" is not an http:// or https:// URL"
-                    + " with a host'")
+            messageExpression =
+                    "'spec.generator.dataset.url: \"' + self + '\" is not an http:// or https:// URL" + " with a host'")
     private String url;
 
     @JsonPropertyDescription("Source: an object in an S3-compatible store.")
@@ -64,7 +68,8 @@ public class DatasetSpec {
     @JsonPropertyDescription("The column whose value is each message's key. Default: none, the key is the device id.")
     private String keyColumn;
 
-    @JsonPropertyDescription("The columns every row must have, in the order the record's fields take; other columns are ignored.")
+    @JsonPropertyDescription(
+            "The columns every row must have, in the order the record's fields take; other columns are ignored.")
     @Required
     @Size(min = 1)
     private List<DatasetColumn> columns = new ArrayList<>();
@@ -87,8 +92,11 @@ public class DatasetSpec {
     /** The file name the format is inferred from: the last part of the path, URL, key or ConfigMap key. */
     @JsonIgnore
     public String fileName() {
-        String name = path != null ? path : url != null ? url.replaceFirst("[?#].*$", "")
-                : configMapRef != null ? configMapRef.getKey() : s3 != null ? s3.getKey() : null;
+        String name = path != null
+                ? path
+                : url != null
+                        ? url.replaceFirst("[?#].*$", "")
+                        : configMapRef != null ? configMapRef.getKey() : s3 != null ? s3.getKey() : null;
         return name == null ? "" : name.substring(name.lastIndexOf('/') + 1);
     }
 
@@ -97,18 +105,59 @@ public class DatasetSpec {
         return format != null ? Optional.of(format) : DatasetFormat.ofName(fileName());
     }
 
-    public String getPath() { return path; }
-    public void setPath(String path) { this.path = path; }
-    public ConfigMapKeyRef getConfigMapRef() { return configMapRef; }
-    public void setConfigMapRef(ConfigMapKeyRef configMapRef) { this.configMapRef = configMapRef; }
-    public String getUrl() { return url; }
-    public void setUrl(String url) { this.url = url; }
-    public S3ObjectSpec getS3() { return s3; }
-    public void setS3(S3ObjectSpec s3) { this.s3 = s3; }
-    public DatasetFormat getFormat() { return format; }
-    public void setFormat(DatasetFormat format) { this.format = format; }
-    public String getKeyColumn() { return keyColumn; }
-    public void setKeyColumn(String keyColumn) { this.keyColumn = keyColumn; }
-    public List<DatasetColumn> getColumns() { return columns; }
-    public void setColumns(List<DatasetColumn> columns) { this.columns = columns == null ? new ArrayList<>() : columns; }
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public ConfigMapKeyRef getConfigMapRef() {
+        return configMapRef;
+    }
+
+    public void setConfigMapRef(ConfigMapKeyRef configMapRef) {
+        this.configMapRef = configMapRef;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public S3ObjectSpec getS3() {
+        return s3;
+    }
+
+    public void setS3(S3ObjectSpec s3) {
+        this.s3 = s3;
+    }
+
+    public DatasetFormat getFormat() {
+        return format;
+    }
+
+    public void setFormat(DatasetFormat format) {
+        this.format = format;
+    }
+
+    public String getKeyColumn() {
+        return keyColumn;
+    }
+
+    public void setKeyColumn(String keyColumn) {
+        this.keyColumn = keyColumn;
+    }
+
+    public List<DatasetColumn> getColumns() {
+        return columns;
+    }
+
+    public void setColumns(List<DatasetColumn> columns) {
+        this.columns = columns == null ? new ArrayList<>() : columns;
+    }
 }

@@ -14,6 +14,11 @@ public class DevicesSpec {
     @Max(Limits.MAX_DEVICES)
     private Long count;
 
-    public Long getCount() { return count; }
-    public void setCount(Long count) { this.count = count; }
+    public Long getCount() {
+        return count;
+    }
+
+    public void setCount(Long count) {
+        this.count = count;
+    }
 }

@@ -18,11 +18,11 @@ public final class Durations {
      * rules refuse such durations, as the validator does ("must be longer than 0").
      */
     public static final String CEL_ZERO = "^(0+(ms|h|m|s))+$";
+
     private static final Pattern WHOLE = Pattern.compile(PATTERN);
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|h|m|s)");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** The duration, or empty when the text is not of that form. */
     public static Optional<Duration> parse(String text) {
@@ -34,12 +34,13 @@ public final class Durations {
         try {
             while (m.find()) {
                 long n = Long.parseLong(m.group(1));
-                total = total.plus(switch (m.group(2)) {
-                    case "h" -> Duration.ofHours(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    default -> Duration.ofMillis(n);
-                });
+                total = total.plus(
+                        switch (m.group(2)) {
+                            case "h" -> Duration.ofHours(n);
+                            case "m" -> Duration.ofMinutes(n);
+                            case "s" -> Duration.ofSeconds(n);
+                            default -> Duration.ofMillis(n);
+                        });
             }
         } catch (ArithmeticException | NumberFormatException tooLarge) {
             return Optional.empty();

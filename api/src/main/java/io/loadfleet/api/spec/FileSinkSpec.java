@@ -46,12 +46,35 @@ public class FileSinkSpec {
         return rollSeconds == null ? DEFAULT_ROLL_SECONDS : rollSeconds;
     }
 
-    public String getPath() { return path; }
-    public void setPath(String path) { this.path = path; }
-    public FileFormat getFormat() { return format; }
-    public void setFormat(FileFormat format) { this.format = format; }
-    public Long getRollBytes() { return rollBytes; }
-    public void setRollBytes(Long rollBytes) { this.rollBytes = rollBytes; }
-    public Integer getRollSeconds() { return rollSeconds; }
-    public void setRollSeconds(Integer rollSeconds) { this.rollSeconds = rollSeconds; }
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public FileFormat getFormat() {
+        return format;
+    }
+
+    public void setFormat(FileFormat format) {
+        this.format = format;
+    }
+
+    public Long getRollBytes() {
+        return rollBytes;
+    }
+
+    public void setRollBytes(Long rollBytes) {
+        this.rollBytes = rollBytes;
+    }
+
+    public Integer getRollSeconds() {
+        return rollSeconds;
+    }
+
+    public void setRollSeconds(Integer rollSeconds) {
+        this.rollSeconds = rollSeconds;
+    }
 }

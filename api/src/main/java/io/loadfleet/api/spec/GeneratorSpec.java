@@ -9,23 +9,27 @@ import java.util.List;
 
 /** The record shape and its random seed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.type) || self.type != 'dataset' || has(self.dataset)",
+@ValidationRule(
+        value = "!has(self.type) || self.type != 'dataset' || has(self.dataset)",
         fieldPath = ".dataset",
         message = "spec.generator.dataset: is required for type dataset: give a source (path, configMapRef, url or s3) "
                 + "and columns")
-@ValidationRule(value = "!has(self.type) || self.type != 'avro-schema' || has(self.avroSchema)",
+@ValidationRule(
+        value = "!has(self.type) || self.type != 'avro-schema' || has(self.avroSchema)",
         fieldPath = ".avroSchema",
         message = "spec.generator.avroSchema: is required for type avro-schema: give the schema inline (schema: |) or "
                 + "configMapRef {name, key}")
-@ValidationRule(value = "!has(self.dataset) || !has(self.type) || self.type == 'dataset'",
+@ValidationRule(
+        value = "!has(self.dataset) || !has(self.type) || self.type == 'dataset'",
         fieldPath = ".dataset",
         message = "spec.generator.dataset: is for type dataset only: remove it",
         messageExpression = "'spec.generator.dataset: is for type dataset only (type is ' + self.type + '): remove it'")
-@ValidationRule(value = "!has(self.avroSchema) || !has(self.type) || self.type == 'avro-schema'",
+@ValidationRule(
+        value = "!has(self.avroSchema) || !has(self.type) || self.type == 'avro-schema'",
         fieldPath = ".avroSchema",
         message = "spec.generator.avroSchema: is for type avro-schema only: remove it",
-        messageExpression = "'spec.generator.avroSchema: is for type avro-schema only (type is ' + self.type"
-                + " + '): remove it'")
+        messageExpression =
+                "'spec.generator.avroSchema: is for type avro-schema only (type is ' + self.type" + " + '): remove it'")
 public class GeneratorSpec {
     public static final long DEFAULT_SEED = 1;
 
@@ -44,19 +48,43 @@ public class GeneratorSpec {
     @JsonPropertyDescription("type avro-schema: the schema and its field rules.")
     private AvroSchemaSpec avroSchema;
 
-    public GeneratorType getType() { return type; }
-    public void setType(GeneratorType type) { this.type = type; }
-    public Long getSeed() { return seed; }
-    public void setSeed(Long seed) { this.seed = seed; }
-    public DatasetSpec getDataset() { return dataset; }
-    public void setDataset(DatasetSpec dataset) { this.dataset = dataset; }
-    public AvroSchemaSpec getAvroSchema() { return avroSchema; }
-    public void setAvroSchema(AvroSchemaSpec avroSchema) { this.avroSchema = avroSchema; }
+    public GeneratorType getType() {
+        return type;
+    }
+
+    public void setType(GeneratorType type) {
+        this.type = type;
+    }
+
+    public Long getSeed() {
+        return seed;
+    }
+
+    public void setSeed(Long seed) {
+        this.seed = seed;
+    }
+
+    public DatasetSpec getDataset() {
+        return dataset;
+    }
+
+    public void setDataset(DatasetSpec dataset) {
+        this.dataset = dataset;
+    }
+
+    public AvroSchemaSpec getAvroSchema() {
+        return avroSchema;
+    }
+
+    public void setAvroSchema(AvroSchemaSpec avroSchema) {
+        this.avroSchema = avroSchema;
+    }
 
     /** The Secret keys this validated generator reads when it loads: a dataset's S3 access key pair. */
     @JsonIgnore
     public List<SecretFile> secretFiles() {
-        return dataset == null || dataset.getS3() == null ? List.of()
+        return dataset == null || dataset.getS3() == null
+                ? List.of()
                 : List.of(dataset.getS3().accessKeyIdFile(), dataset.getS3().secretAccessKeyFile());
     }
 

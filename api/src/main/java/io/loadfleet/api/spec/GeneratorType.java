@@ -4,15 +4,22 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The record shapes a fleet can generate: five built in, and two the user describes. */
 public enum GeneratorType {
-    @JsonProperty("smart-meter") SMART_METER("smart-meter"),
-    @JsonProperty("iot-sensor") IOT_SENSOR("iot-sensor"),
-    @JsonProperty("transaction") TRANSACTION("transaction"),
-    @JsonProperty("gaming-bet") GAMING_BET("gaming-bet"),
-    @JsonProperty("temperature") TEMPERATURE("temperature"),
+    @JsonProperty("smart-meter")
+    SMART_METER("smart-meter"),
+    @JsonProperty("iot-sensor")
+    IOT_SENSOR("iot-sensor"),
+    @JsonProperty("transaction")
+    TRANSACTION("transaction"),
+    @JsonProperty("gaming-bet")
+    GAMING_BET("gaming-bet"),
+    @JsonProperty("temperature")
+    TEMPERATURE("temperature"),
     /** Rows of the user's dataset (generator.dataset). */
-    @JsonProperty("dataset") DATASET("dataset"),
+    @JsonProperty("dataset")
+    DATASET("dataset"),
     /** The user's Avro schema with field rules (generator.avroSchema). */
-    @JsonProperty("avro-schema") AVRO_SCHEMA("avro-schema");
+    @JsonProperty("avro-schema")
+    AVRO_SCHEMA("avro-schema");
 
     private final String id;
 

@@ -20,7 +20,8 @@ public class KafkaSinkSpec {
     @JsonPropertyDescription("Topic name (1 to 249 of a-z A-Z 0-9 . _ -); created when missing.")
     @Required
     @Pattern(Limits.TOPIC_PATTERN)
-    @ValidationRule(value = "self != '.' && self != '..'",
+    @ValidationRule(
+            value = "self != '.' && self != '..'",
             message = "spec.sink.kafka.topic: \".\" and \"..\" are not legal Kafka topic names: use 1 to 249 of "
                     + "a-z A-Z 0-9 . _ -")
     private String topic;
@@ -50,29 +51,81 @@ public class KafkaSinkSpec {
 
     @JsonPropertyDescription("Any other producer property, passed through as is (wins over the fields above). "
             + "No passwords: those belong in a Secret named by security.")
-    @ValidationRule(value = "self.all(k, k != 'sasl.jaas.config' && k != 'ssl.keystore.key' && !k.endsWith('.password'))",
+    @ValidationRule(
+            value = "self.all(k, k != 'sasl.jaas.config' && k != 'ssl.keystore.key' && !k.endsWith('.password'))",
             message = "spec.sink.kafka.properties: sasl.jaas.config, ssl.keystore.key and *.password would put a "
                     + "credential in the LoadProfile (and the workers' ConfigMap): put it in a Secret and name it in "
                     + "sink.kafka.security")
     private Map<String, String> properties = new LinkedHashMap<>();
 
-    public String getBootstrapServers() { return bootstrapServers; }
-    public void setBootstrapServers(String bootstrapServers) { this.bootstrapServers = bootstrapServers; }
-    public String getTopic() { return topic; }
-    public void setTopic(String topic) { this.topic = topic; }
-    public Integer getPartitions() { return partitions; }
-    public void setPartitions(Integer partitions) { this.partitions = partitions; }
-    public Acks getAcks() { return acks; }
-    public void setAcks(Acks acks) { this.acks = acks; }
-    public Compression getCompression() { return compression; }
-    public void setCompression(Compression compression) { this.compression = compression; }
-    public Integer getLingerMs() { return lingerMs; }
-    public void setLingerMs(Integer lingerMs) { this.lingerMs = lingerMs; }
-    public Integer getBatchSize() { return batchSize; }
-    public void setBatchSize(Integer batchSize) { this.batchSize = batchSize; }
-    public KafkaSecuritySpec getSecurity() { return security; }
-    public void setSecurity(KafkaSecuritySpec security) { this.security = security; }
-    public Map<String, String> getProperties() { return properties; }
+    public String getBootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public void setBootstrapServers(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public String getTopic() {
+        return topic;
+    }
+
+    public void setTopic(String topic) {
+        this.topic = topic;
+    }
+
+    public Integer getPartitions() {
+        return partitions;
+    }
+
+    public void setPartitions(Integer partitions) {
+        this.partitions = partitions;
+    }
+
+    public Acks getAcks() {
+        return acks;
+    }
+
+    public void setAcks(Acks acks) {
+        this.acks = acks;
+    }
+
+    public Compression getCompression() {
+        return compression;
+    }
+
+    public void setCompression(Compression compression) {
+        this.compression = compression;
+    }
+
+    public Integer getLingerMs() {
+        return lingerMs;
+    }
+
+    public void setLingerMs(Integer lingerMs) {
+        this.lingerMs = lingerMs;
+    }
+
+    public Integer getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(Integer batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public KafkaSecuritySpec getSecurity() {
+        return security;
+    }
+
+    public void setSecurity(KafkaSecuritySpec security) {
+        this.security = security;
+    }
+
+    public Map<String, String> getProperties() {
+        return properties;
+    }
+
     public void setProperties(Map<String, String> properties) {
         this.properties = properties == null ? new LinkedHashMap<>() : properties;
     }

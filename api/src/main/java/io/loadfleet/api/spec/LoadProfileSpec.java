@@ -27,55 +27,63 @@ import java.util.List;
  * the schema's error shows. Only integer arithmetic walks the stages: the API server's cost estimate allows that.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = LoadProfileSpec.CEL_NO_VALID_REPLICAS + " || " + LoadProfileSpec.CEL_NO_VALID_DEVICES
-        + " || self.devices.count >= self.replicas",
+@ValidationRule(
+        value = LoadProfileSpec.CEL_NO_VALID_REPLICAS + " || " + LoadProfileSpec.CEL_NO_VALID_DEVICES
+                + " || self.devices.count >= self.replicas",
         fieldPath = ".devices.count",
         message = "spec.devices.count: is less than replicas: every replica needs at least one device; "
                 + "raise devices.count or lower replicas")
-@ValidationRule(value = LoadProfileSpec.CEL_NO_VALID_REPLICAS + " || " + LoadProfileSpec.CEL_NO_VALID_DEVICES
-        + " || self.devices.count <= " + Limits.MAX_DEVICES_PER_REPLICA + " * self.replicas",
+@ValidationRule(
+        value = LoadProfileSpec.CEL_NO_VALID_REPLICAS + " || " + LoadProfileSpec.CEL_NO_VALID_DEVICES
+                + " || self.devices.count <= " + Limits.MAX_DEVICES_PER_REPLICA + " * self.replicas",
         fieldPath = ".devices.count",
         message = "spec.devices.count: is more than " + Limits.MAX_DEVICES_PER_REPLICA
                 + " per replica: raise replicas or lower devices.count")
-@ValidationRule(value = LoadProfileSpec.CEL_NO_VALID_REPLICAS + " || " + LoadProfileSpec.CEL_NO_VALID_RATES
-        + " || (" + LoadProfileSpec.CEL_PER_REPLICA_TARGET + " <= " + LoadProfileSpec.CEL_MAX_RATE_PER_POD
-        + " && (!has(self.stages) || self.stages.all(s, " + LoadProfileSpec.CEL_NO_VALID_STAGE_RATE + " || "
-        + LoadProfileSpec.CEL_PER_REPLICA_STAGE + " <= " + LoadProfileSpec.CEL_MAX_RATE_PER_POD + ")))",
+@ValidationRule(
+        value = LoadProfileSpec.CEL_NO_VALID_REPLICAS + " || " + LoadProfileSpec.CEL_NO_VALID_RATES
+                + " || (" + LoadProfileSpec.CEL_PER_REPLICA_TARGET + " <= " + LoadProfileSpec.CEL_MAX_RATE_PER_POD
+                + " && (!has(self.stages) || self.stages.all(s, " + LoadProfileSpec.CEL_NO_VALID_STAGE_RATE + " || "
+                + LoadProfileSpec.CEL_PER_REPLICA_STAGE + " <= " + LoadProfileSpec.CEL_MAX_RATE_PER_POD + ")))",
         fieldPath = ".replicas",
         message = "spec.replicas: too few: at the peak of targetRate and the stages' rates each would send more than "
                 + "maxRatePerPod; raise replicas or maxRatePerPod, or leave replicas out")
-@ValidationRule(value = "has(self.replicas) || " + LoadProfileSpec.CEL_NO_VALID_RATES
-        + " || (" + LoadProfileSpec.CEL_PODS_FOR_TARGET + " <= " + Limits.MAX_REPLICAS
-        + " && (!has(self.stages) || self.stages.all(s, " + LoadProfileSpec.CEL_NO_VALID_STAGE_RATE + " || "
-        + LoadProfileSpec.CEL_PODS_FOR_STAGE + " <= " + Limits.MAX_REPLICAS + ")))",
+@ValidationRule(
+        value = "has(self.replicas) || " + LoadProfileSpec.CEL_NO_VALID_RATES
+                + " || (" + LoadProfileSpec.CEL_PODS_FOR_TARGET + " <= " + Limits.MAX_REPLICAS
+                + " && (!has(self.stages) || self.stages.all(s, " + LoadProfileSpec.CEL_NO_VALID_STAGE_RATE + " || "
+                + LoadProfileSpec.CEL_PODS_FOR_STAGE + " <= " + Limits.MAX_REPLICAS + ")))",
         fieldPath = ".targetRate",
         message = "spec.targetRate: needs more than " + Limits.MAX_REPLICAS
                 + " replicas at maxRatePerPod (at the peak of targetRate and the stages' rates): raise maxRatePerPod")
-@ValidationRule(value = "has(self.replicas) || " + LoadProfileSpec.CEL_NO_VALID_RATES + " || "
-        + LoadProfileSpec.CEL_NO_VALID_DEVICES
-        + " || ((" + LoadProfileSpec.CEL_PODS_FOR_TARGET + " > " + Limits.MAX_REPLICAS
-        + " || self.devices.count >= " + LoadProfileSpec.CEL_PODS_FOR_TARGET + ")"
-        + " && (!has(self.stages) || self.stages.all(s, " + LoadProfileSpec.CEL_NO_VALID_STAGE_RATE + " || "
-        + LoadProfileSpec.CEL_PODS_FOR_STAGE + " > " + Limits.MAX_REPLICAS + " || self.devices.count >= "
-        + LoadProfileSpec.CEL_PODS_FOR_STAGE + ")))",
+@ValidationRule(
+        value = "has(self.replicas) || " + LoadProfileSpec.CEL_NO_VALID_RATES + " || "
+                + LoadProfileSpec.CEL_NO_VALID_DEVICES
+                + " || ((" + LoadProfileSpec.CEL_PODS_FOR_TARGET + " > " + Limits.MAX_REPLICAS
+                + " || self.devices.count >= " + LoadProfileSpec.CEL_PODS_FOR_TARGET + ")"
+                + " && (!has(self.stages) || self.stages.all(s, " + LoadProfileSpec.CEL_NO_VALID_STAGE_RATE + " || "
+                + LoadProfileSpec.CEL_PODS_FOR_STAGE + " > " + Limits.MAX_REPLICAS + " || self.devices.count >= "
+                + LoadProfileSpec.CEL_PODS_FOR_STAGE + ")))",
         fieldPath = ".devices.count",
         message = "spec.devices.count: is less than the replicas derived from targetRate (or a stage's rate) / "
                 + "maxRatePerPod: every replica needs at least one device; raise devices.count or maxRatePerPod")
-@ValidationRule(value = "has(self.replicas) || " + LoadProfileSpec.CEL_NO_VALID_RATES + " || "
-        + LoadProfileSpec.CEL_NO_VALID_DEVICES + " || self.devices.count <= " + Limits.MAX_DEVICES_PER_REPLICA
-        + " || self.devices.count <= " + Limits.MAX_DEVICES_PER_REPLICA + " * "
-        + LoadProfileSpec.CEL_PODS_FOR_TARGET + " || (has(self.stages) && self.stages.exists(s, !("
-        + LoadProfileSpec.CEL_NO_VALID_STAGE_RATE + ") && self.devices.count <= "
-        + Limits.MAX_DEVICES_PER_REPLICA + " * " + LoadProfileSpec.CEL_PODS_FOR_STAGE + "))",
+@ValidationRule(
+        value = "has(self.replicas) || " + LoadProfileSpec.CEL_NO_VALID_RATES + " || "
+                + LoadProfileSpec.CEL_NO_VALID_DEVICES + " || self.devices.count <= " + Limits.MAX_DEVICES_PER_REPLICA
+                + " || self.devices.count <= " + Limits.MAX_DEVICES_PER_REPLICA + " * "
+                + LoadProfileSpec.CEL_PODS_FOR_TARGET + " || (has(self.stages) && self.stages.exists(s, !("
+                + LoadProfileSpec.CEL_NO_VALID_STAGE_RATE + ") && self.devices.count <= "
+                + Limits.MAX_DEVICES_PER_REPLICA + " * " + LoadProfileSpec.CEL_PODS_FOR_STAGE + "))",
         fieldPath = ".devices.count",
         message = "spec.devices.count: is more than " + Limits.MAX_DEVICES_PER_REPLICA
                 + " per replica of the replicas derived from the rate: set replicas, raise targetRate or lower "
                 + "maxRatePerPod, or lower devices.count")
-@ValidationRule(value = "!has(self.tracing) || !has(self.sink) || !has(self.sink.file)",
+@ValidationRule(
+        value = "!has(self.tracing) || !has(self.sink) || !has(self.sink.file)",
         fieldPath = ".tracing",
         message = "spec.tracing: does not apply to sink.file: files carry no headers for a traceparent; "
                 + "remove spec.tracing or send to sink.kafka or sink.pulsar")
-@ValidationRule(value = "!has(self.format) || self.format != 'avro' || !has(self.sink) || !has(self.sink.file)",
+@ValidationRule(
+        value = "!has(self.format) || self.format != 'avro' || !has(self.sink) || !has(self.sink.file)",
         fieldPath = ".format",
         message = "spec.format: avro does not apply to sink.file: the files hold the records in sink.file.format "
                 + "(parquet carries the Avro schema); leave format out")
@@ -86,8 +94,8 @@ public class LoadProfileSpec {
     static final String CEL_MAX_RATE_PER_POD =
             "(has(self.maxRatePerPod) ? self.maxRatePerPod : " + DEFAULT_MAX_RATE_PER_POD + ")";
     /** CEL: replicas is not set, or out of the schema's range. */
-    static final String CEL_NO_VALID_REPLICAS = "!has(self.replicas) || self.replicas < 1 || self.replicas > "
-            + Limits.MAX_REPLICAS;
+    static final String CEL_NO_VALID_REPLICAS =
+            "!has(self.replicas) || self.replicas < 1 || self.replicas > " + Limits.MAX_REPLICAS;
     /** CEL: devices.count is missing or out of the schema's range. */
     static final String CEL_NO_VALID_DEVICES = "!has(self.devices) || !has(self.devices.count)"
             + " || self.devices.count < 1 || self.devices.count > " + Limits.MAX_DEVICES;
@@ -96,14 +104,14 @@ public class LoadProfileSpec {
             + Limits.MAX_TARGET_RATE + " || (has(self.maxRatePerPod) && (self.maxRatePerPod < 1"
             + " || self.maxRatePerPod > " + Limits.MAX_TARGET_RATE + "))";
     /** CEL, inside a walk over the stages: stage s's targetRate is missing or out of the schema's range. */
-    static final String CEL_NO_VALID_STAGE_RATE = "!has(s.targetRate) || s.targetRate < 0 || s.targetRate > "
-            + Limits.MAX_TARGET_RATE;
+    static final String CEL_NO_VALID_STAGE_RATE =
+            "!has(s.targetRate) || s.targetRate < 0 || s.targetRate > " + Limits.MAX_TARGET_RATE;
     /** CEL: ceil(targetRate / maxRatePerPod), the pods targetRate needs. */
-    static final String CEL_PODS_FOR_TARGET = "((self.targetRate + " + CEL_MAX_RATE_PER_POD + " - 1) / "
-            + CEL_MAX_RATE_PER_POD + ")";
+    static final String CEL_PODS_FOR_TARGET =
+            "((self.targetRate + " + CEL_MAX_RATE_PER_POD + " - 1) / " + CEL_MAX_RATE_PER_POD + ")";
     /** CEL, inside a walk over the stages: ceil(s.targetRate / maxRatePerPod). */
-    static final String CEL_PODS_FOR_STAGE = "((s.targetRate + " + CEL_MAX_RATE_PER_POD + " - 1) / "
-            + CEL_MAX_RATE_PER_POD + ")";
+    static final String CEL_PODS_FOR_STAGE =
+            "((s.targetRate + " + CEL_MAX_RATE_PER_POD + " - 1) / " + CEL_MAX_RATE_PER_POD + ")";
     /** CEL: ceil(targetRate / replicas), what each replica sends at targetRate. */
     static final String CEL_PER_REPLICA_TARGET = "((self.targetRate + self.replicas - 1) / self.replicas)";
     /** CEL, inside a walk over the stages: ceil(s.targetRate / replicas). */
@@ -116,14 +124,16 @@ public class LoadProfileSpec {
     @Max(Limits.MAX_TARGET_RATE)
     private Long targetRate;
 
-    @JsonPropertyDescription("Number of worker pods, 1 to 10000 (the scale subresource: kubectl scale lp NAME --replicas N). "
-            + "Default: ceil(peak rate / maxRatePerPod), at least 1.")
+    @JsonPropertyDescription(
+            "Number of worker pods, 1 to 10000 (the scale subresource: kubectl scale lp NAME --replicas N). "
+                    + "Default: ceil(peak rate / maxRatePerPod), at least 1.")
     @SpecReplicas
     @Min(1)
     @Max(Limits.MAX_REPLICAS)
     private Integer replicas;
 
-    @JsonPropertyDescription("Highest rate one pod is planned for, 1 to 1000000000, used to derive replicas. Default 50000.")
+    @JsonPropertyDescription(
+            "Highest rate one pod is planned for, 1 to 1000000000, used to derive replicas. Default 50000.")
     @Min(1)
     @Max(Limits.MAX_TARGET_RATE)
     private Long maxRatePerPod;
@@ -143,15 +153,18 @@ public class LoadProfileSpec {
     @Required
     private SinkSpec sink;
 
-    @JsonPropertyDescription("Optional ramp: each stage moves the rate linearly from the previous level (0 at the start) "
-            + "to its targetRate over its duration; afterwards the fleet holds spec.targetRate.")
+    @JsonPropertyDescription(
+            "Optional ramp: each stage moves the rate linearly from the previous level (0 at the start) "
+                    + "to its targetRate over its duration; afterwards the fleet holds spec.targetRate.")
     private List<StageSpec> stages = new ArrayList<>();
 
     @JsonPropertyDescription("Stop after this long, above zero: digits with ms, s, m or h, e.g. 500ms, 10m or 1h30m. "
             + "Default: run until stopped.")
     @Pattern(Durations.PATTERN)
-    @ValidationRule(value = "!self.matches('" + Durations.CEL_ZERO + "')",
-            message = "spec.duration: must be longer than 0: give e.g. 30s, 2m or 1h30m, or leave it out to run until stopped")
+    @ValidationRule(
+            value = "!self.matches('" + Durations.CEL_ZERO + "')",
+            message =
+                    "spec.duration: must be longer than 0: give e.g. 30s, 2m or 1h30m, or leave it out to run until stopped")
     private String duration;
 
     @JsonPropertyDescription("When true the fleet stays up but sends nothing.")
@@ -161,25 +174,73 @@ public class LoadProfileSpec {
             + "backends can follow them through a pipeline. Off when absent. Changing it rolls the pods.")
     private TracingSpec tracing;
 
-    @JsonPropertyDescription("How the worker pods run: image, resources, JVM options and scheduling. Changing it rolls the pods.")
+    @JsonPropertyDescription(
+            "How the worker pods run: image, resources, JVM options and scheduling. Changing it rolls the pods.")
     private WorkerSpec worker;
 
-    public TracingSpec getTracing() { return tracing; }
-    public void setTracing(TracingSpec tracing) { this.tracing = tracing; }
-    public WorkerSpec getWorker() { return worker; }
-    public void setWorker(WorkerSpec worker) { this.worker = worker; }
-    public Long getTargetRate() { return targetRate; }
-    public void setTargetRate(Long targetRate) { this.targetRate = targetRate; }
-    public Integer getReplicas() { return replicas; }
-    public void setReplicas(Integer replicas) { this.replicas = replicas; }
-    public Long getMaxRatePerPod() { return maxRatePerPod; }
-    public void setMaxRatePerPod(Long maxRatePerPod) { this.maxRatePerPod = maxRatePerPod; }
-    public DevicesSpec getDevices() { return devices; }
-    public void setDevices(DevicesSpec devices) { this.devices = devices; }
-    public GeneratorSpec getGenerator() { return generator; }
-    public void setGenerator(GeneratorSpec generator) { this.generator = generator; }
-    public Format getFormat() { return format; }
-    public void setFormat(Format format) { this.format = format; }
+    public TracingSpec getTracing() {
+        return tracing;
+    }
+
+    public void setTracing(TracingSpec tracing) {
+        this.tracing = tracing;
+    }
+
+    public WorkerSpec getWorker() {
+        return worker;
+    }
+
+    public void setWorker(WorkerSpec worker) {
+        this.worker = worker;
+    }
+
+    public Long getTargetRate() {
+        return targetRate;
+    }
+
+    public void setTargetRate(Long targetRate) {
+        this.targetRate = targetRate;
+    }
+
+    public Integer getReplicas() {
+        return replicas;
+    }
+
+    public void setReplicas(Integer replicas) {
+        this.replicas = replicas;
+    }
+
+    public Long getMaxRatePerPod() {
+        return maxRatePerPod;
+    }
+
+    public void setMaxRatePerPod(Long maxRatePerPod) {
+        this.maxRatePerPod = maxRatePerPod;
+    }
+
+    public DevicesSpec getDevices() {
+        return devices;
+    }
+
+    public void setDevices(DevicesSpec devices) {
+        this.devices = devices;
+    }
+
+    public GeneratorSpec getGenerator() {
+        return generator;
+    }
+
+    public void setGenerator(GeneratorSpec generator) {
+        this.generator = generator;
+    }
+
+    public Format getFormat() {
+        return format;
+    }
+
+    public void setFormat(Format format) {
+        this.format = format;
+    }
     /** Every Secret key this validated spec's pods read: the sink's, then the generator's. */
     @JsonIgnore
     public List<SecretFile> secretFiles() {
@@ -188,14 +249,37 @@ public class LoadProfileSpec {
         return files;
     }
 
-    public SinkSpec getSink() { return sink; }
-    public void setSink(SinkSpec sink) { this.sink = sink; }
-    public List<StageSpec> getStages() { return stages; }
-    public void setStages(List<StageSpec> stages) { this.stages = stages == null ? new ArrayList<>() : stages; }
-    public String getDuration() { return duration; }
-    public void setDuration(String duration) { this.duration = duration; }
-    public Boolean getPaused() { return paused; }
-    public void setPaused(Boolean paused) { this.paused = paused; }
+    public SinkSpec getSink() {
+        return sink;
+    }
+
+    public void setSink(SinkSpec sink) {
+        this.sink = sink;
+    }
+
+    public List<StageSpec> getStages() {
+        return stages;
+    }
+
+    public void setStages(List<StageSpec> stages) {
+        this.stages = stages == null ? new ArrayList<>() : stages;
+    }
+
+    public String getDuration() {
+        return duration;
+    }
+
+    public void setDuration(String duration) {
+        this.duration = duration;
+    }
+
+    public Boolean getPaused() {
+        return paused;
+    }
+
+    public void setPaused(Boolean paused) {
+        this.paused = paused;
+    }
 
     /** maxRatePerPod with its default applied. */
     public long effectiveMaxRatePerPod() {

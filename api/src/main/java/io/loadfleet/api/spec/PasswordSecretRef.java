@@ -31,10 +31,27 @@ public class PasswordSecretRef {
         return passwordKey == null ? "password" : passwordKey;
     }
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getUsernameKey() { return usernameKey; }
-    public void setUsernameKey(String usernameKey) { this.usernameKey = usernameKey; }
-    public String getPasswordKey() { return passwordKey; }
-    public void setPasswordKey(String passwordKey) { this.passwordKey = passwordKey; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getUsernameKey() {
+        return usernameKey;
+    }
+
+    public void setUsernameKey(String usernameKey) {
+        this.usernameKey = usernameKey;
+    }
+
+    public String getPasswordKey() {
+        return passwordKey;
+    }
+
+    public void setPasswordKey(String passwordKey) {
+        this.passwordKey = passwordKey;
+    }
 }

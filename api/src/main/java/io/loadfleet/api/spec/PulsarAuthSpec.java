@@ -11,6 +11,11 @@ public class PulsarAuthSpec {
     @Required
     private PulsarTokenSpec token;
 
-    public PulsarTokenSpec getToken() { return token; }
-    public void setToken(PulsarTokenSpec token) { this.token = token; }
+    public PulsarTokenSpec getToken() {
+        return token;
+    }
+
+    public void setToken(PulsarTokenSpec token) {
+        this.token = token;
+    }
 }

@@ -22,12 +22,35 @@ public class PulsarBatchingSpec {
     @Min(1)
     private Integer maxBytes;
 
-    public Boolean getEnabled() { return enabled; }
-    public void setEnabled(Boolean enabled) { this.enabled = enabled; }
-    public Integer getMaxDelayMs() { return maxDelayMs; }
-    public void setMaxDelayMs(Integer maxDelayMs) { this.maxDelayMs = maxDelayMs; }
-    public Integer getMaxMessages() { return maxMessages; }
-    public void setMaxMessages(Integer maxMessages) { this.maxMessages = maxMessages; }
-    public Integer getMaxBytes() { return maxBytes; }
-    public void setMaxBytes(Integer maxBytes) { this.maxBytes = maxBytes; }
+    public Boolean getEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public Integer getMaxDelayMs() {
+        return maxDelayMs;
+    }
+
+    public void setMaxDelayMs(Integer maxDelayMs) {
+        this.maxDelayMs = maxDelayMs;
+    }
+
+    public Integer getMaxMessages() {
+        return maxMessages;
+    }
+
+    public void setMaxMessages(Integer maxMessages) {
+        this.maxMessages = maxMessages;
+    }
+
+    public Integer getMaxBytes() {
+        return maxBytes;
+    }
+
+    public void setMaxBytes(Integer maxBytes) {
+        this.maxBytes = maxBytes;
+    }
 }

@@ -16,15 +16,18 @@ import java.util.Map;
  * (on: a full send queue slows the sender, as Kafka's buffer does, instead of failing records).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.partitions) || has(self.adminUrl)",
+@ValidationRule(
+        value = "!has(self.partitions) || has(self.adminUrl)",
         fieldPath = ".partitions",
         message = "spec.sink.pulsar.partitions: needs adminUrl: partitioned topics are created through the admin API; "
                 + "set adminUrl, or leave partitions out to use an existing or auto-created topic")
-@ValidationRule(value = "!has(self.tls) || !has(self.serviceUrl) || self.serviceUrl.startsWith('pulsar+ssl://')"
-        + " || (has(self.adminUrl) && self.adminUrl.startsWith('https://'))",
+@ValidationRule(
+        value = "!has(self.tls) || !has(self.serviceUrl) || self.serviceUrl.startsWith('pulsar+ssl://')"
+                + " || (has(self.adminUrl) && self.adminUrl.startsWith('https://'))",
         fieldPath = ".tls",
-        message = "spec.sink.pulsar.tls: is set but neither serviceUrl nor adminUrl uses TLS: use pulsar+ssl://host:6651 "
-                + "(and https://host:8443), or remove tls",
+        message =
+                "spec.sink.pulsar.tls: is set but neither serviceUrl nor adminUrl uses TLS: use pulsar+ssl://host:6651 "
+                        + "(and https://host:8443), or remove tls",
         messageExpression = "'spec.sink.pulsar.tls: is set but neither serviceUrl ' + self.serviceUrl + ' nor adminUrl"
                 + " uses TLS: use pulsar+ssl://host:6651 (and https://host:8443), or remove tls'")
 public class PulsarSinkSpec {
@@ -69,8 +72,9 @@ public class PulsarSinkSpec {
             + "Without it they trust the JVM's default CAs.")
     private TlsSpec tls;
 
-    @JsonPropertyDescription("Any other producer setting by its ProducerBuilder.loadConf name (e.g. maxPendingMessages, "
-            + "producerName), passed through as is (wins over the fields above).")
+    @JsonPropertyDescription(
+            "Any other producer setting by its ProducerBuilder.loadConf name (e.g. maxPendingMessages, "
+                    + "producerName), passed through as is (wins over the fields above).")
     private Map<String, String> properties = new LinkedHashMap<>();
 
     /** The topic's full name: short names live in public/default, as Pulsar's own tools assume. */
@@ -87,27 +91,90 @@ public class PulsarSinkSpec {
         return blockIfQueueFull == null || blockIfQueueFull;
     }
 
-    public String getServiceUrl() { return serviceUrl; }
-    public void setServiceUrl(String serviceUrl) { this.serviceUrl = serviceUrl; }
-    public String getTopic() { return topic; }
-    public void setTopic(String topic) { this.topic = topic; }
-    public Integer getPartitions() { return partitions; }
-    public void setPartitions(Integer partitions) { this.partitions = partitions; }
-    public String getAdminUrl() { return adminUrl; }
-    public void setAdminUrl(String adminUrl) { this.adminUrl = adminUrl; }
-    public PulsarCompression getCompression() { return compression; }
-    public void setCompression(PulsarCompression compression) { this.compression = compression; }
-    public PulsarBatchingSpec getBatching() { return batching; }
-    public void setBatching(PulsarBatchingSpec batching) { this.batching = batching; }
-    public Integer getSendTimeoutMs() { return sendTimeoutMs; }
-    public void setSendTimeoutMs(Integer sendTimeoutMs) { this.sendTimeoutMs = sendTimeoutMs; }
-    public Boolean getBlockIfQueueFull() { return blockIfQueueFull; }
-    public void setBlockIfQueueFull(Boolean blockIfQueueFull) { this.blockIfQueueFull = blockIfQueueFull; }
-    public PulsarAuthSpec getAuth() { return auth; }
-    public void setAuth(PulsarAuthSpec auth) { this.auth = auth; }
-    public TlsSpec getTls() { return tls; }
-    public void setTls(TlsSpec tls) { this.tls = tls; }
-    public Map<String, String> getProperties() { return properties; }
+    public String getServiceUrl() {
+        return serviceUrl;
+    }
+
+    public void setServiceUrl(String serviceUrl) {
+        this.serviceUrl = serviceUrl;
+    }
+
+    public String getTopic() {
+        return topic;
+    }
+
+    public void setTopic(String topic) {
+        this.topic = topic;
+    }
+
+    public Integer getPartitions() {
+        return partitions;
+    }
+
+    public void setPartitions(Integer partitions) {
+        this.partitions = partitions;
+    }
+
+    public String getAdminUrl() {
+        return adminUrl;
+    }
+
+    public void setAdminUrl(String adminUrl) {
+        this.adminUrl = adminUrl;
+    }
+
+    public PulsarCompression getCompression() {
+        return compression;
+    }
+
+    public void setCompression(PulsarCompression compression) {
+        this.compression = compression;
+    }
+
+    public PulsarBatchingSpec getBatching() {
+        return batching;
+    }
+
+    public void setBatching(PulsarBatchingSpec batching) {
+        this.batching = batching;
+    }
+
+    public Integer getSendTimeoutMs() {
+        return sendTimeoutMs;
+    }
+
+    public void setSendTimeoutMs(Integer sendTimeoutMs) {
+        this.sendTimeoutMs = sendTimeoutMs;
+    }
+
+    public Boolean getBlockIfQueueFull() {
+        return blockIfQueueFull;
+    }
+
+    public void setBlockIfQueueFull(Boolean blockIfQueueFull) {
+        this.blockIfQueueFull = blockIfQueueFull;
+    }
+
+    public PulsarAuthSpec getAuth() {
+        return auth;
+    }
+
+    public void setAuth(PulsarAuthSpec auth) {
+        this.auth = auth;
+    }
+
+    public TlsSpec getTls() {
+        return tls;
+    }
+
+    public void setTls(TlsSpec tls) {
+        this.tls = tls;
+    }
+
+    public Map<String, String> getProperties() {
+        return properties;
+    }
+
     public void setProperties(Map<String, String> properties) {
         this.properties = properties == null ? new LinkedHashMap<>() : properties;
     }

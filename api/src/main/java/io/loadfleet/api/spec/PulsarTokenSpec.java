@@ -14,9 +14,15 @@ public class PulsarTokenSpec {
 
     /** Where the token is; for a validated spec. */
     public SecretFile tokenFile() {
-        return new SecretFile("spec.sink.pulsar.auth.token.secretRef.key", secretRef.getName(), secretRef.effectiveKey());
+        return new SecretFile(
+                "spec.sink.pulsar.auth.token.secretRef.key", secretRef.getName(), secretRef.effectiveKey());
     }
 
-    public TokenSecretRef getSecretRef() { return secretRef; }
-    public void setSecretRef(TokenSecretRef secretRef) { this.secretRef = secretRef; }
+    public TokenSecretRef getSecretRef() {
+        return secretRef;
+    }
+
+    public void setSecretRef(TokenSecretRef secretRef) {
+        this.secretRef = secretRef;
+    }
 }

@@ -12,9 +12,11 @@ import io.fabric8.generator.annotation.ValidationRule;
 public class S3ObjectSpec {
     static final String AT = "spec.generator.dataset.s3.secretRef.";
 
-    @JsonPropertyDescription("The store's URL, e.g. http://minio.storage:9000; leave out for AWS S3 itself. "
-            + "With an endpoint, buckets are addressed by path (endpoint/bucket/key), as most S3-compatible stores expect.")
-    @ValidationRule(value = "self.startsWith('http://') || self.startsWith('https://')",
+    @JsonPropertyDescription(
+            "The store's URL, e.g. http://minio.storage:9000; leave out for AWS S3 itself. "
+                    + "With an endpoint, buckets are addressed by path (endpoint/bucket/key), as most S3-compatible stores expect.")
+    @ValidationRule(
+            value = "self.startsWith('http://') || self.startsWith('https://')",
             message = "spec.generator.dataset.s3.endpoint: is not an http:// or https:// URL with a host",
             messageExpression = "'spec.generator.dataset.s3.endpoint: \"' + self + '\" is not an http:// or https://"
                     + " URL with a host'")
@@ -52,14 +54,43 @@ public class S3ObjectSpec {
         return new SecretFile(AT + "secretAccessKeyKey", secretRef.getName(), secretRef.effectiveSecretAccessKeyKey());
     }
 
-    public String getEndpoint() { return endpoint; }
-    public void setEndpoint(String endpoint) { this.endpoint = endpoint; }
-    public String getRegion() { return region; }
-    public void setRegion(String region) { this.region = region; }
-    public String getBucket() { return bucket; }
-    public void setBucket(String bucket) { this.bucket = bucket; }
-    public String getKey() { return key; }
-    public void setKey(String key) { this.key = key; }
-    public S3SecretRef getSecretRef() { return secretRef; }
-    public void setSecretRef(S3SecretRef secretRef) { this.secretRef = secretRef; }
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getBucket() {
+        return bucket;
+    }
+
+    public void setBucket(String bucket) {
+        this.bucket = bucket;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
+    }
+
+    public S3SecretRef getSecretRef() {
+        return secretRef;
+    }
+
+    public void setSecretRef(S3SecretRef secretRef) {
+        this.secretRef = secretRef;
+    }
 }

@@ -31,10 +31,27 @@ public class S3SecretRef {
         return secretAccessKeyKey == null ? "secretAccessKey" : secretAccessKeyKey;
     }
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getAccessKeyIdKey() { return accessKeyIdKey; }
-    public void setAccessKeyIdKey(String accessKeyIdKey) { this.accessKeyIdKey = accessKeyIdKey; }
-    public String getSecretAccessKeyKey() { return secretAccessKeyKey; }
-    public void setSecretAccessKeyKey(String secretAccessKeyKey) { this.secretAccessKeyKey = secretAccessKeyKey; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getAccessKeyIdKey() {
+        return accessKeyIdKey;
+    }
+
+    public void setAccessKeyIdKey(String accessKeyIdKey) {
+        this.accessKeyIdKey = accessKeyIdKey;
+    }
+
+    public String getSecretAccessKeyKey() {
+        return secretAccessKeyKey;
+    }
+
+    public void setSecretAccessKeyKey(String secretAccessKeyKey) {
+        this.secretAccessKeyKey = secretAccessKeyKey;
+    }
 }

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Kafka's {@code sasl.mechanism}s that authenticate with a user name and a password. */
 public enum SaslMechanism {
-    @JsonProperty("PLAIN") PLAIN("PLAIN", "org.apache.kafka.common.security.plain.PlainLoginModule"),
-    @JsonProperty("SCRAM-SHA-256") SCRAM_SHA_256("SCRAM-SHA-256", "org.apache.kafka.common.security.scram.ScramLoginModule"),
-    @JsonProperty("SCRAM-SHA-512") SCRAM_SHA_512("SCRAM-SHA-512", "org.apache.kafka.common.security.scram.ScramLoginModule");
+    @JsonProperty("PLAIN")
+    PLAIN("PLAIN", "org.apache.kafka.common.security.plain.PlainLoginModule"),
+    @JsonProperty("SCRAM-SHA-256")
+    SCRAM_SHA_256("SCRAM-SHA-256", "org.apache.kafka.common.security.scram.ScramLoginModule"),
+    @JsonProperty("SCRAM-SHA-512")
+    SCRAM_SHA_512("SCRAM-SHA-512", "org.apache.kafka.common.security.scram.ScramLoginModule");
 
     private final String value;
     private final String loginModule;

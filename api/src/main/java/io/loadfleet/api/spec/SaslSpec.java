@@ -7,7 +7,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** SASL authentication by user name and password. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.username) || !has(self.secretRef) || !has(self.secretRef.usernameKey)",
+@ValidationRule(
+        value = "!has(self.username) || !has(self.secretRef) || !has(self.secretRef.usernameKey)",
         fieldPath = ".username",
         message = "spec.sink.kafka.security.sasl.username: and sasl.secretRef.usernameKey both name the user: keep one")
 public class SaslSpec {
@@ -35,10 +36,27 @@ public class SaslSpec {
         return new SecretFile(AT + "passwordKey", secretRef.getName(), secretRef.effectivePasswordKey());
     }
 
-    public SaslMechanism getMechanism() { return mechanism; }
-    public void setMechanism(SaslMechanism mechanism) { this.mechanism = mechanism; }
-    public PasswordSecretRef getSecretRef() { return secretRef; }
-    public String getUsername() { return username; }
-    public void setUsername(String username) { this.username = username; }
-    public void setSecretRef(PasswordSecretRef secretRef) { this.secretRef = secretRef; }
+    public SaslMechanism getMechanism() {
+        return mechanism;
+    }
+
+    public void setMechanism(SaslMechanism mechanism) {
+        this.mechanism = mechanism;
+    }
+
+    public PasswordSecretRef getSecretRef() {
+        return secretRef;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public void setSecretRef(PasswordSecretRef secretRef) {
+        this.secretRef = secretRef;
+    }
 }

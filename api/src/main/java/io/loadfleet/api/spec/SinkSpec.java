@@ -11,11 +11,12 @@ import java.util.Set;
 
 /** Where messages go; exactly one member is set. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = SinkSpec.CEL_SINKS + " == 1",
+@ValidationRule(
+        value = SinkSpec.CEL_SINKS + " == 1",
         message = "spec.sink: set exactly one of sink.kafka, sink.pulsar or sink.file",
         // the count as a literal: string(int) would be estimated as a string of any length, over the cost budget
-        messageExpression = "'spec.sink: ' + ['is required', '', 'names 2 sinks', 'names 3 sinks'][" + SinkSpec.CEL_SINKS
-                + "] + ': set exactly one of sink.kafka, sink.pulsar or sink.file'")
+        messageExpression = "'spec.sink: ' + ['is required', '', 'names 2 sinks', 'names 3 sinks']["
+                + SinkSpec.CEL_SINKS + "] + ': set exactly one of sink.kafka, sink.pulsar or sink.file'")
 public class SinkSpec {
     /** CEL: how many sinks are set, the admission twin of {@link #kinds()}{@code .size()}. */
     static final String CEL_SINKS = "(has(self.kafka) ? 1 : 0) + (has(self.pulsar) ? 1 : 0) + (has(self.file) ? 1 : 0)";
@@ -59,8 +60,8 @@ public class SinkSpec {
     public SinkKind kind() {
         Set<SinkKind> kinds = kinds();
         if (kinds.size() != 1) {
-            throw new IllegalStateException("spec.sink names " + kinds.size() + " sinks: set exactly one of sink.kafka, "
-                    + "sink.pulsar or sink.file");
+            throw new IllegalStateException("spec.sink names " + kinds.size()
+                    + " sinks: set exactly one of sink.kafka, " + "sink.pulsar or sink.file");
         }
         return kinds.iterator().next();
     }
@@ -88,10 +89,27 @@ public class SinkSpec {
         return files;
     }
 
-    public KafkaSinkSpec getKafka() { return kafka; }
-    public void setKafka(KafkaSinkSpec kafka) { this.kafka = kafka; }
-    public PulsarSinkSpec getPulsar() { return pulsar; }
-    public void setPulsar(PulsarSinkSpec pulsar) { this.pulsar = pulsar; }
-    public FileSinkSpec getFile() { return file; }
-    public void setFile(FileSinkSpec file) { this.file = file; }
+    public KafkaSinkSpec getKafka() {
+        return kafka;
+    }
+
+    public void setKafka(KafkaSinkSpec kafka) {
+        this.kafka = kafka;
+    }
+
+    public PulsarSinkSpec getPulsar() {
+        return pulsar;
+    }
+
+    public void setPulsar(PulsarSinkSpec pulsar) {
+        this.pulsar = pulsar;
+    }
+
+    public FileSinkSpec getFile() {
+        return file;
+    }
+
+    public void setFile(FileSinkSpec file) {
+        this.file = file;
+    }
 }

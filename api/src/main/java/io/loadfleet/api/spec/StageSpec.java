@@ -19,16 +19,26 @@ public class StageSpec {
     @Max(Limits.MAX_TARGET_RATE)
     private Long targetRate;
 
-    public StageSpec() {
-    }
+    public StageSpec() {}
 
     public StageSpec(String duration, Long targetRate) {
         this.duration = duration;
         this.targetRate = targetRate;
     }
 
-    public String getDuration() { return duration; }
-    public void setDuration(String duration) { this.duration = duration; }
-    public Long getTargetRate() { return targetRate; }
-    public void setTargetRate(Long targetRate) { this.targetRate = targetRate; }
+    public String getDuration() {
+        return duration;
+    }
+
+    public void setDuration(String duration) {
+        this.duration = duration;
+    }
+
+    public Long getTargetRate() {
+        return targetRate;
+    }
+
+    public void setTargetRate(Long targetRate) {
+        this.targetRate = targetRate;
+    }
 }

@@ -17,6 +17,11 @@ public class TlsSpec {
         return new SecretFile(at + ".secretRef.caKey", secretRef.getName(), secretRef.effectiveCaKey());
     }
 
-    public CaSecretRef getSecretRef() { return secretRef; }
-    public void setSecretRef(CaSecretRef secretRef) { this.secretRef = secretRef; }
+    public CaSecretRef getSecretRef() {
+        return secretRef;
+    }
+
+    public void setSecretRef(CaSecretRef secretRef) {
+        this.secretRef = secretRef;
+    }
 }

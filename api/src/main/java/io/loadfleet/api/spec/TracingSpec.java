@@ -10,11 +10,17 @@ public class TracingSpec {
             + "at most 1, e.g. 0.01 for one record in a hundred. Which records, and their trace ids, follow from the "
             + "seed, so a replay traces the same records.")
     @Required
-    @ValidationRule(value = "self > 0.0 && self <= 1.0",
+    @ValidationRule(
+            value = "self > 0.0 && self <= 1.0",
             message = "spec.tracing.sampleRatio: is out of range: use above 0 and at most 1, e.g. 0.01 for one record "
                     + "in a hundred; remove spec.tracing to trace none")
     private Double sampleRatio;
 
-    public Double getSampleRatio() { return sampleRatio; }
-    public void setSampleRatio(Double sampleRatio) { this.sampleRatio = sampleRatio; }
+    public Double getSampleRatio() {
+        return sampleRatio;
+    }
+
+    public void setSampleRatio(Double sampleRatio) {
+        this.sampleRatio = sampleRatio;
+    }
 }

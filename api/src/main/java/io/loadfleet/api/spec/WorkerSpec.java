@@ -35,21 +35,58 @@ public class WorkerSpec {
     @JsonPropertyDescription("Secrets for pulling the worker image.")
     private List<LocalObjectReference> imagePullSecrets = new ArrayList<>();
 
-    public String getImage() { return image; }
-    public void setImage(String image) { this.image = image; }
-    public ResourceRequirements getResources() { return resources; }
-    public void setResources(ResourceRequirements resources) { this.resources = resources; }
-    public List<String> getJvmOptions() { return jvmOptions; }
-    public void setJvmOptions(List<String> jvmOptions) { this.jvmOptions = jvmOptions == null ? new ArrayList<>() : jvmOptions; }
-    public Map<String, String> getNodeSelector() { return nodeSelector; }
+    public String getImage() {
+        return image;
+    }
+
+    public void setImage(String image) {
+        this.image = image;
+    }
+
+    public ResourceRequirements getResources() {
+        return resources;
+    }
+
+    public void setResources(ResourceRequirements resources) {
+        this.resources = resources;
+    }
+
+    public List<String> getJvmOptions() {
+        return jvmOptions;
+    }
+
+    public void setJvmOptions(List<String> jvmOptions) {
+        this.jvmOptions = jvmOptions == null ? new ArrayList<>() : jvmOptions;
+    }
+
+    public Map<String, String> getNodeSelector() {
+        return nodeSelector;
+    }
+
     public void setNodeSelector(Map<String, String> nodeSelector) {
         this.nodeSelector = nodeSelector == null ? new LinkedHashMap<>() : nodeSelector;
     }
-    public List<Toleration> getTolerations() { return tolerations; }
-    public void setTolerations(List<Toleration> tolerations) { this.tolerations = tolerations == null ? new ArrayList<>() : tolerations; }
-    public Affinity getAffinity() { return affinity; }
-    public void setAffinity(Affinity affinity) { this.affinity = affinity; }
-    public List<LocalObjectReference> getImagePullSecrets() { return imagePullSecrets; }
+
+    public List<Toleration> getTolerations() {
+        return tolerations;
+    }
+
+    public void setTolerations(List<Toleration> tolerations) {
+        this.tolerations = tolerations == null ? new ArrayList<>() : tolerations;
+    }
+
+    public Affinity getAffinity() {
+        return affinity;
+    }
+
+    public void setAffinity(Affinity affinity) {
+        this.affinity = affinity;
+    }
+
+    public List<LocalObjectReference> getImagePullSecrets() {
+        return imagePullSecrets;
+    }
+
     public void setImagePullSecrets(List<LocalObjectReference> imagePullSecrets) {
         this.imagePullSecrets = imagePullSecrets == null ? new ArrayList<>() : imagePullSecrets;
     }

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * than hiding (no coordinated omission); the schedule delay says how late sends left.
  */
 public record FleetLatency(
-        @JsonPropertyDescription("Intended send time to the broker's acknowledgement.") LatencyPercentiles publishMs,
+        @JsonPropertyDescription("Intended send time to the broker's acknowledgement.")
+        LatencyPercentiles publishMs,
+
         @JsonPropertyDescription("Actual minus intended send time: how far the senders fell behind the schedule.")
-        LatencyPercentiles scheduleDelayMs) {
-}
+        LatencyPercentiles scheduleDelayMs) {}

@@ -2,5 +2,10 @@ package io.loadfleet.api.status;
 
 /** Lifecycle of a LoadProfile's fleet. */
 public enum Phase {
-    Pending, Running, Rescaling, Paused, Completed, Failed
+    Pending,
+    Running,
+    Rescaling,
+    Paused,
+    Completed,
+    Failed
 }

@@ -15,8 +15,7 @@ final class ClusterValidator {
     /** The worker pods' one writable volume (an emptyDir): their root file system is read-only. */
     static final String POD_WRITABLE_DIR = "/tmp";
 
-    private ClusterValidator() {
-    }
+    private ClusterValidator() {}
 
     /**
      * Adds to the problems {@link ProfileValidator#validate(LoadProfile)} found in {@code profile} what only a
@@ -26,10 +25,14 @@ final class ClusterValidator {
         if (problems.isEmpty()) {
             sink(problems, profile.getSpec().getSink());
         }
-        var dataset = profile.getSpec().getGenerator() == null ? null : profile.getSpec().getGenerator().getDataset();
+        var dataset = profile.getSpec().getGenerator() == null
+                ? null
+                : profile.getSpec().getGenerator().getDataset();
         if (dataset != null && dataset.getPath() != null && !dataset.getPath().startsWith("/")) {
-            problems.add(new Problem("spec.generator.dataset.path", "\"" + dataset.getPath() + "\" is relative: in a "
-                    + "cluster give an absolute path in the worker image, or use configMapRef, url or s3"));
+            problems.add(new Problem(
+                    "spec.generator.dataset.path",
+                    "\"" + dataset.getPath() + "\" is relative: in a "
+                            + "cluster give an absolute path in the worker image, or use configMapRef, url or s3"));
         }
     }
 
@@ -37,21 +40,28 @@ final class ClusterValidator {
         switch (sink.kind()) {
             case KAFKA -> {
                 if (sink.getKafka().getBootstrapServers() == null) {
-                    problems.add(new Problem("spec.sink.kafka.bootstrapServers", "is required in a cluster: give host:port of "
-                            + "the Kafka brokers (only a local `run` can start an embedded broker)"));
+                    problems.add(new Problem(
+                            "spec.sink.kafka.bootstrapServers",
+                            "is required in a cluster: give host:port of "
+                                    + "the Kafka brokers (only a local `run` can start an embedded broker)"));
                 }
             }
             case PULSAR -> {
                 if (sink.getPulsar().getServiceUrl() == null) {
-                    problems.add(new Problem("spec.sink.pulsar.serviceUrl", "is required in a cluster: give pulsar://host:6650 "
-                            + "(only a local `run` can take it from --service-url)"));
+                    problems.add(new Problem(
+                            "spec.sink.pulsar.serviceUrl",
+                            "is required in a cluster: give pulsar://host:6650 "
+                                    + "(only a local `run` can take it from --service-url)"));
                 }
             }
             case FILE -> {
                 if (!inPodWritableDir(sink.getFile().getPath())) {
-                    problems.add(new Problem("spec.sink.file.path", "\"" + sink.getFile().getPath() + "\" cannot be written in a "
-                            + "cluster: the worker pods' root file system is read-only; use a path under " + POD_WRITABLE_DIR
-                            + " (their emptyDir volume, e.g. " + POD_WRITABLE_DIR + "/out)"));
+                    problems.add(new Problem(
+                            "spec.sink.file.path",
+                            "\"" + sink.getFile().getPath() + "\" cannot be written in a "
+                                    + "cluster: the worker pods' root file system is read-only; use a path under "
+                                    + POD_WRITABLE_DIR
+                                    + " (their emptyDir volume, e.g. " + POD_WRITABLE_DIR + "/out)"));
                 }
             }
         }

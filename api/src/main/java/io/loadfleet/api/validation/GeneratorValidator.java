@@ -26,8 +26,7 @@ final class GeneratorValidator {
     private static final String AVRO_SCHEMA = "spec.generator.avroSchema";
     private static final Pattern AVRO_NAME = Pattern.compile(DatasetColumn.NAME_PATTERN);
 
-    private GeneratorValidator() {
-    }
+    private GeneratorValidator() {}
 
     static void validate(List<Problem> problems, GeneratorSpec generator) {
         GeneratorType type = generator.getType();
@@ -35,7 +34,8 @@ final class GeneratorValidator {
             problems.add(new Problem(DATASET, "is for type dataset only (type is " + type.id() + "): remove it"));
         }
         if (generator.getAvroSchema() != null && type != GeneratorType.AVRO_SCHEMA) {
-            problems.add(new Problem(AVRO_SCHEMA, "is for type avro-schema only (type is " + type.id() + "): remove it"));
+            problems.add(
+                    new Problem(AVRO_SCHEMA, "is for type avro-schema only (type is " + type.id() + "): remove it"));
         }
         if (type == GeneratorType.DATASET) {
             dataset(problems, generator.getDataset());
@@ -46,13 +46,17 @@ final class GeneratorValidator {
 
     private static void dataset(List<Problem> problems, DatasetSpec dataset) {
         if (dataset == null) {
-            problems.add(new Problem(DATASET, "is required for type dataset: give a source (path, configMapRef, url or s3) and columns"));
+            problems.add(new Problem(
+                    DATASET,
+                    "is required for type dataset: give a source (path, configMapRef, url or s3) and columns"));
             return;
         }
         long sources = Stream.of(dataset.getPath(), dataset.getConfigMapRef(), dataset.getUrl(), dataset.getS3())
-                .filter(s -> s != null).count();
+                .filter(s -> s != null)
+                .count();
         if (sources != 1) {
-            problems.add(new Problem(DATASET, "names " + sources + " sources: give exactly one of path, configMapRef, url or s3"));
+            problems.add(new Problem(
+                    DATASET, "names " + sources + " sources: give exactly one of path, configMapRef, url or s3"));
         }
         if (dataset.getPath() != null && dataset.getPath().isBlank()) {
             problems.add(new Problem(DATASET + ".path", "is empty: give the dataset file's path"));
@@ -63,8 +67,10 @@ final class GeneratorValidator {
         configMapRef(problems, DATASET + ".configMapRef", dataset.getConfigMapRef());
         s3(problems, dataset.getS3());
         if (sources == 1 && dataset.effectiveFormat().isEmpty()) {
-            problems.add(new Problem(DATASET + ".format", "is required: the file name \"" + dataset.fileName()
-                    + "\" does not end in .csv, .jsonl or .ndjson; give csv or jsonl"));
+            problems.add(new Problem(
+                    DATASET + ".format",
+                    "is required: the file name \"" + dataset.fileName()
+                            + "\" does not end in .csv, .jsonl or .ndjson; give csv or jsonl"));
         }
         columns(problems, dataset);
     }
@@ -80,12 +86,17 @@ final class GeneratorValidator {
         for (int i = 0; i < columns.size(); i++) {
             DatasetColumn c = columns.get(i);
             String at = DATASET + ".columns[" + i + "]";
-            if (c == null || c.getName() == null || !AVRO_NAME.matcher(c.getName()).matches()) {
-                problems.add(new Problem(at + ".name", (c == null || c.getName() == null ? "is required" : "\"" + c.getName() + "\" is not")
-                        + " a field name: letters, digits and '_', not starting with a digit"));
+            if (c == null
+                    || c.getName() == null
+                    || !AVRO_NAME.matcher(c.getName()).matches()) {
+                problems.add(new Problem(
+                        at + ".name",
+                        (c == null || c.getName() == null ? "is required" : "\"" + c.getName() + "\" is not")
+                                + " a field name: letters, digits and '_', not starting with a digit"));
                 ok = false;
             } else if (!names.add(c.getName())) {
-                problems.add(new Problem(at + ".name", "\"" + c.getName() + "\" is declared twice: name each column once"));
+                problems.add(
+                        new Problem(at + ".name", "\"" + c.getName() + "\" is declared twice: name each column once"));
                 ok = false;
             }
             if (c != null && c.getType() == null) {
@@ -94,8 +105,13 @@ final class GeneratorValidator {
             }
         }
         if (dataset.getKeyColumn() != null && !names.contains(dataset.getKeyColumn())) {
-            problems.add(new Problem(DATASET + ".keyColumn", "\"" + dataset.getKeyColumn() + "\" is not a declared column: "
-                    + "use one of " + columns.stream().filter(c -> c != null).map(DatasetColumn::getName).toList()));
+            problems.add(new Problem(
+                    DATASET + ".keyColumn",
+                    "\"" + dataset.getKeyColumn() + "\" is not a declared column: " + "use one of "
+                            + columns.stream()
+                                    .filter(c -> c != null)
+                                    .map(DatasetColumn::getName)
+                                    .toList()));
         }
         if (ok) {
             try {
@@ -115,28 +131,40 @@ final class GeneratorValidator {
             httpUrl(problems, at + ".endpoint", s3.getEndpoint());
         }
         if (s3.getRegion() != null && s3.getRegion().isBlank()) {
-            problems.add(new Problem(at + ".region", "is empty: give the region requests are signed for, or leave it out for us-east-1"));
+            problems.add(new Problem(
+                    at + ".region",
+                    "is empty: give the region requests are signed for, or leave it out for us-east-1"));
         }
         if (s3.getBucket() == null || s3.getBucket().isBlank()) {
             problems.add(new Problem(at + ".bucket", "is required: the bucket holding the dataset"));
         }
         if (s3.getKey() == null || s3.getKey().isBlank()) {
-            problems.add(new Problem(at + ".key", "is required: the dataset object's key, e.g. datasets/transactions.csv"));
+            problems.add(
+                    new Problem(at + ".key", "is required: the dataset object's key, e.g. datasets/transactions.csv"));
         }
         if (s3.getSecretRef() == null) {
             problems.add(new Problem(at + ".secretRef", "is required: a Secret with accessKeyId and secretAccessKey"));
             return;
         }
-        SecretRefValidator.name(problems, at + ".secretRef.name", s3.getSecretRef().getName());
-        SecretRefValidator.key(problems, at + ".secretRef.accessKeyIdKey", s3.getSecretRef().getAccessKeyIdKey());
-        SecretRefValidator.key(problems, at + ".secretRef.secretAccessKeyKey", s3.getSecretRef().getSecretAccessKeyKey());
+        SecretRefValidator.name(
+                problems, at + ".secretRef.name", s3.getSecretRef().getName());
+        SecretRefValidator.key(
+                problems, at + ".secretRef.accessKeyIdKey", s3.getSecretRef().getAccessKeyIdKey());
+        SecretRefValidator.key(
+                problems,
+                at + ".secretRef.secretAccessKeyKey",
+                s3.getSecretRef().getSecretAccessKeyKey());
     }
 
     private static void avroSchema(List<Problem> problems, AvroSchemaSpec spec) {
         if (spec == null || (spec.getSchema() == null) == (spec.getConfigMapRef() == null)) {
-            problems.add(new Problem(AVRO_SCHEMA, (spec == null ? "is required for type avro-schema" : "names "
-                    + (spec.getSchema() == null ? "neither" : "both") + " schema and configMapRef")
-                    + ": give the schema inline (schema: |) or configMapRef {name, key}"));
+            problems.add(new Problem(
+                    AVRO_SCHEMA,
+                    (spec == null
+                                    ? "is required for type avro-schema"
+                                    : "names " + (spec.getSchema() == null ? "neither" : "both")
+                                            + " schema and configMapRef")
+                            + ": give the schema inline (schema: |) or configMapRef {name, key}"));
             return;
         }
         configMapRef(problems, AVRO_SCHEMA + ".configMapRef", spec.getConfigMapRef());
@@ -150,15 +178,20 @@ final class GeneratorValidator {
             return;
         }
         if (ref.getName() == null || ref.getName().isEmpty()) {
-            problems.add(new Problem(at + ".name", "is required: the name of a ConfigMap in the LoadProfile's namespace"));
+            problems.add(
+                    new Problem(at + ".name", "is required: the name of a ConfigMap in the LoadProfile's namespace"));
         } else if (!ref.getName().matches(Limits.SECRET_NAME_PATTERN)) {
-            problems.add(new Problem(at + ".name", "\"" + ref.getName() + "\" is not a ConfigMap name: use lower-case "
-                    + "letters, digits, '-' and '.', starting and ending with a letter or digit"));
+            problems.add(new Problem(
+                    at + ".name",
+                    "\"" + ref.getName() + "\" is not a ConfigMap name: use lower-case "
+                            + "letters, digits, '-' and '.', starting and ending with a letter or digit"));
         }
         if (ref.getKey() == null || ref.getKey().isEmpty()) {
             problems.add(new Problem(at + ".key", "is required: the ConfigMap key holding the file"));
         } else if (!ref.getKey().matches(Limits.SECRET_KEY_PATTERN)) {
-            problems.add(new Problem(at + ".key", "\"" + ref.getKey() + "\" is not a ConfigMap key: use letters, digits, '-', '_' and '.'"));
+            problems.add(new Problem(
+                    at + ".key",
+                    "\"" + ref.getKey() + "\" is not a ConfigMap key: use letters, digits, '-', '_' and '.'"));
         }
     }
 

@@ -23,14 +23,14 @@ public final class ProfileValidator {
     private static final Pattern DNS_LABEL = Pattern.compile(LoadProfile.NAME_PATTERN);
     private static final int MAX_NAME_LENGTH = LoadProfile.MAX_NAME_LENGTH;
 
-    private ProfileValidator() {
-    }
+    private ProfileValidator() {}
 
     /** Checks the apiVersion and kind a file declares. */
     public static List<Problem> validateType(String apiVersion, String kind) {
         List<Problem> problems = new ArrayList<>();
         if (!LoadProfile.API_VERSION.equals(apiVersion)) {
-            problems.add(new Problem("apiVersion", "must be " + LoadProfile.API_VERSION + " (found " + apiVersion + ")"));
+            problems.add(
+                    new Problem("apiVersion", "must be " + LoadProfile.API_VERSION + " (found " + apiVersion + ")"));
         }
         if (!LoadProfile.KIND.equals(kind)) {
             problems.add(new Problem("kind", "must be " + LoadProfile.KIND + " (found " + kind + ")"));
@@ -40,12 +40,15 @@ public final class ProfileValidator {
 
     public static List<Problem> validate(LoadProfile profile) {
         List<Problem> problems = new ArrayList<>();
-        String name = profile.getMetadata() == null ? null : profile.getMetadata().getName();
+        String name =
+                profile.getMetadata() == null ? null : profile.getMetadata().getName();
         if (name == null || name.isEmpty()) {
             problems.add(new Problem("metadata.name", "is required"));
         } else if (name.length() > MAX_NAME_LENGTH || !DNS_LABEL.matcher(name).matches()) {
-            problems.add(new Problem("metadata.name", "\"" + name + "\" must be lower-case letters, digits and '-', "
-                    + "start and end with a letter or digit, at most " + MAX_NAME_LENGTH + " characters"));
+            problems.add(new Problem(
+                    "metadata.name",
+                    "\"" + name + "\" must be lower-case letters, digits and '-', "
+                            + "start and end with a letter or digit, at most " + MAX_NAME_LENGTH + " characters"));
         }
         if (profile.getSpec() == null) {
             problems.add(new Problem("spec", "is required"));
@@ -69,20 +72,29 @@ public final class ProfileValidator {
         List<Problem> problems = new ArrayList<>();
         rate(problems, "spec.targetRate", spec.getTargetRate());
         if (spec.getReplicas() != null && (spec.getReplicas() < 1 || spec.getReplicas() > Limits.MAX_REPLICAS)) {
-            problems.add(new Problem("spec.replicas", spec.getReplicas() + " is out of range: use 1 to " + Limits.MAX_REPLICAS
-                    + ", or leave it out to derive it from targetRate / maxRatePerPod"));
+            problems.add(new Problem(
+                    "spec.replicas",
+                    spec.getReplicas() + " is out of range: use 1 to " + Limits.MAX_REPLICAS
+                            + ", or leave it out to derive it from targetRate / maxRatePerPod"));
         }
-        if (spec.getMaxRatePerPod() != null && (spec.getMaxRatePerPod() < 1 || spec.getMaxRatePerPod() > Limits.MAX_TARGET_RATE)) {
-            problems.add(new Problem("spec.maxRatePerPod", spec.getMaxRatePerPod() + " is out of range: use 1 to " + Limits.MAX_TARGET_RATE));
+        if (spec.getMaxRatePerPod() != null
+                && (spec.getMaxRatePerPod() < 1 || spec.getMaxRatePerPod() > Limits.MAX_TARGET_RATE)) {
+            problems.add(new Problem(
+                    "spec.maxRatePerPod",
+                    spec.getMaxRatePerPod() + " is out of range: use 1 to " + Limits.MAX_TARGET_RATE));
         }
         if (spec.getDevices() == null || spec.getDevices().getCount() == null) {
             problems.add(new Problem("spec.devices.count", "is required: the number of simulated devices"));
         } else if (spec.getDevices().getCount() < 1 || spec.getDevices().getCount() > Limits.MAX_DEVICES) {
-            problems.add(new Problem("spec.devices.count", spec.getDevices().getCount() + " is out of range: use 1 to " + Limits.MAX_DEVICES));
+            problems.add(new Problem(
+                    "spec.devices.count",
+                    spec.getDevices().getCount() + " is out of range: use 1 to " + Limits.MAX_DEVICES));
         }
         if (spec.getGenerator() == null || spec.getGenerator().getType() == null) {
-            problems.add(new Problem("spec.generator.type", "is required: smart-meter, iot-sensor, transaction, gaming-bet, "
-                    + "temperature, dataset or avro-schema"));
+            problems.add(new Problem(
+                    "spec.generator.type",
+                    "is required: smart-meter, iot-sensor, transaction, gaming-bet, "
+                            + "temperature, dataset or avro-schema"));
         } else {
             GeneratorValidator.validate(problems, spec.getGenerator());
         }
@@ -99,9 +111,13 @@ public final class ProfileValidator {
         positiveDuration(problems, "spec.duration", spec.getDuration(), false);
         tracing(problems, spec.getTracing());
         SinkValidator.validate(problems, spec.getSink(), spec.getFormat());
-        if (spec.getTracing() != null && spec.getSink() != null && spec.getSink().getFile() != null) {
-            problems.add(new Problem("spec.tracing", "does not apply to sink.file: files carry no headers for a "
-                    + "traceparent; remove spec.tracing or send to sink.kafka or sink.pulsar"));
+        if (spec.getTracing() != null
+                && spec.getSink() != null
+                && spec.getSink().getFile() != null) {
+            problems.add(new Problem(
+                    "spec.tracing",
+                    "does not apply to sink.file: files carry no headers for a "
+                            + "traceparent; remove spec.tracing or send to sink.kafka or sink.pulsar"));
         }
         if (problems.isEmpty()) {
             fleet(problems, spec);
@@ -115,11 +131,14 @@ public final class ProfileValidator {
         }
         Double ratio = tracing.getSampleRatio();
         if (ratio == null) {
-            problems.add(new Problem("spec.tracing.sampleRatio", "is required: the share of records to trace, e.g. 0.01; "
-                    + "remove spec.tracing to trace none"));
+            problems.add(new Problem(
+                    "spec.tracing.sampleRatio",
+                    "is required: the share of records to trace, e.g. 0.01; " + "remove spec.tracing to trace none"));
         } else if (!(ratio > 0 && ratio <= 1)) {
-            problems.add(new Problem("spec.tracing.sampleRatio", ratio + " is out of range: use above 0 and at most 1, "
-                    + "e.g. 0.01 for one record in a hundred; remove spec.tracing to trace none"));
+            problems.add(new Problem(
+                    "spec.tracing.sampleRatio",
+                    ratio + " is out of range: use above 0 and at most 1, "
+                            + "e.g. 0.01 for one record in a hundred; remove spec.tracing to trace none"));
         }
     }
 
@@ -127,26 +146,36 @@ public final class ProfileValidator {
     private static void fleet(List<Problem> problems, LoadProfileSpec spec) {
         int replicas = FleetPlan.replicasFor(spec);
         if (replicas > Limits.MAX_REPLICAS) {
-            problems.add(new Problem("spec.targetRate", "needs " + replicas + " replicas at maxRatePerPod "
-                    + spec.effectiveMaxRatePerPod() + ", more than " + Limits.MAX_REPLICAS + ": raise maxRatePerPod"));
+            problems.add(new Problem(
+                    "spec.targetRate",
+                    "needs " + replicas + " replicas at maxRatePerPod " + spec.effectiveMaxRatePerPod() + ", more than "
+                            + Limits.MAX_REPLICAS + ": raise maxRatePerPod"));
             return;
         }
         if (spec.getDevices().getCount() < replicas) {
-            problems.add(new Problem("spec.devices.count", spec.getDevices().getCount() + " is less than replicas " + replicas
-                    + ": every replica needs at least one device; raise devices.count or lower replicas"));
+            problems.add(new Problem(
+                    "spec.devices.count",
+                    spec.getDevices().getCount() + " is less than replicas " + replicas
+                            + ": every replica needs at least one device; raise devices.count or lower replicas"));
         }
         long perReplica = (spec.getDevices().getCount() + replicas - 1) / replicas;
         if (perReplica > Limits.MAX_DEVICES_PER_REPLICA) {
-            problems.add(new Problem("spec.devices.count", spec.getDevices().getCount() + " devices over " + replicas
-                    + " replicas is " + perReplica + " per replica, more than " + Limits.MAX_DEVICES_PER_REPLICA
-                    + ": raise replicas (at least " + ((spec.getDevices().getCount() + Limits.MAX_DEVICES_PER_REPLICA - 1) / Limits.MAX_DEVICES_PER_REPLICA)
-                    + ") or lower devices.count"));
+            problems.add(new Problem(
+                    "spec.devices.count",
+                    spec.getDevices().getCount() + " devices over " + replicas
+                            + " replicas is " + perReplica + " per replica, more than " + Limits.MAX_DEVICES_PER_REPLICA
+                            + ": raise replicas (at least "
+                            + ((spec.getDevices().getCount() + Limits.MAX_DEVICES_PER_REPLICA - 1)
+                                    / Limits.MAX_DEVICES_PER_REPLICA)
+                            + ") or lower devices.count"));
         }
         long needed = (FleetPlan.peakRate(spec) + replicas - 1) / replicas;
         if (spec.getReplicas() != null && needed > spec.effectiveMaxRatePerPod()) {
-            problems.add(new Problem("spec.replicas", replicas + " replicas would each send " + needed
-                    + " msg/s, above maxRatePerPod " + spec.effectiveMaxRatePerPod()
-                    + ": raise replicas or maxRatePerPod, or leave replicas out"));
+            problems.add(new Problem(
+                    "spec.replicas",
+                    replicas + " replicas would each send " + needed
+                            + " msg/s, above maxRatePerPod " + spec.effectiveMaxRatePerPod()
+                            + ": raise replicas or maxRatePerPod, or leave replicas out"));
         }
     }
 
@@ -154,7 +183,8 @@ public final class ProfileValidator {
         if (rate == null) {
             problems.add(new Problem(path, "is required: messages per second, 0 to " + Limits.MAX_TARGET_RATE));
         } else if (rate < 0 || rate > Limits.MAX_TARGET_RATE) {
-            problems.add(new Problem(path, rate + " is out of range: use 0 to " + Limits.MAX_TARGET_RATE + " messages per second"));
+            problems.add(new Problem(
+                    path, rate + " is out of range: use 0 to " + Limits.MAX_TARGET_RATE + " messages per second"));
         }
     }
 

@@ -10,21 +10,24 @@ final class SecretRefValidator {
     private static final Pattern SECRET_NAME = Pattern.compile(Limits.SECRET_NAME_PATTERN);
     private static final Pattern SECRET_KEY = Pattern.compile(Limits.SECRET_KEY_PATTERN);
 
-    private SecretRefValidator() {
-    }
+    private SecretRefValidator() {}
 
     static void name(List<Problem> problems, String path, String name) {
         if (name == null || name.isEmpty()) {
             problems.add(new Problem(path, "is required: the name of a Secret in the LoadProfile's namespace"));
-        } else if (name.length() > Limits.MAX_SECRET_NAME_LENGTH || !SECRET_NAME.matcher(name).matches()) {
-            problems.add(new Problem(path, "\"" + name + "\" is not a Secret name: use lower-case letters, digits, "
-                    + "'-' and '.', starting and ending with a letter or digit"));
+        } else if (name.length() > Limits.MAX_SECRET_NAME_LENGTH
+                || !SECRET_NAME.matcher(name).matches()) {
+            problems.add(new Problem(
+                    path,
+                    "\"" + name + "\" is not a Secret name: use lower-case letters, digits, "
+                            + "'-' and '.', starting and ending with a letter or digit"));
         }
     }
 
     static void key(List<Problem> problems, String path, String key) {
         if (key != null && !SECRET_KEY.matcher(key).matches()) {
-            problems.add(new Problem(path, "\"" + key + "\" is not a Secret key: use letters, digits, '-', '_' and '.'"));
+            problems.add(
+                    new Problem(path, "\"" + key + "\" is not a Secret key: use letters, digits, '-', '_' and '.'"));
         }
     }
 }

@@ -25,15 +25,16 @@ final class SinkValidator {
     private static final Pattern PULSAR_SERVICE_URL = Pattern.compile(Limits.PULSAR_SERVICE_URL_PATTERN);
     private static final Pattern PULSAR_ADMIN_URL = Pattern.compile(Limits.PULSAR_ADMIN_URL_PATTERN);
 
-    private SinkValidator() {
-    }
+    private SinkValidator() {}
 
     /** Checks that exactly one sink is set, then that one; {@code format} is spec.format, which sink.file refuses as avro. */
     static void validate(List<Problem> problems, SinkSpec sink, Format format) {
         int sinks = sink == null ? 0 : sink.kinds().size();
         if (sinks != 1) {
-            problems.add(new Problem("spec.sink", (sinks == 0 ? "is required" : "names " + sinks + " sinks")
-                    + ": set exactly one of sink.kafka, sink.pulsar or sink.file"));
+            problems.add(new Problem(
+                    "spec.sink",
+                    (sinks == 0 ? "is required" : "names " + sinks + " sinks")
+                            + ": set exactly one of sink.kafka, sink.pulsar or sink.file"));
             return;
         }
         switch (sink.kind()) {
@@ -47,19 +48,27 @@ final class SinkValidator {
         String at = "spec.sink.kafka";
         if (kafka.getTopic() == null || kafka.getTopic().isEmpty()) {
             problems.add(new Problem(at + ".topic", "is required"));
-        } else if (!TOPIC.matcher(kafka.getTopic()).matches() || kafka.getTopic().equals(".") || kafka.getTopic().equals("..")) {
-            problems.add(new Problem(at + ".topic", "\"" + kafka.getTopic()
-                    + "\" is not a legal Kafka topic name: use 1 to 249 of a-z A-Z 0-9 . _ -"));
+        } else if (!TOPIC.matcher(kafka.getTopic()).matches()
+                || kafka.getTopic().equals(".")
+                || kafka.getTopic().equals("..")) {
+            problems.add(new Problem(
+                    at + ".topic",
+                    "\"" + kafka.getTopic() + "\" is not a legal Kafka topic name: use 1 to 249 of a-z A-Z 0-9 . _ -"));
         }
         if (kafka.getBootstrapServers() != null && kafka.getBootstrapServers().isBlank()) {
-            problems.add(new Problem(at + ".bootstrapServers", "is blank: give host:port, or leave it out to use an embedded broker locally"));
+            problems.add(new Problem(
+                    at + ".bootstrapServers",
+                    "is blank: give host:port, or leave it out to use an embedded broker locally"));
         }
         partitions(problems, at, kafka.getPartitions());
         notNegative(problems, at + ".lingerMs", kafka.getLingerMs(), "");
         notNegative(problems, at + ".batchSize", kafka.getBatchSize(), " bytes");
-        kafka.getProperties().keySet().stream().filter(SinkValidator::holdsACredential).forEach(key ->
-                problems.add(new Problem(at + ".properties." + key, "would put a credential in the LoadProfile (and the "
-                        + "workers' ConfigMap): put it in a Secret and name it in sink.kafka.security")));
+        kafka.getProperties().keySet().stream()
+                .filter(SinkValidator::holdsACredential)
+                .forEach(key -> problems.add(new Problem(
+                        at + ".properties." + key,
+                        "would put a credential in the LoadProfile (and the "
+                                + "workers' ConfigMap): put it in a Secret and name it in sink.kafka.security")));
         if (kafka.getSecurity() != null) {
             kafkaSecurity(problems, at + ".security", kafka.getSecurity());
         }
@@ -67,7 +76,8 @@ final class SinkValidator {
 
     /** Kafka client properties whose values are passwords or hold them. */
     private static boolean holdsACredential(String property) {
-        return property.equals("sasl.jaas.config") || property.endsWith(".password")
+        return property.equals("sasl.jaas.config")
+                || property.endsWith(".password")
                 || property.equals("ssl.keystore.key");
     }
 
@@ -79,32 +89,39 @@ final class SinkValidator {
         }
         SaslSpec sasl = security.getSasl();
         if (protocol.usesSasl() && sasl == null) {
-            problems.add(new Problem(at + ".sasl", "is required by protocol " + protocol
-                    + ": give mechanism and secretRef.name of a Secret with username and password"));
+            problems.add(new Problem(
+                    at + ".sasl",
+                    "is required by protocol " + protocol
+                            + ": give mechanism and secretRef.name of a Secret with username and password"));
         } else if (!protocol.usesSasl() && sasl != null) {
-            problems.add(new Problem(at + ".sasl", "is set but protocol " + protocol + " does not use SASL: "
-                    + "use SASL_PLAINTEXT or SASL_SSL, or remove sasl"));
+            problems.add(new Problem(
+                    at + ".sasl",
+                    "is set but protocol " + protocol + " does not use SASL: "
+                            + "use SASL_PLAINTEXT or SASL_SSL, or remove sasl"));
         } else if (sasl != null) {
             if (sasl.getMechanism() == null) {
                 problems.add(new Problem(at + ".sasl.mechanism", "is required: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512"));
             }
             PasswordSecretRef ref = sasl.getSecretRef();
             if (ref == null) {
-                problems.add(new Problem(at + ".sasl.secretRef", "is required: name of a Secret with username and password"));
+                problems.add(new Problem(
+                        at + ".sasl.secretRef", "is required: name of a Secret with username and password"));
             } else {
                 SecretRefValidator.name(problems, at + ".sasl.secretRef.name", ref.getName());
                 SecretRefValidator.key(problems, at + ".sasl.secretRef.usernameKey", ref.getUsernameKey());
                 if (sasl.getUsername() != null && ref.getUsernameKey() != null) {
-                    problems.add(new Problem(at + ".sasl.username", "and sasl.secretRef.usernameKey both name the user: "
-                            + "keep one"));
+                    problems.add(new Problem(
+                            at + ".sasl.username", "and sasl.secretRef.usernameKey both name the user: " + "keep one"));
                 }
                 SecretRefValidator.key(problems, at + ".sasl.secretRef.passwordKey", ref.getPasswordKey());
             }
         }
         if (security.getTls() != null) {
             if (!protocol.usesTls()) {
-                problems.add(new Problem(at + ".tls", "is set but protocol " + protocol + " does not use TLS: "
-                        + "use SSL or SASL_SSL, or remove tls"));
+                problems.add(new Problem(
+                        at + ".tls",
+                        "is set but protocol " + protocol + " does not use TLS: "
+                                + "use SSL or SASL_SSL, or remove tls"));
             } else {
                 tls(problems, at + ".tls", security.getTls());
             }
@@ -114,8 +131,10 @@ final class SinkValidator {
     private static void tls(List<Problem> problems, String at, TlsSpec tls) {
         CaSecretRef ref = tls.getSecretRef();
         if (ref == null) {
-            problems.add(new Problem(at + ".secretRef", "is required: name of a Secret with the CA certificate "
-                    + "(PEM, key ca.crt), or remove tls to trust the JVM's default CAs"));
+            problems.add(new Problem(
+                    at + ".secretRef",
+                    "is required: name of a Secret with the CA certificate "
+                            + "(PEM, key ca.crt), or remove tls to trust the JVM's default CAs"));
             return;
         }
         SecretRefValidator.name(problems, at + ".secretRef.name", ref.getName());
@@ -127,40 +146,63 @@ final class SinkValidator {
         if (pulsar.getTopic() == null || pulsar.getTopic().isEmpty()) {
             problems.add(new Problem(at + ".topic", "is required"));
         } else if (!PULSAR_TOPIC.matcher(pulsar.getTopic()).matches()) {
-            problems.add(new Problem(at + ".topic", "\"" + pulsar.getTopic() + "\" is not a Pulsar topic name: use NAME, "
-                    + "tenant/namespace/NAME or persistent://tenant/namespace/NAME, names of a-z A-Z 0-9 _ - . = :"));
+            problems.add(
+                    new Problem(
+                            at + ".topic",
+                            "\"" + pulsar.getTopic() + "\" is not a Pulsar topic name: use NAME, "
+                                    + "tenant/namespace/NAME or persistent://tenant/namespace/NAME, names of a-z A-Z 0-9 _ - . = :"));
         }
-        if (pulsar.getServiceUrl() != null && !PULSAR_SERVICE_URL.matcher(pulsar.getServiceUrl()).matches()) {
-            problems.add(new Problem(at + ".serviceUrl", "\"" + pulsar.getServiceUrl()
-                    + "\" is not a Pulsar service URL: use pulsar://host:6650 or pulsar+ssl://host:6651"));
+        if (pulsar.getServiceUrl() != null
+                && !PULSAR_SERVICE_URL.matcher(pulsar.getServiceUrl()).matches()) {
+            problems.add(new Problem(
+                    at + ".serviceUrl",
+                    "\"" + pulsar.getServiceUrl()
+                            + "\" is not a Pulsar service URL: use pulsar://host:6650 or pulsar+ssl://host:6651"));
         }
-        if (pulsar.getAdminUrl() != null && !PULSAR_ADMIN_URL.matcher(pulsar.getAdminUrl()).matches()) {
-            problems.add(new Problem(at + ".adminUrl", "\"" + pulsar.getAdminUrl()
-                    + "\" is not an admin URL: use http://host:8080 or https://host:8443"));
+        if (pulsar.getAdminUrl() != null
+                && !PULSAR_ADMIN_URL.matcher(pulsar.getAdminUrl()).matches()) {
+            problems.add(new Problem(
+                    at + ".adminUrl",
+                    "\"" + pulsar.getAdminUrl() + "\" is not an admin URL: use http://host:8080 or https://host:8443"));
         }
         partitions(problems, at, pulsar.getPartitions());
         if (pulsar.getPartitions() != null && pulsar.getAdminUrl() == null) {
-            problems.add(new Problem(at + ".partitions", "needs adminUrl: partitioned topics are created through the "
-                    + "admin API; set adminUrl, or leave partitions out to use an existing or auto-created topic"));
+            problems.add(
+                    new Problem(
+                            at + ".partitions",
+                            "needs adminUrl: partitioned topics are created through the "
+                                    + "admin API; set adminUrl, or leave partitions out to use an existing or auto-created topic"));
         }
         notNegative(problems, at + ".sendTimeoutMs", pulsar.getSendTimeoutMs(), " (0 waits forever)");
         PulsarAuthSpec auth = pulsar.getAuth();
         if (auth != null && auth.getToken() == null) {
-            problems.add(new Problem(at + ".auth.token", "is required: token authentication is the one auth method; "
-                    + "give token.secretRef.name, or remove auth"));
+            problems.add(new Problem(
+                    at + ".auth.token",
+                    "is required: token authentication is the one auth method; "
+                            + "give token.secretRef.name, or remove auth"));
         } else if (auth != null && auth.getToken().getSecretRef() == null) {
             problems.add(new Problem(at + ".auth.token.secretRef", "is required: name of a Secret with the token"));
         } else if (auth != null) {
-            SecretRefValidator.name(problems, at + ".auth.token.secretRef.name", auth.getToken().getSecretRef().getName());
-            SecretRefValidator.key(problems, at + ".auth.token.secretRef.key", auth.getToken().getSecretRef().getKey());
+            SecretRefValidator.name(
+                    problems,
+                    at + ".auth.token.secretRef.name",
+                    auth.getToken().getSecretRef().getName());
+            SecretRefValidator.key(
+                    problems,
+                    at + ".auth.token.secretRef.key",
+                    auth.getToken().getSecretRef().getKey());
         }
         if (pulsar.getTls() != null) {
             // Without a serviceUrl, `run --service-url` may give a pulsar+ssl:// one.
-            boolean noTlsUrl = pulsar.getServiceUrl() != null && !pulsar.getServiceUrl().startsWith("pulsar+ssl://")
+            boolean noTlsUrl = pulsar.getServiceUrl() != null
+                    && !pulsar.getServiceUrl().startsWith("pulsar+ssl://")
                     && (pulsar.getAdminUrl() == null || !pulsar.getAdminUrl().startsWith("https://"));
             if (noTlsUrl) {
-                problems.add(new Problem(at + ".tls", "is set but neither serviceUrl " + pulsar.getServiceUrl()
-                        + " nor adminUrl uses TLS: use pulsar+ssl://host:6651 (and https://host:8443), or remove tls"));
+                problems.add(
+                        new Problem(
+                                at + ".tls",
+                                "is set but neither serviceUrl " + pulsar.getServiceUrl()
+                                        + " nor adminUrl uses TLS: use pulsar+ssl://host:6651 (and https://host:8443), or remove tls"));
             }
             tls(problems, at + ".tls", pulsar.getTls());
         }
@@ -180,24 +222,32 @@ final class SinkValidator {
         if (file.getFormat() == null) {
             problems.add(new Problem(at + ".format", "is required: csv, jsonl or parquet"));
         }
-        if (file.getRollSeconds() != null && (file.getRollSeconds() < 1 || file.getRollSeconds() > Limits.MAX_ROLL_SECONDS)) {
-            problems.add(new Problem(at + ".rollSeconds", file.getRollSeconds() + " is out of range: use 1 to "
-                    + Limits.MAX_ROLL_SECONDS + ", or leave it out for " + FileSinkSpec.DEFAULT_ROLL_SECONDS));
+        if (file.getRollSeconds() != null
+                && (file.getRollSeconds() < 1 || file.getRollSeconds() > Limits.MAX_ROLL_SECONDS)) {
+            problems.add(new Problem(
+                    at + ".rollSeconds",
+                    file.getRollSeconds() + " is out of range: use 1 to " + Limits.MAX_ROLL_SECONDS
+                            + ", or leave it out for " + FileSinkSpec.DEFAULT_ROLL_SECONDS));
         }
         if (file.getRollBytes() != null && file.getRollBytes() < Limits.MIN_ROLL_BYTES) {
-            problems.add(new Problem(at + ".rollBytes", file.getRollBytes() + " is out of range: use " + Limits.MIN_ROLL_BYTES
-                    + " or more bytes, or leave it out for " + FileSinkSpec.DEFAULT_ROLL_BYTES + " (256 MiB)"));
+            problems.add(new Problem(
+                    at + ".rollBytes",
+                    file.getRollBytes() + " is out of range: use " + Limits.MIN_ROLL_BYTES
+                            + " or more bytes, or leave it out for " + FileSinkSpec.DEFAULT_ROLL_BYTES + " (256 MiB)"));
         }
         // Files hold the records' fields in the file's own format; only JSON is encoded for them (the jsonl lines).
         if (format == Format.AVRO) {
-            problems.add(new Problem("spec.format", "avro does not apply to sink.file: the files hold the records in "
-                    + "sink.file.format (parquet carries the Avro schema); leave format out"));
+            problems.add(new Problem(
+                    "spec.format",
+                    "avro does not apply to sink.file: the files hold the records in "
+                            + "sink.file.format (parquet carries the Avro schema); leave format out"));
         }
     }
 
     private static void partitions(List<Problem> problems, String at, Integer partitions) {
         if (partitions != null && (partitions < 1 || partitions > Limits.MAX_PARTITIONS)) {
-            problems.add(new Problem(at + ".partitions", partitions + " is out of range: use 1 to " + Limits.MAX_PARTITIONS));
+            problems.add(new Problem(
+                    at + ".partitions", partitions + " is out of range: use 1 to " + Limits.MAX_PARTITIONS));
         }
     }
 

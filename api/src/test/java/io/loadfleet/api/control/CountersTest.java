@@ -13,8 +13,7 @@ class CountersTest {
         Counters b = new Counters(5, 5, 4, 0, null);
         Counters c = new Counters(1, 0, 0, 2, "refused");
 
-        assertEquals(new Counters(16, 13, 11, 3, "refused"),
-                Stream.of(a, b, c).reduce(Counters.ZERO, Counters::plus));
+        assertEquals(new Counters(16, 13, 11, 3, "refused"), Stream.of(a, b, c).reduce(Counters.ZERO, Counters::plus));
         assertEquals(new Counters(15, 13, 11, 1, "timeout"), a.plus(b));
     }
 

@@ -20,7 +20,8 @@ class HistogramCodecTest {
             Histogram mine = new Histogram(3);
             for (int i = 0; i < 50_000; i++) {
                 // Mostly milliseconds, a tail of seconds: like publish latency through a broker hiccup.
-                long micros = random.nextInt(100) == 0 ? 1_000_000 + random.nextInt(20_000_000) : 500 + random.nextInt(5_000);
+                long micros =
+                        random.nextInt(100) == 0 ? 1_000_000 + random.nextInt(20_000_000) : 500 + random.nextInt(5_000);
                 mine.recordValue(micros);
                 all.recordValue(micros);
             }
@@ -34,7 +35,8 @@ class HistogramCodecTest {
 
     @Test
     void textThatIsNotAHistogramIsRefusedByName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HistogramCodec.decode("bm9wZQ=="));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> HistogramCodec.decode("bm9wZQ=="));
         assertTrue(e.getMessage().startsWith("not a base64 compressed HdrHistogram"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> HistogramCodec.decode("%%%"));
     }

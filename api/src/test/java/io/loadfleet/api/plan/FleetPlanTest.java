@@ -65,16 +65,24 @@ class FleetPlanTest {
     @Test
     void issueExampleSplitsThirtyThousandOverThreePods() {
         FleetPlan plan = FleetPlan.of(spec(30_000, 3, 17_000), null);
-        assertEquals(List.of(10_000L, 10_000L, 10_000L), plan.shards().stream().map(ShardPlan::rate).toList());
-        assertEquals(List.of(0L, 5667L, 11334L), plan.shards().stream().map(ShardPlan::deviceStart).toList());
+        assertEquals(
+                List.of(10_000L, 10_000L, 10_000L),
+                plan.shards().stream().map(ShardPlan::rate).toList());
+        assertEquals(
+                List.of(0L, 5667L, 11334L),
+                plan.shards().stream().map(ShardPlan::deviceStart).toList());
         assertEquals(17_000, plan.shards().get(2).deviceEnd());
     }
 
     @Test
     void firstShardsTakeTheRemainder() {
         FleetPlan plan = FleetPlan.of(spec(10, 4, 10), null);
-        assertEquals(List.of(3L, 3L, 2L, 2L), plan.shards().stream().map(ShardPlan::rate).toList());
-        assertEquals(List.of(0L, 3L, 6L, 8L), plan.shards().stream().map(ShardPlan::deviceStart).toList());
+        assertEquals(
+                List.of(3L, 3L, 2L, 2L),
+                plan.shards().stream().map(ShardPlan::rate).toList());
+        assertEquals(
+                List.of(0L, 3L, 6L, 8L),
+                plan.shards().stream().map(ShardPlan::deviceStart).toList());
     }
 
     @Test
@@ -96,11 +104,15 @@ class FleetPlanTest {
         FleetPlan plan = FleetPlan.of(spec, null);
         for (int stage = 0; stage < 2; stage++) {
             int s = stage;
-            long sum = plan.shards().stream().mapToLong(sh -> sh.stages().get(s).rate()).sum();
+            long sum = plan.shards().stream()
+                    .mapToLong(sh -> sh.stages().get(s).rate())
+                    .sum();
             assertEquals(spec.getStages().get(stage).getTargetRate(), sum);
         }
         assertEquals(Duration.ofMinutes(2), plan.shards().get(1).stages().get(0).duration());
-        assertEquals(List.of(4L, 3L, 3L), plan.shards().stream().map(sh -> sh.stages().get(0).rate()).toList());
+        assertEquals(
+                List.of(4L, 3L, 3L),
+                plan.shards().stream().map(sh -> sh.stages().get(0).rate()).toList());
     }
 
     @Test

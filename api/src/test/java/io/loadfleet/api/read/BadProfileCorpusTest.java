@@ -34,7 +34,8 @@ class BadProfileCorpusTest {
 
     static List<Path> corpus() throws IOException {
         try (Stream<Path> files = Files.list(CORPUS)) {
-            List<Path> all = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            List<Path> all =
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
             assertTrue(all.size() >= 30, "at least 30 malformed profiles: " + all.size());
             return all;
         }
@@ -58,9 +59,10 @@ class BadProfileCorpusTest {
         try (Reader in = Files.newBufferedReader(CORPUS.resolve("admission.properties"))) {
             table.load(in);
         }
-        Set<String> files = corpus().stream().map(f -> f.getFileName().toString())
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(files, new TreeSet<>(table.stringPropertyNames()), "admission.properties lists each corpus file once");
+        Set<String> files =
+                corpus().stream().map(f -> f.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(
+                files, new TreeSet<>(table.stringPropertyNames()), "admission.properties lists each corpus file once");
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         for (String file : files) {
             String where = table.getProperty(file);
@@ -71,7 +73,8 @@ class BadProfileCorpusTest {
             } catch (IOException notYaml) {
                 profile = null;
             }
-            boolean sendable = profile != null && profile.isObject()
+            boolean sendable = profile != null
+                    && profile.isObject()
                     && LoadProfile.API_VERSION.equals(profile.path("apiVersion").asText())
                     && LoadProfile.KIND.equals(profile.path("kind").asText())
                     && !profile.path("metadata").path("name").asText().isEmpty();
@@ -80,12 +83,14 @@ class BadProfileCorpusTest {
             } else if (where.equals("operator")) {
                 assertTrue(sendable, file + " is not a LoadProfile kubectl apply can send");
             } else {
-                assertTrue(where.startsWith("admission:") && where.length() > "admission:".length(),
+                assertTrue(
+                        where.startsWith("admission:") && where.length() > "admission:".length(),
                         file + ": admission:FIELD, operator or not-a-loadprofile, not " + where);
                 assertTrue(sendable, file + " is not a LoadProfile kubectl apply can send");
                 String field = where.substring("admission:".length());
-                assertTrue(expected(text).startsWith(field), file + ": " + field + " is not (a parent of) the field in "
-                        + expected(text));
+                assertTrue(
+                        expected(text).startsWith(field),
+                        file + ": " + field + " is not (a parent of) the field in " + expected(text));
             }
         }
     }

@@ -34,11 +34,16 @@ class SinkSpecTest {
     @Test
     void kindsCountsEverySinkSetAndKindRefusesAnythingButOne() {
         assertEquals(Set.of(), sink().kinds());
-        assertEquals(EnumSet.of(SinkKind.KAFKA, SinkKind.FILE), sink(SinkKind.FILE, SinkKind.KAFKA).kinds());
+        assertEquals(
+                EnumSet.of(SinkKind.KAFKA, SinkKind.FILE),
+                sink(SinkKind.FILE, SinkKind.KAFKA).kinds());
         assertEquals(EnumSet.allOf(SinkKind.class), sink(SinkKind.values()).kinds());
-        assertEquals("spec.sink names 0 sinks: set exactly one of sink.kafka, sink.pulsar or sink.file",
+        assertEquals(
+                "spec.sink names 0 sinks: set exactly one of sink.kafka, sink.pulsar or sink.file",
                 assertThrows(IllegalStateException.class, () -> sink().kind()).getMessage());
-        assertThrows(IllegalStateException.class, () -> sink(SinkKind.KAFKA, SinkKind.PULSAR).kind());
+        assertThrows(
+                IllegalStateException.class,
+                () -> sink(SinkKind.KAFKA, SinkKind.PULSAR).kind());
     }
 
     @Test

@@ -19,8 +19,16 @@ import java.util.Map;
  * @param bindAddress     address of the health and metrics port (LOADFLEET_BIND_ADDRESS, default all): the pod's
  *                        own where pods share a network namespace, as in the local test cluster
  */
-public record OperatorSettings(String workerImage, List<String> namespaces, int controlPort, int httpPort,
-        boolean leaderElection, String leaseNamespace, String operatorNamespace, String logFormat, String bindAddress) {
+public record OperatorSettings(
+        String workerImage,
+        List<String> namespaces,
+        int controlPort,
+        int httpPort,
+        boolean leaderElection,
+        String leaseNamespace,
+        String operatorNamespace,
+        String logFormat,
+        String bindAddress) {
 
     public static final String DEFAULT_WORKER_IMAGE = "ghcr.io/loadfleet/loadfleet-worker:0.1.0";
     public static final String DEFAULT_NAMESPACE = "loadfleet-system";
@@ -29,7 +37,10 @@ public record OperatorSettings(String workerImage, List<String> namespaces, int 
         String namespaces = env.getOrDefault("WATCH_NAMESPACES", "");
         return new OperatorSettings(
                 env.getOrDefault("WORKER_IMAGE", DEFAULT_WORKER_IMAGE),
-                Arrays.stream(namespaces.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                Arrays.stream(namespaces.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList(),
                 Integer.parseInt(env.getOrDefault("WORKER_CONTROL_PORT", "8080")),
                 Integer.parseInt(env.getOrDefault("HTTP_PORT", "8081")),
                 Boolean.parseBoolean(env.getOrDefault("LEADER_ELECTION", "false")),

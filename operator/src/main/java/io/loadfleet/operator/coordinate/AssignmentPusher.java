@@ -24,8 +24,10 @@ final class AssignmentPusher {
      * @return whether every pod of the plan took its assignment (applied it, or had it already)
      */
     boolean startEpoch(EpochDecision.StartEpoch decision, Map<Integer, WorkerAddress> addresses) {
-        List<CompletableFuture<Boolean>> plan = decision.plan().stream().map(p -> push(p, addresses)).toList();
-        List<CompletableFuture<Boolean>> standby = decision.standby().stream().map(p -> push(p, addresses)).toList();
+        List<CompletableFuture<Boolean>> plan =
+                decision.plan().stream().map(p -> push(p, addresses)).toList();
+        List<CompletableFuture<Boolean>> standby =
+                decision.standby().stream().map(p -> push(p, addresses)).toList();
         List<CompletableFuture<Boolean>> all = new ArrayList<>(plan);
         all.addAll(standby);
         deadline.awaitAll(all);
@@ -34,15 +36,16 @@ final class AssignmentPusher {
 
     /** Pushes the current epoch to pods that run another; one that misses it is asked again next pass. */
     void catchUp(EpochDecision.Keep decision, Map<Integer, WorkerAddress> addresses) {
-        deadline.awaitAll(decision.catchUp().stream().map(p -> push(p, addresses)).toList());
+        deadline.awaitAll(
+                decision.catchUp().stream().map(p -> push(p, addresses)).toList());
     }
 
     private CompletableFuture<Boolean> push(EpochDecision.Push push, Map<Integer, WorkerAddress> addresses) {
-        return client.push(addresses.get(push.ordinal()), push.assignment())
-                .thenApply(AssignmentPusher::took);
+        return client.push(addresses.get(push.ordinal()), push.assignment()).thenApply(AssignmentPusher::took);
     }
 
     private static boolean took(Optional<ApplyOutcome> outcome) {
-        return outcome.isPresent() && (outcome.get() == ApplyOutcome.APPLIED || outcome.get() == ApplyOutcome.UNCHANGED);
+        return outcome.isPresent()
+                && (outcome.get() == ApplyOutcome.APPLIED || outcome.get() == ApplyOutcome.UNCHANGED);
     }
 }

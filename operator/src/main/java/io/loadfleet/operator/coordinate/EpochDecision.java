@@ -10,8 +10,7 @@ public sealed interface EpochDecision {
     AppliedEpoch epoch();
 
     /** An assignment for the pod of this ordinal. */
-    record Push(int ordinal, Assignment assignment) {
-    }
+    record Push(int ordinal, Assignment assignment) {}
 
     /**
      * The plan changed and every pod of the new plan answers: push the new epoch to them, and put the
@@ -20,17 +19,14 @@ public sealed interface EpochDecision {
      * @param plan    one per pod of the plan; the epoch counts as applied only when all of them take it
      * @param standby one per answering pod beyond the plan
      */
-    record StartEpoch(AppliedEpoch epoch, List<Push> plan, List<Push> standby) implements EpochDecision {
-    }
+    record StartEpoch(AppliedEpoch epoch, List<Push> plan, List<Push> standby) implements EpochDecision {}
 
     /** The plan changed but some of its pods are not ready or do not answer: the fleet keeps its epoch. */
-    record AwaitPods(AppliedEpoch epoch, List<Integer> missing) implements EpochDecision {
-    }
+    record AwaitPods(AppliedEpoch epoch, List<Integer> missing) implements EpochDecision {}
 
     /**
      * The plan is the applied one: pods on another epoch (restarted, or a push they missed) get the
      * current one again; usually there are none.
      */
-    record Keep(AppliedEpoch epoch, List<Push> catchUp) implements EpochDecision {
-    }
+    record Keep(AppliedEpoch epoch, List<Push> catchUp) implements EpochDecision {}
 }

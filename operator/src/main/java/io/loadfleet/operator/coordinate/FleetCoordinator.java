@@ -41,8 +41,8 @@ public final class FleetCoordinator {
      * @param fleetId identifies the fleet across passes (the LoadProfile's uid)
      * @param applied what the pods were told before this pass, from the LoadProfile's status
      */
-    public FleetReport coordinate(String fleetId, DesiredPlan desired, AppliedEpoch applied, List<FleetPod> pods,
-            long nowNanos) {
+    public FleetReport coordinate(
+            String fleetId, DesiredPlan desired, AppliedEpoch applied, List<FleetPod> pods, long nowNanos) {
         FleetObservation seen = observer.observe(pods);
         EpochDecision decision = EpochDecider.decide(applied, seen.answering(), desired, wallClockMillis.getAsLong());
         AppliedEpoch now = applied;
@@ -54,7 +54,8 @@ public final class FleetCoordinator {
             pusher.catchUp(keep, seen.addresses());
         }
         // waiting: a new plan whose pods are not all there yet, or did not all take it
-        boolean waiting = decision instanceof EpochDecision.AwaitPods || decision instanceof EpochDecision.StartEpoch && !newEpoch;
+        boolean waiting = decision instanceof EpochDecision.AwaitPods
+                || decision instanceof EpochDecision.StartEpoch && !newEpoch;
         FleetTotals totals = FleetTotals.of(seen.answering().values());
         // A Parquet file sink acks a minute of records at once when its file ends: the rate counts them when written.
         Double rate = rates.computeIfAbsent(fleetId, id -> new RateWindow())
@@ -63,8 +64,10 @@ public final class FleetCoordinator {
     }
 
     private static boolean allFinished(AppliedEpoch applied, Map<Integer, WorkerStatus> answering) {
-        return applied.replicas() > 0 && IntStream.range(0, applied.replicas())
-                .allMatch(i -> answering.containsKey(i) && answering.get(i).state() == WorkerState.FINISHED);
+        return applied.replicas() > 0
+                && IntStream.range(0, applied.replicas())
+                        .allMatch(i ->
+                                answering.containsKey(i) && answering.get(i).state() == WorkerState.FINISHED);
     }
 
     /** Forgets fleets that no longer exist (deleted LoadProfiles need no finalizer for this). */

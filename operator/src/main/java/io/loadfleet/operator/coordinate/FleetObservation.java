@@ -12,7 +12,9 @@ import java.util.Map;
  * @param notReady  pods that are up but not ready, by ordinal, each with the status saying what it waits
  *                  for ({@link WorkerState#LOADING_INPUT} or {@link WorkerState#CONNECTING}) and why
  */
-public record FleetObservation(Map<Integer, WorkerClient.WorkerAddress> addresses, Map<Integer, WorkerStatus> answering,
+public record FleetObservation(
+        Map<Integer, WorkerClient.WorkerAddress> addresses,
+        Map<Integer, WorkerStatus> answering,
         Map<Integer, WorkerStatus> notReady) {
 
     public int readyPods() {

@@ -42,7 +42,8 @@ final class FleetObserver {
         Map<Integer, WorkerStatus> answering = answers(asked);
         Map<Integer, WorkerStatus> notReady = new TreeMap<>();
         answers(askedNotReady).forEach((ordinal, s) -> {
-            if ((s.state() == WorkerState.LOADING_INPUT || s.state() == WorkerState.CONNECTING) && s.lastError() != null) {
+            if ((s.state() == WorkerState.LOADING_INPUT || s.state() == WorkerState.CONNECTING)
+                    && s.lastError() != null) {
                 notReady.put(ordinal, s);
             }
         });

@@ -7,5 +7,4 @@ import io.loadfleet.operator.coordinate.WorkerClient.WorkerAddress;
  *
  * @param address null until the pod has an IP
  */
-public record FleetPod(int ordinal, WorkerAddress address, boolean ready) {
-}
+public record FleetPod(int ordinal, WorkerAddress address, boolean ready) {}

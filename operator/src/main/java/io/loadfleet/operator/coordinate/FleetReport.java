@@ -10,6 +10,11 @@ package io.loadfleet.operator.coordinate;
  *                     until two passes far enough apart have counted
  * @param allFinished  every pod of the plan has sent its whole share (a fleet with a duration)
  */
-public record FleetReport(AppliedEpoch applied, boolean newEpoch, boolean waiting, FleetObservation observation,
-        FleetTotals totals, Double achievedRate, boolean allFinished) {
-}
+public record FleetReport(
+        AppliedEpoch applied,
+        boolean newEpoch,
+        boolean waiting,
+        FleetObservation observation,
+        FleetTotals totals,
+        Double achievedRate,
+        boolean allFinished) {}

@@ -31,8 +31,10 @@ public record FleetTotals(Counters counters, long stalledMillis, FleetLatency la
             merge(publishLatency, s.publishLatency());
             merge(scheduleDelay, s.scheduleDelay());
         }
-        FleetLatency latency = publishLatency.getTotalCount() + scheduleDelay.getTotalCount() == 0 ? null
-                : new FleetLatency(LatencyPercentiles.ofMicros(publishLatency), LatencyPercentiles.ofMicros(scheduleDelay));
+        FleetLatency latency = publishLatency.getTotalCount() + scheduleDelay.getTotalCount() == 0
+                ? null
+                : new FleetLatency(
+                        LatencyPercentiles.ofMicros(publishLatency), LatencyPercentiles.ofMicros(scheduleDelay));
         return new FleetTotals(counters, stalledMillis, latency);
     }
 

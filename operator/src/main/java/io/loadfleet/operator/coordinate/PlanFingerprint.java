@@ -14,21 +14,26 @@ import java.util.HexFormat;
  */
 public final class PlanFingerprint {
 
-    private PlanFingerprint() {
-    }
+    private PlanFingerprint() {}
 
     public static String of(LoadProfileSpec spec, int replicas) {
         StringBuilder b = new StringBuilder()
-                .append("rate=").append(spec.getTargetRate())
-                .append(";replicas=").append(replicas)
-                .append(";devices=").append(spec.getDevices().getCount())
-                .append(";paused=").append(spec.isPaused())
-                .append(";duration=").append(spec.getDuration());
+                .append("rate=")
+                .append(spec.getTargetRate())
+                .append(";replicas=")
+                .append(replicas)
+                .append(";devices=")
+                .append(spec.getDevices().getCount())
+                .append(";paused=")
+                .append(spec.isPaused())
+                .append(";duration=")
+                .append(spec.getDuration());
         for (StageSpec s : spec.getStages()) {
             b.append(";stage=").append(s.getDuration()).append('/').append(s.getTargetRate());
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

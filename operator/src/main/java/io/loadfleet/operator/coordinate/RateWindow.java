@@ -16,8 +16,7 @@ final class RateWindow {
 
     private final Deque<Sample> samples = new ArrayDeque<>();
 
-    private record Sample(long nanos, long written, long sent) {
-    }
+    private record Sample(long nanos, long written, long sent) {}
 
     /** Adds this pass's counters; the rate, or null on the first pass or right after the counters restarted. */
     synchronized Double add(long written, long sent, long nowNanos) {

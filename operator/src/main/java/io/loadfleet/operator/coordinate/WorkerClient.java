@@ -27,6 +27,7 @@ public final class WorkerClient {
     static final Duration TIMEOUT = Duration.ofSeconds(2);
     /** Threads that parse answers; the requests themselves wait on the client's selector, not on these. */
     private static final int THREADS = 4;
+
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -36,7 +37,8 @@ public final class WorkerClient {
         t.setDaemon(true);
         return t;
     });
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).executor(pool).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).executor(pool).build();
 
     /** Pushes an assignment; completes empty when the pod could not be reached or refused it unexpectedly. */
     public CompletableFuture<Optional<ApplyOutcome>> push(WorkerAddress pod, Assignment assignment) {
@@ -47,15 +49,20 @@ public final class WorkerClient {
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(r -> r.statusCode() == 200 || r.statusCode() == 409
-                        ? read(r.body(), AppliedAnswer.class).map(AppliedAnswer::outcome) : Optional.<ApplyOutcome>empty())
+                        ? read(r.body(), AppliedAnswer.class).map(AppliedAnswer::outcome)
+                        : Optional.<ApplyOutcome>empty())
                 .exceptionally(unreachable -> Optional.empty());
     }
 
     /** The pod's status; completes empty when it could not be reached. */
     public CompletableFuture<Optional<WorkerStatus>> status(WorkerAddress pod) {
-        HttpRequest request = HttpRequest.newBuilder(pod.uri("/status")).timeout(TIMEOUT).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(pod.uri("/status"))
+                .timeout(TIMEOUT)
+                .GET()
+                .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .thenApply(r -> r.statusCode() == 200 ? read(r.body(), WorkerStatus.class) : Optional.<WorkerStatus>empty())
+                .thenApply(r ->
+                        r.statusCode() == 200 ? read(r.body(), WorkerStatus.class) : Optional.<WorkerStatus>empty())
                 .exceptionally(unreachable -> Optional.empty());
     }
 
@@ -77,8 +84,7 @@ public final class WorkerClient {
     }
 
     /** The body of {@code PUT /assignment}'s answer. */
-    private record AppliedAnswer(ApplyOutcome outcome) {
-    }
+    private record AppliedAnswer(ApplyOutcome outcome) {}
 
     /** Where a pod's control API listens. */
     public record WorkerAddress(String host, int port) {

@@ -17,24 +17,29 @@ import java.util.List;
 record ConfigMapVolume(ConfigMapKeyRef ref) {
 
     static List<ConfigMapVolume> of(GeneratorSpec generator) {
-        return generator.getDataset() == null || generator.getDataset().getConfigMapRef() == null ? List.of()
+        return generator.getDataset() == null || generator.getDataset().getConfigMapRef() == null
+                ? List.of()
                 : List.of(new ConfigMapVolume(generator.getDataset().getConfigMapRef()));
     }
 
     Volume volume() {
-        return new VolumeBuilder().withName("dataset")
+        return new VolumeBuilder()
+                .withName("dataset")
                 .withNewConfigMap()
-                    .withName(ref.getName())
-                    .withItems(new KeyToPath(ref.getKey(), null, ref.getKey()))
-                    // optional: a missing ConfigMap or key starts the pod anyway, and the worker's own message
-                    // ("no readable file ...") reaches the LoadProfile's status instead of a pod stuck creating
-                    .withOptional(true)
+                .withName(ref.getName())
+                .withItems(new KeyToPath(ref.getKey(), null, ref.getKey()))
+                // optional: a missing ConfigMap or key starts the pod anyway, and the worker's own message
+                // ("no readable file ...") reaches the LoadProfile's status instead of a pod stuck creating
+                .withOptional(true)
                 .endConfigMap()
                 .build();
     }
 
     VolumeMount mount() {
-        return new VolumeMountBuilder().withName("dataset").withMountPath(ConfigMapKeyRef.POD_DIR + "/" + ref.getName())
-                .withReadOnly(true).build();
+        return new VolumeMountBuilder()
+                .withName("dataset")
+                .withMountPath(ConfigMapKeyRef.POD_DIR + "/" + ref.getName())
+                .withReadOnly(true)
+                .build();
     }
 }

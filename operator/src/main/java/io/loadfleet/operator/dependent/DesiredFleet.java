@@ -16,8 +16,13 @@ import io.loadfleet.api.control.WorkerConfig;
  * @param logFormat           the workers' LOG_FORMAT (text or json), as the operator's
  * @param workerConfig        the pods' static configuration, with what the operator read for them (a schema from its ConfigMap)
  */
-public record DesiredFleet(int statefulSetReplicas, String defaultImage, int controlPort, String operatorNamespace,
-        String logFormat, WorkerConfig workerConfig) {
+public record DesiredFleet(
+        int statefulSetReplicas,
+        String defaultImage,
+        int controlPort,
+        String operatorNamespace,
+        String logFormat,
+        WorkerConfig workerConfig) {
     private static final String KEY = DesiredFleet.class.getName();
 
     public void putInto(Context<LoadProfile> context) {

@@ -10,8 +10,7 @@ public final class FleetNames {
     public static final String CONFIG_FILE = "worker.yaml";
     public static final String CONFIG_DIR = "/etc/loadfleet";
 
-    private FleetNames() {
-    }
+    private FleetNames() {}
 
     /** The StatefulSet is named after the LoadProfile; its pods are NAME-0, NAME-1, ... */
     public static String statefulSet(LoadProfile p) {
@@ -32,10 +31,15 @@ public final class FleetNames {
 
     /** Labels on every pod of the fleet; the first is also the selector. */
     public static Map<String, String> podLabels(LoadProfile p) {
-        return Map.of(PROFILE_LABEL, p.getMetadata().getName(),
-                "app.kubernetes.io/name", "loadfleet-worker",
-                "app.kubernetes.io/instance", p.getMetadata().getName(),
-                "app.kubernetes.io/managed-by", "loadfleet-operator");
+        return Map.of(
+                PROFILE_LABEL,
+                p.getMetadata().getName(),
+                "app.kubernetes.io/name",
+                "loadfleet-worker",
+                "app.kubernetes.io/instance",
+                p.getMetadata().getName(),
+                "app.kubernetes.io/managed-by",
+                "loadfleet-operator");
     }
 
     public static Map<String, String> selector(LoadProfile p) {

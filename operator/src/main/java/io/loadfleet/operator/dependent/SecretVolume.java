@@ -30,7 +30,9 @@ record SecretVolume(int index, String secret, Set<String> keys) {
     static List<SecretVolume> of(List<SecretFile> files) {
         Map<String, Set<String>> keysOfSecret = new LinkedHashMap<>();
         for (SecretFile file : files) {
-            keysOfSecret.computeIfAbsent(file.secret(), s -> new LinkedHashSet<>()).add(file.key());
+            keysOfSecret
+                    .computeIfAbsent(file.secret(), s -> new LinkedHashSet<>())
+                    .add(file.key());
         }
         List<SecretVolume> volumes = new ArrayList<>();
         keysOfSecret.forEach((secret, keys) -> volumes.add(new SecretVolume(volumes.size(), secret, keys)));
@@ -42,17 +44,21 @@ record SecretVolume(int index, String secret, Set<String> keys) {
     }
 
     Volume volume() {
-        return new VolumeBuilder().withName(volumeName())
+        return new VolumeBuilder()
+                .withName(volumeName())
                 .withNewSecret()
-                    .withSecretName(secret)
-                    .withItems(keys.stream().map(k -> new KeyToPath(k, null, k)).toList())
-                    .withDefaultMode(MODE)
+                .withSecretName(secret)
+                .withItems(keys.stream().map(k -> new KeyToPath(k, null, k)).toList())
+                .withDefaultMode(MODE)
                 .endSecret()
                 .build();
     }
 
     VolumeMount mount() {
-        return new VolumeMountBuilder().withName(volumeName()).withMountPath(SecretFile.POD_DIR + "/" + secret)
-                .withReadOnly(true).build();
+        return new VolumeMountBuilder()
+                .withName(volumeName())
+                .withMountPath(SecretFile.POD_DIR + "/" + secret)
+                .withReadOnly(true)
+                .build();
     }
 }

@@ -22,11 +22,12 @@ public class WorkerConfigMap extends CRUDKubernetesDependentResource<ConfigMap, 
     protected ConfigMap desired(LoadProfile profile, Context<LoadProfile> context) {
         return new ConfigMapBuilder()
                 .withNewMetadata()
-                    .withName(FleetNames.configMap(profile))
-                    .withNamespace(profile.getMetadata().getNamespace())
-                    .withLabels(FleetNames.podLabels(profile))
+                .withName(FleetNames.configMap(profile))
+                .withNamespace(profile.getMetadata().getNamespace())
+                .withLabels(FleetNames.podLabels(profile))
                 .endMetadata()
-                .addToData(FleetNames.CONFIG_FILE, render(DesiredFleet.of(context).workerConfig()))
+                .addToData(
+                        FleetNames.CONFIG_FILE, render(DesiredFleet.of(context).workerConfig()))
                 .build();
     }
 

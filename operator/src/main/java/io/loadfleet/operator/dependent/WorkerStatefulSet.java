@@ -36,13 +36,19 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
     }
 
     static StatefulSet build(LoadProfile profile, DesiredFleet fleet) {
-        WorkerSpec worker = profile.getSpec().getWorker() == null ? new WorkerSpec() : profile.getSpec().getWorker();
+        WorkerSpec worker = profile.getSpec().getWorker() == null
+                ? new WorkerSpec()
+                : profile.getSpec().getWorker();
         String image = worker.getImage() != null ? worker.getImage() : fleet.defaultImage();
         String config = WorkerConfigMap.render(fleet.workerConfig());
         List<SecretVolume> secrets = SecretVolume.of(profile.getSpec().secretFiles());
         List<ConfigMapVolume> configMaps = ConfigMapVolume.of(profile.getSpec().getGenerator());
-        List<String> args = new ArrayList<>(List.of("worker", "--config", FleetNames.CONFIG_DIR + "/" + FleetNames.CONFIG_FILE,
-                "--port", Integer.toString(fleet.controlPort())));
+        List<String> args = new ArrayList<>(List.of(
+                "worker",
+                "--config",
+                FleetNames.CONFIG_DIR + "/" + FleetNames.CONFIG_FILE,
+                "--port",
+                Integer.toString(fleet.controlPort())));
         // Only fleets with Secrets get what they need: the templates of all others stay as they were, so
         // an operator upgrade rolls no pods (and older worker images, without --secrets-dir, keep working).
         if (!secrets.isEmpty()) {
@@ -52,39 +58,74 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                 .withName("worker")
                 .withImage(image)
                 .withArgs(args)
-                .addNewPort().withName("control").withContainerPort(fleet.controlPort()).endPort()
+                .addNewPort()
+                .withName("control")
+                .withContainerPort(fleet.controlPort())
+                .endPort()
                 .withEnv(environment(worker, fleet))
                 .withResources(worker.getResources())
-                .withNewReadinessProbe().withNewHttpGet().withPath("/readyz").withPort(new IntOrString("control"))
-                    .endHttpGet().withPeriodSeconds(2).endReadinessProbe()
-                .withNewLivenessProbe().withNewHttpGet().withPath("/healthz").withPort(new IntOrString("control"))
-                    .endHttpGet().withPeriodSeconds(10).withFailureThreshold(3).endLivenessProbe()
-                .addNewVolumeMount().withName("config").withMountPath(FleetNames.CONFIG_DIR).withReadOnly(true).endVolumeMount()
+                .withNewReadinessProbe()
+                .withNewHttpGet()
+                .withPath("/readyz")
+                .withPort(new IntOrString("control"))
+                .endHttpGet()
+                .withPeriodSeconds(2)
+                .endReadinessProbe()
+                .withNewLivenessProbe()
+                .withNewHttpGet()
+                .withPath("/healthz")
+                .withPort(new IntOrString("control"))
+                .endHttpGet()
+                .withPeriodSeconds(10)
+                .withFailureThreshold(3)
+                .endLivenessProbe()
+                .addNewVolumeMount()
+                .withName("config")
+                .withMountPath(FleetNames.CONFIG_DIR)
+                .withReadOnly(true)
+                .endVolumeMount()
                 // the root filesystem is read-only: the JVM's temporary files go here
-                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .addNewVolumeMount()
+                .withName("tmp")
+                .withMountPath("/tmp")
+                .endVolumeMount()
                 .addAllToVolumeMounts(secrets.stream().map(SecretVolume::mount).toList())
-                .addAllToVolumeMounts(configMaps.stream().map(ConfigMapVolume::mount).toList())
+                .addAllToVolumeMounts(
+                        configMaps.stream().map(ConfigMapVolume::mount).toList())
                 .withNewSecurityContext()
-                    .withAllowPrivilegeEscalation(false)
-                    .withReadOnlyRootFilesystem(true)
-                    .withNewCapabilities().withDrop("ALL").endCapabilities()
+                .withAllowPrivilegeEscalation(false)
+                .withReadOnlyRootFilesystem(true)
+                .withNewCapabilities()
+                .withDrop("ALL")
+                .endCapabilities()
                 .endSecurityContext()
                 .build();
         var pod = new PodSpecBuilder()
                 .withContainers(container)
-                .addNewVolume().withName("config").withNewConfigMap().withName(FleetNames.configMap(profile))
-                    .endConfigMap().endVolume()
-                .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+                .addNewVolume()
+                .withName("config")
+                .withNewConfigMap()
+                .withName(FleetNames.configMap(profile))
+                .endConfigMap()
+                .endVolume()
+                .addNewVolume()
+                .withName("tmp")
+                .withNewEmptyDir()
+                .endEmptyDir()
+                .endVolume()
                 .addAllToVolumes(secrets.stream().map(SecretVolume::volume).toList())
-                .addAllToVolumes(configMaps.stream().map(ConfigMapVolume::volume).toList())
+                .addAllToVolumes(
+                        configMaps.stream().map(ConfigMapVolume::volume).toList())
                 // the Pod Security Standards' "restricted" profile, as the operator's own pod
                 .withNewSecurityContext()
-                    .withRunAsNonRoot(true)
-                    .withRunAsUser(WORKER_UID)
-                    .withRunAsGroup(WORKER_UID)
-                    // the group of mounted Secret files, which are readable by owner and group only
-                    .withFsGroup(secrets.isEmpty() ? null : WORKER_UID)
-                    .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .withRunAsNonRoot(true)
+                .withRunAsUser(WORKER_UID)
+                .withRunAsGroup(WORKER_UID)
+                // the group of mounted Secret files, which are readable by owner and group only
+                .withFsGroup(secrets.isEmpty() ? null : WORKER_UID)
+                .withNewSeccompProfile()
+                .withType("RuntimeDefault")
+                .endSeccompProfile()
                 .endSecurityContext()
                 .withNodeSelector(worker.getNodeSelector().isEmpty() ? null : worker.getNodeSelector())
                 .withTolerations(worker.getTolerations())
@@ -94,23 +135,25 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                 .build();
         return new StatefulSetBuilder()
                 .withNewMetadata()
-                    .withName(FleetNames.statefulSet(profile))
-                    .withNamespace(profile.getMetadata().getNamespace())
-                    .withLabels(FleetNames.podLabels(profile))
+                .withName(FleetNames.statefulSet(profile))
+                .withNamespace(profile.getMetadata().getNamespace())
+                .withLabels(FleetNames.podLabels(profile))
                 .endMetadata()
                 .withNewSpec()
-                    .withReplicas(fleet.statefulSetReplicas())
-                    .withServiceName(FleetNames.service(profile))
-                    // Parallel: a scale-up starts all new pods at once (it cannot be changed later)
-                    .withPodManagementPolicy("Parallel")
-                    .withNewSelector().withMatchLabels(FleetNames.selector(profile)).endSelector()
-                    .withNewTemplate()
-                        .withNewMetadata()
-                            .withLabels(FleetNames.podLabels(profile))
-                            .addToAnnotations(FleetNames.CONFIG_HASH_ANNOTATION, sha256(config + "\n" + image))
-                        .endMetadata()
-                        .withSpec(pod)
-                    .endTemplate()
+                .withReplicas(fleet.statefulSetReplicas())
+                .withServiceName(FleetNames.service(profile))
+                // Parallel: a scale-up starts all new pods at once (it cannot be changed later)
+                .withPodManagementPolicy("Parallel")
+                .withNewSelector()
+                .withMatchLabels(FleetNames.selector(profile))
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(FleetNames.podLabels(profile))
+                .addToAnnotations(FleetNames.CONFIG_HASH_ANNOTATION, sha256(config + "\n" + image))
+                .endMetadata()
+                .withSpec(pod)
+                .endTemplate()
                 .endSpec()
                 .build();
     }

@@ -31,25 +31,38 @@ public final class FleetEvents {
         String now = Instant.now().toString();
         var event = new EventBuilder()
                 .withNewMetadata()
-                    .withGenerateName(profile.getMetadata().getName() + ".")
-                    .withNamespace(profile.getMetadata().getNamespace())
+                .withGenerateName(profile.getMetadata().getName() + ".")
+                .withNamespace(profile.getMetadata().getNamespace())
                 .endMetadata()
                 .withInvolvedObject(new ObjectReferenceBuilder()
-                        .withApiVersion(profile.getApiVersion()).withKind(profile.getKind())
-                        .withName(profile.getMetadata().getName()).withNamespace(profile.getMetadata().getNamespace())
-                        .withUid(profile.getMetadata().getUid()).build())
+                        .withApiVersion(profile.getApiVersion())
+                        .withKind(profile.getKind())
+                        .withName(profile.getMetadata().getName())
+                        .withNamespace(profile.getMetadata().getNamespace())
+                        .withUid(profile.getMetadata().getUid())
+                        .build())
                 .withType(type)
                 .withReason(reason)
                 .withMessage(message)
                 .withFirstTimestamp(now)
                 .withLastTimestamp(now)
                 .withCount(1)
-                .withNewSource().withComponent("loadfleet-operator").endSource()
+                .withNewSource()
+                .withComponent("loadfleet-operator")
+                .endSource()
                 .build();
         try {
-            client.v1().events().inNamespace(profile.getMetadata().getNamespace()).resource(event).create();
+            client.v1()
+                    .events()
+                    .inNamespace(profile.getMetadata().getNamespace())
+                    .resource(event)
+                    .create();
         } catch (KubernetesClientException e) {
-            LOG.warn("could not record event {} on {}: {}", reason, profile.getMetadata().getName(), e.getMessage());
+            LOG.warn(
+                    "could not record event {} on {}: {}",
+                    reason,
+                    profile.getMetadata().getName(),
+                    e.getMessage());
         }
     }
 }

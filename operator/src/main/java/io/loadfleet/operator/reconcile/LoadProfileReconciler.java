@@ -16,24 +16,24 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.control.WorkerConfig;
-import io.loadfleet.api.problem.Problem;
-import io.loadfleet.api.validation.ProfileValidator;
 import io.loadfleet.api.plan.FleetPlan;
+import io.loadfleet.api.problem.Problem;
 import io.loadfleet.api.status.Condition;
 import io.loadfleet.api.status.LoadProfileStatus;
+import io.loadfleet.api.validation.ProfileValidator;
 import io.loadfleet.operator.config.OperatorSettings;
-import io.loadfleet.operator.dependent.DesiredFleet;
-import io.loadfleet.operator.dependent.FleetNames;
-import io.loadfleet.operator.dependent.WorkerConfigMap;
-import io.loadfleet.operator.dependent.WorkerHeadlessService;
-import io.loadfleet.operator.dependent.WorkerNetworkPolicy;
-import io.loadfleet.operator.dependent.WorkerStatefulSet;
 import io.loadfleet.operator.coordinate.AppliedEpoch;
 import io.loadfleet.operator.coordinate.DesiredPlan;
 import io.loadfleet.operator.coordinate.FleetCoordinator;
 import io.loadfleet.operator.coordinate.FleetPod;
 import io.loadfleet.operator.coordinate.FleetReport;
 import io.loadfleet.operator.coordinate.WorkerClient.WorkerAddress;
+import io.loadfleet.operator.dependent.DesiredFleet;
+import io.loadfleet.operator.dependent.FleetNames;
+import io.loadfleet.operator.dependent.WorkerConfigMap;
+import io.loadfleet.operator.dependent.WorkerHeadlessService;
+import io.loadfleet.operator.dependent.WorkerNetworkPolicy;
+import io.loadfleet.operator.dependent.WorkerStatefulSet;
 import io.loadfleet.operator.status.AppliedEpochStatus;
 import io.loadfleet.operator.status.StatusBuilder;
 import java.time.Duration;
@@ -46,12 +46,17 @@ import java.util.stream.Collectors;
  * LoadProfile → fleet, in the order observe, validate, plan, dependents, coordinate workers,
  * status. An invalid spec becomes a status condition and touches nothing it already runs.
  */
-@Workflow(explicitInvocation = true, dependents = {
-    @Dependent(name = "config", type = WorkerConfigMap.class),
-    @Dependent(name = "service", type = WorkerHeadlessService.class),
-    @Dependent(name = "network-policy", type = WorkerNetworkPolicy.class),
-    @Dependent(name = "statefulset", type = WorkerStatefulSet.class, dependsOn = {"config", "service"})
-})
+@Workflow(
+        explicitInvocation = true,
+        dependents = {
+            @Dependent(name = "config", type = WorkerConfigMap.class),
+            @Dependent(name = "service", type = WorkerHeadlessService.class),
+            @Dependent(name = "network-policy", type = WorkerNetworkPolicy.class),
+            @Dependent(
+                    name = "statefulset",
+                    type = WorkerStatefulSet.class,
+                    dependsOn = {"config", "service"})
+        })
 public class LoadProfileReconciler implements Reconciler<LoadProfile> {
     static final Duration POLL = Duration.ofSeconds(2);
     static final Duration POLL_WHILE_CHANGING = Duration.ofMillis(500);
@@ -72,7 +77,8 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
         var pods = InformerEventSourceConfiguration.from(Pod.class, LoadProfile.class)
                 .withLabelSelector(FleetNames.PROFILE_LABEL)
                 .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(
-                        pod.getMetadata().getLabels().get(FleetNames.PROFILE_LABEL), pod.getMetadata().getNamespace())))
+                        pod.getMetadata().getLabels().get(FleetNames.PROFILE_LABEL),
+                        pod.getMetadata().getNamespace())))
                 .build();
         return List.of(new InformerEventSource<>(pods, context));
     }
@@ -96,23 +102,42 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
         int replicas = FleetPlan.replicasFor(profile.getSpec());
         AppliedEpoch applied = AppliedEpochStatus.read(before, System.currentTimeMillis());
         // Make before break: keep the pods of the running epoch until the smaller plan has taken over.
-        new DesiredFleet(Math.max(replicas, applied.started() ? applied.replicas() : 0), settings.workerImage(),
-                settings.controlPort(), settings.operatorNamespace(), settings.logFormat(), workerConfig).putInto(context);
+        new DesiredFleet(
+                        Math.max(replicas, applied.started() ? applied.replicas() : 0),
+                        settings.workerImage(),
+                        settings.controlPort(),
+                        settings.operatorNamespace(),
+                        settings.logFormat(),
+                        workerConfig)
+                .putInto(context);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
-        coordinator.retainOnly(context.getPrimaryCache().list().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet()));
+        coordinator.retainOnly(context.getPrimaryCache()
+                .list()
+                .map(p -> p.getMetadata().getUid())
+                .collect(Collectors.toSet()));
         List<FleetPod> pods = context.getSecondaryResources(Pod.class).stream()
-                .map(this::toFleetPod).flatMap(Optional::stream).toList();
-        FleetReport report = coordinator.coordinate(profile.getMetadata().getUid(),
-                DesiredPlan.of(profile.getSpec(), replicas), applied, pods, System.nanoTime());
+                .map(this::toFleetPod)
+                .flatMap(Optional::stream)
+                .toList();
+        FleetReport report = coordinator.coordinate(
+                profile.getMetadata().getUid(),
+                DesiredPlan.of(profile.getSpec(), replicas),
+                applied,
+                pods,
+                System.nanoTime());
         if (report.newEpoch()) {
-            events.normal(profile, "EpochApplied", "epoch " + report.applied().epoch() + ": "
-                    + profile.getSpec().getTargetRate() + " msg/s over " + replicas + " pod(s)");
+            events.normal(
+                    profile,
+                    "EpochApplied",
+                    "epoch " + report.applied().epoch() + ": "
+                            + profile.getSpec().getTargetRate() + " msg/s over " + replicas + " pod(s)");
         }
         LoadProfileStatus status = StatusBuilder.observed(profile, before, replicas, report);
         // an Event for every new cause: when the fleet turns Degraded, and when the cause changes while it is
         Optional<String> wasDegradedBy = StatusBuilder.degraded(before).map(Condition::getReason);
-        StatusBuilder.degraded(status).filter(c -> !wasDegradedBy.equals(Optional.of(c.getReason())))
+        StatusBuilder.degraded(status)
+                .filter(c -> !wasDegradedBy.equals(Optional.of(c.getReason())))
                 .ifPresent(c -> events.warning(profile, "Degraded", c.getReason() + ": " + c.getMessage()));
         patchStatusIfChanged(profile, before, status, context);
         return UpdateControl.<LoadProfile>noUpdate().rescheduleAfter(report.waiting() ? POLL_WHILE_CHANGING : POLL);
@@ -123,8 +148,8 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
      * permission): the status says so with the API server's message, and JOSDK retries with backoff.
      */
     @Override
-    public ErrorStatusUpdateControl<LoadProfile> updateErrorStatus(LoadProfile profile, Context<LoadProfile> context,
-            Exception e) {
+    public ErrorStatusUpdateControl<LoadProfile> updateErrorStatus(
+            LoadProfile profile, Context<LoadProfile> context, Exception e) {
         LoadProfileStatus before = profile.getStatus() == null ? new LoadProfileStatus() : profile.getStatus();
         String message = ReconcileFailure.describe(e);
         LoadProfileStatus status = StatusBuilder.reconcileFailed(profile, before, message);
@@ -141,15 +166,17 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
      * changes nothing), and caches what was written so the next pass starts from it even when the
      * informer has not caught up (the pass would otherwise push the same plan under another epoch).
      */
-    private static void patchStatusIfChanged(LoadProfile profile, LoadProfileStatus before, LoadProfileStatus status,
-            Context<LoadProfile> context) {
+    private static void patchStatusIfChanged(
+            LoadProfile profile, LoadProfileStatus before, LoadProfileStatus status, Context<LoadProfile> context) {
         if (status.equals(before)) {
             return;
         }
         if (context.getControllerConfiguration().getConfigurationService().useSSAToPatchPrimaryResource()) {
             LoadProfile fresh = new LoadProfile();
-            fresh.setMetadata(new ObjectMetaBuilder().withName(profile.getMetadata().getName())
-                    .withNamespace(profile.getMetadata().getNamespace()).build());
+            fresh.setMetadata(new ObjectMetaBuilder()
+                    .withName(profile.getMetadata().getName())
+                    .withNamespace(profile.getMetadata().getNamespace())
+                    .build());
             fresh.setStatus(status);
             PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(profile, fresh, context);
         } else {
@@ -173,9 +200,11 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
             return Optional.empty();
         }
         String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
-        boolean ready = ip != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-        return Optional.of(new FleetPod(ordinal,
-                ip == null ? null : new WorkerAddress(ip, settings.controlPort()), ready));
+        boolean ready = ip != null
+                && pod.getStatus().getConditions() != null
+                && pod.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        return Optional.of(
+                new FleetPod(ordinal, ip == null ? null : new WorkerAddress(ip, settings.controlPort()), ready));
     }
 }

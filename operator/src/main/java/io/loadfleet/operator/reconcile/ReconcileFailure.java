@@ -10,8 +10,7 @@ import java.util.Set;
 /** A failed pass in a line for the status: the API server's own message where there is one. */
 final class ReconcileFailure {
 
-    private ReconcileFailure() {
-    }
+    private ReconcileFailure() {}
 
     static String describe(Exception e) {
         Set<String> messages = new LinkedHashSet<>();
@@ -38,7 +37,9 @@ final class ReconcileFailure {
     private static String message(Throwable failure) {
         Throwable root = failure;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof KubernetesClientException k && k.getStatus() != null && k.getStatus().getMessage() != null) {
+            if (t instanceof KubernetesClientException k
+                    && k.getStatus() != null
+                    && k.getStatus().getMessage() != null) {
                 return k.getStatus().getMessage();
             }
             root = t;

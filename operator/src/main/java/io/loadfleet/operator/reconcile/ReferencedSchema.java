@@ -19,8 +19,7 @@ import java.util.List;
 final class ReferencedSchema {
     static final String AT = "spec.generator.avroSchema.configMapRef";
 
-    private ReferencedSchema() {
-    }
+    private ReferencedSchema() {}
 
     /** The configuration; null after adding to {@code problems} why the schema cannot be used. */
     static WorkerConfig resolve(LoadProfile profile, KubernetesClient client, List<Problem> problems) {
@@ -31,12 +30,22 @@ final class ReferencedSchema {
         }
         ConfigMapKeyRef ref = spec.getConfigMapRef();
         String namespace = profile.getMetadata().getNamespace();
-        ConfigMap configMap = client.configMaps().inNamespace(namespace).withName(ref.getName()).get();
-        String text = configMap == null || configMap.getData() == null ? null : configMap.getData().get(ref.getKey());
+        ConfigMap configMap = client.configMaps()
+                .inNamespace(namespace)
+                .withName(ref.getName())
+                .get();
+        String text = configMap == null || configMap.getData() == null
+                ? null
+                : configMap.getData().get(ref.getKey());
         if (text == null) {
-            problems.add(new Problem(AT, (configMap == null ? "ConfigMap " + ref.getName() + " does not exist"
-                    : "ConfigMap " + ref.getName() + " has no key " + ref.getKey()) + " in namespace " + namespace
-                    + ": create it, e.g. kubectl create configmap " + ref.getName() + " --from-file=" + ref.getKey() + "=SCHEMA.avsc"));
+            problems.add(new Problem(
+                    AT,
+                    (configMap == null
+                                    ? "ConfigMap " + ref.getName() + " does not exist"
+                                    : "ConfigMap " + ref.getName() + " has no key " + ref.getKey())
+                            + " in namespace " + namespace
+                            + ": create it, e.g. kubectl create configmap " + ref.getName() + " --from-file="
+                            + ref.getKey() + "=SCHEMA.avsc"));
             return null;
         }
         if (RuledSchema.parse(text, AT + " (" + ref + ")", problems) == null) {

@@ -10,12 +10,13 @@ import java.time.Instant;
  */
 public final class AppliedEpochStatus {
 
-    private AppliedEpochStatus() {
-    }
+    private AppliedEpochStatus() {}
 
     /** @param nowMillis the fleet's start when the status has none yet */
     public static AppliedEpoch read(LoadProfileStatus status, long nowMillis) {
-        return new AppliedEpoch(status.getEpoch() == null ? 0 : status.getEpoch(), status.getPlanHash(),
+        return new AppliedEpoch(
+                status.getEpoch() == null ? 0 : status.getEpoch(),
+                status.getPlanHash(),
                 status.getReplicas() == null ? 0 : status.getReplicas(),
                 status.getStartTime() == null ? nowMillis : millis(status.getStartTime()),
                 status.getEpochStartTime() == null ? null : millis(status.getEpochStartTime()));
@@ -25,7 +26,8 @@ public final class AppliedEpochStatus {
     static void write(AppliedEpoch applied, int desiredReplicas, LoadProfileStatus into) {
         into.setEpoch(applied.epoch());
         if (applied.epochStartMillis() != null) {
-            into.setEpochStartTime(Instant.ofEpochMilli(applied.epochStartMillis()).toString());
+            into.setEpochStartTime(
+                    Instant.ofEpochMilli(applied.epochStartMillis()).toString());
         }
         into.setPlanHash(applied.planHash());
         into.setReplicas(applied.started() ? applied.replicas() : desiredReplicas);

@@ -6,13 +6,13 @@ import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.status.Condition;
 import io.loadfleet.api.status.LoadProfileStatus;
 import io.loadfleet.api.status.Phase;
-import io.loadfleet.operator.dependent.FleetNames;
 import io.loadfleet.operator.coordinate.FleetReport;
-import java.util.Optional;
+import io.loadfleet.operator.dependent.FleetNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Builds the LoadProfile's status (Strimzi style: observedGeneration plus Ready/Progressing/Degraded). */
@@ -24,15 +24,16 @@ public final class StatusBuilder {
     /** The reason of a pass that failed with an exception. */
     public static final String RECONCILE_FAILED = "ReconcileFailed";
 
-    private StatusBuilder() {
-    }
+    private StatusBuilder() {}
 
     /** A spec that cannot run: Failed, Ready=False naming the field; the running fleet's figures stay. */
     public static LoadProfileStatus invalid(LoadProfile profile, LoadProfileStatus before, String message) {
         LoadProfileStatus s = before.copy();
         s.setObservedGeneration(profile.getMetadata().getGeneration());
         s.setPhase(Phase.Failed);
-        s.setConditions(conditions(before, profile,
+        s.setConditions(conditions(
+                before,
+                profile,
                 Condition.of(Condition.READY, "False", "InvalidSpec", message),
                 Condition.of(Condition.PROGRESSING, "False", "InvalidSpec", "fix the spec to continue"),
                 Condition.of(Condition.DEGRADED, "False", "InvalidSpec", "")));
@@ -46,7 +47,9 @@ public final class StatusBuilder {
     public static LoadProfileStatus reconcileFailed(LoadProfile profile, LoadProfileStatus before, String message) {
         LoadProfileStatus s = before.copy();
         s.setObservedGeneration(profile.getMetadata().getGeneration());
-        s.setConditions(conditions(before, profile,
+        s.setConditions(conditions(
+                before,
+                profile,
                 Condition.of(Condition.READY, "False", RECONCILE_FAILED, message),
                 Condition.of(Condition.PROGRESSING, "True", RECONCILE_FAILED, "retrying with backoff"),
                 Condition.of(Condition.DEGRADED, "True", RECONCILE_FAILED, message)));
@@ -54,8 +57,8 @@ public final class StatusBuilder {
     }
 
     /** The fleet as this pass found and left it. */
-    public static LoadProfileStatus observed(LoadProfile profile, LoadProfileStatus before, int replicas,
-            FleetReport r) {
+    public static LoadProfileStatus observed(
+            LoadProfile profile, LoadProfileStatus before, int replicas, FleetReport r) {
         LoadProfileStatus s = before.copy();
         s.setObservedGeneration(profile.getMetadata().getGeneration());
         s.setSelector(FleetNames.selectorString(profile));
@@ -76,7 +79,8 @@ public final class StatusBuilder {
         String why;
         if (r.applied().epoch() == 0) {
             phase = Phase.Pending;
-            why = "waiting for " + replicas + " worker pod(s) to be ready (" + r.observation().readyPods() + " are)";
+            why = "waiting for " + replicas + " worker pod(s) to be ready ("
+                    + r.observation().readyPods() + " are)";
         } else if (r.waiting()) {
             phase = Phase.Rescaling;
             why = "moving to " + replicas + " pod(s): " + r.observation().readyPods() + " ready";
@@ -93,7 +97,9 @@ public final class StatusBuilder {
         }
         s.setPhase(phase);
         boolean ready = phase != Phase.Pending && phase != Phase.Rescaling;
-        s.setConditions(conditions(before, profile,
+        s.setConditions(conditions(
+                before,
+                profile,
                 Condition.of(Condition.READY, ready ? "True" : "False", phase.name(), why),
                 Condition.of(Condition.PROGRESSING, ready ? "False" : "True", phase.name(), why),
                 degraded));
@@ -112,15 +118,20 @@ public final class StatusBuilder {
         // written, not acked: a file sink acks what it has written at its next flush or a Parquet file's end
         Counters counters = r.totals().counters();
         long backlog = counters.sent() - counters.written();
-        long tolerated = Math.max(MIN_BACKLOG, BACKLOG_SECONDS * (profile.getSpec().isPaused() ? 0 : profile.getSpec().getTargetRate()));
+        long tolerated = Math.max(
+                MIN_BACKLOG,
+                BACKLOG_SECONDS
+                        * (profile.getSpec().isPaused() ? 0 : profile.getSpec().getTargetRate()));
         Map<Integer, String> loading = stuckAt(r, WorkerState.LOADING_INPUT);
         Map<Integer, String> connecting = stuckAt(r, WorkerState.CONNECTING);
         if (!loading.isEmpty()) {
             reason = "GeneratorInputUnusable";
-            why = "pod(s) " + loading.keySet() + " cannot load their generator's input: " + loading.values().iterator().next();
+            why = "pod(s) " + loading.keySet() + " cannot load their generator's input: "
+                    + loading.values().iterator().next();
         } else if (!connecting.isEmpty()) {
             reason = "SinkUnreachable";
-            why = "pod(s) " + connecting.keySet() + " cannot reach the sink: " + connecting.values().iterator().next();
+            why = "pod(s) " + connecting.keySet() + " cannot reach the sink: "
+                    + connecting.values().iterator().next();
         } else if (r.observation().unreachable() > 0) {
             reason = "PodsNotAnswering";
             why = r.observation().unreachable() + " ready pod(s) did not answer";
@@ -129,12 +140,14 @@ public final class StatusBuilder {
             why = (counters.errors() - before.getErrors()) + " new send error(s); last: " + counters.lastError();
         } else if (r.totals().stalledMillis() > BACKLOG_SECONDS * 1000 || backlog > tolerated) {
             reason = "Backpressure";
-            why = (r.totals().stalledMillis() > BACKLOG_SECONDS * 1000 ? "sends have been blocked for " + r.totals().stalledMillis() / 1000
-                    + " s" : "acknowledgements lag more than " + BACKLOG_SECONDS + " s behind the target rate")
+            why = (r.totals().stalledMillis() > BACKLOG_SECONDS * 1000
+                            ? "sends have been blocked for " + r.totals().stalledMillis() / 1000 + " s"
+                            : "acknowledgements lag more than " + BACKLOG_SECONDS + " s behind the target rate")
                     + ": " + backlog + " records not yet acknowledged; the broker is slow or unreachable"
                     + (counters.lastError() == null ? "" : "; last error: " + counters.lastError());
         }
-        return why == null ? Condition.of(Condition.DEGRADED, "False", "Healthy", "")
+        return why == null
+                ? Condition.of(Condition.DEGRADED, "False", "Healthy", "")
                 : Condition.of(Condition.DEGRADED, "True", reason, why);
     }
 
@@ -152,13 +165,17 @@ public final class StatusBuilder {
     /** The Degraded condition when it is True, to notice when the fleet starts failing. */
     public static Optional<Condition> degraded(LoadProfileStatus status) {
         return status.getConditions().stream()
-                .filter(c -> Condition.DEGRADED.equals(c.getType()) && "True".equals(c.getStatus())).findFirst();
+                .filter(c -> Condition.DEGRADED.equals(c.getType()) && "True".equals(c.getStatus()))
+                .findFirst();
     }
 
     /** The message of the Ready condition, to notice when a problem is new. */
     public static String readyMessage(LoadProfileStatus status) {
-        return status.getConditions().stream().filter(c -> Condition.READY.equals(c.getType()))
-                .map(Condition::getMessage).findFirst().orElse(null);
+        return status.getConditions().stream()
+                .filter(c -> Condition.READY.equals(c.getType()))
+                .map(Condition::getMessage)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Keeps a condition's lastTransitionTime unless its status flips. */
@@ -167,9 +184,17 @@ public final class StatusBuilder {
         String time = Instant.now().toString();
         for (Condition c : now) {
             String since = before.getConditions().stream()
-                    .filter(old -> old.getType().equals(c.getType()) && old.getStatus().equals(c.getStatus()))
-                    .map(Condition::getLastTransitionTime).findFirst().orElse(time);
-            out.add(new Condition(c.getType(), c.getStatus(), c.getReason(), c.getMessage(), since,
+                    .filter(old ->
+                            old.getType().equals(c.getType()) && old.getStatus().equals(c.getStatus()))
+                    .map(Condition::getLastTransitionTime)
+                    .findFirst()
+                    .orElse(time);
+            out.add(new Condition(
+                    c.getType(),
+                    c.getStatus(),
+                    c.getReason(),
+                    c.getMessage(),
+                    since,
                     profile.getMetadata().getGeneration()));
         }
         return out;

@@ -35,7 +35,9 @@ public final class LocalCluster {
 
     private LocalCluster(Path dir) {
         this.dir = dir;
-        this.admin = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(read(dir.resolve("kubeconfig")))).build();
+        this.admin = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(read(dir.resolve("kubeconfig"))))
+                .build();
     }
 
     /** The cluster of this JVM, started on first use. */
@@ -50,8 +52,13 @@ public final class LocalCluster {
             if (up.exit() != 0) {
                 throw new IllegalStateException("scripts/local-cluster.sh up failed:\n" + up.output());
             }
-            System.out.printf("local cluster: up in %.1f s (%s)%n", (System.nanoTime() - started) / 1e9,
-                    up.output().lines().filter(l -> l.contains("ready in") || l.contains("built in")).toList());
+            System.out.printf(
+                    "local cluster: up in %.1f s (%s)%n",
+                    (System.nanoTime() - started) / 1e9,
+                    up.output()
+                            .lines()
+                            .filter(l -> l.contains("ready in") || l.contains("built in"))
+                            .toList());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> script(env, "down"), "local-cluster-down"));
             shared = new LocalCluster(dir);
         }
@@ -68,8 +75,12 @@ public final class LocalCluster {
 
     /** Milliseconds from the start of localcluster to a control plane with working controllers. */
     public long startupMillis() {
-        return read(dir.resolve("ready")).lines().filter(l -> l.startsWith("startup_ms="))
-                .mapToLong(l -> Long.parseLong(l.substring("startup_ms=".length()))).findFirst().orElseThrow();
+        return read(dir.resolve("ready"))
+                .lines()
+                .filter(l -> l.startsWith("startup_ms="))
+                .mapToLong(l -> Long.parseLong(l.substring("startup_ms=".length())))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -79,21 +90,32 @@ public final class LocalCluster {
      */
     public List<String> forbiddenRequests(String user) {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        return read(dir.resolve("logs/audit.log")).lines().map(line -> {
-            try {
-                return json.readTree(line);
-            } catch (IOException halfWrittenLastLine) {
-                return json.missingNode();
-            }
-        }).filter(event -> user.equals(event.path("user").path("username").asText()))
+        return read(dir.resolve("logs/audit.log"))
+                .lines()
+                .map(line -> {
+                    try {
+                        return json.readTree(line);
+                    } catch (IOException halfWrittenLastLine) {
+                        return json.missingNode();
+                    }
+                })
+                .filter(event -> user.equals(event.path("user").path("username").asText()))
                 .filter(event -> event.path("responseStatus").path("code").asInt() == 403)
-                .filter(event -> "forbid".equals(event.path("annotations").path("authorization.k8s.io/decision").asText()))
-                .map(event -> event.path("verb").asText() + " " + event.path("requestURI").asText()).toList();
+                .filter(event -> "forbid"
+                        .equals(event.path("annotations")
+                                .path("authorization.k8s.io/decision")
+                                .asText()))
+                .map(event -> event.path("verb").asText() + " "
+                        + event.path("requestURI").asText())
+                .toList();
     }
 
     /** How many requests of {@code user} the audit log holds. */
     public long auditedRequests(String user) {
-        return read(dir.resolve("logs/audit.log")).lines().filter(l -> l.contains("\"username\":\"" + user + "\"")).count();
+        return read(dir.resolve("logs/audit.log"))
+                .lines()
+                .filter(l -> l.contains("\"username\":\"" + user + "\""))
+                .count();
     }
 
     /** kubectl as the cluster admin; stdin may be null. */
@@ -109,7 +131,8 @@ public final class LocalCluster {
         List<String> command = new ArrayList<>();
         command.add(dir.resolve("bin/kubectl").toString());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("KUBECONFIG", kubeconfig().toString());
         return builder.start();
     }
@@ -119,8 +142,13 @@ public final class LocalCluster {
      * JSON lines: a {"status","message"} line for each.
      */
     public String luaHealth(String objectsAsJsonLines) {
-        Result result = run(List.of(dir.resolve("bin/luahealth").toString(), REPO.resolve("deploy/argocd/health.lua").toString()),
-                Map.of(), objectsAsJsonLines, Duration.ofSeconds(30));
+        Result result = run(
+                List.of(
+                        dir.resolve("bin/luahealth").toString(),
+                        REPO.resolve("deploy/argocd/health.lua").toString()),
+                Map.of(),
+                objectsAsJsonLines,
+                Duration.ofSeconds(30));
         if (result.exit() != 0) {
             throw new AssertionError("luahealth failed:\n" + result.output());
         }
@@ -131,7 +159,8 @@ public final class LocalCluster {
     public String kubectlOk(String stdin, String... args) {
         Result result = kubectl(stdin, args);
         if (result.exit() != 0) {
-            throw new AssertionError("kubectl " + String.join(" ", args) + " exited " + result.exit() + ":\n" + result.output());
+            throw new AssertionError(
+                    "kubectl " + String.join(" ", args) + " exited " + result.exit() + ":\n" + result.output());
         }
         return result.stdout();
     }
@@ -142,34 +171,49 @@ public final class LocalCluster {
             return;
         }
         kubectlOk(null, "apply", "-k", REPO.resolve("deploy").toString());
-        await(Duration.ofMinutes(2), () -> operatorPod().isPresent(),
-                () -> "the operator pod is Ready: " + kubectl(null, "get", "pods", "-n", OPERATOR_NAMESPACE, "-o", "wide").output());
+        await(
+                Duration.ofMinutes(2),
+                () -> operatorPod().isPresent(),
+                () -> "the operator pod is Ready: "
+                        + kubectl(null, "get", "pods", "-n", OPERATOR_NAMESPACE, "-o", "wide")
+                                .output());
         operatorInstalled = true;
     }
 
     /** The Ready operator pod, if there is one. */
     public java.util.Optional<Pod> operatorPod() {
-        return admin.pods().inNamespace(OPERATOR_NAMESPACE).withLabel("app.kubernetes.io/name", "loadfleet-operator")
-                .list().getItems().stream()
+        return admin
+                .pods()
+                .inNamespace(OPERATOR_NAMESPACE)
+                .withLabel("app.kubernetes.io/name", "loadfleet-operator")
+                .list()
+                .getItems()
+                .stream()
                 .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
-                .filter(LocalCluster::ready).findFirst();
+                .filter(LocalCluster::ready)
+                .findFirst();
     }
 
     public static boolean ready(Pod pod) {
-        return pod.getStatus() != null && pod.getStatus().getConditions().stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        return pod.getStatus() != null
+                && pod.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     /** Where the pod runner keeps a volume of a running pod (an emptyDir's files, say). */
     public Path podVolume(Pod pod, String volume) {
-        return dir.resolve("pods").resolve(pod.getMetadata().getNamespace() + "_" + pod.getMetadata().getName() + "_"
-                + pod.getMetadata().getUid()).resolve("volumes").resolve(volume);
+        return dir.resolve("pods")
+                .resolve(pod.getMetadata().getNamespace() + "_"
+                        + pod.getMetadata().getName() + "_" + pod.getMetadata().getUid())
+                .resolve("volumes")
+                .resolve(volume);
     }
 
     /** What a pod's container printed (the pod runner keeps it where kubectl logs cannot reach). */
     public String podLog(Pod pod, String container) {
-        Path log = dir.resolve("pods").resolve(pod.getMetadata().getNamespace() + "_" + pod.getMetadata().getName()
-                + "_" + container + ".log");
+        Path log = dir.resolve("pods")
+                .resolve(pod.getMetadata().getNamespace() + "_"
+                        + pod.getMetadata().getName() + "_" + container + ".log");
         return Files.exists(log) ? read(log) : "";
     }
 
@@ -189,8 +233,7 @@ public final class LocalCluster {
     }
 
     /** A finished command: exit code, standard output, and both streams for messages. */
-    public record Result(int exit, String stdout, String output) {
-    }
+    public record Result(int exit, String stdout, String output) {}
 
     private static Result script(Map<String, String> env, String verb) {
         return run(List.of("bash", REPO.resolve("scripts/local-cluster.sh").toString(), verb), env, null, START);
@@ -201,7 +244,8 @@ public final class LocalCluster {
             Path out = Files.createTempFile("lf-cmd", ".out");
             Path err = Files.createTempFile("lf-cmd", ".err");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+                ProcessBuilder builder =
+                        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
                 builder.environment().putAll(env);
                 Process process = builder.start();
                 try (var in = process.getOutputStream()) {

@@ -24,21 +24,28 @@ class EpochDeciderTest {
     void aNewFleetStartsEpochOneOnceEveryPodOfThePlanAnswersAndItsClockStartsThen() {
         DesiredPlan plan = DesiredPlan.of(spec(30_000, false), 3);
 
-        var decision = assertInstanceOf(EpochDecision.StartEpoch.class,
-                EpochDecider.decide(AppliedEpoch.none(NOW), pods(0, 0, 0), plan, NOW));
+        var decision = assertInstanceOf(
+                EpochDecision.StartEpoch.class, EpochDecider.decide(AppliedEpoch.none(NOW), pods(0, 0, 0), plan, NOW));
 
         long effective = NOW + EpochDecider.ACTIVATION_LEAD_MILLIS;
         assertEquals(new AppliedEpoch(1, plan.fingerprint(), 3, effective, effective), decision.epoch());
-        assertEquals(List.of(0, 1, 2), decision.plan().stream().map(EpochDecision.Push::ordinal).toList());
-        assertEquals(30_000, decision.plan().stream().mapToLong(p -> p.assignment().rate()).sum());
-        assertTrue(decision.plan().stream().allMatch(p -> p.assignment().effectiveTimeMillis() == effective
-                && p.assignment().startTimeMillis() == effective && !p.assignment().paused()));
+        assertEquals(
+                List.of(0, 1, 2),
+                decision.plan().stream().map(EpochDecision.Push::ordinal).toList());
+        assertEquals(
+                30_000,
+                decision.plan().stream().mapToLong(p -> p.assignment().rate()).sum());
+        assertTrue(decision.plan().stream()
+                .allMatch(p -> p.assignment().effectiveTimeMillis() == effective
+                        && p.assignment().startTimeMillis() == effective
+                        && !p.assignment().paused()));
         assertEquals(List.of(), decision.standby());
     }
 
     @Test
     void aNewFleetWaitsForPodsOfItsPlanThatDoNotAnswer() {
-        var decision = assertInstanceOf(EpochDecision.AwaitPods.class,
+        var decision = assertInstanceOf(
+                EpochDecision.AwaitPods.class,
                 EpochDecider.decide(AppliedEpoch.none(NOW), pods(0, 0), DesiredPlan.of(spec(30_000, false), 3), NOW));
 
         assertEquals(List.of(2), decision.missing());
@@ -49,7 +56,8 @@ class EpochDeciderTest {
     void scaleUpWaitsForTheNewPodsAndKeepsTheRunningEpoch() {
         AppliedEpoch running = running(4, DesiredPlan.of(spec(40_000, false), 4));
 
-        var decision = assertInstanceOf(EpochDecision.AwaitPods.class,
+        var decision = assertInstanceOf(
+                EpochDecision.AwaitPods.class,
                 EpochDecider.decide(running, pods(4, 4, 4, 4, 0), DesiredPlan.of(spec(60_000, false), 6), NOW));
 
         assertEquals(List.of(5), decision.missing());
@@ -61,28 +69,40 @@ class EpochDeciderTest {
         AppliedEpoch running = running(4, DesiredPlan.of(spec(40_000, false), 4));
         DesiredPlan six = DesiredPlan.of(spec(60_000, false), 6);
 
-        var decision = assertInstanceOf(EpochDecision.StartEpoch.class,
-                EpochDecider.decide(running, pods(4, 4, 4, 4, 0, 0), six, NOW));
+        var decision = assertInstanceOf(
+                EpochDecision.StartEpoch.class, EpochDecider.decide(running, pods(4, 4, 4, 4, 0, 0), six, NOW));
 
         assertEquals(5, decision.epoch().epoch());
-        assertEquals(FLEET_START, decision.epoch().startTimeMillis(), "stages and duration count from the fleet's start");
+        assertEquals(
+                FLEET_START, decision.epoch().startTimeMillis(), "stages and duration count from the fleet's start");
         assertEquals(6, decision.plan().size());
-        assertEquals(60_000, decision.plan().stream().mapToLong(p -> p.assignment().rate()).sum());
-        assertTrue(decision.plan().stream().allMatch(p -> p.assignment().epoch() == 5 && p.assignment().shards() == 6));
+        assertEquals(
+                60_000,
+                decision.plan().stream().mapToLong(p -> p.assignment().rate()).sum());
+        assertTrue(decision.plan().stream()
+                .allMatch(p -> p.assignment().epoch() == 5 && p.assignment().shards() == 6));
     }
 
     @Test
     void scaleDownMovesTheWholeRateToTheSmallerPlanAndPutsSurplusPodsOnStandbyAtTheSameInstant() {
         AppliedEpoch running = running(6, DesiredPlan.of(spec(60_000, false), 6));
 
-        var decision = assertInstanceOf(EpochDecision.StartEpoch.class,
+        var decision = assertInstanceOf(
+                EpochDecision.StartEpoch.class,
                 EpochDecider.decide(running, pods(4, 4, 4, 4, 4, 4), DesiredPlan.of(spec(30_000, false), 3), NOW));
 
         long effective = NOW + EpochDecider.ACTIVATION_LEAD_MILLIS;
-        assertEquals(List.of(0, 1, 2), decision.plan().stream().map(EpochDecision.Push::ordinal).toList());
-        assertEquals(30_000, decision.plan().stream().mapToLong(p -> p.assignment().rate()).sum());
-        assertEquals(List.of(Assignment.standby(5, 3, FLEET_START, effective), Assignment.standby(5, 4, FLEET_START, effective),
-                Assignment.standby(5, 5, FLEET_START, effective)),
+        assertEquals(
+                List.of(0, 1, 2),
+                decision.plan().stream().map(EpochDecision.Push::ordinal).toList());
+        assertEquals(
+                30_000,
+                decision.plan().stream().mapToLong(p -> p.assignment().rate()).sum());
+        assertEquals(
+                List.of(
+                        Assignment.standby(5, 3, FLEET_START, effective),
+                        Assignment.standby(5, 4, FLEET_START, effective),
+                        Assignment.standby(5, 5, FLEET_START, effective)),
                 decision.standby().stream().map(EpochDecision.Push::assignment).toList());
     }
 
@@ -90,7 +110,8 @@ class EpochDeciderTest {
     void aNewEpochIsAboveEveryEpochAPodHasSeen() {
         AppliedEpoch running = running(2, DesiredPlan.of(spec(20_000, false), 2));
 
-        var decision = assertInstanceOf(EpochDecision.StartEpoch.class,
+        var decision = assertInstanceOf(
+                EpochDecision.StartEpoch.class,
                 EpochDecider.decide(running, pods(4, 7), DesiredPlan.of(spec(25_000, false), 2), NOW));
 
         assertEquals(8, decision.epoch().epoch(), "a half-applied attempt reached epoch 7 on one pod");
@@ -101,14 +122,15 @@ class EpochDeciderTest {
         DesiredPlan plan = DesiredPlan.of(spec(30_000, false), 3);
         AppliedEpoch running = running(3, plan);
 
-        var decision = assertInstanceOf(EpochDecision.Keep.class,
-                EpochDecider.decide(running, pods(4, 0, 4), plan, NOW));
+        var decision =
+                assertInstanceOf(EpochDecision.Keep.class, EpochDecider.decide(running, pods(4, 0, 4), plan, NOW));
 
         assertEquals(running, decision.epoch());
         assertEquals(1, decision.catchUp().size());
         EpochDecision.Push push = decision.catchUp().get(0);
         assertEquals(1, push.ordinal());
-        assertEquals(FleetAssignments.of(plan.spec(), 3, 4, FLEET_START, EPOCH_START).get(1), push.assignment());
+        assertEquals(
+                FleetAssignments.of(plan.spec(), 3, 4, FLEET_START, EPOCH_START).get(1), push.assignment());
     }
 
     @Test
@@ -116,17 +138,19 @@ class EpochDeciderTest {
         DesiredPlan plan = DesiredPlan.of(spec(30_000, false), 2);
         AppliedEpoch running = running(2, plan);
 
-        var decision = assertInstanceOf(EpochDecision.Keep.class,
-                EpochDecider.decide(running, pods(4, 4, 3), plan, NOW));
+        var decision =
+                assertInstanceOf(EpochDecision.Keep.class, EpochDecider.decide(running, pods(4, 4, 3), plan, NOW));
 
-        assertEquals(List.of(new EpochDecision.Push(2, Assignment.standby(4, 2, FLEET_START, null))), decision.catchUp());
+        assertEquals(
+                List.of(new EpochDecision.Push(2, Assignment.standby(4, 2, FLEET_START, null))), decision.catchUp());
     }
 
     @Test
     void pausingIsANewEpochWhoseAssignmentsSendNothing() {
         AppliedEpoch running = running(3, DesiredPlan.of(spec(30_000, false), 3));
 
-        var decision = assertInstanceOf(EpochDecision.StartEpoch.class,
+        var decision = assertInstanceOf(
+                EpochDecision.StartEpoch.class,
                 EpochDecider.decide(running, pods(4, 4, 4), DesiredPlan.of(spec(30_000, true), 3), NOW));
 
         assertTrue(decision.plan().stream().allMatch(p -> p.assignment().paused()));
@@ -141,7 +165,8 @@ class EpochDeciderTest {
             finished.put(i, status(4, WorkerState.FINISHED));
         }
 
-        assertEquals(new EpochDecision.Keep(running, List.of()), EpochDecider.decide(running, pods(4, 4, 4), plan, NOW));
+        assertEquals(
+                new EpochDecision.Keep(running, List.of()), EpochDecider.decide(running, pods(4, 4, 4), plan, NOW));
         assertEquals(new EpochDecision.Keep(running, List.of()), EpochDecider.decide(running, finished, plan, NOW));
     }
 

@@ -33,10 +33,20 @@ class FleetCoordinatorTest {
                 pods.add(i % 40 == 7 ? fake.hung(i) : fake.answering(i, running(i, 100, null)));
             }
             FleetCoordinator coordinator = new FleetCoordinator(new WorkerClient(), deadline, () -> NOW);
-            AppliedEpoch applied = new AppliedEpoch(4, DesiredPlan.of(TestProfiles.smartMeter(20_000, false).getSpec(), 200).fingerprint(), 200, NOW, NOW);
+            AppliedEpoch applied = new AppliedEpoch(
+                    4,
+                    DesiredPlan.of(TestProfiles.smartMeter(20_000, false).getSpec(), 200)
+                            .fingerprint(),
+                    200,
+                    NOW,
+                    NOW);
 
             long start = System.nanoTime();
-            FleetReport report = coordinator.coordinate("fleet", DesiredPlan.of(TestProfiles.smartMeter(20_000, false).getSpec(), 200), applied, pods,
+            FleetReport report = coordinator.coordinate(
+                    "fleet",
+                    DesiredPlan.of(TestProfiles.smartMeter(20_000, false).getSpec(), 200),
+                    applied,
+                    pods,
                     System.nanoTime());
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
@@ -60,17 +70,37 @@ class FleetCoordinatorTest {
                     mine.recordValue(v * (pod + 1L) * 7);
                 }
                 all.add(mine);
-                pods.add(fake.answering(pod, new WorkerStatus("grid", WorkerState.RUNNING, 4, pod, 3, 0, 1, 100, 1_000L * pod,
-                        900L * pod, 800L * pod, pod, pod == 1 ? "timeout" : null, 10L * pod, HistogramCodec.encode(mine),
-                        HistogramCodec.encode(mine))));
+                pods.add(fake.answering(
+                        pod,
+                        new WorkerStatus(
+                                "grid",
+                                WorkerState.RUNNING,
+                                4,
+                                pod,
+                                3,
+                                0,
+                                1,
+                                100,
+                                1_000L * pod,
+                                900L * pod,
+                                800L * pod,
+                                pod,
+                                pod == 1 ? "timeout" : null,
+                                10L * pod,
+                                HistogramCodec.encode(mine),
+                                HistogramCodec.encode(mine))));
             }
-            DesiredPlan plan = DesiredPlan.of(TestProfiles.smartMeter(300, false).getSpec(), 3);
+            DesiredPlan plan =
+                    DesiredPlan.of(TestProfiles.smartMeter(300, false).getSpec(), 3);
             FleetReport report = new FleetCoordinator(new WorkerClient(), Duration.ofSeconds(5), () -> NOW)
                     .coordinate("fleet", plan, new AppliedEpoch(4, plan.fingerprint(), 3, NOW, NOW), pods, 0);
 
-            assertEquals(new FleetLatency(LatencyPercentiles.ofMicros(all), LatencyPercentiles.ofMicros(all)),
+            assertEquals(
+                    new FleetLatency(LatencyPercentiles.ofMicros(all), LatencyPercentiles.ofMicros(all)),
                     report.totals().latency());
-            assertEquals(new Counters(3_000, 2_700, 2_400, 3, "timeout"), report.totals().counters());
+            assertEquals(
+                    new Counters(3_000, 2_700, 2_400, 3, "timeout"),
+                    report.totals().counters());
             assertEquals(20, report.totals().stalledMillis());
         }
     }
@@ -81,15 +111,24 @@ class FleetCoordinatorTest {
             List<FleetPod> pods = List.of(fake.answering(0, idle()), fake.answering(1, idle()), fake.hung(2));
             FleetCoordinator coordinator = new FleetCoordinator(new WorkerClient(), Duration.ofSeconds(1), () -> NOW);
 
-            FleetReport twoPods = coordinator.coordinate("fleet", DesiredPlan.of(TestProfiles.smartMeter(2_000, false).getSpec(), 2),
-                    AppliedEpoch.none(NOW), pods.subList(0, 2), 0);
+            FleetReport twoPods = coordinator.coordinate(
+                    "fleet",
+                    DesiredPlan.of(TestProfiles.smartMeter(2_000, false).getSpec(), 2),
+                    AppliedEpoch.none(NOW),
+                    pods.subList(0, 2),
+                    0);
             assertTrue(twoPods.newEpoch());
             assertEquals(1, twoPods.applied().epoch());
-            assertEquals(List.of(1L, 1L), fake.received.values().stream()
-                    .map(r -> r.get(0).epoch()).toList());
+            assertEquals(
+                    List.of(1L, 1L),
+                    fake.received.values().stream().map(r -> r.get(0).epoch()).toList());
 
-            FleetReport threePods = coordinator.coordinate("fleet", DesiredPlan.of(TestProfiles.smartMeter(3_000, false).getSpec(), 3),
-                    twoPods.applied(), pods, 1_000_000_000L);
+            FleetReport threePods = coordinator.coordinate(
+                    "fleet",
+                    DesiredPlan.of(TestProfiles.smartMeter(3_000, false).getSpec(), 3),
+                    twoPods.applied(),
+                    pods,
+                    1_000_000_000L);
             assertFalse(threePods.newEpoch());
             assertTrue(threePods.waiting(), "pod 2 of the plan does not answer");
             assertEquals(twoPods.applied(), threePods.applied());
@@ -102,7 +141,7 @@ class FleetCoordinatorTest {
     }
 
     private static WorkerStatus running(int shard, long sent, String error) {
-        return new WorkerStatus("grid", WorkerState.RUNNING, 4, shard, 200, 0, 1, 100, sent, sent, sent, 0, error, 0, null,
-                null);
+        return new WorkerStatus(
+                "grid", WorkerState.RUNNING, 4, shard, 200, 0, 1, 100, sent, sent, sent, 0, error, 0, null, null);
     }
 }

@@ -27,8 +27,10 @@ class PlanFingerprintTest {
         assertNotEquals(base, of(BASE.replace("count: 1000", "count: 1001"), 3), "devices");
         assertNotEquals(base, of(BASE + "paused: true\n", 3), "paused");
         assertNotEquals(base, of(BASE + "duration: 10m\n", 3), "duration");
-        assertNotEquals(of(BASE + "stages: [{duration: 1m, targetRate: 100}]\n", 3),
-                of(BASE + "stages: [{duration: 2m, targetRate: 100}]\n", 3), "a stage");
+        assertNotEquals(
+                of(BASE + "stages: [{duration: 1m, targetRate: 100}]\n", 3),
+                of(BASE + "stages: [{duration: 2m, targetRate: 100}]\n", 3),
+                "a stage");
     }
 
     @Test

@@ -34,7 +34,8 @@ class WorkerStatefulSetTest {
         String hash = configHash(build(TestProfiles.withSpec(SPEC), 3, "text"));
 
         assertNotEquals(hash, configHash(build(TestProfiles.withSpec(SPEC.replace("seed: 1", "seed: 2")), 3, "text")));
-        assertNotEquals(hash, configHash(build(TestProfiles.withSpec(SPEC + "worker: {image: my/worker:2}\n"), 3, "text")));
+        assertNotEquals(
+                hash, configHash(build(TestProfiles.withSpec(SPEC + "worker: {image: my/worker:2}\n"), 3, "text")));
     }
 
     @Test
@@ -45,40 +46,61 @@ class WorkerStatefulSetTest {
 
         assertTrue(pod.getSecurityContext().getRunAsNonRoot());
         assertEquals(WorkerStatefulSet.WORKER_UID, pod.getSecurityContext().getRunAsUser());
-        assertEquals("RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType());
+        assertEquals(
+                "RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType());
         assertNull(pod.getSecurityContext().getFsGroup(), "no Secret files, no fsGroup");
         assertTrue(worker.getSecurityContext().getReadOnlyRootFilesystem());
         assertFalse(worker.getSecurityContext().getAllowPrivilegeEscalation());
-        assertEquals(List.of("ALL"), worker.getSecurityContext().getCapabilities().getDrop());
+        assertEquals(
+                List.of("ALL"), worker.getSecurityContext().getCapabilities().getDrop());
         assertEquals("Parallel", set.getSpec().getPodManagementPolicy());
-        assertEquals(FleetNames.selector(TestProfiles.withSpec(SPEC)), set.getSpec().getSelector().getMatchLabels());
+        assertEquals(
+                FleetNames.selector(TestProfiles.withSpec(SPEC)),
+                set.getSpec().getSelector().getMatchLabels());
         assertEquals(List.of("worker", "--config", "/etc/loadfleet/worker.yaml", "--port", "8080"), worker.getArgs());
     }
 
     @Test
     void sinkSecretsAreMountedForTheWorkersGroupWithTheirDirectoryOnTheCommandLine() {
-        LoadProfile profile = TestProfiles.withSpec(SPEC.replace("topic: t}", "topic: t, security: {protocol: SASL_SSL, "
-                + "sasl: {mechanism: SCRAM-SHA-512, username: lf, secretRef: {name: creds}}}}"));
+        LoadProfile profile = TestProfiles.withSpec(SPEC.replace(
+                "topic: t}",
+                "topic: t, security: {protocol: SASL_SSL, "
+                        + "sasl: {mechanism: SCRAM-SHA-512, username: lf, secretRef: {name: creds}}}}"));
         PodSpec pod = build(profile, 3, "text").getSpec().getTemplate().getSpec();
 
         assertEquals(WorkerStatefulSet.WORKER_UID, pod.getSecurityContext().getFsGroup());
-        assertTrue(pod.getContainers().get(0).getArgs().contains("--secrets-dir"), pod.getContainers().get(0).getArgs()::toString);
-        assertTrue(pod.getVolumes().stream().anyMatch(v -> v.getSecret() != null && "creds".equals(v.getSecret().getSecretName())));
+        assertTrue(
+                pod.getContainers().get(0).getArgs().contains("--secrets-dir"),
+                pod.getContainers().get(0).getArgs()::toString);
+        assertTrue(pod.getVolumes().stream()
+                .anyMatch(v ->
+                        v.getSecret() != null && "creds".equals(v.getSecret().getSecretName())));
     }
 
     @Test
     void jvmOptionsAndJsonLogsReachTheWorkerAsEnvironment() {
-        LoadProfile profile = TestProfiles.withSpec(SPEC + "worker: {jvmOptions: [\"-Xmx256m\", \"-XX:+UseZGC\"], nodeSelector: {pool: load}}\n");
+        LoadProfile profile = TestProfiles.withSpec(
+                SPEC + "worker: {jvmOptions: [\"-Xmx256m\", \"-XX:+UseZGC\"], nodeSelector: {pool: load}}\n");
         PodSpec pod = build(profile, 3, "json").getSpec().getTemplate().getSpec();
 
-        assertEquals(List.of(new EnvVar("JAVA_TOOL_OPTIONS", "-Xmx256m -XX:+UseZGC", null), new EnvVar("LOG_FORMAT", "json", null)),
+        assertEquals(
+                List.of(
+                        new EnvVar("JAVA_TOOL_OPTIONS", "-Xmx256m -XX:+UseZGC", null),
+                        new EnvVar("LOG_FORMAT", "json", null)),
                 pod.getContainers().get(0).getEnv());
         assertEquals("load", pod.getNodeSelector().get("pool"));
     }
 
     static StatefulSet build(LoadProfile profile, int replicas, String logFormat) {
-        return WorkerStatefulSet.build(profile, new DesiredFleet(replicas, "loadfleet/worker:test", 8080, "loadfleet-system",
-                logFormat, WorkerConfig.of(profile)));
+        return WorkerStatefulSet.build(
+                profile,
+                new DesiredFleet(
+                        replicas,
+                        "loadfleet/worker:test",
+                        8080,
+                        "loadfleet-system",
+                        logFormat,
+                        WorkerConfig.of(profile)));
     }
 
     private static String configHash(StatefulSet set) {

@@ -2,7 +2,6 @@ package io.loadfleet.operator.real;
 
 import static io.loadfleet.operator.cluster.LocalCluster.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,18 +74,20 @@ class BadProfilesIT {
             if (category.startsWith("admission")) {
                 String named = category.contains(":") ? category.substring(category.indexOf(':') + 1) : field;
                 if (applied.exit() == 0 || !applied.output().contains(named)) {
-                    wrong.add(fileName + ": should be refused naming " + named + ", kubectl said (" + applied.exit() + ") "
-                            + applied.output().strip());
+                    wrong.add(fileName + ": should be refused naming " + named + ", kubectl said (" + applied.exit()
+                            + ") " + applied.output().strip());
                 }
                 refused.put(fileName, applied.output().strip());
             } else if (category.equals("not-a-loadprofile")) {
                 if (applied.exit() == 0) {
-                    wrong.add(fileName + ": kubectl stored it: " + applied.output().strip());
+                    wrong.add(fileName + ": kubectl stored it: "
+                            + applied.output().strip());
                 }
                 refused.put(fileName, applied.output().strip());
             } else if (category.equals("operator")) {
                 if (applied.exit() != 0) {
-                    wrong.add(fileName + ": should reach the operator, kubectl said " + applied.output().strip());
+                    wrong.add(fileName + ": should reach the operator, kubectl said "
+                            + applied.output().strip());
                 } else {
                     stored.put(name, expected);
                 }
@@ -95,26 +96,42 @@ class BadProfilesIT {
             }
         }
         for (var e : stored.entrySet()) {
-            await(Duration.ofSeconds(60), () -> fleet.condition(e.getKey(), Condition.READY).isPresent(),
+            await(
+                    Duration.ofSeconds(60),
+                    () -> fleet.condition(e.getKey(), Condition.READY).isPresent(),
                     () -> e.getKey() + " has no Ready condition");
             Condition ready = fleet.condition(e.getKey(), Condition.READY).orElseThrow();
             if (!"False".equals(ready.getStatus()) || !ready.getMessage().contains(e.getValue())) {
-                wrong.add(e.getKey() + ": expected Ready=False with \"" + e.getValue() + "\", got " + ready.getStatus() + " "
-                        + ready.getMessage());
+                wrong.add(e.getKey() + ": expected Ready=False with \"" + e.getValue() + "\", got " + ready.getStatus()
+                        + " " + ready.getMessage());
             }
         }
         assertEquals(List.of(), wrong);
         assertEquals(files.size(), refused.size() + stored.size());
-        await(Duration.ofSeconds(60), () -> cluster.admin().apps().statefulSets().inNamespace(NS).withName("good").get() != null,
+        await(
+                Duration.ofSeconds(60),
+                () -> cluster.admin()
+                                .apps()
+                                .statefulSets()
+                                .inNamespace(NS)
+                                .withName("good")
+                                .get()
+                        != null,
                 () -> "the good profile was not reconciled beside the bad ones");
-        assertEquals(List.of("good"), cluster.admin().apps().statefulSets().inNamespace(NS).list().getItems().stream()
-                .map(s -> s.getMetadata().getName()).toList(), "no bad profile made pods");
+        assertEquals(
+                List.of("good"),
+                cluster.admin().apps().statefulSets().inNamespace(NS).list().getItems().stream()
+                        .map(s -> s.getMetadata().getName())
+                        .toList(),
+                "no bad profile made pods");
         fleet.deleteAndAwaitGone("good");
         cluster.kubectlOk(null, "delete", "namespace", NS, "--wait=false");
         StringBuilder report = new StringBuilder();
-        refused.forEach((file, message) -> report.append(file).append(" -> refused: ").append(message).append('\n'));
+        refused.forEach((file, message) ->
+                report.append(file).append(" -> refused: ").append(message).append('\n'));
         Captures.write("bad-profiles-admission.txt", report.toString());
-        System.out.printf("bad profiles on the real API server: %d refused by kubectl apply, %d stored and Ready=False%n",
+        System.out.printf(
+                "bad profiles on the real API server: %d refused by kubectl apply, %d stored and Ready=False%n",
                 refused.size(), stored.size());
     }
 

@@ -9,8 +9,7 @@ import java.nio.file.Path;
 final class Captures {
     static final Path DIR = Path.of("target", "captures");
 
-    private Captures() {
-    }
+    private Captures() {}
 
     static void write(String name, String text) {
         try {

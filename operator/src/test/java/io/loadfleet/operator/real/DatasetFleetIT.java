@@ -61,32 +61,59 @@ class DatasetFleetIT {
     @Test
     void aBadRowIsReportedInStatusAndAGoodDatasetIsReplayed() throws Exception {
         RealFleet fleet = new RealFleet("dataset");
-        for (var dataset : List.of(List.of("tx-v1", TransactionRows.csv().replace("\n7,acct-7,8.75,", "\n7,acct-7,8.7.5,")),
+        for (var dataset : List.of(
+                List.of("tx-v1", TransactionRows.csv().replace("\n7,acct-7,8.75,", "\n7,acct-7,8.7.5,")),
                 List.of("tx-v2", TransactionRows.csv()))) {
-            fleet.admin.configMaps().inNamespace(fleet.namespace).resource(new ConfigMapBuilder().withNewMetadata()
-                    .withName(dataset.get(0)).endMetadata().addToData("tx.csv", dataset.get(1)).build()).create();
+            fleet.admin
+                    .configMaps()
+                    .inNamespace(fleet.namespace)
+                    .resource(new ConfigMapBuilder()
+                            .withNewMetadata()
+                            .withName(dataset.get(0))
+                            .endMetadata()
+                            .addToData("tx.csv", dataset.get(1))
+                            .build())
+                    .create();
         }
         fleet.apply(profile("tx-v1"));
-        await(WAIT, () -> degraded(fleet).contains("line 9: column amount \"8.7.5\" is not a double"), () -> fleet.describe("replay"));
+        await(
+                WAIT,
+                () -> degraded(fleet).contains("line 9: column amount \"8.7.5\" is not a double"),
+                () -> fleet.describe("replay"));
         System.out.println("real dataset fleet: " + degraded(fleet));
         assertEquals(Phase.Pending, fleet.phase("replay"), "no epoch while no pod has its data");
-        assertTrue(degraded(fleet).matches("GeneratorInputUnusable: pod\\(s\\) \\[[0-9, ]+\\] cannot load their generator's input: .*"),
+        assertTrue(
+                degraded(fleet)
+                        .matches(
+                                "GeneratorInputUnusable: pod\\(s\\) \\[[0-9, ]+\\] cannot load their generator's input: .*"),
                 degraded(fleet));
         fleet.awaitDegradedEvent("replay", "GeneratorInputUnusable");
-        assertEquals(List.of(WorkerState.LOADING_INPUT), fleet.workers("replay").stream().map(WorkerStatus::state).distinct().toList(),
+        assertEquals(
+                List.of(WorkerState.LOADING_INPUT),
+                fleet.workers("replay").stream()
+                        .map(WorkerStatus::state)
+                        .distinct()
+                        .toList(),
                 "the pods say which step they wait at");
-        assertTrue(fleet.pods("replay").stream().noneMatch(io.loadfleet.operator.cluster.LocalCluster::ready),
+        assertTrue(
+                fleet.pods("replay").stream().noneMatch(io.loadfleet.operator.cluster.LocalCluster::ready),
                 "no pod is Ready by its readiness probe while its data is bad");
 
         fleet.apply(profile("tx-v2"));
         await(WAIT, () -> fleet.phase("replay") == Phase.Running, () -> fleet.describe("replay"));
         await(WAIT, () -> fleet.ackedByPods("replay") >= 4_000, () -> fleet.describe("replay"));
         long acked = fleet.pauseAndSettle("replay");
-        Schema schema = SchemaBuilder.record("DatasetRow").namespace("io.loadfleet.dataset").fields()
-                .requiredInt("txn_id").requiredString("account_id").requiredDouble("amount").endRecord();
+        Schema schema = SchemaBuilder.record("DatasetRow")
+                .namespace("io.loadfleet.dataset")
+                .fields()
+                .requiredInt("txn_id")
+                .requiredString("account_id")
+                .requiredDouble("amount")
+                .endRecord();
         GenericDatumReader<GenericRecord> avro = new GenericDatumReader<>(schema);
         Set<Integer> rows = new HashSet<>();
-        List<ConsumerRecord<byte[], byte[]>> records = KafkaTopics.readAll(kafka.bootstrapServers(), "real-replay", acked);
+        List<ConsumerRecord<byte[], byte[]>> records =
+                KafkaTopics.readAll(kafka.bootstrapServers(), "real-replay", acked);
         assertEquals(acked, records.size(), "status.acked is what the broker holds");
         for (ConsumerRecord<byte[], byte[]> r : records) {
             GenericRecord row = avro.read(null, DecoderFactory.get().binaryDecoder(r.value(), null));
@@ -101,6 +128,8 @@ class DatasetFleetIT {
     }
 
     private static String degraded(RealFleet fleet) {
-        return fleet.degraded("replay").map(c -> c.getReason() + ": " + c.getMessage()).orElse("");
+        return fleet.degraded("replay")
+                .map(c -> c.getReason() + ": " + c.getMessage())
+                .orElse("");
     }
 }

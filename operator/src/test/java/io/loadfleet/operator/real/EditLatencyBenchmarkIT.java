@@ -35,15 +35,23 @@ class EditLatencyBenchmarkIT {
                 long rate = 4000 + 400L * edit;
                 long start = System.nanoTime();
                 fleet.patch("edits", "{\"spec\":{\"targetRate\":" + rate + "}}");
-                await(Duration.ofSeconds(10), () -> fleet.allWorkers("edits", 4, w -> w.targetRate() == rate / 4),
+                await(
+                        Duration.ofSeconds(10),
+                        () -> fleet.allWorkers("edits", 4, w -> w.targetRate() == rate / 4),
                         () -> "edit not applied: " + fleet.workers("edits"));
                 millis.add((System.nanoTime() - start) / 1e6);
                 RealFleet.sleep(300);
             }
             List<Double> sorted = millis.stream().sorted().toList();
-            System.out.printf(Locale.ROOT, "BENCH kubectl patch -> all 4 pods at the new rate over 20 edits (real control plane): "
-                    + "p50 %.0f ms, max %.0f ms, all %s%n", sorted.get(9), sorted.get(19),
-                    sorted.stream().map(m -> String.format(Locale.ROOT, "%.0f", m)).toList());
+            System.out.printf(
+                    Locale.ROOT,
+                    "BENCH kubectl patch -> all 4 pods at the new rate over 20 edits (real control plane): "
+                            + "p50 %.0f ms, max %.0f ms, all %s%n",
+                    sorted.get(9),
+                    sorted.get(19),
+                    sorted.stream()
+                            .map(m -> String.format(Locale.ROOT, "%.0f", m))
+                            .toList());
             fleet.deleteAndAwaitGone("edits");
         }
     }

@@ -50,7 +50,11 @@ class FileFleetIT {
                   generator: {type: transaction}
                   sink: {file: {path: /tmp/lake, format: parquet}}
                 """.formatted(RATE));
-        await(WAIT, () -> fleet.phase("lake") == Phase.Running && fleet.status("lake").getSent() > 0, () -> fleet.describe("lake"));
+        await(
+                WAIT,
+                () -> fleet.phase("lake") == Phase.Running
+                        && fleet.status("lake").getSent() > 0,
+                () -> fleet.describe("lake"));
         // past start-up and one whole achievedRate window: from here on the rate spans only steady sending
         sleep(4_000 + FleetCoordinator.RATE_WINDOW.toMillis());
         List<Double> rates = new ArrayList<>();
@@ -58,7 +62,10 @@ class FileFleetIT {
         LoadProfileStatus last = null;
         while (System.nanoTime() < end) {
             last = fleet.status("lake");
-            Condition degraded = last.getConditions().stream().filter(c -> Condition.DEGRADED.equals(c.getType())).findFirst().orElseThrow();
+            Condition degraded = last.getConditions().stream()
+                    .filter(c -> Condition.DEGRADED.equals(c.getType()))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("False", degraded.getStatus(), "Degraded: " + degraded.getMessage());
             rates.add(last.getAchievedRate());
             sleep(2_000);
@@ -73,14 +80,20 @@ class FileFleetIT {
         List<Pod> pods = fleet.pods("lake");
         for (int shard = 0; shard < pods.size(); shard++) {
             Path dir = fleet.cluster.podVolume(pods.get(shard), "tmp").resolve("lake");
-            rows += StoredRows.shard(dir, shard, FileFormat.PARQUET, Generators.schema(GeneratorType.TRANSACTION)).size();
+            rows += StoredRows.shard(dir, shard, FileFormat.PARQUET, Generators.schema(GeneratorType.TRANSACTION))
+                    .size();
             try (Stream<Path> files = Files.list(dir)) {
-                assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".inprogress")).toList());
+                assertEquals(
+                        List.of(),
+                        files.filter(f -> f.toString().endsWith(".inprogress")).toList());
             }
         }
         assertEquals(acked, rows, "status.acked is what the finished files in the pods' volumes hold");
-        System.out.printf(Locale.ROOT, "real file fleet: achievedRate %s while acked stayed 0; paused: %d rows acked and in files%n",
-                rates, rows);
+        System.out.printf(
+                Locale.ROOT,
+                "real file fleet: achievedRate %s while acked stayed 0; paused: %d rows acked and in files%n",
+                rates,
+                rows);
         fleet.deleteAndAwaitGone("lake");
     }
 }

@@ -15,11 +15,11 @@ import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.status.Phase;
 import io.loadfleet.operator.cluster.LocalCluster;
-import io.loadfleet.worker.testing.Deliveries;
-import io.loadfleet.worker.testing.KafkaTopics;
 import io.loadfleet.worker.cli.Loadfleet;
 import io.loadfleet.worker.embedded.EmbeddedKafka;
 import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.testing.Deliveries;
+import io.loadfleet.worker.testing.KafkaTopics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,9 +68,11 @@ class FleetIT {
     Path watchOutput;
     /** LoadProfile objects as the API server served them, by the phase they were in: Argo CD's health input. */
     final Map<String, String> objectsByPhase = new LinkedHashMap<>();
+
     final Map<Long, Integer> replicasOfEpoch = new HashMap<>();
     /** [start, end) wall-clock millis of the rescales, whose per-second record counts are checked once paused. */
     final List<long[]> rescales = new ArrayList<>();
+
     List<String> podUids;
     String templateRevision;
 
@@ -111,12 +113,21 @@ class FleetIT {
         capture();
         fleet.awaitRunning(NAME, RATE, 2);
         capture();
-        StatefulSet sts = fleet.admin.apps().statefulSets().inNamespace(fleet.namespace).withName(NAME).get();
-        assertEquals("LoadProfile", sts.getMetadata().getOwnerReferences().get(0).getKind(), "owned by its LoadProfile");
+        StatefulSet sts = fleet.admin
+                .apps()
+                .statefulSets()
+                .inNamespace(fleet.namespace)
+                .withName(NAME)
+                .get();
+        assertEquals(
+                "LoadProfile", sts.getMetadata().getOwnerReferences().get(0).getKind(), "owned by its LoadProfile");
         List<Pod> pods = fleet.pods(NAME);
         assertEquals(2, pods.size());
         for (Pod pod : pods) {
-            assertEquals("StatefulSet", pod.getMetadata().getOwnerReferences().get(0).getKind(), "made by the StatefulSet controller");
+            assertEquals(
+                    "StatefulSet",
+                    pod.getMetadata().getOwnerReferences().get(0).getKind(),
+                    "made by the StatefulSet controller");
             assertTrue(LocalCluster.ready(pod), pod.getMetadata().getName() + " Ready by its readiness probe");
         }
         podUids = uids(pods);
@@ -134,15 +145,21 @@ class FleetIT {
             samples.add(fleet.status(NAME).getAchievedRate());
         }
         double achieved = (fleet.ackedByPods(NAME) - ackedBefore) / ((System.nanoTime() - before) / 1e9);
-        double reported = samples.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        System.out.printf("real fleet: pods acked %.0f msg/s over 10.5 s at %d msg/s; status.achievedRate samples %s%n",
+        double reported =
+                samples.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        System.out.printf(
+                "real fleet: pods acked %.0f msg/s over 10.5 s at %d msg/s; status.achievedRate samples %s%n",
                 achieved, RATE, samples);
         assertEquals(RATE, achieved, RATE * 0.02, "the fleet sends its target rate");
         assertEquals(RATE, reported, RATE * 0.05, "status.achievedRate reports it: " + samples);
-        Captures.write("kubectl-describe-lp.txt", "$ kubectl describe lp " + NAME + " -n fleet\n"
-                + cluster.kubectlOk(null, "describe", "lp", NAME, "-n", fleet.namespace));
-        Captures.write("kubectl-get-fleet.txt", "$ kubectl get lp,statefulsets,pods -n fleet -o wide\n"
-                + cluster.kubectlOk(null, "get", "lp,statefulsets,pods", "-n", fleet.namespace, "-o", "wide"));
+        Captures.write(
+                "kubectl-describe-lp.txt",
+                "$ kubectl describe lp " + NAME + " -n fleet\n"
+                        + cluster.kubectlOk(null, "describe", "lp", NAME, "-n", fleet.namespace));
+        Captures.write(
+                "kubectl-get-fleet.txt",
+                "$ kubectl get lp,statefulsets,pods -n fleet -o wide\n"
+                        + cluster.kubectlOk(null, "get", "lp,statefulsets,pods", "-n", fleet.namespace, "-o", "wide"));
     }
 
     @Test
@@ -152,7 +169,8 @@ class FleetIT {
         long edited = System.nanoTime();
         fleet.patch(NAME, "{\"spec\":{\"targetRate\":8000}}");
         await(WAIT, () -> fleet.allWorkers(NAME, 2, w -> w.targetRate() == 4_000), () -> fleet.describe(NAME));
-        System.out.printf("real fleet: kubectl patch of targetRate -> both pods at the new rate in %.0f ms%n",
+        System.out.printf(
+                "real fleet: kubectl patch of targetRate -> both pods at the new rate in %.0f ms%n",
                 (System.nanoTime() - edited) / 1e6);
         fleet.awaitRunning(NAME, 8_000, 2);
         assertTrue(fleet.status(NAME).getEpoch() > epoch, "a new epoch carries the new rate");
@@ -163,16 +181,35 @@ class FleetIT {
     @Test
     @Order(3)
     void serverSideApplyAsArgoCdSyncsRescalesToo() {
-        // Argo CD syncs with server-side apply, its own field manager, and forces conflicts (kubectl patch owns targetRate now)
-        cluster.kubectlOk(yaml(NAME, TOPIC, RESCALE_RATE, 2, ""), "apply", "-n", fleet.namespace, "--server-side",
-                "--field-manager=argocd-controller", "--force-conflicts", "-f", "-");
+        // Argo CD syncs with server-side apply, its own field manager, and forces conflicts (kubectl patch owns
+        // targetRate now)
+        cluster.kubectlOk(
+                yaml(NAME, TOPIC, RESCALE_RATE, 2, ""),
+                "apply",
+                "-n",
+                fleet.namespace,
+                "--server-side",
+                "--field-manager=argocd-controller",
+                "--force-conflicts",
+                "-f",
+                "-");
         fleet.awaitRunning(NAME, RESCALE_RATE, 2);
         fleet.recordEpochs(NAME, replicasOfEpoch, 2);
         assertTemplateAndPodsUnchanged();
-        String managers = cluster.kubectlOk(null, "get", "lp", NAME, "-n", fleet.namespace, "--show-managed-fields", "-o",
+        String managers = cluster.kubectlOk(
+                null,
+                "get",
+                "lp",
+                NAME,
+                "-n",
+                fleet.namespace,
+                "--show-managed-fields",
+                "-o",
                 "jsonpath={range .metadata.managedFields[*]}{.manager}/{.operation}/{.subresource} {end}");
         assertTrue(managers.contains("argocd-controller/Apply/"), managers);
-        assertTrue(managers.matches(".*\\S+/Apply/status.*"), "the operator applies status as a field manager of its own: " + managers);
+        assertTrue(
+                managers.matches(".*\\S+/Apply/status.*"),
+                "the operator applies status as a field manager of its own: " + managers);
     }
 
     @Test
@@ -182,10 +219,13 @@ class FleetIT {
         long start = System.currentTimeMillis();
         cluster.kubectlOk(null, "scale", "lp", NAME, "-n", fleet.namespace, "--replicas=4");
         // the Rescaling object is kept for the Argo CD health step
-        await(WAIT, () -> {
-            capture();
-            return objectsByPhase.containsKey("Rescaling");
-        }, () -> fleet.describe(NAME));
+        await(
+                WAIT,
+                () -> {
+                    capture();
+                    return objectsByPhase.containsKey("Rescaling");
+                },
+                () -> fleet.describe(NAME));
         fleet.awaitRunning(NAME, RESCALE_RATE, 4);
         fleet.recordEpochs(NAME, replicasOfEpoch, 4);
         sleep(3_000);
@@ -193,8 +233,17 @@ class FleetIT {
         List<Pod> pods = fleet.pods(NAME);
         assertEquals(4, pods.size());
         assertTrue(uids(pods).containsAll(podUids), "pods 0 and 1 kept running: " + uids(pods) + " vs " + podUids);
-        assertEquals(templateRevision, fleet.admin.apps().statefulSets().inNamespace(fleet.namespace).withName(NAME).get()
-                .getStatus().getUpdateRevision(), "the pod template did not change");
+        assertEquals(
+                templateRevision,
+                fleet.admin
+                        .apps()
+                        .statefulSets()
+                        .inNamespace(fleet.namespace)
+                        .withName(NAME)
+                        .get()
+                        .getStatus()
+                        .getUpdateRevision(),
+                "the pod template did not change");
         podUids = uids(pods);
     }
 
@@ -219,11 +268,15 @@ class FleetIT {
     @Order(6)
     void kubectlScaleDownShrinksTheStatefulSetAfterTheSmallerEpochTookOver() {
         // through the scale subresource too, the CRD's rules refuse what the operator could not run
-        LocalCluster.Result refused = cluster.kubectl(null, "scale", "lp", NAME, "-n", fleet.namespace, "--replicas=20000");
+        LocalCluster.Result refused =
+                cluster.kubectl(null, "scale", "lp", NAME, "-n", fleet.namespace, "--replicas=20000");
         assertTrue(refused.exit() != 0 && refused.output().contains("spec.replicas"), refused.output());
         long start = System.currentTimeMillis();
         cluster.kubectlOk(null, "scale", "lp", NAME, "-n", fleet.namespace, "--replicas=2");
-        await(WAIT, () -> fleet.pods(NAME).size() == 2 && Integer.valueOf(2).equals(fleet.status(NAME).getReplicas()),
+        await(
+                WAIT,
+                () -> fleet.pods(NAME).size() == 2
+                        && Integer.valueOf(2).equals(fleet.status(NAME).getReplicas()),
                 () -> fleet.describe(NAME));
         fleet.awaitRunning(NAME, RESCALE_RATE, 2);
         fleet.recordEpochs(NAME, replicasOfEpoch, 2);
@@ -232,8 +285,18 @@ class FleetIT {
         podUids = podUids.subList(0, 2);
         assertTemplateAndPodsUnchanged();
         // a label of another field manager survives the operator's server-side applies of the StatefulSet
-        assertEquals("payments", fleet.admin.apps().statefulSets().inNamespace(fleet.namespace).withName(NAME).get()
-                .getMetadata().getLabels().get("team"), "the label kubectl added is still there after two rescales");
+        assertEquals(
+                "payments",
+                fleet.admin
+                        .apps()
+                        .statefulSets()
+                        .inNamespace(fleet.namespace)
+                        .withName(NAME)
+                        .get()
+                        .getMetadata()
+                        .getLabels()
+                        .get("team"),
+                "the label kubectl added is still there after two rescales");
     }
 
     @Test
@@ -242,13 +305,24 @@ class FleetIT {
         Pod victim = fleet.pods(NAME).get(1);
         WorkerStatus before = RealFleet.worker(victim).orElseThrow();
         cluster.kubectlOk(null, "delete", "pod", victim.getMetadata().getName(), "-n", fleet.namespace, "--wait=false");
-        await(WAIT, () -> fleet.pods(NAME).stream().anyMatch(p -> p.getMetadata().getName().equals(victim.getMetadata().getName())
-                && !p.getMetadata().getUid().equals(victim.getMetadata().getUid()) && LocalCluster.ready(p)), () -> fleet.describe(NAME));
+        await(
+                WAIT,
+                () -> fleet.pods(NAME).stream()
+                        .anyMatch(p -> p.getMetadata()
+                                        .getName()
+                                        .equals(victim.getMetadata().getName())
+                                && !p.getMetadata()
+                                        .getUid()
+                                        .equals(victim.getMetadata().getUid())
+                                && LocalCluster.ready(p)),
+                () -> fleet.describe(NAME));
         fleet.awaitRunning(NAME, RESCALE_RATE, 2);
         Pod replacement = fleet.pods(NAME).get(1);
         WorkerStatus after = RealFleet.worker(replacement).orElseThrow();
-        assertEquals(List.of(before.epoch(), before.shard(), before.deviceStart(), before.deviceEnd()),
-                List.of(after.epoch(), after.shard(), after.deviceStart(), after.deviceEnd()), "the replacement runs the same shard");
+        assertEquals(
+                List.of(before.epoch(), before.shard(), before.deviceStart(), before.deviceEnd()),
+                List.of(after.epoch(), after.shard(), after.deviceStart(), after.deviceEnd()),
+                "the replacement runs the same shard");
         podUids = uids(fleet.pods(NAME));
     }
 
@@ -258,9 +332,16 @@ class FleetIT {
         Pod operator = cluster.operatorPod().orElseThrow();
         long epoch = fleet.status(NAME).getEpoch();
         String holder = leaseHolder();
-        cluster.kubectlOk(null, "delete", "pod", operator.getMetadata().getName(), "-n", LocalCluster.OPERATOR_NAMESPACE);
-        await(WAIT, () -> cluster.operatorPod().filter(p -> !p.getMetadata().getUid().equals(operator.getMetadata().getUid()))
-                .isPresent(), () -> "a new operator pod");
+        cluster.kubectlOk(
+                null, "delete", "pod", operator.getMetadata().getName(), "-n", LocalCluster.OPERATOR_NAMESPACE);
+        await(
+                WAIT,
+                () -> cluster.operatorPod()
+                        .filter(p -> !p.getMetadata()
+                                .getUid()
+                                .equals(operator.getMetadata().getUid()))
+                        .isPresent(),
+                () -> "a new operator pod");
         long before = fleet.status(NAME).getSent();
         await(WAIT, () -> fleet.status(NAME).getSent() > before + RESCALE_RATE * 3, () -> fleet.describe(NAME));
         fleet.awaitRunning(NAME, RESCALE_RATE, 2);
@@ -274,23 +355,43 @@ class FleetIT {
     void afterTheDeletionsVerifyFindsNoCopyAndAGapOnlyInTheDeletedPodsShard(@TempDir Path dir) throws Exception {
         fleet.pauseAndSettle(NAME);
         Path summary = dir.resolve("verify.json");
-        Loadfleet.execute("verify", "--bootstrap-servers", kafka.bootstrapServers(), "--topic", TOPIC,
-                "--format", "avro", "--generator", "smart-meter", "--idle", "3s", "--summary", summary.toString());
+        Loadfleet.execute(
+                "verify",
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--topic",
+                TOPIC,
+                "--format",
+                "avro",
+                "--generator",
+                "smart-meter",
+                "--idle",
+                "3s",
+                "--summary",
+                summary.toString());
         JsonNode verified = JSON.readTree(Files.readString(summary));
-        assertEquals(0, verified.get("duplicates").asLong(), "no record twice across rescales and deletions: " + verified);
+        assertEquals(
+                0, verified.get("duplicates").asLong(), "no record twice across rescales and deletions: " + verified);
         long gap = 0;
         for (JsonNode stream : verified.get("streams")) {
             // the deleted pod's replacement goes on from its shard's schedule: what the old one had not sent is the gap
             if (stream.get("shard").asInt() == 1) {
                 gap += stream.get("lost").asLong();
             } else {
-                assertEquals(0, stream.get("lost").asLong(), "nothing missing outside the deleted pod's shard: " + stream);
+                assertEquals(
+                        0, stream.get("lost").asLong(), "nothing missing outside the deleted pod's shard: " + stream);
             }
         }
-        System.out.printf("real fleet: after deleting a worker pod and the operator pod, verify: %d records, %d duplicates, "
-                + "%d missing from the deleted pod's shard%n", verified.get("records").asLong(), verified.get("duplicates").asLong(), gap);
-        assertEverySecondHoldsTheRate(KafkaTopics.readAll(kafka.bootstrapServers(), TOPIC, verified.get("records").asLong()),
-                rescales.get(1), 4 + 2, "4 -> 2 pods");
+        System.out.printf(
+                "real fleet: after deleting a worker pod and the operator pod, verify: %d records, %d duplicates, "
+                        + "%d missing from the deleted pod's shard%n",
+                verified.get("records").asLong(), verified.get("duplicates").asLong(), gap);
+        assertEverySecondHoldsTheRate(
+                KafkaTopics.readAll(
+                        kafka.bootstrapServers(), TOPIC, verified.get("records").asLong()),
+                rescales.get(1),
+                4 + 2,
+                "4 -> 2 pods");
     }
 
     @Test
@@ -300,7 +401,15 @@ class FleetIT {
         fleet.awaitRunning(NAME, RESCALE_RATE, 2);
         long epoch = fleet.status(NAME).getEpoch();
         // refused at the door by the CRD's CEL rules: nothing stored, nothing changes
-        LocalCluster.Result refused = cluster.kubectl(null, "patch", "lp", NAME, "-n", fleet.namespace, "--type=merge", "-p",
+        LocalCluster.Result refused = cluster.kubectl(
+                null,
+                "patch",
+                "lp",
+                NAME,
+                "-n",
+                fleet.namespace,
+                "--type=merge",
+                "-p",
                 "{\"spec\":{\"devices\":{\"count\":1}}}");
         assertTrue(refused.exit() != 0 && refused.output().contains("spec.devices.count"), refused.output());
         // stored, and left to the operator's validator: Ready=False naming the field
@@ -309,16 +418,20 @@ class FleetIT {
         capture();
         String message = fleet.condition(NAME, "Ready").orElseThrow().getMessage();
         assertTrue(message.contains("spec.stages[0].duration"), message);
-        assertTrue(fleet.allWorkers(NAME, 2, w -> w.state() == WorkerState.RUNNING && w.epoch() == epoch),
+        assertTrue(
+                fleet.allWorkers(NAME, 2, w -> w.state() == WorkerState.RUNNING && w.epoch() == epoch),
                 "the fleet runs on as it was: " + fleet.workers(NAME));
 
         // A ramp then a hold, over 2 pods, that completes: 0 -> 2000 msg/s over 2 s (2000 records) then
         // 1 s at 2000 msg/s, split exactly over the pods, and all of it arrives.
-        fleet.apply(yaml("burst", "real-burst", 2_000, 2, "  stages: [{duration: 2s, targetRate: 2000}]\n  duration: 3s\n"));
+        fleet.apply(yaml(
+                "burst", "real-burst", 2_000, 2, "  stages: [{duration: 2s, targetRate: 2000}]\n  duration: 3s\n"));
         await(WAIT, () -> fleet.phase("burst") == Phase.Completed, () -> fleet.describe("burst"));
-        objectsByPhase.put("Completed", cluster.kubectlOk(null, "get", "lp", "burst", "-n", fleet.namespace, "-o", "json"));
+        objectsByPhase.put(
+                "Completed", cluster.kubectlOk(null, "get", "lp", "burst", "-n", fleet.namespace, "-o", "json"));
         assertEquals(4_000L, fleet.status("burst").getAcked(), "the ramp's 2000 plus 1 s at 2000 msg/s");
-        List<ConsumerRecord<byte[], byte[]>> records = KafkaTopics.readAll(kafka.bootstrapServers(), "real-burst", 4_000);
+        List<ConsumerRecord<byte[], byte[]>> records =
+                KafkaTopics.readAll(kafka.bootstrapServers(), "real-burst", 4_000);
         Map<String, Long> perShard = new TreeMap<>();
         records.forEach(r -> perShard.merge(KafkaTopics.header(r, OutgoingRecord.HEADER_SHARD), 1L, Long::sum));
         assertEquals(Map.of("0", 2_000L, "1", 2_000L), perShard, "each pod ramps its half");
@@ -327,19 +440,40 @@ class FleetIT {
     @Test
     @Order(11)
     void argoCdHealthOfEachPhaseAsArgoCdComputesIt() {
-        Map<String, String> expected = Map.of("none", "Progressing", "Pending", "Progressing", "Running", "Healthy",
-                "Rescaling", "Progressing", "Paused", "Suspended", "Failed", "Degraded", "Completed", "Healthy");
-        assertTrue(objectsByPhase.keySet().containsAll(List.of("Running", "Rescaling", "Paused", "Failed", "Completed")),
+        Map<String, String> expected = Map.of(
+                "none",
+                "Progressing",
+                "Pending",
+                "Progressing",
+                "Running",
+                "Healthy",
+                "Rescaling",
+                "Progressing",
+                "Paused",
+                "Suspended",
+                "Failed",
+                "Degraded",
+                "Completed",
+                "Healthy");
+        assertTrue(
+                objectsByPhase.keySet().containsAll(List.of("Running", "Rescaling", "Paused", "Failed", "Completed")),
                 "captured phases: " + objectsByPhase.keySet());
         List<String> phases = new ArrayList<>(objectsByPhase.keySet());
-        String input = phases.stream().map(p -> objectsByPhase.get(p).replace("\n", "")).collect(Collectors.joining("\n")) + "\n";
+        String input =
+                phases.stream()
+                                .map(p -> objectsByPhase.get(p).replace("\n", ""))
+                                .collect(Collectors.joining("\n")) + "\n";
         List<String> lines = cluster.luaHealth(input).lines().toList();
         assertEquals(phases.size(), lines.size(), String.join("\n", lines));
         StringBuilder report = new StringBuilder();
         for (int i = 0; i < phases.size(); i++) {
             JsonNode health = read(lines.get(i));
             assertEquals(expected.get(phases.get(i)), health.path("status").asText(), phases.get(i) + ": " + health);
-            report.append(String.format("%-10s -> %-11s %s%n", phases.get(i), health.path("status").asText(), health.path("message").asText()));
+            report.append(String.format(
+                    "%-10s -> %-11s %s%n",
+                    phases.get(i),
+                    health.path("status").asText(),
+                    health.path("message").asText()));
         }
         Captures.write("argocd-health.txt", report.toString());
         System.out.print("Argo CD health (gopher-lua) of real objects:\n" + report);
@@ -360,25 +494,43 @@ class FleetIT {
      * Each pod paces from a whole millisecond and all switch at one effective time, so a second with a
      * hand-over may be off by 2 ms of the rate plus one record per pod of either epoch, and no more.
      */
-    static void assertEverySecondHoldsTheRate(List<ConsumerRecord<byte[], byte[]>> records, long[] window, int podsOfBothEpochs,
-            String what) {
+    static void assertEverySecondHoldsTheRate(
+            List<ConsumerRecord<byte[], byte[]>> records, long[] window, int podsOfBothEpochs, String what) {
         List<Long> perSecond = Deliveries.perSecond(RealFleet.delivered(records), window[0], window[1]);
         long tolerance = RESCALE_RATE / 500 + podsOfBothEpochs;
         System.out.printf("real fleet: records per second across %s at %d msg/s: %s%n", what, RESCALE_RATE, perSecond);
         for (int second = 0; second < perSecond.size(); second++) {
-            assertEquals(RESCALE_RATE, perSecond.get(second), tolerance, "second " + second + " of " + what + ": " + perSecond);
+            assertEquals(
+                    RESCALE_RATE,
+                    perSecond.get(second),
+                    tolerance,
+                    "second " + second + " of " + what + ": " + perSecond);
         }
     }
 
     void assertTemplateAndPodsUnchanged() {
         assertEquals(podUids, uids(fleet.pods(NAME)), "no pod was restarted");
-        assertEquals(templateRevision, fleet.admin.apps().statefulSets().inNamespace(fleet.namespace).withName(NAME).get()
-                .getStatus().getUpdateRevision(), "the pod template did not change");
+        assertEquals(
+                templateRevision,
+                fleet.admin
+                        .apps()
+                        .statefulSets()
+                        .inNamespace(fleet.namespace)
+                        .withName(NAME)
+                        .get()
+                        .getStatus()
+                        .getUpdateRevision(),
+                "the pod template did not change");
     }
 
     String leaseHolder() {
-        return fleet.admin.leases().inNamespace(LocalCluster.OPERATOR_NAMESPACE).withName("loadfleet-operator").get()
-                .getSpec().getHolderIdentity();
+        return fleet.admin
+                .leases()
+                .inNamespace(LocalCluster.OPERATOR_NAMESPACE)
+                .withName("loadfleet-operator")
+                .get()
+                .getSpec()
+                .getHolderIdentity();
     }
 
     /** Keeps the object in its current phase (or "none" before the operator wrote a status) for the health check. */

@@ -31,27 +31,53 @@ class InstallIT {
     void theOperatorRunsAsADeploymentPodWithItsServiceAccount() {
         Pod pod = cluster.operatorPod().orElseThrow();
         assertEquals("loadfleet-operator", pod.getSpec().getServiceAccountName());
-        assertTrue(pod.getMetadata().getOwnerReferences().stream().anyMatch(o -> "ReplicaSet".equals(o.getKind())),
+        assertTrue(
+                pod.getMetadata().getOwnerReferences().stream().anyMatch(o -> "ReplicaSet".equals(o.getKind())),
                 "made by the ReplicaSet controller: " + pod.getMetadata().getOwnerReferences());
-        assertTrue(pod.getSpec().getVolumes().stream().anyMatch(v -> v.getName().startsWith("kube-api-access-")),
-                "the ServiceAccount admission plugin mounted its token: " + pod.getSpec().getVolumes());
-        assertEquals("restricted", cluster.admin().namespaces().withName(LocalCluster.OPERATOR_NAMESPACE).get()
-                .getMetadata().getLabels().get("pod-security.kubernetes.io/enforce"));
-        System.out.printf("install: local cluster started in %.1f s; operator pod %s Ready on %s%n",
-                cluster.startupMillis() / 1e3, pod.getMetadata().getName(), pod.getStatus().getPodIP());
+        assertTrue(
+                pod.getSpec().getVolumes().stream().anyMatch(v -> v.getName().startsWith("kube-api-access-")),
+                "the ServiceAccount admission plugin mounted its token: "
+                        + pod.getSpec().getVolumes());
+        assertEquals(
+                "restricted",
+                cluster.admin()
+                        .namespaces()
+                        .withName(LocalCluster.OPERATOR_NAMESPACE)
+                        .get()
+                        .getMetadata()
+                        .getLabels()
+                        .get("pod-security.kubernetes.io/enforce"));
+        System.out.printf(
+                "install: local cluster started in %.1f s; operator pod %s Ready on %s%n",
+                cluster.startupMillis() / 1e3,
+                pod.getMetadata().getName(),
+                pod.getStatus().getPodIP());
     }
 
     @Test
     void theOperatorMayDoWhatItsRoleSaysAndNothingMore() {
-        for (String allowed : List.of("list loadprofiles.loadfleet.io", "watch loadprofiles.loadfleet.io",
-                "patch loadprofiles.loadfleet.io --subresource=status", "create statefulsets.apps -n any",
-                "patch statefulsets.apps -n any", "get configmaps -n any", "create events", "list pods",
+        for (String allowed : List.of(
+                "list loadprofiles.loadfleet.io",
+                "watch loadprofiles.loadfleet.io",
+                "patch loadprofiles.loadfleet.io --subresource=status",
+                "create statefulsets.apps -n any",
+                "patch statefulsets.apps -n any",
+                "get configmaps -n any",
+                "create events",
+                "list pods",
                 "update leases.coordination.k8s.io -n loadfleet-system")) {
             assertEquals("yes", canI(allowed), "the operator may " + allowed);
         }
-        for (String denied : List.of("get secrets -n any", "list secrets", "delete statefulsets.apps -n any",
-                "delete pods -n any", "create pods -n any", "update loadprofiles.loadfleet.io -n any",
-                "create clusterroles.rbac.authorization.k8s.io", "get nodes", "create serviceaccounts --subresource=token -n any")) {
+        for (String denied : List.of(
+                "get secrets -n any",
+                "list secrets",
+                "delete statefulsets.apps -n any",
+                "delete pods -n any",
+                "create pods -n any",
+                "update loadprofiles.loadfleet.io -n any",
+                "create clusterroles.rbac.authorization.k8s.io",
+                "get nodes",
+                "create serviceaccounts --subresource=token -n any")) {
             assertEquals("no", canI(denied), "the operator may not " + denied);
         }
     }

@@ -6,8 +6,8 @@ import static io.loadfleet.operator.real.RealFleet.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.loadfleet.api.control.WorkerStatus;
-import io.loadfleet.worker.testing.Deliveries;
 import io.loadfleet.worker.testing.Delivered;
+import io.loadfleet.worker.testing.Deliveries;
 import io.loadfleet.worker.testing.PulsarBroker;
 import io.loadfleet.worker.testing.PulsarTopics;
 import java.util.HashMap;
@@ -50,16 +50,21 @@ class PulsarFleetIT {
         fleet.awaitRunning("sensors", 3_000, 2);
         fleet.recordEpochs("sensors", replicasOfEpoch, 2);
         fleet.awaitAcksCaughtUp("sensors");
-        long sentBefore = fleet.workers("sensors").stream().mapToLong(WorkerStatus::sent).sum();
+        long sentBefore =
+                fleet.workers("sensors").stream().mapToLong(WorkerStatus::sent).sum();
         long before = System.nanoTime();
         sleep(10_000);
-        double sent = (fleet.workers("sensors").stream().mapToLong(WorkerStatus::sent).sum() - sentBefore)
-                / ((System.nanoTime() - before) / 1e9);
+        double sent =
+                (fleet.workers("sensors").stream().mapToLong(WorkerStatus::sent).sum() - sentBefore)
+                        / ((System.nanoTime() - before) / 1e9);
         System.out.printf("real pulsar fleet: pods sent %.0f msg/s at 3000 msg/s%n", sent);
         assertEquals(3_000, sent, 3_000 * 0.02, "the fleet sends its target rate");
 
         fleet.patch("sensors", "{\"spec\":{\"targetRate\":6000}}");
-        await(WAIT, () -> fleet.allWorkers("sensors", 2, w -> w.targetRate() == 3_000), () -> fleet.describe("sensors"));
+        await(
+                WAIT,
+                () -> fleet.allWorkers("sensors", 2, w -> w.targetRate() == 3_000),
+                () -> fleet.describe("sensors"));
         fleet.recordEpochs("sensors", replicasOfEpoch, 2);
         sleep(2_000);
         fleet.cluster.kubectlOk(null, "scale", "lp", "sensors", "-n", fleet.namespace, "--replicas=3");
@@ -69,8 +74,8 @@ class PulsarFleetIT {
 
         long acked = fleet.pauseAndSettle("sensors");
         fleet.recordEpochs("sensors", replicasOfEpoch, 3);
-        List<Delivered> messages = PulsarTopics.readAll(pulsar.serviceUrl(), "iot-sensor-data", acked,
-                m -> PulsarTopics.delivered(m, "device_id"));
+        List<Delivered> messages = PulsarTopics.readAll(
+                pulsar.serviceUrl(), "iot-sensor-data", acked, m -> PulsarTopics.delivered(m, "device_id"));
         System.out.println("real pulsar fleet: paused after " + acked + " acked; the topic holds " + messages.size());
         assertEquals(acked, messages.size(), "topic message count == status.acked");
         RealFleet.assertKeysInTheirShardsRange(messages, replicasOfEpoch);

@@ -45,8 +45,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class RealFleet {
     static final Duration WAIT = Duration.ofSeconds(120);
-    private static final ObjectMapper JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final LocalCluster cluster;
     final KubernetesClient admin;
@@ -58,8 +61,14 @@ final class RealFleet {
         cluster.installOperator();
         this.admin = cluster.admin();
         this.namespace = namespace;
-        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-                .addToLabels("pod-security.kubernetes.io/enforce", "restricted").endMetadata().build()).serverSideApply();
+        admin.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(namespace)
+                        .addToLabels("pod-security.kubernetes.io/enforce", "restricted")
+                        .endMetadata()
+                        .build())
+                .serverSideApply();
     }
 
     /** A LoadProfile of a 10,000-device pool; {@code rest} holds its other spec lines, indented by two spaces. */
@@ -86,7 +95,10 @@ final class RealFleet {
     }
 
     LoadProfileStatus status(String name) {
-        LoadProfile lp = admin.resources(LoadProfile.class).inNamespace(namespace).withName(name).get();
+        LoadProfile lp = admin.resources(LoadProfile.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
         return lp == null ? null : lp.getStatus();
     }
 
@@ -97,20 +109,28 @@ final class RealFleet {
 
     Optional<Condition> condition(String name, String type) {
         LoadProfileStatus status = status(name);
-        return status == null ? Optional.empty() : status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+        return status == null
+                ? Optional.empty()
+                : status.getConditions().stream()
+                        .filter(c -> type.equals(c.getType()))
+                        .findFirst();
     }
 
     /** The profile's live pods (not being deleted), by name. */
     List<Pod> pods(String name) {
         return admin.pods().inNamespace(namespace).withLabel("loadfleet.io/profile", name).list().getItems().stream()
                 .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
-                .sorted(Comparator.comparing(p -> p.getMetadata().getName())).toList();
+                .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
+                .toList();
     }
 
     /** What each running pod of the profile, ready or not, says of itself (GET /status of its control API). */
     List<WorkerStatus> workers(String name) {
-        return pods(name).stream().filter(p -> p.getStatus() != null && p.getStatus().getPodIP() != null)
-                .map(RealFleet::worker).flatMap(Optional::stream).toList();
+        return pods(name).stream()
+                .filter(p -> p.getStatus() != null && p.getStatus().getPodIP() != null)
+                .map(RealFleet::worker)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** Whether exactly {@code replicas} pods of the profile answer and every answer passes {@code test}. */
@@ -126,9 +146,15 @@ final class RealFleet {
 
     static Optional<WorkerStatus> worker(Pod pod) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + pod.getStatus().getPodIP()
-                    + ":8080/status")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Optional.of(JSON.readValue(response.body(), WorkerStatus.class)) : Optional.empty();
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(
+                                    URI.create("http://" + pod.getStatus().getPodIP() + ":8080/status"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200
+                    ? Optional.of(JSON.readValue(response.body(), WorkerStatus.class))
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -139,26 +165,41 @@ final class RealFleet {
 
     /** Waits until the profile runs its target rate over its replicas, by its status. */
     void awaitRunning(String name, long rate, int replicas) {
-        await(WAIT, () -> {
-            LoadProfileStatus s = status(name);
-            return s != null && s.getPhase() == Phase.Running && Integer.valueOf(replicas).equals(s.getReplicas())
-                    && Integer.valueOf(replicas).equals(s.getReadyReplicas()) && Long.valueOf(rate).equals(s.getTargetRate())
-                    && s.getAchievedRate() != null && Math.abs(s.getAchievedRate() - rate) < rate * 0.1;
-        }, () -> describe(name));
+        await(
+                WAIT,
+                () -> {
+                    LoadProfileStatus s = status(name);
+                    return s != null
+                            && s.getPhase() == Phase.Running
+                            && Integer.valueOf(replicas).equals(s.getReplicas())
+                            && Integer.valueOf(replicas).equals(s.getReadyReplicas())
+                            && Long.valueOf(rate).equals(s.getTargetRate())
+                            && s.getAchievedRate() != null
+                            && Math.abs(s.getAchievedRate() - rate) < rate * 0.1;
+                },
+                () -> describe(name));
     }
 
     /** Pauses the profile and waits until its pods idle and status.acked has caught up with all they sent: status.acked. */
     long pauseAndSettle(String name) {
         patch(name, "{\"spec\":{\"paused\":true}}");
         int replicas = status(name).getReplicas();
-        await(WAIT, () -> phase(name) == Phase.Paused && allWorkers(name, replicas, w -> w.state() == WorkerState.PAUSED),
+        await(
+                WAIT,
+                () -> phase(name) == Phase.Paused && allWorkers(name, replicas, w -> w.state() == WorkerState.PAUSED),
                 () -> describe(name));
-        await(WAIT, () -> {
-            List<WorkerStatus> pods = workers(name);
-            long sent = pods.stream().mapToLong(WorkerStatus::sent).sum();
-            LoadProfileStatus s = status(name);
-            return pods.size() == replicas && s.getAcked() != null && s.getAcked() == sent && s.getSent() == sent;
-        }, () -> describe(name));
+        await(
+                WAIT,
+                () -> {
+                    List<WorkerStatus> pods = workers(name);
+                    long sent = pods.stream().mapToLong(WorkerStatus::sent).sum();
+                    LoadProfileStatus s = status(name);
+                    return pods.size() == replicas
+                            && s.getAcked() != null
+                            && s.getAcked() == sent
+                            && s.getSent() == sent;
+                },
+                () -> describe(name));
         return status(name).getAcked();
     }
 
@@ -169,11 +210,19 @@ final class RealFleet {
      */
     void awaitAcksCaughtUp(String name) {
         sleep(2_000);
-        await(WAIT, () -> {
-            List<WorkerStatus> pods = workers(name);
-            double rate = pods.stream().mapToDouble(WorkerStatus::targetRate).sum();
-            return !pods.isEmpty() && pods.stream().mapToLong(s -> s.sent() - s.acked()).sum() < Math.max(100, rate / 10);
-        }, () -> describe(name));
+        await(
+                WAIT,
+                () -> {
+                    List<WorkerStatus> pods = workers(name);
+                    double rate =
+                            pods.stream().mapToDouble(WorkerStatus::targetRate).sum();
+                    return !pods.isEmpty()
+                            && pods.stream()
+                                            .mapToLong(s -> s.sent() - s.acked())
+                                            .sum()
+                                    < Math.max(100, rate / 10);
+                },
+                () -> describe(name));
         sleep(FleetCoordinator.RATE_WINDOW.toMillis() + 2_100);
     }
 
@@ -191,27 +240,69 @@ final class RealFleet {
      * API server has refused the operator nothing so far (its audit log).
      */
     void deleteAndAwaitGone(String name) {
-        assertEquals(List.of(), cluster.forbiddenRequests(InstallIT.OPERATOR), "requests of the operator the API server refused");
+        assertEquals(
+                List.of(),
+                cluster.forbiddenRequests(InstallIT.OPERATOR),
+                "requests of the operator the API server refused");
         cluster.kubectlOk(null, "delete", "lp", name, "-n", namespace);
-        await(WAIT, () -> admin.apps().statefulSets().inNamespace(namespace).withName(name).get() == null
-                && admin.configMaps().inNamespace(namespace).withName(name + "-worker-config").get() == null
-                && admin.services().inNamespace(namespace).withName(name + "-workers").get() == null
-                && admin.network().v1().networkPolicies().inNamespace(namespace).withName(name + "-workers").get() == null
-                && admin.pods().inNamespace(namespace).withLabel("loadfleet.io/profile", name).list().getItems().isEmpty(),
-                () -> cluster.kubectl(null, "get", "all,cm,netpol", "-n", namespace).output());
+        await(
+                WAIT,
+                () -> admin.apps()
+                                        .statefulSets()
+                                        .inNamespace(namespace)
+                                        .withName(name)
+                                        .get()
+                                == null
+                        && admin.configMaps()
+                                        .inNamespace(namespace)
+                                        .withName(name + "-worker-config")
+                                        .get()
+                                == null
+                        && admin.services()
+                                        .inNamespace(namespace)
+                                        .withName(name + "-workers")
+                                        .get()
+                                == null
+                        && admin.network()
+                                        .v1()
+                                        .networkPolicies()
+                                        .inNamespace(namespace)
+                                        .withName(name + "-workers")
+                                        .get()
+                                == null
+                        && admin.pods()
+                                .inNamespace(namespace)
+                                .withLabel("loadfleet.io/profile", name)
+                                .list()
+                                .getItems()
+                                .isEmpty(),
+                () -> cluster.kubectl(null, "get", "all,cm,netpol", "-n", namespace)
+                        .output());
     }
 
     /** Waits for the Warning Event that the profile turned Degraded for {@code reason}. */
     void awaitDegradedEvent(String name, String reason) {
-        await(Duration.ofSeconds(30), () -> cluster.kubectlOk(null, "get", "events", "-n", namespace, "--field-selector",
-                "involvedObject.name=" + name + ",reason=Degraded,type=Warning", "-o", "jsonpath={.items[*].message}")
-                .contains(reason + ": "), () -> "no Degraded Event for " + reason + ": "
-                + cluster.kubectl(null, "get", "events", "-n", namespace).output());
+        await(
+                Duration.ofSeconds(30),
+                () -> cluster.kubectlOk(
+                                null,
+                                "get",
+                                "events",
+                                "-n",
+                                namespace,
+                                "--field-selector",
+                                "involvedObject.name=" + name + ",reason=Degraded,type=Warning",
+                                "-o",
+                                "jsonpath={.items[*].message}")
+                        .contains(reason + ": "),
+                () -> "no Degraded Event for " + reason + ": "
+                        + cluster.kubectl(null, "get", "events", "-n", namespace)
+                                .output());
     }
 
     String describe(String name) {
-        return cluster.kubectl(null, "get", "lp,pods", "-n", namespace, "-o", "wide").output() + "\nstatus: " + status(name)
-                + "\nworkers: " + workers(name);
+        return cluster.kubectl(null, "get", "lp,pods", "-n", namespace, "-o", "wide")
+                        .output() + "\nstatus: " + status(name) + "\nworkers: " + workers(name);
     }
 
     /** Each record's key is a device of the range its shard had in its epoch's plan (of a 10,000-device pool). */
@@ -219,15 +310,16 @@ final class RealFleet {
         Map<Integer, FleetPlan> plans = new HashMap<>();
         for (Delivered r : records) {
             Integer replicas = replicasOfEpoch.get(r.epoch());
-            assertNotNull(replicas, "records of epoch " + r.epoch() + " come from a plan the test saw: " + replicasOfEpoch);
+            assertNotNull(
+                    replicas, "records of epoch " + r.epoch() + " come from a plan the test saw: " + replicasOfEpoch);
             FleetPlan plan = plans.computeIfAbsent(replicas, n -> FleetPlan.of(spec(n), n));
             ShardPlan range = plan.shards().get(r.shard());
             long device = Long.parseLong(r.key().substring(r.key().lastIndexOf('-') + 1)); // dev-7, meter-0005001
-            assertTrue(device >= range.deviceStart() && device < range.deviceEnd(),
+            assertTrue(
+                    device >= range.deviceStart() && device < range.deviceEnd(),
                     "epoch " + r.epoch() + " shard " + r.shard() + " key " + device + " outside " + range);
         }
     }
-
 
     static List<Delivered> delivered(List<ConsumerRecord<byte[], byte[]>> records) {
         return records.stream().map(r -> KafkaTopics.delivered(r, null)).toList();

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(600)
 class SecretsLeakIT {
     static final String PASSWORD = "s3cr3t-" + UUID.randomUUID();
+
     @RegisterExtension
     static final SecuredKafkaBroker kafka = new SecuredKafkaBroker("fleet-producer", PASSWORD);
 
@@ -69,21 +70,37 @@ class SecretsLeakIT {
                         sasl: {mechanism: SCRAM-SHA-512, secretRef: {name: kafka-user}}
                         tls: {secretRef: {name: kafka-ca}}
                 """.formatted(kafka.bootstrapServers(KafkaSecurityProtocol.SASL_SSL)));
-        await(WAIT, () -> fleet.phase("secured") == Phase.Running && fleet.status("secured").getAcked() != null
-                && fleet.status("secured").getAcked() > 2_000, () -> fleet.describe("secured"));
+        await(
+                WAIT,
+                () -> fleet.phase("secured") == Phase.Running
+                        && fleet.status("secured").getAcked() != null
+                        && fleet.status("secured").getAcked() > 2_000,
+                () -> fleet.describe("secured"));
         // paused and settled, the topic (read through the PLAINTEXT listener) holds exactly what the fleet acked
         long acked = fleet.pauseAndSettle("secured");
-        assertEquals(acked, KafkaTopics.readAll(kafka.bootstrapServers(), "secured-readings", acked).size());
-        System.out.println("real secrets fleet: " + acked + " records acked over SASL_SSL/SCRAM-SHA-512 by 2 pods, all on the topic");
+        assertEquals(
+                acked,
+                KafkaTopics.readAll(kafka.bootstrapServers(), "secured-readings", acked)
+                        .size());
+        System.out.println("real secrets fleet: " + acked
+                + " records acked over SASL_SSL/SCRAM-SHA-512 by 2 pods, all on the topic");
 
         Map<String, String> places = places(fleet);
         assertTrue(places.get("logs").contains("secured-readings"), "the scan reads the pods' logs");
         assertEquals(List.of(), placesHolding(places), "the password leaked");
 
         // the negative control: the same scan finds a copy planted in a ConfigMap
-        fleet.admin.configMaps().inNamespace(fleet.namespace).resource(new ConfigMapBuilder().withNewMetadata().withName("planted")
-                .endMetadata().addToData("oops", Base64.getEncoder().encodeToString(PASSWORD.getBytes(StandardCharsets.UTF_8)))
-                .build()).create();
+        fleet.admin
+                .configMaps()
+                .inNamespace(fleet.namespace)
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("planted")
+                        .endMetadata()
+                        .addToData(
+                                "oops", Base64.getEncoder().encodeToString(PASSWORD.getBytes(StandardCharsets.UTF_8)))
+                        .build())
+                .create();
         assertEquals(List.of("ConfigMaps"), placesHolding(places(fleet)), "the scan finds what was planted");
         fleet.deleteAndAwaitGone("secured");
     }
@@ -91,8 +108,16 @@ class SecretsLeakIT {
     static void secret(RealFleet fleet, String name, Map<String, String> values) {
         Map<String, String> data = new LinkedHashMap<>();
         values.forEach((k, v) -> data.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
-        fleet.admin.secrets().inNamespace(fleet.namespace).resource(new SecretBuilder().withNewMetadata().withName(name).endMetadata()
-                .withData(data).build()).create();
+        fleet.admin
+                .secrets()
+                .inNamespace(fleet.namespace)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .endMetadata()
+                        .withData(data)
+                        .build())
+                .create();
     }
 
     /** Everything the operator and workers wrote or said, by where it is. */
@@ -100,20 +125,40 @@ class SecretsLeakIT {
         var admin = fleet.admin;
         String ns = fleet.namespace;
         Map<String, String> places = new LinkedHashMap<>();
-        places.put("LoadProfile", Serialization.asJson(admin.resources(LoadProfile.class).inNamespace(ns).withName("secured").get()));
+        places.put(
+                "LoadProfile",
+                Serialization.asJson(admin.resources(LoadProfile.class)
+                        .inNamespace(ns)
+                        .withName("secured")
+                        .get()));
         places.put("Events", nonEmpty(admin.v1().events().inNamespace(ns).list().getItems()));
-        places.put("ConfigMaps", nonEmpty(admin.configMaps().inNamespace(ns).list().getItems()));
-        places.put("StatefulSets", nonEmpty(admin.apps().statefulSets().inNamespace(ns).list().getItems()));
+        places.put(
+                "ConfigMaps", nonEmpty(admin.configMaps().inNamespace(ns).list().getItems()));
+        places.put(
+                "StatefulSets",
+                nonEmpty(admin.apps().statefulSets().inNamespace(ns).list().getItems()));
         places.put("Pods", nonEmpty(admin.pods().inNamespace(ns).list().getItems()));
         places.put("Services", nonEmpty(admin.services().inNamespace(ns).list().getItems()));
-        places.put("NetworkPolicies", nonEmpty(admin.network().v1().networkPolicies().inNamespace(ns).list().getItems()));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        places.put(
+                "NetworkPolicies",
+                nonEmpty(admin.network()
+                        .v1()
+                        .networkPolicies()
+                        .inNamespace(ns)
+                        .list()
+                        .getItems()));
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         StringBuilder control = new StringBuilder();
         StringBuilder logs = new StringBuilder();
         for (Pod pod : fleet.pods("secured")) {
             for (String path : List.of("/status", "/metrics")) {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + pod.getStatus().getPodIP()
-                        + ":8080" + path)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://" + pod.getStatus().getPodIP() + ":8080" + path))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, response.statusCode(), pod.getMetadata().getName() + path);
                 control.append(response.body());
             }
@@ -128,8 +173,10 @@ class SecretsLeakIT {
     /** The places holding the password as is, or as base64 (how a Secret or a careless dump would carry it). */
     static List<String> placesHolding(Map<String, String> places) {
         String base64 = Base64.getEncoder().encodeToString(PASSWORD.getBytes(StandardCharsets.UTF_8));
-        return places.entrySet().stream().filter(e -> e.getValue().contains(PASSWORD) || e.getValue().contains(base64))
-                .map(Map.Entry::getKey).toList();
+        return places.entrySet().stream()
+                .filter(e -> e.getValue().contains(PASSWORD) || e.getValue().contains(base64))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** A scan of nothing proves nothing: each kind of object the scan reads must exist. */

@@ -24,7 +24,8 @@ final class StepsInOrder implements TestWatcher, ExecutionCondition {
             return ConditionEvaluationResult.enabled("a class");
         }
         String failed = context.getParent().orElseThrow().getStore(STORE).get("failed", String.class);
-        return failed == null ? ConditionEvaluationResult.enabled("the steps before passed")
+        return failed == null
+                ? ConditionEvaluationResult.enabled("the steps before passed")
                 : ConditionEvaluationResult.disabled("an earlier step failed: " + failed);
     }
 }

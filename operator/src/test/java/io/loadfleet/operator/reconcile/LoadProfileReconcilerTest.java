@@ -11,9 +11,9 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.loadfleet.api.LoadProfile;
-import io.loadfleet.operator.OperatorFixture;
 import io.loadfleet.api.status.Condition;
 import io.loadfleet.api.status.Phase;
+import io.loadfleet.operator.OperatorFixture;
 import io.loadfleet.operator.dependent.FleetNames;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -52,43 +52,75 @@ class LoadProfileReconcilerTest {
         assertEquals(3, sts.getSpec().getReplicas());
         assertEquals("Parallel", sts.getSpec().getPodManagementPolicy());
         assertEquals("grid-workers", sts.getSpec().getServiceName());
-        assertEquals(created.getMetadata().getUid(), sts.getMetadata().getOwnerReferences().get(0).getUid());
+        assertEquals(
+                created.getMetadata().getUid(),
+                sts.getMetadata().getOwnerReferences().get(0).getUid());
         var container = sts.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertEquals("loadfleet/worker:test", container.getImage(), "WORKER_IMAGE is the default image");
         assertEquals("-Xmx256m", container.getEnv().get(0).getValue());
-        assertEquals("load", sts.getSpec().getTemplate().getSpec().getNodeSelector().get("pool"));
+        assertEquals(
+                "load", sts.getSpec().getTemplate().getSpec().getNodeSelector().get("pool"));
         assertEquals(18080, container.getPorts().get(0).getContainerPort());
 
-        ConfigMap config = client.configMaps().inNamespace("test").withName("grid-worker-config").get();
+        ConfigMap config = client.configMaps()
+                .inNamespace("test")
+                .withName("grid-worker-config")
+                .get();
         String workerYaml = config.getData().get("worker.yaml");
         assertTrue(workerYaml.contains("smart-grid-data") && workerYaml.contains("smart-meter"), workerYaml);
         assertTrue(!workerYaml.contains("targetRate") && !workerYaml.contains("30000"), "no rate in static config");
         assertTrue(!workerYaml.contains("tracing"), "no tracing unless asked: " + workerYaml);
-        Service service = client.services().inNamespace("test").withName("grid-workers").get();
+        Service service =
+                client.services().inNamespace("test").withName("grid-workers").get();
         assertEquals("None", service.getSpec().getClusterIP());
 
         // Hardened as the Pod Security Standards' "restricted" profile asks.
         var pod = sts.getSpec().getTemplate().getSpec();
         assertTrue(pod.getSecurityContext().getRunAsNonRoot());
-        assertEquals("RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType());
+        assertEquals(
+                "RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType());
         assertEquals(false, container.getSecurityContext().getAllowPrivilegeEscalation());
         assertTrue(container.getSecurityContext().getReadOnlyRootFilesystem());
-        assertEquals(java.util.List.of("ALL"), container.getSecurityContext().getCapabilities().getDrop());
-        assertTrue(container.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/tmp")), "a writable /tmp");
+        assertEquals(
+                java.util.List.of("ALL"),
+                container.getSecurityContext().getCapabilities().getDrop());
+        assertTrue(
+                container.getVolumeMounts().stream()
+                        .anyMatch(m -> m.getMountPath().equals("/tmp")),
+                "a writable /tmp");
         // a fleet without Secrets has the template it had before sinks could name Secrets: an upgrade rolls no pods
-        assertEquals(java.util.List.of("worker", "--config", "/etc/loadfleet/worker.yaml", "--port", "18080"), container.getArgs());
+        assertEquals(
+                java.util.List.of("worker", "--config", "/etc/loadfleet/worker.yaml", "--port", "18080"),
+                container.getArgs());
         assertNull(pod.getSecurityContext().getFsGroup());
-        assertEquals(java.util.List.of("config", "tmp"), pod.getVolumes().stream().map(v -> v.getName()).toList());
+        assertEquals(
+                java.util.List.of("config", "tmp"),
+                pod.getVolumes().stream().map(v -> v.getName()).toList());
 
         // Only the operator's pods (and namespaces that opt in to scraping) reach the control port.
-        var policy = client.network().v1().networkPolicies().inNamespace("test").withName("grid-workers").get();
-        assertEquals(java.util.Map.of("loadfleet.io/profile", "grid"), policy.getSpec().getPodSelector().getMatchLabels());
+        var policy = client.network()
+                .v1()
+                .networkPolicies()
+                .inNamespace("test")
+                .withName("grid-workers")
+                .get();
+        assertEquals(
+                java.util.Map.of("loadfleet.io/profile", "grid"),
+                policy.getSpec().getPodSelector().getMatchLabels());
         var from = policy.getSpec().getIngress().get(0).getFrom();
-        assertEquals("loadfleet-system", from.get(0).getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"));
-        assertEquals("loadfleet-operator", from.get(0).getPodSelector().getMatchLabels().get("app.kubernetes.io/name"));
+        assertEquals(
+                "loadfleet-system",
+                from.get(0).getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"));
+        assertEquals(
+                "loadfleet-operator",
+                from.get(0).getPodSelector().getMatchLabels().get("app.kubernetes.io/name"));
         assertEquals("true", from.get(1).getNamespaceSelector().getMatchLabels().get("loadfleet.io/scrape-workers"));
-        assertEquals(18080, policy.getSpec().getIngress().get(0).getPorts().get(0).getPort().getIntVal());
-        assertEquals(created.getMetadata().getUid(), policy.getMetadata().getOwnerReferences().get(0).getUid());
+        assertEquals(
+                18080,
+                policy.getSpec().getIngress().get(0).getPorts().get(0).getPort().getIntVal());
+        assertEquals(
+                created.getMetadata().getUid(),
+                policy.getMetadata().getOwnerReferences().get(0).getUid());
 
         await(WAIT, () -> fixture.get("grid").getStatus() != null, () -> "no status");
         var status = fixture.get("grid").getStatus();
@@ -101,9 +133,20 @@ class LoadProfileReconcilerTest {
     @Test
     void tracingReachesThePodsThroughTheirConfig() throws Exception {
         fixture.apply(OperatorFixture.PROFILE.replace("format: avro", "format: avro\n  tracing: {sampleRatio: 0.05}"));
-        await(WAIT, () -> client.configMaps().inNamespace("test").withName("grid-worker-config").get() != null,
+        await(
+                WAIT,
+                () -> client.configMaps()
+                                .inNamespace("test")
+                                .withName("grid-worker-config")
+                                .get()
+                        != null,
                 () -> "no ConfigMap");
-        String workerYaml = client.configMaps().inNamespace("test").withName("grid-worker-config").get().getData().get("worker.yaml");
+        String workerYaml = client.configMaps()
+                .inNamespace("test")
+                .withName("grid-worker-config")
+                .get()
+                .getData()
+                .get("worker.yaml");
         assertTrue(workerYaml.contains("tracing:") && workerYaml.contains("sampleRatio: 0.05"), workerYaml);
     }
 
@@ -114,42 +157,85 @@ class LoadProfileReconcilerTest {
 
     String readyMessage() {
         var status = fixture.get("grid").getStatus();
-        return status == null ? "" : status.getConditions().stream().filter(c -> c.getType().equals("Ready"))
-                .map(Condition::getMessage).findFirst().orElse("");
+        return status == null
+                ? ""
+                : status.getConditions().stream()
+                        .filter(c -> c.getType().equals("Ready"))
+                        .map(Condition::getMessage)
+                        .findFirst()
+                        .orElse("");
     }
 
     void putSchema(String text) {
-        client.configMaps().inNamespace("test").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
-                .withNewMetadata().withName("order-schema").withNamespace("test").endMetadata()
-                .addToData("order.avsc", text).build()).createOr(c -> c.update());
+        client.configMaps()
+                .inNamespace("test")
+                .resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("order-schema")
+                        .withNamespace("test")
+                        .endMetadata()
+                        .addToData("order.avsc", text)
+                        .build())
+                .createOr(c -> c.update());
     }
 
     @Test
     void anAvroSchemaInAConfigMapIsCheckedAndReachesThePodsInline() throws Exception {
-        fixture.apply(OperatorFixture.PROFILE.replace("generator: {type: smart-meter, seed: 42}",
+        fixture.apply(OperatorFixture.PROFILE.replace(
+                "generator: {type: smart-meter, seed: 42}",
                 "generator: {type: avro-schema, avroSchema: {configMapRef: {name: order-schema, key: order.avsc}}}"));
-        await(WAIT, () -> readyMessage().contains("spec.generator.avroSchema.configMapRef: ConfigMap order-schema does not "
-                + "exist in namespace test: create it, e.g. kubectl create configmap order-schema --from-file=order.avsc=SCHEMA.avsc"),
+        await(
+                WAIT,
+                () -> readyMessage()
+                        .contains(
+                                "spec.generator.avroSchema.configMapRef: ConfigMap order-schema does not "
+                                        + "exist in namespace test: create it, e.g. kubectl create configmap order-schema --from-file=order.avsc=SCHEMA.avsc"),
                 () -> "no condition for the missing ConfigMap: " + readyMessage());
         assertNull(statefulSet("grid"), "nothing is created without the schema");
 
         putSchema(ORDER_SCHEMA.replace("\"max\": 10", "\"max\": 1"));
-        await(WAIT, () -> readyMessage().contains("spec.generator.avroSchema.configMapRef (ConfigMap order-schema key "
-                + "order.avsc): field quantity: arg.properties.range: min 1 must be below max 1"),
+        await(
+                WAIT,
+                () -> readyMessage()
+                        .contains("spec.generator.avroSchema.configMapRef (ConfigMap order-schema key "
+                                + "order.avsc): field quantity: arg.properties.range: min 1 must be below max 1"),
                 () -> "no condition for the bad rule: " + readyMessage());
 
         putSchema(ORDER_SCHEMA);
-        await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet once the schema is good: " + readyMessage());
-        String workerYaml = client.configMaps().inNamespace("test").withName("grid-worker-config").get().getData().get("worker.yaml");
-        var generator = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                .readTree(workerYaml).get("generator");
-        assertEquals(ORDER_SCHEMA, generator.get("avroSchema").get("schema").asText(), "the pods get the schema inline");
+        await(
+                WAIT,
+                () -> statefulSet("grid") != null,
+                () -> "no StatefulSet once the schema is good: " + readyMessage());
+        String workerYaml = client.configMaps()
+                .inNamespace("test")
+                .withName("grid-worker-config")
+                .get()
+                .getData()
+                .get("worker.yaml");
+        var generator = new com.fasterxml.jackson.databind.ObjectMapper(
+                        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(workerYaml)
+                .get("generator");
+        assertEquals(
+                ORDER_SCHEMA, generator.get("avroSchema").get("schema").asText(), "the pods get the schema inline");
         assertNull(generator.get("avroSchema").get("configMapRef"), workerYaml);
-        String hash = statefulSet("grid").getSpec().getTemplate().getMetadata().getAnnotations().get(FleetNames.CONFIG_HASH_ANNOTATION);
+        String hash = statefulSet("grid")
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations()
+                .get(FleetNames.CONFIG_HASH_ANNOTATION);
 
         putSchema(ORDER_SCHEMA.replace("\"max\": 10", "\"max\": 20"));
-        await(WAIT, () -> !hash.equals(statefulSet("grid").getSpec().getTemplate().getMetadata().getAnnotations()
-                .get(FleetNames.CONFIG_HASH_ANNOTATION)), () -> "an edited schema rolls the pods");
+        await(
+                WAIT,
+                () -> !hash.equals(statefulSet("grid")
+                        .getSpec()
+                        .getTemplate()
+                        .getMetadata()
+                        .getAnnotations()
+                        .get(FleetNames.CONFIG_HASH_ANNOTATION)),
+                () -> "an edited schema rolls the pods");
     }
 
     @Test
@@ -162,11 +248,19 @@ class LoadProfileReconcilerTest {
                       columns: [{name: id, type: string}]"""));
         await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet: " + readyMessage());
         var pod = statefulSet("grid").getSpec().getTemplate().getSpec();
-        var volume = pod.getVolumes().stream().filter(v -> v.getName().equals("dataset")).findFirst().orElseThrow();
+        var volume = pod.getVolumes().stream()
+                .filter(v -> v.getName().equals("dataset"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("tx-sample", volume.getConfigMap().getName());
         assertEquals("tx.csv", volume.getConfigMap().getItems().get(0).getKey());
-        assertTrue(volume.getConfigMap().getOptional(), "a missing ConfigMap is the worker's to report, not a pod stuck creating");
-        var mount = pod.getContainers().get(0).getVolumeMounts().stream().filter(m -> m.getName().equals("dataset")).findFirst().orElseThrow();
+        assertTrue(
+                volume.getConfigMap().getOptional(),
+                "a missing ConfigMap is the worker's to report, not a pod stuck creating");
+        var mount = pod.getContainers().get(0).getVolumeMounts().stream()
+                .filter(m -> m.getName().equals("dataset"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("/etc/loadfleet/configmaps/tx-sample", mount.getMountPath());
         assertTrue(mount.getReadOnly());
 
@@ -176,18 +270,36 @@ class LoadProfileReconcilerTest {
                     dataset:
                       s3: {endpoint: "http://minio:9000", bucket: data, key: tx.jsonl, secretRef: {name: s3-creds}}
                       columns: [{name: id, type: string}]"""));
-        await(WAIT, () -> statefulSet("grid").getSpec().getTemplate().getSpec().getVolumes().stream()
-                .anyMatch(v -> v.getSecret() != null && v.getSecret().getSecretName().equals("s3-creds")), () -> "no s3-creds volume");
+        await(
+                WAIT,
+                () -> statefulSet("grid").getSpec().getTemplate().getSpec().getVolumes().stream()
+                        .anyMatch(v -> v.getSecret() != null
+                                && v.getSecret().getSecretName().equals("s3-creds")),
+                () -> "no s3-creds volume");
         var secret = statefulSet("grid").getSpec().getTemplate().getSpec().getVolumes().stream()
-                .filter(v -> v.getSecret() != null).findFirst().orElseThrow().getSecret();
-        assertEquals(java.util.List.of("accessKeyId", "secretAccessKey"), secret.getItems().stream()
-                .map(io.fabric8.kubernetes.api.model.KeyToPath::getKey).toList());
-        assertTrue(statefulSet("grid").getSpec().getTemplate().getSpec().getContainers().get(0).getArgs().contains("--secrets-dir"));
+                .filter(v -> v.getSecret() != null)
+                .findFirst()
+                .orElseThrow()
+                .getSecret();
+        assertEquals(
+                java.util.List.of("accessKeyId", "secretAccessKey"),
+                secret.getItems().stream()
+                        .map(io.fabric8.kubernetes.api.model.KeyToPath::getKey)
+                        .toList());
+        assertTrue(statefulSet("grid")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getArgs()
+                .contains("--secrets-dir"));
     }
 
     @Test
     void sinkSecretsAreReadOnlyVolumesOfTheirKeysAndOnlyTheirNamesAreInTheConfigMap() throws Exception {
-        fixture.apply(OperatorFixture.PROFILE.replace("sink: {kafka: {bootstrapServers: \"kafka:9092\", topic: smart-grid-data, partitions: 6}}", """
+        fixture.apply(OperatorFixture.PROFILE.replace(
+                "sink: {kafka: {bootstrapServers: \"kafka:9092\", topic: smart-grid-data, partitions: 6}}", """
                 sink:
                     kafka:
                       bootstrapServers: "kafka:9093"
@@ -199,23 +311,45 @@ class LoadProfileReconcilerTest {
         await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet");
         var pod = statefulSet("grid").getSpec().getTemplate().getSpec();
         var container = pod.getContainers().get(0);
-        assertEquals(java.util.List.of("worker", "--config", "/etc/loadfleet/worker.yaml", "--port", "18080",
-                "--secrets-dir", "/var/run/secrets/loadfleet"), container.getArgs());
-        var volumes = pod.getVolumes().stream().filter(v -> v.getSecret() != null).toList();
+        assertEquals(
+                java.util.List.of(
+                        "worker",
+                        "--config",
+                        "/etc/loadfleet/worker.yaml",
+                        "--port",
+                        "18080",
+                        "--secrets-dir",
+                        "/var/run/secrets/loadfleet"),
+                container.getArgs());
+        var volumes =
+                pod.getVolumes().stream().filter(v -> v.getSecret() != null).toList();
         assertEquals(2, volumes.size(), "one volume per Secret: " + volumes);
         assertEquals("kafka-user", volumes.get(0).getSecret().getSecretName());
-        assertEquals(java.util.List.of("username", "pw"), volumes.get(0).getSecret().getItems().stream()
-                .map(io.fabric8.kubernetes.api.model.KeyToPath::getKey).toList(), "only the keys the sink reads");
+        assertEquals(
+                java.util.List.of("username", "pw"),
+                volumes.get(0).getSecret().getItems().stream()
+                        .map(io.fabric8.kubernetes.api.model.KeyToPath::getKey)
+                        .toList(),
+                "only the keys the sink reads");
         assertEquals("cluster-ca.v1", volumes.get(1).getSecret().getSecretName());
         assertEquals(0440, volumes.get(1).getSecret().getDefaultMode());
         assertEquals(10001L, pod.getSecurityContext().getFsGroup(), "the worker's group may read the files");
         for (var volume : volumes) {
-            var mount = container.getVolumeMounts().stream().filter(m -> m.getName().equals(volume.getName())).findFirst().orElseThrow();
+            var mount = container.getVolumeMounts().stream()
+                    .filter(m -> m.getName().equals(volume.getName()))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("/var/run/secrets/loadfleet/" + volume.getSecret().getSecretName(), mount.getMountPath());
             assertTrue(mount.getReadOnly());
         }
-        String workerYaml = client.configMaps().inNamespace("test").withName("grid-worker-config").get().getData().get("worker.yaml");
-        assertTrue(workerYaml.contains("name: \"kafka-user\"") && workerYaml.contains("passwordKey: \"pw\""), workerYaml);
+        String workerYaml = client.configMaps()
+                .inNamespace("test")
+                .withName("grid-worker-config")
+                .get()
+                .getData()
+                .get("worker.yaml");
+        assertTrue(
+                workerYaml.contains("name: \"kafka-user\"") && workerYaml.contains("passwordKey: \"pw\""), workerYaml);
     }
 
     @Test
@@ -224,14 +358,26 @@ class LoadProfileReconcilerTest {
         await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet");
         var template = statefulSet("grid").getSpec().getTemplate();
         fixture.apply(OperatorFixture.PROFILE.replace("targetRate: 30000", "targetRate: 60000"));
-        await(WAIT, () -> fixture.get("grid").getStatus() != null
-                && Long.valueOf(2).equals(fixture.get("grid").getStatus().getObservedGeneration()), () -> "not observed");
+        await(
+                WAIT,
+                () -> fixture.get("grid").getStatus() != null
+                        && Long.valueOf(2)
+                                .equals(fixture.get("grid").getStatus().getObservedGeneration()),
+                () -> "not observed");
         assertEquals(template, statefulSet("grid").getSpec().getTemplate(), "a rate change restarts nothing");
         assertEquals(60000L, fixture.get("grid").getStatus().getTargetRate());
 
         fixture.apply(OperatorFixture.PROFILE.replace("topic: smart-grid-data", "topic: other-topic"));
-        await(WAIT, () -> !template.getMetadata().getAnnotations().equals(
-                statefulSet("grid").getSpec().getTemplate().getMetadata().getAnnotations()), () -> "hash unchanged");
+        await(
+                WAIT,
+                () -> !template.getMetadata()
+                        .getAnnotations()
+                        .equals(statefulSet("grid")
+                                .getSpec()
+                                .getTemplate()
+                                .getMetadata()
+                                .getAnnotations()),
+                () -> "hash unchanged");
     }
 
     @Test
@@ -240,14 +386,21 @@ class LoadProfileReconcilerTest {
         await(WAIT, () -> fixture.get("grid").getStatus() != null, () -> "no status");
         var status = fixture.get("grid").getStatus();
         assertEquals(Phase.Failed, status.getPhase());
-        Condition ready = status.getConditions().stream().filter(c -> c.getType().equals("Ready")).findFirst().orElseThrow();
+        Condition ready = status.getConditions().stream()
+                .filter(c -> c.getType().equals("Ready"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("False", ready.getStatus());
         assertEquals("InvalidSpec", ready.getReason());
         assertTrue(ready.getMessage().contains("spec.devices.count: 2 is less than replicas 3"), ready.getMessage());
         assertNull(statefulSet("grid"), "nothing is created for an invalid spec");
-        await(WAIT, () -> client.v1().events().inNamespace("test").list().getItems().stream()
-                .anyMatch(e -> e.getReason().equals("InvalidSpec") && e.getInvolvedObject().getName().equals("grid")
-                        && e.getType().equals("Warning") && e.getMessage().contains("spec.devices.count")),
+        await(
+                WAIT,
+                () -> client.v1().events().inNamespace("test").list().getItems().stream()
+                        .anyMatch(e -> e.getReason().equals("InvalidSpec")
+                                && e.getInvolvedObject().getName().equals("grid")
+                                && e.getType().equals("Warning")
+                                && e.getMessage().contains("spec.devices.count")),
                 () -> "no InvalidSpec event");
 
         fixture.apply(OperatorFixture.PROFILE);
@@ -257,13 +410,18 @@ class LoadProfileReconcilerTest {
 
     @Test
     void aSinkWithoutABrokerAddressIsInvalidInACluster() throws Exception {
-        fixture.apply(OperatorFixture.PROFILE.replace("sink: {kafka: {bootstrapServers: \"kafka:9092\", topic: smart-grid-data, partitions: 6}}",
+        fixture.apply(OperatorFixture.PROFILE.replace(
+                "sink: {kafka: {bootstrapServers: \"kafka:9092\", topic: smart-grid-data, partitions: 6}}",
                 "sink: {pulsar: {topic: smart-grid-data}}"));
         await(WAIT, () -> fixture.get("grid").getStatus() != null, () -> "no status");
         Condition ready = fixture.get("grid").getStatus().getConditions().stream()
-                .filter(c -> c.getType().equals("Ready")).findFirst().orElseThrow();
+                .filter(c -> c.getType().equals("Ready"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("False", ready.getStatus());
-        assertTrue(ready.getMessage().startsWith("spec.sink.pulsar.serviceUrl: is required in a cluster"), ready.getMessage());
+        assertTrue(
+                ready.getMessage().startsWith("spec.sink.pulsar.serviceUrl: is required in a cluster"),
+                ready.getMessage());
         assertNull(statefulSet("grid"), "nothing is created for an invalid spec");
     }
 
@@ -272,28 +430,54 @@ class LoadProfileReconcilerTest {
         fixture.apply(OperatorFixture.PROFILE);
         await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet");
         fixture.apply(OperatorFixture.PROFILE.replace("replicas: 3", "replicas: 0"));
-        await(WAIT, () -> fixture.get("grid").getStatus() != null && fixture.get("grid").getStatus().getPhase() == Phase.Failed,
+        await(
+                WAIT,
+                () -> fixture.get("grid").getStatus() != null
+                        && fixture.get("grid").getStatus().getPhase() == Phase.Failed,
                 () -> "not failed");
         assertEquals(3, statefulSet("grid").getSpec().getReplicas(), "the running fleet is untouched");
     }
 
     @Test
     void readyPodsThatDoNotAnswerMakeTheFleetDegradedWithAnEvent() throws Exception {
-        fixture.apply(OperatorFixture.PROFILE.replace("replicas: 3", "replicas: 1").replace("targetRate: 30000", "targetRate: 3000"));
+        fixture.apply(OperatorFixture.PROFILE
+                .replace("replicas: 3", "replicas: 1")
+                .replace("targetRate: 30000", "targetRate: 3000"));
         await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet");
         var template = statefulSet("grid").getSpec().getTemplate();
         // A pod the kubelet reports ready, at an address where nothing listens.
-        client.pods().inNamespace("test").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
-                .withNewMetadata().withName("grid-0").withNamespace("test").withLabels(template.getMetadata().getLabels())
-                .endMetadata().withSpec(template.getSpec())
-                .withNewStatus().withPodIP("127.0.0.1").addNewCondition().withType("Ready").withStatus("True").endCondition()
-                .endStatus().build()).create();
-        await(WAIT, () -> fixture.get("grid").getStatus().getConditions().stream()
-                .anyMatch(c -> c.getType().equals("Degraded") && c.getStatus().equals("True")
-                        && c.getMessage().contains("1 ready pod(s) did not answer")), () -> "not degraded");
-        await(WAIT, () -> client.v1().events().inNamespace("test").list().getItems().stream()
-                .anyMatch(e -> e.getReason().equals("Degraded") && e.getType().equals("Warning")
-                        && e.getMessage().startsWith("PodsNotAnswering: ")), () -> "no Degraded event");
+        client.pods()
+                .inNamespace("test")
+                .resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+                        .withNewMetadata()
+                        .withName("grid-0")
+                        .withNamespace("test")
+                        .withLabels(template.getMetadata().getLabels())
+                        .endMetadata()
+                        .withSpec(template.getSpec())
+                        .withNewStatus()
+                        .withPodIP("127.0.0.1")
+                        .addNewCondition()
+                        .withType("Ready")
+                        .withStatus("True")
+                        .endCondition()
+                        .endStatus()
+                        .build())
+                .create();
+        await(
+                WAIT,
+                () -> fixture.get("grid").getStatus().getConditions().stream()
+                        .anyMatch(c -> c.getType().equals("Degraded")
+                                && c.getStatus().equals("True")
+                                && c.getMessage().contains("1 ready pod(s) did not answer")),
+                () -> "not degraded");
+        await(
+                WAIT,
+                () -> client.v1().events().inNamespace("test").list().getItems().stream()
+                        .anyMatch(e -> e.getReason().equals("Degraded")
+                                && e.getType().equals("Warning")
+                                && e.getMessage().startsWith("PodsNotAnswering: ")),
+                () -> "no Degraded event");
         assertEquals(Phase.Pending, fixture.get("grid").getStatus().getPhase(), "no epoch without an answering pod");
     }
 }

@@ -43,7 +43,8 @@ class StatusBuilderTest {
     @Test
     void aRunningFleetShowsItsEpochFiguresAndHealth() {
         Counters counters = new Counters(9_000, 8_990, 8_990, 0, null);
-        LoadProfileStatus s = StatusBuilder.observed(PROFILE, new LoadProfileStatus(), 3, report(EPOCH_2, false, 3, counters, Map.of()));
+        LoadProfileStatus s = StatusBuilder.observed(
+                PROFILE, new LoadProfileStatus(), 3, report(EPOCH_2, false, 3, counters, Map.of()));
 
         assertEquals(Phase.Running, s.getPhase());
         assertEquals(2L, s.getEpoch());
@@ -59,9 +60,15 @@ class StatusBuilderTest {
 
     @Test
     void rescalingPausedAndCompletedAreTheirOwnPhases() {
-        assertEquals(Phase.Rescaling, StatusBuilder.observed(PROFILE, new LoadProfileStatus(), 4,
-                report(EPOCH_2, true, 3, Counters.ZERO, Map.of())).getPhase());
-        LoadProfileStatus paused = StatusBuilder.observed(TestProfiles.smartMeter(3_000, true), new LoadProfileStatus(), 3,
+        assertEquals(
+                Phase.Rescaling,
+                StatusBuilder.observed(
+                                PROFILE, new LoadProfileStatus(), 4, report(EPOCH_2, true, 3, Counters.ZERO, Map.of()))
+                        .getPhase());
+        LoadProfileStatus paused = StatusBuilder.observed(
+                TestProfiles.smartMeter(3_000, true),
+                new LoadProfileStatus(),
+                3,
                 report(EPOCH_2, false, 3, Counters.ZERO, Map.of()));
         assertEquals(Phase.Paused, paused.getPhase());
         assertEquals(0L, paused.getTargetRate());
@@ -72,34 +79,71 @@ class StatusBuilderTest {
                 generator: {type: smart-meter}
                 sink: {kafka: {bootstrapServers: "kafka:9092", topic: t}}
                 """);
-        FleetReport finished = new FleetReport(EPOCH_2, false, false, observation(3, Map.of()),
-                new FleetTotals(Counters.ZERO, 0, null), null, true);
-        assertEquals(Phase.Completed, StatusBuilder.observed(timed, new LoadProfileStatus(), 3, finished).getPhase());
+        FleetReport finished = new FleetReport(
+                EPOCH_2, false, false, observation(3, Map.of()), new FleetTotals(Counters.ZERO, 0, null), null, true);
+        assertEquals(
+                Phase.Completed,
+                StatusBuilder.observed(timed, new LoadProfileStatus(), 3, finished)
+                        .getPhase());
     }
 
     @Test
     void degradedNamesTheMostFundamentalCauseFirst() {
-        Map<Integer, WorkerStatus> loading = Map.of(1, WorkerStatus.notReady("grid", WorkerState.LOADING_INPUT, "no such file"),
-                2, WorkerStatus.notReady("grid", WorkerState.CONNECTING, "broker down"));
-        assertCondition(observed(report(EPOCH_2, false, 1, Counters.ZERO, loading)), Condition.DEGRADED, "True",
-                "GeneratorInputUnusable", "pod(s) [1] cannot load their generator's input: no such file");
-        assertCondition(observed(report(EPOCH_2, false, 1, Counters.ZERO, Map.of(2, loading.get(2)))), Condition.DEGRADED, "True",
-                "SinkUnreachable", "pod(s) [2] cannot reach the sink: broker down");
-        FleetReport silent = new FleetReport(EPOCH_2, false, false, new FleetObservation(addresses(3), pods(2), Map.of()),
-                new FleetTotals(Counters.ZERO, 0, null), null, false);
-        assertCondition(observed(silent), Condition.DEGRADED, "True", "PodsNotAnswering", "1 ready pod(s) did not answer");
+        Map<Integer, WorkerStatus> loading = Map.of(
+                1,
+                WorkerStatus.notReady("grid", WorkerState.LOADING_INPUT, "no such file"),
+                2,
+                WorkerStatus.notReady("grid", WorkerState.CONNECTING, "broker down"));
+        assertCondition(
+                observed(report(EPOCH_2, false, 1, Counters.ZERO, loading)),
+                Condition.DEGRADED,
+                "True",
+                "GeneratorInputUnusable",
+                "pod(s) [1] cannot load their generator's input: no such file");
+        assertCondition(
+                observed(report(EPOCH_2, false, 1, Counters.ZERO, Map.of(2, loading.get(2)))),
+                Condition.DEGRADED,
+                "True",
+                "SinkUnreachable",
+                "pod(s) [2] cannot reach the sink: broker down");
+        FleetReport silent = new FleetReport(
+                EPOCH_2,
+                false,
+                false,
+                new FleetObservation(addresses(3), pods(2), Map.of()),
+                new FleetTotals(Counters.ZERO, 0, null),
+                null,
+                false);
+        assertCondition(
+                observed(silent), Condition.DEGRADED, "True", "PodsNotAnswering", "1 ready pod(s) did not answer");
 
         LoadProfileStatus before = new LoadProfileStatus();
         before.setErrors(2L);
-        LoadProfileStatus errors = StatusBuilder.observed(PROFILE, before, 3,
+        LoadProfileStatus errors = StatusBuilder.observed(
+                PROFILE,
+                before,
+                3,
                 report(EPOCH_2, false, 3, new Counters(100, 95, 95, 5, "TimeoutException: expired"), Map.of()));
-        assertCondition(errors, Condition.DEGRADED, "True", "WorkerErrors", "3 new send error(s); last: TimeoutException: expired");
+        assertCondition(
+                errors,
+                Condition.DEGRADED,
+                "True",
+                "WorkerErrors",
+                "3 new send error(s); last: TimeoutException: expired");
 
         long tolerated = StatusBuilder.BACKLOG_SECONDS * 3_000;
-        assertCondition(observed(report(EPOCH_2, false, 3, new Counters(tolerated + 100, 99, 99, 0, null), Map.of())),
-                Condition.DEGRADED, "True", "Backpressure", null);
-        assertCondition(observed(report(EPOCH_2, false, 3, new Counters(tolerated + 99, 99, 99, 0, null), Map.of())),
-                Condition.DEGRADED, "False", "Healthy", "");
+        assertCondition(
+                observed(report(EPOCH_2, false, 3, new Counters(tolerated + 100, 99, 99, 0, null), Map.of())),
+                Condition.DEGRADED,
+                "True",
+                "Backpressure",
+                null);
+        assertCondition(
+                observed(report(EPOCH_2, false, 3, new Counters(tolerated + 99, 99, 99, 0, null), Map.of())),
+                Condition.DEGRADED,
+                "False",
+                "Healthy",
+                "");
     }
 
     @Test
@@ -117,10 +161,20 @@ class StatusBuilderTest {
         Condition ready = condition(running, Condition.READY);
         ready.setLastTransitionTime("2020-01-01T00:00:00Z");
 
-        assertEquals("2020-01-01T00:00:00Z", condition(StatusBuilder.observed(PROFILE, running, 3,
-                report(EPOCH_2, false, 3, Counters.ZERO, Map.of())), Condition.READY).getLastTransitionTime());
-        assertNotEquals("2020-01-01T00:00:00Z", condition(StatusBuilder.observed(PROFILE, running, 4,
-                report(EPOCH_2, true, 3, Counters.ZERO, Map.of())), Condition.READY).getLastTransitionTime());
+        assertEquals(
+                "2020-01-01T00:00:00Z",
+                condition(
+                                StatusBuilder.observed(
+                                        PROFILE, running, 3, report(EPOCH_2, false, 3, Counters.ZERO, Map.of())),
+                                Condition.READY)
+                        .getLastTransitionTime());
+        assertNotEquals(
+                "2020-01-01T00:00:00Z",
+                condition(
+                                StatusBuilder.observed(
+                                        PROFILE, running, 4, report(EPOCH_2, true, 3, Counters.ZERO, Map.of())),
+                                Condition.READY)
+                        .getLastTransitionTime());
     }
 
     @Test
@@ -143,10 +197,20 @@ class StatusBuilderTest {
         return StatusBuilder.observed(PROFILE, new LoadProfileStatus(), 3, report);
     }
 
-    private static FleetReport report(AppliedEpoch applied, boolean waiting, int answering, Counters counters,
+    private static FleetReport report(
+            AppliedEpoch applied,
+            boolean waiting,
+            int answering,
+            Counters counters,
             Map<Integer, WorkerStatus> notReady) {
-        return new FleetReport(applied, false, waiting, observation(answering, notReady),
-                new FleetTotals(counters, 0, null), 0.0, false);
+        return new FleetReport(
+                applied,
+                false,
+                waiting,
+                observation(answering, notReady),
+                new FleetTotals(counters, 0, null),
+                0.0,
+                false);
     }
 
     private static FleetObservation observation(int answering, Map<Integer, WorkerStatus> notReady) {
@@ -170,11 +234,15 @@ class StatusBuilderTest {
     }
 
     private static Condition condition(LoadProfileStatus s, String type) {
-        return s.getConditions().stream().filter(c -> c.getType().equals(type)).findFirst().orElseThrow();
+        return s.getConditions().stream()
+                .filter(c -> c.getType().equals(type))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** @param message null: any message */
-    private static void assertCondition(LoadProfileStatus s, String type, String status, String reason, String message) {
+    private static void assertCondition(
+            LoadProfileStatus s, String type, String status, String reason, String message) {
         Condition c = condition(s, type);
         assertEquals(status, c.getStatus(), type + ": " + c.getMessage());
         assertEquals(reason, c.getReason(), type + ": " + c.getMessage());

@@ -28,8 +28,7 @@ import java.util.stream.Stream;
 public final class ChildJvm {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /** {@code java -cp LAUNCHER:CLASSPATH}, with the launcher's own classes first (its guard main class). */
     public static List<String> javaWithClasspath(Class<?> launcher, String classpathResource) throws IOException {
@@ -42,8 +41,10 @@ public final class ChildJvm {
      * test run that is killed (or forgets to stop it) never leaves a server behind.
      */
     public static void haltWithParent() {
-        ProcessHandle.current().parent().ifPresent(parent ->
-                parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
+        ProcessHandle.current()
+                .parent()
+                .ifPresent(parent ->
+                        parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
     }
 
     /** A free loopback port. */
@@ -96,9 +97,15 @@ public final class ChildJvm {
      * Polls {@code request} until {@code ready} accepts an answer, failing with the log's tail when the
      * process exits first or {@code timeout} passes.
      */
-    public static void awaitHttp(Process process, Path log, String what, Duration timeout, HttpRequest request,
+    public static void awaitHttp(
+            Process process,
+            Path log,
+            String what,
+            Duration timeout,
+            HttpRequest request,
             Predicate<HttpResponse<String>> ready) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (System.nanoTime() < deadline) {
@@ -124,7 +131,8 @@ public final class ChildJvm {
     private static String classpath(Class<?> launcher, String resource) throws IOException {
         try (InputStream in = launcher.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(resource + " is missing: build " + launcher.getSimpleName() + "'s module with Maven");
+                throw new IllegalStateException(
+                        resource + " is missing: build " + launcher.getSimpleName() + "'s module with Maven");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         }
@@ -133,7 +141,11 @@ public final class ChildJvm {
     /** The launcher's classes (a jar, or target/classes in a reactor build). */
     private static String location(Class<?> launcher) {
         try {
-            return Path.of(launcher.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(launcher.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

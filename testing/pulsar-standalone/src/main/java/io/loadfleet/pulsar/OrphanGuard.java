@@ -8,8 +8,7 @@ import org.apache.pulsar.PulsarStandaloneStarter;
  * started it, so a test run that is killed (or forgets to stop it) never leaves a broker behind.
  */
 public final class OrphanGuard {
-    private OrphanGuard() {
-    }
+    private OrphanGuard() {}
 
     public static void main(String[] args) throws Exception {
         ChildJvm.haltWithParent();

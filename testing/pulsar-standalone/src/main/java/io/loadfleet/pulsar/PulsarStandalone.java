@@ -58,7 +58,8 @@ public final class PulsarStandalone implements AutoCloseable {
             Map<String, String> config = config(brokerPort, webPort);
             config.putAll(extraConfig);
             StringBuilder text = new StringBuilder();
-            config.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+            config.forEach(
+                    (key, value) -> text.append(key).append('=').append(value).append('\n'));
             Files.writeString(home.resolve("standalone.conf"), text);
             Path log = home.resolve("standalone.log");
             process = new ProcessBuilder(command(home))
@@ -80,8 +81,8 @@ public final class PulsarStandalone implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         PulsarStandalone broker = start();
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "pulsar-standalone-stop"));
-        System.out.println("Pulsar standalone ready: service URL " + broker.serviceUrl() + ", admin URL " + broker.adminUrl()
-                + ", broker pid " + broker.pid() + " (Ctrl-C stops it and deletes its data)");
+        System.out.println("Pulsar standalone ready: service URL " + broker.serviceUrl() + ", admin URL "
+                + broker.adminUrl() + ", broker pid " + broker.pid() + " (Ctrl-C stops it and deletes its data)");
         Thread.currentThread().join();
     }
 
@@ -108,12 +109,24 @@ public final class PulsarStandalone implements AutoCloseable {
 
     private static List<String> command(Path home) throws IOException {
         List<String> command = new ArrayList<>(ChildJvm.javaWithClasspath(PulsarStandalone.class, CLASSPATH_RESOURCE));
-        command.addAll(1, List.of("-Xms64m", "-Xmx512m", "-XX:MaxDirectMemorySize=256m", "-XX:+UseSerialGC",
-                "-Djava.net.preferIPv4Stack=true"));
-        command.addAll(List.of(OrphanGuard.class.getName(), "--config", "standalone.conf",
-                "-nss", "-nfw", // no stream storage, no functions worker
-                "--metadata-dir", home.resolve("data/metadata").toString(),
-                "--bookkeeper-dir", home.resolve("data/bookkeeper").toString()));
+        command.addAll(
+                1,
+                List.of(
+                        "-Xms64m",
+                        "-Xmx512m",
+                        "-XX:MaxDirectMemorySize=256m",
+                        "-XX:+UseSerialGC",
+                        "-Djava.net.preferIPv4Stack=true"));
+        command.addAll(List.of(
+                OrphanGuard.class.getName(),
+                "--config",
+                "standalone.conf",
+                "-nss",
+                "-nfw", // no stream storage, no functions worker
+                "--metadata-dir",
+                home.resolve("data/metadata").toString(),
+                "--bookkeeper-dir",
+                home.resolve("data/bookkeeper").toString()));
         return command;
     }
 
@@ -148,7 +161,12 @@ public final class PulsarStandalone implements AutoCloseable {
         if (adminToken != null) {
             builder.header("Authorization", "Bearer " + adminToken);
         }
-        ChildJvm.awaitHttp(process, log, "Pulsar standalone", START_TIMEOUT, builder.build(),
+        ChildJvm.awaitHttp(
+                process,
+                log,
+                "Pulsar standalone",
+                START_TIMEOUT,
+                builder.build(),
                 response -> response.statusCode() == 200 && response.body().contains("public/default"));
     }
 }

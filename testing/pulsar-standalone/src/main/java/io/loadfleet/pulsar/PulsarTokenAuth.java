@@ -18,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class PulsarTokenAuth {
     /** The role the broker's own internal client authenticates as; a super-user. */
     public static final String ADMIN_ROLE = "admin";
+
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private final byte[] key = new byte[32];
 

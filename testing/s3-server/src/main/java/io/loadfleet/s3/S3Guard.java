@@ -7,8 +7,7 @@ import io.loadfleet.childjvm.ChildJvm;
  * run that is killed (or forgets to stop it) never leaves a server behind.
  */
 public final class S3Guard {
-    private S3Guard() {
-    }
+    private S3Guard() {}
 
     public static void main(String[] args) throws Exception {
         ChildJvm.haltWithParent();

@@ -38,20 +38,32 @@ public final class S3Server implements AutoCloseable {
             home = Files.createTempDirectory("loadfleet-s3-");
             Files.createDirectories(home.resolve("data"));
             int port = ChildJvm.freePort();
-            Files.writeString(home.resolve("s3proxy.conf"), String.join("\n",
-                    "s3proxy.endpoint=http://127.0.0.1:" + port,
-                    "s3proxy.authorization=aws-v2-or-v4",
-                    "s3proxy.identity=" + accessKeyId,
-                    "s3proxy.credential=" + secretAccessKey,
-                    "jclouds.provider=filesystem",
-                    "jclouds.filesystem.basedir=" + home.resolve("data"), ""));
+            Files.writeString(
+                    home.resolve("s3proxy.conf"),
+                    String.join(
+                            "\n",
+                            "s3proxy.endpoint=http://127.0.0.1:" + port,
+                            "s3proxy.authorization=aws-v2-or-v4",
+                            "s3proxy.identity=" + accessKeyId,
+                            "s3proxy.credential=" + secretAccessKey,
+                            "jclouds.provider=filesystem",
+                            "jclouds.filesystem.basedir=" + home.resolve("data"),
+                            ""));
             List<String> command = new ArrayList<>(ChildJvm.javaWithClasspath(S3Server.class, CLASSPATH_RESOURCE));
-            command.addAll(1, List.of("-Xmx256m", "-XX:+UseSerialGC", "-Djava.net.preferIPv4Stack=true",
-                    "-Dlogback.configurationFile=io/loadfleet/s3/s3proxy-logback.xml"));
+            command.addAll(
+                    1,
+                    List.of(
+                            "-Xmx256m",
+                            "-XX:+UseSerialGC",
+                            "-Djava.net.preferIPv4Stack=true",
+                            "-Dlogback.configurationFile=io/loadfleet/s3/s3proxy-logback.xml"));
             command.addAll(List.of(S3Guard.class.getName(), "--properties", "s3proxy.conf"));
             Path log = home.resolve("s3proxy.log");
-            process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             S3Server server = new S3Server(process, home, port);
             server.awaitReady(log);
             return server;
@@ -95,7 +107,14 @@ public final class S3Server implements AutoCloseable {
 
     /** Ready once the port answers HTTP at all: an unsigned request gets an S3 error, which is an answer. */
     private void awaitReady(Path log) {
-        ChildJvm.awaitHttp(process, log, "s3proxy", START_TIMEOUT,
-                HttpRequest.newBuilder(endpoint()).timeout(Duration.ofSeconds(5)).build(), response -> true);
+        ChildJvm.awaitHttp(
+                process,
+                log,
+                "s3proxy",
+                START_TIMEOUT,
+                HttpRequest.newBuilder(endpoint())
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                response -> true);
     }
 }

@@ -47,20 +47,27 @@ class S3ServerTest {
     }
 
     private static S3Client client(String secret) {
-        return S3Client.builder().endpointOverride(server.endpoint()).forcePathStyle(true).region(Region.US_EAST_1)
+        return S3Client.builder()
+                .endpointOverride(server.endpoint())
+                .forcePathStyle(true)
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("tester", secret)))
                 .httpClient(UrlConnectionHttpClient.create())
                 // SDK 2.30+ adds x-amz-checksum-crc32 even to a GET (s3proxy 2.6.0 answers 501) and uploads
                 // aws-chunked with a trailing checksum (400, x-amz-content-sha256 mismatch): only where required
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build();
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .build();
     }
 
     @Test
     @Order(1)
     void anObjectWrittenAsAFileIsServedByteForByte() {
         try (S3Client client = client("s3cret-key")) {
-            assertArrayEquals(CONTENT, client.getObjectAsBytes(b -> b.bucket("datasets").key("tx/rows.csv")).asByteArray());
+            assertArrayEquals(
+                    CONTENT,
+                    client.getObjectAsBytes(b -> b.bucket("datasets").key("tx/rows.csv"))
+                            .asByteArray());
         }
     }
 
@@ -68,7 +75,8 @@ class S3ServerTest {
     @Order(2)
     void aRequestSignedWithTheWrongSecretIsRefused() {
         try (S3Client client = client("wrong-key")) {
-            S3Exception refused = assertThrows(S3Exception.class,
+            S3Exception refused = assertThrows(
+                    S3Exception.class,
                     () -> client.getObjectAsBytes(b -> b.bucket("datasets").key("tx/rows.csv")));
             assertEquals(403, refused.statusCode());
         }

@@ -12,10 +12,15 @@ final class GeneratorTypeConverter implements CommandLine.ITypeConverter<Generat
 
     @Override
     public GeneratorType convert(String value) {
-        return GeneratorType.byId(value).filter(GeneratorType::builtIn).orElseThrow(() -> new CommandLine.TypeConversionException(
-                "\"" + value + "\" is not one of " + GeneratorType.builtIns().stream().map(GeneratorType::id)
-                        .collect(Collectors.joining(", "))
-                        + (GeneratorType.byId(value).isPresent() ? " (" + value + " records are described by a profile's "
-                        + "spec.generator: run the profile)" : "")));
+        return GeneratorType.byId(value)
+                .filter(GeneratorType::builtIn)
+                .orElseThrow(() -> new CommandLine.TypeConversionException("\"" + value + "\" is not one of "
+                        + GeneratorType.builtIns().stream()
+                                .map(GeneratorType::id)
+                                .collect(Collectors.joining(", "))
+                        + (GeneratorType.byId(value).isPresent()
+                                ? " (" + value + " records are described by a profile's "
+                                        + "spec.generator: run the profile)"
+                                : "")));
     }
 }

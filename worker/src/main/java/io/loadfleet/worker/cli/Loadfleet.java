@@ -4,9 +4,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code loadfleet} command line: run, plan, schema, sample, verify, worker and broker. */
-@Command(name = "loadfleet", mixinStandardHelpOptions = true, versionProvider = Loadfleet.Version.class,
+@Command(
+        name = "loadfleet",
+        mixinStandardHelpOptions = true,
+        versionProvider = Loadfleet.Version.class,
         description = "Realistic, precisely paced load for Kafka and Pulsar.",
-        subcommands = {RunCommand.class, PlanCommand.class, SchemaCommand.class, SampleCommand.class, VerifyCommand.class, WorkerCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            PlanCommand.class,
+            SchemaCommand.class,
+            SampleCommand.class,
+            VerifyCommand.class,
+            WorkerCommand.class,
+            BrokerCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Loadfleet {
 
     public static void main(String[] args) {

@@ -2,12 +2,12 @@ package io.loadfleet.worker.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.loadfleet.api.LoadProfile;
-import io.loadfleet.api.read.ProfileLoader;
-import io.loadfleet.api.validation.ProfileValidator;
 import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.plan.StagePlan;
+import io.loadfleet.api.read.ProfileLoader;
 import io.loadfleet.api.spec.Durations;
+import io.loadfleet.api.validation.ProfileValidator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code loadfleet plan}: how a profile splits into shards. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
         description = "Show how a LoadProfile splits into shards: per-shard rate and device range.")
 final class PlanCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -54,7 +56,9 @@ final class PlanCommand implements Callable<Integer> {
         }
         FleetPlan plan = FleetPlan.of(profile.getSpec(), null);
         if (json) {
-            out.println(ProfileLoader.json().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(asJson(profile, plan)));
+            out.println(ProfileLoader.json()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(asJson(profile, plan)));
         } else {
             printTable(profile, plan, out);
         }
@@ -67,33 +71,53 @@ final class PlanCommand implements Callable<Integer> {
         m.put("profile", profile.getMetadata().getName());
         m.put("targetRate", plan.targetRate());
         m.put("replicas", plan.replicas());
-        m.put("shards", plan.shards().stream().map(s -> {
-            Map<String, Object> shard = new LinkedHashMap<>();
-            shard.put("index", s.index());
-            shard.put("rate", s.rate());
-            shard.put("deviceStart", s.deviceStart());
-            shard.put("deviceEnd", s.deviceEnd());
-            shard.put("stages", s.stages().stream()
-                    .map(st -> Map.of("duration", Durations.format(st.duration()), "targetRate", st.rate())).toList());
-            return shard;
-        }).toList());
+        m.put(
+                "shards",
+                plan.shards().stream()
+                        .map(s -> {
+                            Map<String, Object> shard = new LinkedHashMap<>();
+                            shard.put("index", s.index());
+                            shard.put("rate", s.rate());
+                            shard.put("deviceStart", s.deviceStart());
+                            shard.put("deviceEnd", s.deviceEnd());
+                            shard.put(
+                                    "stages",
+                                    s.stages().stream()
+                                            .map(st -> Map.of(
+                                                    "duration",
+                                                    Durations.format(st.duration()),
+                                                    "targetRate",
+                                                    st.rate()))
+                                            .toList());
+                            return shard;
+                        })
+                        .toList());
         return m;
     }
 
     private static void printTable(LoadProfile profile, FleetPlan plan, PrintWriter out) {
-        out.printf("%s: %d msg/s over %d shard(s); device ranges are [start, end)%n",
+        out.printf(
+                "%s: %d msg/s over %d shard(s); device ranges are [start, end)%n",
                 profile.getMetadata().getName(), plan.targetRate(), plan.replicas());
         boolean stages = !profile.getSpec().getStages().isEmpty();
-        out.printf("%6s %12s %14s %14s %10s%s%n", "SHARD", "RATE", "DEVICE_START", "DEVICE_END", "DEVICES",
-                stages ? "  STAGES" : "");
+        out.printf(
+                "%6s %12s %14s %14s %10s%s%n",
+                "SHARD", "RATE", "DEVICE_START", "DEVICE_END", "DEVICES", stages ? "  STAGES" : "");
         for (ShardPlan s : plan.shards()) {
-            out.printf("%6d %12d %14d %14d %10d%s%n", s.index(), s.rate(), s.deviceStart(), s.deviceEnd(),
-                    s.deviceCount(), stages ? "  " + describe(s.stages()) : "");
+            out.printf(
+                    "%6d %12d %14d %14d %10d%s%n",
+                    s.index(),
+                    s.rate(),
+                    s.deviceStart(),
+                    s.deviceEnd(),
+                    s.deviceCount(),
+                    stages ? "  " + describe(s.stages()) : "");
         }
     }
 
     private static String describe(List<StagePlan> stages) {
-        return stages.stream().map(st -> Durations.format(st.duration()) + "→" + st.rate())
+        return stages.stream()
+                .map(st -> Durations.format(st.duration()) + "→" + st.rate())
                 .collect(Collectors.joining(", "));
     }
 }

@@ -9,7 +9,9 @@ final class PositiveDurationConverter implements CommandLine.ITypeConverter<Dura
 
     @Override
     public Duration convert(String value) {
-        return Durations.parse(value).filter(d -> !d.isZero() && !d.isNegative()).orElseThrow(() ->
-                new CommandLine.TypeConversionException("\"" + value + "\" is not a duration above 0: use e.g. 10s or 500ms"));
+        return Durations.parse(value)
+                .filter(d -> !d.isZero() && !d.isNegative())
+                .orElseThrow(() -> new CommandLine.TypeConversionException(
+                        "\"" + value + "\" is not a duration above 0: use e.g. 10s or 500ms"));
     }
 }

@@ -12,8 +12,7 @@ import java.util.List;
 /** Loads the PROFILE argument and reports its problems the same way for every command. */
 final class ProfileArgument {
 
-    private ProfileArgument() {
-    }
+    private ProfileArgument() {}
 
     /**
      * The valid profile, or null after printing why it is not. A relative dataset path is taken from
@@ -23,8 +22,13 @@ final class ProfileArgument {
         try {
             LoadProfile profile = ProfileLoader.load(file);
             DatasetSpec dataset = profile.getSpec().getGenerator().getDataset();
-            if (dataset != null && dataset.getPath() != null && !Path.of(dataset.getPath()).isAbsolute()) {
-                dataset.setPath(file.toAbsolutePath().resolveSibling(dataset.getPath()).normalize().toString());
+            if (dataset != null
+                    && dataset.getPath() != null
+                    && !Path.of(dataset.getPath()).isAbsolute()) {
+                dataset.setPath(file.toAbsolutePath()
+                        .resolveSibling(dataset.getPath())
+                        .normalize()
+                        .toString());
             }
             return profile;
         } catch (InvalidProfileException e) {

@@ -2,19 +2,17 @@ package io.loadfleet.worker.cli;
 
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.problem.Problem;
-import io.loadfleet.api.spec.ConfigMapKeyRef;
-import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.api.validation.ProfileValidator;
 import io.loadfleet.worker.engine.LocalRunSession;
 import io.loadfleet.worker.engine.RunSummary;
-import io.loadfleet.worker.generate.input.GeneratorInputException;
+import io.loadfleet.worker.engine.SinkTarget;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.generate.RecordShape;
+import io.loadfleet.worker.generate.input.GeneratorInputException;
 import io.loadfleet.worker.report.HtmlReport;
 import io.loadfleet.worker.secret.UnreadableSecretException;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
 import io.loadfleet.worker.sink.SinkException;
-import io.loadfleet.worker.engine.SinkTarget;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +27,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code loadfleet run}: every shard of a profile in this process. */
-@Command(name = "run", mixinStandardHelpOptions = true, resourceBundle = "io.loadfleet.worker.cli.RunCommand",
-        description = {"Run every shard of a LoadProfile in this process.",
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        resourceBundle = "io.loadfleet.worker.cli.RunCommand",
+        description = {
+            "Run every shard of a LoadProfile in this process.",
             "Kafka: with no bootstrap servers in the profile or on the command line, an embedded broker is started.",
             "Pulsar: the broker is sink.pulsar.serviceUrl or --service-url.",
             "Files (sink.file): written to sink.file.path, one file set per shard.",
             "--summary and --report are written when the run ends, also after Ctrl-C.",
-            "Exit code: 0 all sent records were acked, 1 sends failed, 2 bad input."})
+            "Exit code: 0 all sent records were acked, 1 sends failed, 2 bad input."
+        })
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
@@ -43,7 +46,10 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PROFILE", description = "LoadProfile YAML or JSON file")
     Path profileFile;
 
-    @Option(names = "--duration", paramLabel = "DURATION", description = "Run this long (e.g. 30s, 5m), replacing spec.duration")
+    @Option(
+            names = "--duration",
+            paramLabel = "DURATION",
+            description = "Run this long (e.g. 30s, 5m), replacing spec.duration")
     String duration;
 
     @Option(names = "--rate", paramLabel = "N", description = "Fleet rate in msg/s, replacing spec.targetRate")
@@ -64,8 +70,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "FILE.json", description = "Write the run's summary as JSON")
     Path summaryFile;
 
-    @Option(names = "--report", paramLabel = "FILE.html",
-            description = "Write a self-contained HTML report: rate, latency and schedule delay per second, shards, settings")
+    @Option(
+            names = "--report",
+            paramLabel = "FILE.html",
+            description =
+                    "Write a self-contained HTML report: rate, latency and schedule delay per second, shards, settings")
     Path reportFile;
 
     @Override
@@ -85,8 +94,10 @@ final class RunCommand implements Callable<Integer> {
             return CliErrors.usage(err, profileFile + ": " + target.missingAddress());
         }
         if (!sinkNull && target.isSecured() && target.address() == null) {
-            return CliErrors.usage(err, profileFile + ": sink.kafka.security needs sink.kafka.bootstrapServers or "
-                    + "--bootstrap-servers HOST:PORT: the embedded broker speaks PLAINTEXT only");
+            return CliErrors.usage(
+                    err,
+                    profileFile + ": sink.kafka.security needs sink.kafka.bootstrapServers or "
+                            + "--bootstrap-servers HOST:PORT: the embedded broker speaks PLAINTEXT only");
         }
         RecordShape shape;
         try {
@@ -100,8 +111,9 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try {
-            RunSummary summary = new LocalRunSession(profile, shape, maxRate, sinkNull ? null : target, summaryFile,
-                    reportFile, out).run();
+            RunSummary summary = new LocalRunSession(
+                            profile, shape, maxRate, sinkNull ? null : target, summaryFile, reportFile, out)
+                    .run();
             return summary.clean() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
         } catch (InvalidSinkSettingException | UnreadableSecretException e) {
             return CliErrors.usage(err, profileFile + ": " + e.getMessage());

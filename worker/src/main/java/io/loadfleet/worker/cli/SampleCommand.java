@@ -3,10 +3,10 @@ package io.loadfleet.worker.cli;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.worker.encode.Encoders;
 import io.loadfleet.worker.encode.RecordEncoder;
-import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.generate.RecordShape;
+import io.loadfleet.worker.records.GeneratedRecord;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -19,8 +19,11 @@ import picocli.CommandLine.Parameters;
  * {@code loadfleet sample GENERATOR}: records as JSON lines, exactly as a run would send them to
  * the first devices, to look at, or to feed another tool the same data.
  */
-@Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Print records of a generator, or of a profile's generator, as JSON lines (devices take turns, as in a run).")
+@Command(
+        name = "sample",
+        mixinStandardHelpOptions = true,
+        description =
+                "Print records of a generator, or of a profile's generator, as JSON lines (devices take turns, as in a run).")
 final class SampleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
@@ -31,13 +34,24 @@ final class SampleCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ShapeArgument.Inputs inputs;
 
-    @Option(names = "--count", paramLabel = "N", defaultValue = "10", description = "Records to print (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--count",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "Records to print (default ${DEFAULT-VALUE})")
     long count;
 
-    @Option(names = "--devices", paramLabel = "N", defaultValue = "100", description = "Device pool (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--devices",
+            paramLabel = "N",
+            defaultValue = "100",
+            description = "Device pool (default ${DEFAULT-VALUE})")
     long devices;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
             description = "generator.seed for a GENERATOR (default ${DEFAULT-VALUE}); a PROFILE's own seed wins")
     long seed;
 
@@ -50,7 +64,8 @@ final class SampleCommand implements Callable<Integer> {
         if (devices < 1) {
             return CliErrors.usage(err, "--devices: " + devices + " is out of range: use 1 or more");
         }
-        ShapeArgument.Resolved resolved = ShapeArgument.resolve(generator, seed, inputs.configMapsDir, inputs.secretsDir, err);
+        ShapeArgument.Resolved resolved =
+                ShapeArgument.resolve(generator, seed, inputs.configMapsDir, inputs.secretsDir, err);
         RecordShape shape = resolved == null ? null : resolved.shape(err);
         if (shape == null) {
             return CommandLine.ExitCode.USAGE;

@@ -4,10 +4,10 @@ import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.spec.ConfigMapKeyRef;
 import io.loadfleet.api.spec.GeneratorSpec;
 import io.loadfleet.api.spec.GeneratorType;
-import io.loadfleet.worker.generate.input.GeneratorInputException;
-import io.loadfleet.worker.generate.input.GeneratorInputs;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.generate.RecordShape;
+import io.loadfleet.worker.generate.input.GeneratorInputException;
+import io.loadfleet.worker.generate.input.GeneratorInputs;
 import io.loadfleet.worker.secret.SecretFiles;
 import io.loadfleet.worker.secret.UnreadableSecretException;
 import java.io.PrintWriter;
@@ -26,13 +26,13 @@ final class ShapeArgument {
     static final String DESCRIPTION = "smart-meter | iot-sensor | transaction | gaming-bet | temperature, "
             + "or a LoadProfile file (for dataset and avro-schema)";
 
-    private ShapeArgument() {
-    }
+    private ShapeArgument() {}
 
     /** The generator the argument names and the seed it gives (or {@code defaultSeed}); null after printing why not. */
     static Resolved resolve(String argument, long defaultSeed, Path configMapsDir, Path secretsDir, PrintWriter err) {
         GeneratorInputs inputs = new GeneratorInputs(configMapsDir, new SecretFiles(secretsDir));
-        if (GeneratorType.byId(argument).filter(GeneratorType::builtIn).isPresent() || !Files.isRegularFile(Path.of(argument))) {
+        if (GeneratorType.byId(argument).filter(GeneratorType::builtIn).isPresent()
+                || !Files.isRegularFile(Path.of(argument))) {
             GeneratorSpec spec = new GeneratorSpec();
             try {
                 spec.setType(new GeneratorTypeConverter().convert(argument));
@@ -75,12 +75,20 @@ final class ShapeArgument {
 
     /** Picocli options for where a profile's ConfigMap and Secret keys are read from. */
     static final class Inputs {
-        @CommandLine.Option(names = "--config-maps-dir", paramLabel = "DIR", defaultValue = ConfigMapKeyRef.POD_DIR,
-                description = "With a PROFILE: where the ConfigMap keys its generator names are, as DIR/NAME/KEY (default ${DEFAULT-VALUE})")
+        @CommandLine.Option(
+                names = "--config-maps-dir",
+                paramLabel = "DIR",
+                defaultValue = ConfigMapKeyRef.POD_DIR,
+                description =
+                        "With a PROFILE: where the ConfigMap keys its generator names are, as DIR/NAME/KEY (default ${DEFAULT-VALUE})")
         Path configMapsDir;
 
-        @CommandLine.Option(names = "--secrets-dir", paramLabel = "DIR", defaultValue = io.loadfleet.api.spec.SecretFile.POD_DIR,
-                description = "With a PROFILE: where the Secret keys its generator names are, as DIR/SECRET/KEY (default ${DEFAULT-VALUE})")
+        @CommandLine.Option(
+                names = "--secrets-dir",
+                paramLabel = "DIR",
+                defaultValue = io.loadfleet.api.spec.SecretFile.POD_DIR,
+                description =
+                        "With a PROFILE: where the Secret keys its generator names are, as DIR/SECRET/KEY (default ${DEFAULT-VALUE})")
         Path secretsDir;
     }
 }

@@ -3,9 +3,9 @@ package io.loadfleet.worker.cli;
 import io.loadfleet.api.spec.ConfigMapKeyRef;
 import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.api.spec.SinkSpec;
+import io.loadfleet.worker.engine.SinkTarget;
 import io.loadfleet.worker.generate.input.GeneratorInputs;
 import io.loadfleet.worker.secret.SecretFiles;
-import io.loadfleet.worker.engine.SinkTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -23,14 +23,25 @@ final class SinkOptions {
     @Option(names = "--service-url", paramLabel = "pulsar://HOST:PORT", descriptionKey = "service-url")
     String serviceUrl;
 
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "${bundle:connect-timeout.default}",
-            converter = PositiveDurationConverter.class, descriptionKey = "connect-timeout")
+    @Option(
+            names = "--connect-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "${bundle:connect-timeout.default}",
+            converter = PositiveDurationConverter.class,
+            descriptionKey = "connect-timeout")
     Duration connectTimeout;
 
-    @Option(names = "--secrets-dir", paramLabel = "DIR", defaultValue = SecretFile.POD_DIR, descriptionKey = "secrets-dir")
+    @Option(
+            names = "--secrets-dir",
+            paramLabel = "DIR",
+            defaultValue = SecretFile.POD_DIR,
+            descriptionKey = "secrets-dir")
     Path secretsDir;
 
-    @Option(names = "--config-maps-dir", paramLabel = "DIR", defaultValue = ConfigMapKeyRef.POD_DIR,
+    @Option(
+            names = "--config-maps-dir",
+            paramLabel = "DIR",
+            defaultValue = ConfigMapKeyRef.POD_DIR,
             descriptionKey = "config-maps-dir")
     Path configMapsDir;
 
@@ -40,7 +51,9 @@ final class SinkOptions {
      * @throws IllegalArgumentException when an option does not fit the sink (e.g. --service-url for Kafka)
      */
     SinkTarget target(SinkSpec sink) {
-        return SinkTarget.of(sink, bootstrapServers, serviceUrl).withConnectTimeout(connectTimeout).withSecretsDir(secretsDir);
+        return SinkTarget.of(sink, bootstrapServers, serviceUrl)
+                .withConnectTimeout(connectTimeout)
+                .withSecretsDir(secretsDir);
     }
 
     /** Where the generator's ConfigMap and Secret keys are read from. */

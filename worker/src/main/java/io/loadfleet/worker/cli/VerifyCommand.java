@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.loadfleet.api.read.ProfileLoader;
 import io.loadfleet.worker.verify.DeliveryAudit;
-import io.loadfleet.worker.verify.TopicReaders;
 import io.loadfleet.worker.verify.TopicReader;
+import io.loadfleet.worker.verify.TopicReaders;
 import io.loadfleet.worker.verify.VerifySummary;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,11 +25,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code loadfleet verify}: reads a topic back and proves nothing was lost or duplicated. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Read a topic from the beginning until idle and check every loadfleet record's identity:",
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Read a topic from the beginning until idle and check every loadfleet record's identity:",
             "per producer shard and epoch, records, lost (sequence gaps), duplicates and out-of-order, and",
             "end-to-end latency (consume time - event time).",
-            "Exit code: 0 nothing lost or duplicated, 1 something was, 2 bad input."})
+            "Exit code: 0 nothing lost or duplicated, 1 something was, 2 bad input."
+        })
 final class VerifyCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,18 +49,26 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--topic", paramLabel = "TOPIC", required = true, description = "Topic to read")
     String topic;
 
-    @Option(names = "--format", paramLabel = "json|avro", description = "Also check every value is a well-formed record: "
-            + "json, or avro (with --generator)")
+    @Option(
+            names = "--format",
+            paramLabel = "json|avro",
+            description = "Also check every value is a well-formed record: " + "json, or avro (with --generator)")
     String format;
 
-    @Option(names = "--generator", paramLabel = ShapeArgument.LABEL,
+    @Option(
+            names = "--generator",
+            paramLabel = ShapeArgument.LABEL,
             description = "The generator whose Avro schema --format avro decodes with: " + ShapeArgument.DESCRIPTION)
     String generator;
 
     @CommandLine.Mixin
     ShapeArgument.Inputs inputs;
 
-    @Option(names = "--idle", paramLabel = "DURATION", defaultValue = "5s", converter = PositiveDurationConverter.class,
+    @Option(
+            names = "--idle",
+            paramLabel = "DURATION",
+            defaultValue = "5s",
+            converter = PositiveDurationConverter.class,
             description = "Stop after the topic stayed this long without a new record (default ${DEFAULT-VALUE})")
     Duration idle;
 
@@ -67,7 +79,9 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = command.commandLine().getErr();
         if ((bootstrapServers == null) == (serviceUrl == null)) {
-            return CliErrors.usage(err, "give exactly one of --bootstrap-servers HOST:PORT (Kafka) or --service-url pulsar://HOST:PORT (Pulsar)");
+            return CliErrors.usage(
+                    err,
+                    "give exactly one of --bootstrap-servers HOST:PORT (Kafka) or --service-url pulsar://HOST:PORT (Pulsar)");
         }
         Predicate<byte[]> decodes;
         if (format == null) {
@@ -75,7 +89,8 @@ final class VerifyCommand implements Callable<Integer> {
         } else if (format.equals("json")) {
             decodes = VerifyCommand::isJsonObject;
         } else if (format.equals("avro") && generator != null) {
-            ShapeArgument.Resolved resolved = ShapeArgument.resolve(generator, 1, inputs.configMapsDir, inputs.secretsDir, err);
+            ShapeArgument.Resolved resolved =
+                    ShapeArgument.resolve(generator, 1, inputs.configMapsDir, inputs.secretsDir, err);
             Schema schema = resolved == null ? null : resolved.schema(err);
             if (schema == null) {
                 return CommandLine.ExitCode.USAGE;
@@ -87,7 +102,8 @@ final class VerifyCommand implements Callable<Integer> {
             return CliErrors.usage(err, "--format: \"" + format + "\" is not json or avro");
         }
         DeliveryAudit audit = new DeliveryAudit(decodes);
-        try (TopicReader reader = bootstrapServers != null ? TopicReaders.kafka(bootstrapServers, topic, idle)
+        try (TopicReader reader = bootstrapServers != null
+                ? TopicReaders.kafka(bootstrapServers, topic, idle)
                 : TopicReaders.pulsar(serviceUrl, topic, idle)) {
             reader.readAll(audit::accept);
         }
@@ -100,16 +116,45 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private static void print(VerifySummary s, PrintWriter out) {
-        out.printf(Locale.ROOT, "%-24s %6s %6s %12s %12s %10s %11s %12s%n", "PROFILE", "SHARD", "EPOCH", "RECORDS",
-                "LOST", "DUPLICATES", "OUT_OF_ORDER", "HIGHEST_SEQ");
+        out.printf(
+                Locale.ROOT,
+                "%-24s %6s %6s %12s %12s %10s %11s %12s%n",
+                "PROFILE",
+                "SHARD",
+                "EPOCH",
+                "RECORDS",
+                "LOST",
+                "DUPLICATES",
+                "OUT_OF_ORDER",
+                "HIGHEST_SEQ");
         for (VerifySummary.StreamSummary st : s.streams()) {
-            out.printf(Locale.ROOT, "%-24s %6d %6d %,12d %,12d %,10d %,11d %,12d%n", st.profile(), st.shard(), st.epoch(),
-                    st.records(), st.lost(), st.duplicates(), st.outOfOrder(), st.highestSequence());
+            out.printf(
+                    Locale.ROOT,
+                    "%-24s %6d %6d %,12d %,12d %,10d %,11d %,12d%n",
+                    st.profile(),
+                    st.shard(),
+                    st.epoch(),
+                    st.records(),
+                    st.lost(),
+                    st.duplicates(),
+                    st.outOfOrder(),
+                    st.highestSequence());
         }
-        out.printf(Locale.ROOT, "verify: %s: %,d records, %,d lost, %,d duplicates, %,d out of order, %,d without identity, "
+        out.printf(
+                Locale.ROOT,
+                "verify: %s: %,d records, %,d lost, %,d duplicates, %,d out of order, %,d without identity, "
                         + "%,d undecodable; end-to-end ms p50 %.1f p99 %.1f p99.9 %.1f max %.1f: %s%n",
-                s.topic(), s.records(), s.lost(), s.duplicates(), s.outOfOrder(), s.foreign(), s.undecodable(),
-                s.endToEndMs().p50(), s.endToEndMs().p99(), s.endToEndMs().p999(), s.endToEndMs().max(),
+                s.topic(),
+                s.records(),
+                s.lost(),
+                s.duplicates(),
+                s.outOfOrder(),
+                s.foreign(),
+                s.undecodable(),
+                s.endToEndMs().p50(),
+                s.endToEndMs().p99(),
+                s.endToEndMs().p999(),
+                s.endToEndMs().max(),
                 s.clean() ? "CLEAN" : "RECORDS LOST OR DUPLICATED");
         out.flush();
     }

@@ -44,8 +44,12 @@ public final class ControlServer implements AutoCloseable {
      * @param worker   the worker once its sink is connected; null until then (not ready)
      * @param notReady the status to report until then, saying what the pod waits for and why
      */
-    public ControlServer(InetSocketAddress address, Supplier<WorkerService> worker, Supplier<WorkerStatus> notReady,
-            PrometheusMeterRegistry metrics) throws IOException {
+    public ControlServer(
+            InetSocketAddress address,
+            Supplier<WorkerService> worker,
+            Supplier<WorkerStatus> notReady,
+            PrometheusMeterRegistry metrics)
+            throws IOException {
         this.worker = worker;
         this.notReady = notReady;
         this.metrics = metrics;
@@ -57,17 +61,21 @@ public final class ControlServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/healthz", ex -> handle(ex, "GET", () -> text(ex, 200, "ok\n")));
-        server.createContext("/readyz", ex -> handle(ex, "GET", () -> {
-            if (worker.get() == null) {
-                text(ex, 503, notReadyBecause());
-            } else {
-                text(ex, 200, "ready\n");
-            }
-        }));
+        server.createContext(
+                "/readyz",
+                ex -> handle(ex, "GET", () -> {
+                    if (worker.get() == null) {
+                        text(ex, 503, notReadyBecause());
+                    } else {
+                        text(ex, 200, "ready\n");
+                    }
+                }));
         server.createContext("/status", ex -> handle(ex, "GET", () -> status(ex)));
         server.createContext("/assignment", ex -> handle(ex, "PUT", () -> assign(ex)));
-        server.createContext("/metrics", ex -> handle(ex, "GET",
-                () -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
+        server.createContext(
+                "/metrics",
+                ex -> handle(
+                        ex, "GET", () -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
         server.start();
     }
 
@@ -94,7 +102,10 @@ public final class ControlServer implements AutoCloseable {
 
     private String notReadyBecause() {
         WorkerStatus status = notReady.get();
-        return "not ready: " + (status.state() == WorkerState.LOADING_INPUT ? "loading the generator's input" : "connecting to the sink")
+        return "not ready: "
+                + (status.state() == WorkerState.LOADING_INPUT
+                        ? "loading the generator's input"
+                        : "connecting to the sink")
                 + (status.lastError() == null ? "" : ": " + status.lastError()) + "\n";
     }
 
@@ -136,10 +147,26 @@ public final class ControlServer implements AutoCloseable {
         ApplyOutcome outcome = w.apply(assignment);
         switch (outcome) {
             case APPLIED, UNCHANGED -> json(ex, 200, Map.of("outcome", outcome, "status", w.status()));
-            case STALE -> json(ex, 409, Map.of("outcome", outcome, "message", "epoch " + assignment.epoch()
-                    + " is older than the running epoch " + w.status().epoch()));
-            case CONFLICT -> json(ex, 409, Map.of("outcome", outcome, "message", "epoch " + assignment.epoch()
-                    + " is already running with a different assignment; a change needs a new epoch"));
+            case STALE ->
+                json(
+                        ex,
+                        409,
+                        Map.of(
+                                "outcome",
+                                outcome,
+                                "message",
+                                "epoch " + assignment.epoch() + " is older than the running epoch "
+                                        + w.status().epoch()));
+            case CONFLICT ->
+                json(
+                        ex,
+                        409,
+                        Map.of(
+                                "outcome",
+                                outcome,
+                                "message",
+                                "epoch " + assignment.epoch()
+                                        + " is already running with a different assignment; a change needs a new epoch"));
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * @param effectiveWallMillis when the epoch takes effect: its effective time, or now when it has none
  * @param joinWallMillis      when this pod takes the epoch over: the effective time, or now when later
  */
-record EpochJoin(Assignment assignment, long nowWallMillis, long nowNanos, long effectiveWallMillis, long joinWallMillis) {
+record EpochJoin(
+        Assignment assignment, long nowWallMillis, long nowNanos, long effectiveWallMillis, long joinWallMillis) {
     /** How late a pod may be for an epoch's effective time and still send what was due since. */
     static final long CATCH_UP_LIMIT_MILLIS = 1_000;
 
@@ -41,9 +42,13 @@ record EpochJoin(Assignment assignment, long nowWallMillis, long nowNanos, long 
         long startWallMillis = Math.max(joinWallMillis, epochStartWallMillis);
         long intoScheduleNanos = TimeUnit.MILLISECONDS.toNanos(joinWallMillis - epochStartWallMillis);
         RateSchedule schedule = intoScheduleNanos > 0 ? fleetSchedule.after(intoScheduleNanos) : fleetSchedule;
-        long firstSequence = joinWallMillis == effectiveWallMillis ? 0 : fleetSchedule.countBefore(intoScheduleNanos)
-                - fleetSchedule.countBefore(TimeUnit.MILLISECONDS.toNanos(Math.max(0, effectiveWallMillis - epochStartWallMillis)));
-        long runNanos = assignment.endTimeMillis() == null ? Long.MAX_VALUE
+        long firstSequence = joinWallMillis == effectiveWallMillis
+                ? 0
+                : fleetSchedule.countBefore(intoScheduleNanos)
+                        - fleetSchedule.countBefore(
+                                TimeUnit.MILLISECONDS.toNanos(Math.max(0, effectiveWallMillis - epochStartWallMillis)));
+        long runNanos = assignment.endTimeMillis() == null
+                ? Long.MAX_VALUE
                 : TimeUnit.MILLISECONDS.toNanos(Math.max(0, assignment.endTimeMillis() - startWallMillis));
         return new ShardTiming(schedule, nanosAt(startWallMillis), runNanos, startWallMillis, firstSequence);
     }

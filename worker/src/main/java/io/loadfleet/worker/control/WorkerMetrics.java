@@ -1,6 +1,7 @@
 package io.loadfleet.worker.control;
 
 import io.loadfleet.api.control.WorkerStatus;
+import io.loadfleet.worker.engine.LatencyObserver;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,7 +9,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.loadfleet.worker.engine.LatencyObserver;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -20,8 +20,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class WorkerMetrics {
 
-    private WorkerMetrics() {
-    }
+    private WorkerMetrics() {}
 
     /**
      * Registers the worker's meters. Micrometer holds {@code worker} only weakly: the caller keeps
@@ -33,16 +32,24 @@ public final class WorkerMetrics {
         counter(registry, "loadfleet.records.sent", "Records handed to the producer", worker, s -> s.sent());
         counter(registry, "loadfleet.records.acked", "Records the broker acknowledged", worker, s -> s.acked());
         counter(registry, "loadfleet.records.errors", "Records that failed to send", worker, s -> s.errors());
-        gauge(registry, "loadfleet.target.rate", "Scheduled send rate now, records per second", worker, WorkerStatus::targetRate);
+        gauge(
+                registry,
+                "loadfleet.target.rate",
+                "Scheduled send rate now, records per second",
+                worker,
+                WorkerStatus::targetRate);
         gauge(registry, "loadfleet.epoch", "Epoch of the running assignment (0: none)", worker, s -> s.epoch());
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         // Prometheus histograms (_bucket series), so dashboards can take any quantile over any
         // window and sum them over the fleet's pods. Recording costs tens of ns on the ack path.
-        Timer publish = latencyTimer(registry, "loadfleet.publish.latency",
+        Timer publish = latencyTimer(
+                registry,
+                "loadfleet.publish.latency",
                 "From the scheduled send time to the broker's ack (no coordinated omission)");
-        Timer delay = latencyTimer(registry, "loadfleet.schedule.delay", "How late records left: actual minus scheduled send time");
+        Timer delay = latencyTimer(
+                registry, "loadfleet.schedule.delay", "How late records left: actual minus scheduled send time");
         return new LatencyObserver() {
             @Override
             public void publishLatency(long nanos) {
@@ -57,19 +64,39 @@ public final class WorkerMetrics {
     }
 
     private static Timer latencyTimer(MeterRegistry registry, String name, String help) {
-        return Timer.builder(name).description(help).publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60)).register(registry);
+        return Timer.builder(name)
+                .description(help)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry);
     }
 
-    private static void counter(MeterRegistry registry, String name, String help, Supplier<WorkerService> worker,
+    private static void counter(
+            MeterRegistry registry,
+            String name,
+            String help,
+            Supplier<WorkerService> worker,
             ToDoubleFunction<WorkerStatus> value) {
-        FunctionCounter.builder(name, worker, w -> w.get() == null ? 0 : value.applyAsDouble(w.get().status()))
-                .description(help).register(registry);
+        FunctionCounter.builder(
+                        name,
+                        worker,
+                        w -> w.get() == null ? 0 : value.applyAsDouble(w.get().status()))
+                .description(help)
+                .register(registry);
     }
 
-    private static void gauge(MeterRegistry registry, String name, String help, Supplier<WorkerService> worker,
+    private static void gauge(
+            MeterRegistry registry,
+            String name,
+            String help,
+            Supplier<WorkerService> worker,
             ToDoubleFunction<WorkerStatus> value) {
-        Gauge.builder(name, worker, w -> w.get() == null ? 0 : value.applyAsDouble(w.get().status()))
-                .description(help).register(registry);
+        Gauge.builder(
+                        name,
+                        worker,
+                        w -> w.get() == null ? 0 : value.applyAsDouble(w.get().status()))
+                .description(help)
+                .register(registry);
     }
 }

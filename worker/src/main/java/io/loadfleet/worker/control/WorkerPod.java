@@ -1,18 +1,18 @@
 package io.loadfleet.worker.control;
 
-import io.loadfleet.worker.secret.UnreadableSecretException;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.worker.engine.LatencyObserver;
-import io.loadfleet.worker.generate.input.GeneratorInputException;
-import io.loadfleet.worker.generate.input.GeneratorInputs;
+import io.loadfleet.worker.engine.SinkTarget;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.generate.RecordShape;
+import io.loadfleet.worker.generate.input.GeneratorInputException;
+import io.loadfleet.worker.generate.input.GeneratorInputs;
 import io.loadfleet.worker.pace.Clock;
+import io.loadfleet.worker.secret.UnreadableSecretException;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
 import io.loadfleet.worker.sink.SinkException;
-import io.loadfleet.worker.engine.SinkTarget;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -36,6 +36,7 @@ public final class WorkerPod implements AutoCloseable {
     private final GeneratorInputs inputs;
     /** Resolved once (a dataset is loaded once), then kept across connection attempts. */
     private RecordShape shape;
+
     private final String clientId;
     private final LatencyObserver latency;
     private final ControlServer server;
@@ -45,8 +46,9 @@ public final class WorkerPod implements AutoCloseable {
     private volatile WorkerStatus notReady;
 
     /** Serves the control API on {@code control} at once; {@link #connect} brings the sink. */
-    public WorkerPod(WorkerConfig config, SinkTarget target, GeneratorInputs inputs, String clientId,
-            InetSocketAddress control) throws IOException {
+    public WorkerPod(
+            WorkerConfig config, SinkTarget target, GeneratorInputs inputs, String clientId, InetSocketAddress control)
+            throws IOException {
         this.config = config;
         this.target = target;
         this.inputs = inputs;
@@ -75,8 +77,8 @@ public final class WorkerPod implements AutoCloseable {
                     shape = Generators.shape(config.generator(), inputs);
                     notReady = WorkerStatus.notReady(config.profile(), WorkerState.CONNECTING, null);
                 }
-                WorkerService connected = new WorkerService(config, shape, target.open(clientId, config.format(),
-                        shape.schema()), Clock.SYSTEM, latency);
+                WorkerService connected = new WorkerService(
+                        config, shape, target.open(clientId, config.format(), shape.schema()), Clock.SYSTEM, latency);
                 return install(connected);
             } catch (InvalidSinkSettingException e) {
                 throw e;
@@ -88,8 +90,8 @@ public final class WorkerPod implements AutoCloseable {
                     wait = retry.multipliedBy(1L << Math.min(inputFailures++, 6));
                     wait = wait.compareTo(MAX_INPUT_RETRY) > 0 ? MAX_INPUT_RETRY : wait;
                 }
-                notReady = WorkerStatus.notReady(config.profile(), input ? WorkerState.LOADING_INPUT : WorkerState.CONNECTING,
-                        e.getMessage());
+                notReady = WorkerStatus.notReady(
+                        config.profile(), input ? WorkerState.LOADING_INPUT : WorkerState.CONNECTING, e.getMessage());
                 log.accept(e.getMessage() + "; retrying in " + wait.toSeconds() + "s");
                 if (closed.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                     return false;

@@ -1,8 +1,8 @@
 package io.loadfleet.worker.control;
 
 import io.loadfleet.api.control.ApplyOutcome;
-import io.loadfleet.api.control.HistogramCodec;
 import io.loadfleet.api.control.Assignment;
+import io.loadfleet.api.control.HistogramCodec;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
@@ -35,6 +35,7 @@ public final class WorkerService implements AutoCloseable {
     private final ShardLauncher launcher;
     /** Since the process started: the operator merges these across pods into the fleet's percentiles. */
     private final Histogram publishLatency = new Histogram(3);
+
     private final Histogram scheduleDelay = new Histogram(3);
     /**
      * Runs by effective time, newest last: the newest is the current epoch; older ones are still in
@@ -48,7 +49,8 @@ public final class WorkerService implements AutoCloseable {
      * The shard of one epoch, in force from {@code effectiveNanos}; a paused epoch has no shard
      * thread (null).
      */
-    private record Run(Assignment assignment, RateSchedule schedule, ShardLauncher.ShardThread shard, long effectiveNanos) {
+    private record Run(
+            Assignment assignment, RateSchedule schedule, ShardLauncher.ShardThread shard, long effectiveNanos) {
         static Run paused(Assignment a, long effectiveNanos) {
             return new Run(a, RateSchedule.constant(0), null, effectiveNanos);
         }
@@ -73,13 +75,20 @@ public final class WorkerService implements AutoCloseable {
      * @param shape   the records' shape, resolved once for the process
      * @param latency hears every publish latency and schedule delay (the pod's metrics)
      */
-    public WorkerService(WorkerConfig config, RecordShape shape, RecordSink sink, Clock clock, LatencyObserver latency) {
+    public WorkerService(
+            WorkerConfig config, RecordShape shape, RecordSink sink, Clock clock, LatencyObserver latency) {
         this.config = config;
         this.sink = sink;
         this.clock = clock;
         this.stats = new ShardStats(clock::nanoTime, latency);
-        this.launcher = new ShardLauncher(config.profile(), shape, sink, config.format(), config.generator().effectiveSeed(),
-                config.tracing(), clock);
+        this.launcher = new ShardLauncher(
+                config.profile(),
+                shape,
+                sink,
+                config.format(),
+                config.generator().effectiveSeed(),
+                config.tracing(),
+                clock);
     }
 
     /** Takes a pushed assignment (already checked with {@link Assignment#problems()}). */
@@ -111,11 +120,17 @@ public final class WorkerService implements AutoCloseable {
     }
 
     private Run prepare(Assignment a, EpochJoin join) {
-        ShardPlan shard = new ShardPlan(a.shard(), a.rate(), a.deviceStart(), a.deviceEnd(), a.stages().stream()
-                .map(s -> new StagePlan(Duration.ofMillis(s.durationMillis()), s.rate())).toList());
+        ShardPlan shard = new ShardPlan(
+                a.shard(),
+                a.rate(),
+                a.deviceStart(),
+                a.deviceEnd(),
+                a.stages().stream()
+                        .map(s -> new StagePlan(Duration.ofMillis(s.durationMillis()), s.rate()))
+                        .toList());
         ShardTiming timing = join.timing(RateSchedule.of(shard.stages(), a.rate()));
-        ShardLauncher.ShardThread thread = launcher.prepare(shard, a.epoch(), timing, stats,
-                "shard-" + a.shard() + "-epoch-" + a.epoch(), () -> flushWhenIdle(a));
+        ShardLauncher.ShardThread thread = launcher.prepare(
+                shard, a.epoch(), timing, stats, "shard-" + a.shard() + "-epoch-" + a.epoch(), () -> flushWhenIdle(a));
         return new Run(a, timing.schedule(), thread, timing.startNanos());
     }
 
@@ -166,8 +181,23 @@ public final class WorkerService implements AutoCloseable {
         Run current = runs.peekLast();
         if (current == null) {
             long acked = stats.ackedCount();
-            return new WorkerStatus(config.profile(), WorkerState.IDLE, 0, -1, 0, 0, 0, 0, stats.sentCount(),
-                    acked, sink.written().orElse(acked), stats.failedCount(), stats.lastError(), 0, publish, delay);
+            return new WorkerStatus(
+                    config.profile(),
+                    WorkerState.IDLE,
+                    0,
+                    -1,
+                    0,
+                    0,
+                    0,
+                    0,
+                    stats.sentCount(),
+                    acked,
+                    sink.written().orElse(acked),
+                    stats.failedCount(),
+                    stats.lastError(),
+                    0,
+                    publish,
+                    delay);
         }
         Assignment a = current.assignment();
         long now = clock.nanoTime();
@@ -185,12 +215,27 @@ public final class WorkerService implements AutoCloseable {
             state = WorkerState.PAUSED;
         } else {
             state = WorkerState.RUNNING;
-            rate = inForce.schedule().rateAt(Math.max(0, now - inForce.shard().pacer().startNanos()));
+            rate = inForce.schedule()
+                    .rateAt(Math.max(0, now - inForce.shard().pacer().startNanos()));
         }
         long acked = stats.ackedCount();
-        return new WorkerStatus(config.profile(), state, a.epoch(), a.shard(), a.shards(), a.deviceStart(),
-                a.deviceEnd(), rate, stats.sentCount(), acked, sink.written().orElse(acked), stats.failedCount(), stats.lastError(),
-                TimeUnit.NANOSECONDS.toMillis(stats.stalledNanos()), publish, delay);
+        return new WorkerStatus(
+                config.profile(),
+                state,
+                a.epoch(),
+                a.shard(),
+                a.shards(),
+                a.deviceStart(),
+                a.deviceEnd(),
+                rate,
+                stats.sentCount(),
+                acked,
+                sink.written().orElse(acked),
+                stats.failedCount(),
+                stats.lastError(),
+                TimeUnit.NANOSECONDS.toMillis(stats.stalledNanos()),
+                publish,
+                delay);
     }
 
     /** The cumulative counters and latency recorders, for metrics. */

@@ -37,7 +37,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Map<String, String> listenerAddresses;
     private KafkaRaftServer server;
 
-    private EmbeddedKafka(Path dataDir, Properties config, String bootstrapServers, Map<String, String> listenerAddresses) {
+    private EmbeddedKafka(
+            Path dataDir, Properties config, String bootstrapServers, Map<String, String> listenerAddresses) {
         this.dataDir = dataDir;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
@@ -80,7 +81,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 addresses.put(name, address);
                 props.put("listeners", props.get("listeners") + "," + name + "://" + address);
                 props.put("advertised.listeners", props.get("advertised.listeners") + "," + name + "://" + address);
-                props.put("listener.security.protocol.map", props.get("listener.security.protocol.map") + "," + name + ":" + protocol);
+                props.put(
+                        "listener.security.protocol.map",
+                        props.get("listener.security.protocol.map") + "," + name + ":" + protocol);
             });
             props.putAll(extraConfig);
             format(dir, props);
@@ -136,8 +139,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         var log = new java.io.ByteArrayOutputStream();
-        int rc = StorageTool.execute(new String[] {"format", "--cluster-id", Uuid.randomUuid().toString(),
-                "--config", configFile.toString()}, new PrintStream(log, true, StandardCharsets.UTF_8));
+        int rc = StorageTool.execute(
+                new String[] {"format", "--cluster-id", Uuid.randomUuid().toString(), "--config", configFile.toString()
+                },
+                new PrintStream(log, true, StandardCharsets.UTF_8));
         if (rc != 0) {
             throw new IllegalStateException("formatting the embedded broker's storage failed: " + log);
         }
@@ -194,7 +199,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // best effort: a temp directory left behind is harmless
         }

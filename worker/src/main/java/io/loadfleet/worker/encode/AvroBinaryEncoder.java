@@ -25,13 +25,18 @@ final class AvroBinaryEncoder implements RecordEncoder {
     private final int[] stringPositions;
     /** Per field, the union branch of null and of the value ({@code ["null", T]} fields); -1 for plain fields. */
     private final int[] nullBranch;
+
     private final int[] valueBranch;
     private byte[] buffer = new byte[512];
 
     AvroBinaryEncoder(Schema schema) {
         kinds = FieldKind.of(schema); // refuses schemas that are not flat
-        stringPositions = IntStream.range(0, kinds.length).filter(i -> kinds[i] == FieldKind.STRING).toArray();
-        nullBranch = schema.getFields().stream().mapToInt(f -> FlatSchema.nullBranch(f.schema())).toArray();
+        stringPositions = IntStream.range(0, kinds.length)
+                .filter(i -> kinds[i] == FieldKind.STRING)
+                .toArray();
+        nullBranch = schema.getFields().stream()
+                .mapToInt(f -> FlatSchema.nullBranch(f.schema()))
+                .toArray();
         valueBranch = Arrays.stream(nullBranch).map(b -> b < 0 ? -1 : 1 - b).toArray();
     }
 

@@ -10,8 +10,7 @@ public final class Encoders {
     /** For a sink that writes the record's fields in a format of its own: every value is empty. */
     public static final RecordEncoder NONE = record -> NO_VALUE;
 
-    private Encoders() {
-    }
+    private Encoders() {}
 
     public static RecordEncoder create(Format format, Schema schema) {
         return switch (format) {

@@ -32,6 +32,7 @@ final class JsonRecordEncoder implements RecordEncoder {
     private final byte[][] prefixes;
     /** Which fields may be null ({@code ["null", T]}). */
     private final boolean[] nullable;
+
     private byte[] buffer = new byte[1024];
     private int position;
     private long timestampMillis;

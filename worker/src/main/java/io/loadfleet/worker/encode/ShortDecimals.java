@@ -17,12 +17,12 @@ final class ShortDecimals {
     private static final double SCALE = MICROS;
     /** Plain notation (not 1.0E7 or 1.0E-4) is what Double.toString and Jackson use in [1e-3, 1e7). */
     private static final double PLAIN_MIN = 1e-3;
+
     private static final double PLAIN_MAX = 1e7;
     /** The longest text: a sign, 7 integer digits, the point and 6 decimals. */
     static final int MAX_LENGTH = 15;
 
-    private ShortDecimals() {
-    }
+    private ShortDecimals() {}
 
     /**
      * Writes {@code value} at {@code out[at]} when it is a decimal of at most 6 places in plain range.

@@ -7,12 +7,10 @@ package io.loadfleet.worker.engine;
 public interface LatencyObserver {
     LatencyObserver NONE = new LatencyObserver() {
         @Override
-        public void publishLatency(long nanos) {
-        }
+        public void publishLatency(long nanos) {}
 
         @Override
-        public void scheduleDelay(long nanos) {
-        }
+        public void scheduleDelay(long nanos) {}
     };
 
     void publishLatency(long nanos);

@@ -1,12 +1,12 @@
 package io.loadfleet.worker.engine;
 
-import io.loadfleet.api.control.Counters;
-import io.loadfleet.api.status.LatencyPercentiles;
 import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.control.Counters;
 import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.spec.Durations;
 import io.loadfleet.api.spec.LoadProfileSpec;
+import io.loadfleet.api.status.LatencyPercentiles;
 import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.pace.Pacer;
@@ -28,6 +28,7 @@ import org.HdrHistogram.Histogram;
 public final class LocalRun {
     /** Local runs have one assignment; the operator numbers its epochs from 1. */
     static final long LOCAL_EPOCH = 0;
+
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
     /** A send blocked this long is backpressure the user should see on the progress line. */
     private static final long STALL_WORTH_SHOWING = SECOND;
@@ -52,7 +53,13 @@ public final class LocalRun {
      * @param sinkName how the summary names the sink, e.g. {@code kafka://host:9092/topic}
      * @param progress where progress lines go; null for none
      */
-    public LocalRun(LoadProfile profile, RecordShape shape, boolean maxRate, RecordSink sink, String sinkName, Clock clock,
+    public LocalRun(
+            LoadProfile profile,
+            RecordShape shape,
+            boolean maxRate,
+            RecordSink sink,
+            String sinkName,
+            Clock clock,
             PrintStream progress) {
         this.profile = profile;
         this.shape = shape;
@@ -67,21 +74,30 @@ public final class LocalRun {
     public RunSummary run() throws InterruptedException {
         LoadProfileSpec spec = profile.getSpec();
         FleetPlan plan = FleetPlan.of(spec, null);
-        long runNanos = spec.getDuration() == null ? Long.MAX_VALUE : Durations.require(spec.getDuration()).toNanos();
+        long runNanos = spec.getDuration() == null
+                ? Long.MAX_VALUE
+                : Durations.require(spec.getDuration()).toNanos();
         long startNanos = clock.nanoTime() + START_LEAD;
         long wallStart = clock.epochMillis() + TimeUnit.NANOSECONDS.toMillis(START_LEAD);
         List<RateSchedule> schedules = new ArrayList<>();
         List<ShardStats> stats = new ArrayList<>();
         CountDownLatch finished = new CountDownLatch(plan.replicas());
-        ShardLauncher launcher = new ShardLauncher(profile.getMetadata().getName(), shape, sink, spec.effectiveFormat(),
-                spec.getGenerator().effectiveSeed(), spec.getTracing(), clock);
+        ShardLauncher launcher = new ShardLauncher(
+                profile.getMetadata().getName(),
+                shape,
+                sink,
+                spec.effectiveFormat(),
+                spec.getGenerator().effectiveSeed(),
+                spec.getTracing(),
+                clock);
         List<ShardLauncher.ShardThread> shards = new ArrayList<>();
         for (ShardPlan shard : plan.shards()) {
-            RateSchedule schedule = spec.isPaused() ? RateSchedule.constant(0) : RateSchedule.of(shard.stages(), shard.rate());
+            RateSchedule schedule =
+                    spec.isPaused() ? RateSchedule.constant(0) : RateSchedule.of(shard.stages(), shard.rate());
             ShardStats shardStats = new ShardStats(clock::nanoTime);
             ShardTiming timing = new ShardTiming(maxRate ? null : schedule, startNanos, runNanos, wallStart, 0);
-            ShardLauncher.ShardThread thread = launcher.prepare(shard, LOCAL_EPOCH, timing, shardStats,
-                    "shard-" + shard.index(), finished::countDown);
+            ShardLauncher.ShardThread thread = launcher.prepare(
+                    shard, LOCAL_EPOCH, timing, shardStats, "shard-" + shard.index(), finished::countDown);
             pacers.add(thread.pacer());
             shards.add(thread);
             schedules.add(schedule);
@@ -91,8 +107,10 @@ public final class LocalRun {
             progress.println("spec.paused is true: the fleet sends nothing until it is unpaused");
         }
         shards.forEach(ShardLauncher.ShardThread::start);
-        ProgressReporter reporter = new ProgressReporter(stats, sink, schedules, maxRate, startNanos, progress, timeline);
-        for (long tick = startNanos + SECOND; !finished.await(Math.max(0, tick - clock.nanoTime()), TimeUnit.NANOSECONDS);
+        ProgressReporter reporter =
+                new ProgressReporter(stats, sink, schedules, maxRate, startNanos, progress, timeline);
+        for (long tick = startNanos + SECOND;
+                !finished.await(Math.max(0, tick - clock.nanoTime()), TimeUnit.NANOSECONDS);
                 tick += SECOND) {
             if (stopRequested) {
                 pacers.forEach(Pacer::stop);
@@ -124,19 +142,33 @@ public final class LocalRun {
         for (ShardPlan shard : plan.shards()) {
             ShardStats s = stats.get(shard.index());
             Counters counters = s.counters();
-            shards.add(new RunSummary.Shard(shard.index(), shard.rate(), shard.deviceStart(), shard.deviceEnd(), counters));
+            shards.add(new RunSummary.Shard(
+                    shard.index(), shard.rate(), shard.deviceStart(), shard.deviceEnd(), counters));
             total = total.plus(counters);
             bytes += s.valueBytes();
         }
         double seconds = nanos / 1e9;
         LoadProfileSpec spec = profile.getSpec();
-        RunSummary.Setup setup = new RunSummary.Setup(profile.getMetadata().getName(), spec.getGenerator().getType().id(),
-                spec.effectiveFormat().name().toLowerCase(Locale.ROOT), sinkName, maxRate, plan.targetRate());
-        RunSummary.Totals totals = new RunSummary.Totals(round(seconds, 3), total, round(total.acked() / seconds, 1),
+        RunSummary.Setup setup = new RunSummary.Setup(
+                profile.getMetadata().getName(),
+                spec.getGenerator().getType().id(),
+                spec.effectiveFormat().name().toLowerCase(Locale.ROOT),
+                sinkName,
+                maxRate,
+                plan.targetRate());
+        RunSummary.Totals totals = new RunSummary.Totals(
+                round(seconds, 3),
+                total,
+                round(total.acked() / seconds, 1),
                 round(bytes / (double) Math.max(1, total.sent()), 1));
-        return new RunSummary(setup, totals, LatencyPercentiles.ofMicros(reporter.totalPublishLatency()),
-                LatencyPercentiles.ofMicros(reporter.totalScheduleDelay()), total.lastError(),
-                maxRate ? null : RatePrecision.of(sendingIntervals()), shards);
+        return new RunSummary(
+                setup,
+                totals,
+                LatencyPercentiles.ofMicros(reporter.totalPublishLatency()),
+                LatencyPercentiles.ofMicros(reporter.totalScheduleDelay()),
+                total.lastError(),
+                maxRate ? null : RatePrecision.of(sendingIntervals()),
+                shards);
     }
 
     /** The timeline but its last interval, which ends after the sink's flush, when nothing more was due. */
@@ -167,19 +199,26 @@ public final class LocalRun {
         private long lastNanos;
         /** Records written (see {@link RecordSink#written()}) at the last report: the achieved rate counts these. */
         private long lastWritten;
+
         private Interval recorded;
 
         /** The interval the timeline's latest record covers. */
-        private record Interval(long fromNanos, long writtenBefore, Histogram publishLatency, Histogram scheduleDelay) {
-        }
+        private record Interval(
+                long fromNanos, long writtenBefore, Histogram publishLatency, Histogram scheduleDelay) {}
 
         /**
          * @param sink its records count for the achieved rate when written: for a broker once acked, for
          *             a file sink once in the file or its buffer, as in the operator's status, so a
          *             Parquet run does not show 0/s until its file ends
          */
-        ProgressReporter(List<ShardStats> stats, RecordSink sink, List<RateSchedule> schedules, boolean maxRate,
-                long startNanos, PrintStream out, RunTimeline timeline) {
+        ProgressReporter(
+                List<ShardStats> stats,
+                RecordSink sink,
+                List<RateSchedule> schedules,
+                boolean maxRate,
+                long startNanos,
+                PrintStream out,
+                RunTimeline timeline) {
             this.stats = stats;
             this.sink = sink;
             this.schedules = schedules;
@@ -213,24 +252,47 @@ public final class LocalRun {
             publishLatency.add(intervalLatency);
             scheduleDelay.add(intervalDelay);
             long written = sink.written().orElse(shards.acked());
-            Counters counters = new Counters(shards.sent(), shards.acked(), written, shards.errors(), shards.lastError());
+            Counters counters =
+                    new Counters(shards.sent(), shards.acked(), written, shards.errors(), shards.lastError());
             if (print && out != null) {
-                out.printf(Locale.ROOT, "%7.1fs  target %9s/s  achieved %9.0f/s  sent %,12d  acked %,12d  errors %,d"
+                out.printf(
+                        Locale.ROOT,
+                        "%7.1fs  target %9s/s  achieved %9.0f/s  sent %,12d  acked %,12d  errors %,d"
                                 + "  p99 delay %.2f ms%s%n",
-                        Math.max(0, now - startNanos) / 1e9, maxRate ? "max" : String.format(Locale.ROOT, "%.0f", target),
-                        perSecond(written - lastWritten, now - lastNanos), counters.sent(), counters.acked(),
-                        counters.errors(), intervalDelay.getValueAtPercentile(99) / 1000.0,
-                        stalled < STALL_WORTH_SHOWING ? "" : String.format(Locale.ROOT,
-                                "  sends blocked %.1f s (broker slow or unreachable)", stalled / 1e9));
+                        Math.max(0, now - startNanos) / 1e9,
+                        maxRate ? "max" : String.format(Locale.ROOT, "%.0f", target),
+                        perSecond(written - lastWritten, now - lastNanos),
+                        counters.sent(),
+                        counters.acked(),
+                        counters.errors(),
+                        intervalDelay.getValueAtPercentile(99) / 1000.0,
+                        stalled < STALL_WORTH_SHOWING
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        "  sends blocked %.1f s (broker slow or unreachable)",
+                                        stalled / 1e9));
             }
-            record(now, !print, maxRate ? null : round(target, 1), maxRate ? null : due, counters, intervalLatency,
+            record(
+                    now,
+                    !print,
+                    maxRate ? null : round(target, 1),
+                    maxRate ? null : due,
+                    counters,
+                    intervalLatency,
                     intervalDelay);
             lastNanos = now;
             lastWritten = written;
         }
 
         /** Adds the interval since the previous report to the timeline; a short final one joins the interval before. */
-        private void record(long now, boolean finalReport, Double target, Long due, Counters counters, Histogram latency,
+        private void record(
+                long now,
+                boolean finalReport,
+                Double target,
+                Long due,
+                Counters counters,
+                Histogram latency,
                 Histogram delay) {
             long fromNanos = lastNanos;
             long writtenBefore = lastWritten;
@@ -242,9 +304,12 @@ public final class LocalRun {
                 writtenBefore = recorded.writtenBefore();
             }
             recorded = new Interval(fromNanos, writtenBefore, latency, delay);
-            RunTimeline.Rates rates = new RunTimeline.Rates(target,
-                    round(perSecond(counters.written() - writtenBefore, now - fromNanos), 1), due);
-            timeline.add(new RunTimeline.Second(round(Math.max(0, now - startNanos) / 1e9, 3), rates, counters,
+            RunTimeline.Rates rates = new RunTimeline.Rates(
+                    target, round(perSecond(counters.written() - writtenBefore, now - fromNanos), 1), due);
+            timeline.add(new RunTimeline.Second(
+                    round(Math.max(0, now - startNanos) / 1e9, 3),
+                    rates,
+                    counters,
                     RunTimeline.Percentiles.of(latency, delay)));
         }
 

@@ -10,7 +10,6 @@ import io.loadfleet.worker.report.HtmlReport;
 import io.loadfleet.worker.report.ReportSettings;
 import io.loadfleet.worker.sink.NullSink;
 import io.loadfleet.worker.sink.RecordSink;
-import io.loadfleet.worker.engine.SinkTarget;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -32,8 +31,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param reportFile  where the HTML report goes (checked writable beforehand); null for none
  * @param out         the console: what the run does and its summary
  */
-public record LocalRunSession(LoadProfile profile, RecordShape shape, boolean maxRate, SinkTarget target, Path summaryFile,
-        Path reportFile, PrintStream out) {
+public record LocalRunSession(
+        LoadProfile profile,
+        RecordShape shape,
+        boolean maxRate,
+        SinkTarget target,
+        Path summaryFile,
+        Path reportFile,
+        PrintStream out) {
 
     /**
      * Runs until the profile's duration has passed or Ctrl-C.
@@ -46,13 +51,15 @@ public record LocalRunSession(LoadProfile profile, RecordShape shape, boolean ma
         // Ctrl-C stops the shards; the hook then waits until the summary is out and the broker is gone.
         CountDownLatch finished = new CountDownLatch(1);
         AtomicReference<LocalRun> running = new AtomicReference<>();
-        Thread hook = new Thread(() -> {
-            LocalRun run = running.get();
-            if (run != null) {
-                run.stop();
-            }
-            await(finished);
-        }, "loadfleet-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    LocalRun run = running.get();
+                    if (run != null) {
+                        run.stop();
+                    }
+                    await(finished);
+                },
+                "loadfleet-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             RecordSink sink;
@@ -68,7 +75,9 @@ public record LocalRunSession(LoadProfile profile, RecordShape shape, boolean ma
                     to = to.at(embedded.bootstrapServers());
                 }
                 out.println((to.isFile() ? "writing to " : "connecting to ") + to.describe());
-                sink = to.open("loadfleet-" + profile.getMetadata().getName(), profile.getSpec().effectiveFormat(),
+                sink = to.open(
+                        "loadfleet-" + profile.getMetadata().getName(),
+                        profile.getSpec().effectiveFormat(),
                         shape.schema());
                 sinkName = to.describe();
             }
@@ -84,8 +93,13 @@ public record LocalRunSession(LoadProfile profile, RecordShape shape, boolean ma
                 writeSummary(summary);
             }
             if (reportFile != null) {
-                HtmlReport.write(reportFile, new RunReport(started.toString(), summary, ReportSettings.of(profile),
-                        run.timeline().seconds()));
+                HtmlReport.write(
+                        reportFile,
+                        new RunReport(
+                                started.toString(),
+                                summary,
+                                ReportSettings.of(profile),
+                                run.timeline().seconds()));
                 out.println("report: " + reportFile);
             }
             return summary;
@@ -115,18 +129,37 @@ public record LocalRunSession(LoadProfile profile, RecordShape shape, boolean ma
     }
 
     private void printSummary(RunSummary s) {
-        out.printf(Locale.ROOT, "summary: %s → %s: %,d sent, %,d acked, %,d errors in %.1f s = %.1f msg/s acked (target %s)%n",
-                s.setup().profile(), s.setup().sink(), s.counters().sent(), s.counters().acked(), s.counters().errors(),
-                s.totals().durationSeconds(), s.totals().achievedRate(),
+        out.printf(
+                Locale.ROOT,
+                "summary: %s → %s: %,d sent, %,d acked, %,d errors in %.1f s = %.1f msg/s acked (target %s)%n",
+                s.setup().profile(),
+                s.setup().sink(),
+                s.counters().sent(),
+                s.counters().acked(),
+                s.counters().errors(),
+                s.totals().durationSeconds(),
+                s.totals().achievedRate(),
                 s.setup().maxRate() ? "max" : s.setup().targetRate() + "/s");
-        out.printf(Locale.ROOT, "publish latency ms: p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f   "
+        out.printf(
+                Locale.ROOT,
+                "publish latency ms: p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f   "
                         + "schedule delay ms: p50 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n",
-                s.publishLatencyMs().p50(), s.publishLatencyMs().p99(), s.publishLatencyMs().p999(), s.publishLatencyMs().max(),
-                s.scheduleDelayMs().p50(), s.scheduleDelayMs().p99(), s.scheduleDelayMs().p999(), s.scheduleDelayMs().max());
+                s.publishLatencyMs().p50(),
+                s.publishLatencyMs().p99(),
+                s.publishLatencyMs().p999(),
+                s.publishLatencyMs().max(),
+                s.scheduleDelayMs().p50(),
+                s.scheduleDelayMs().p99(),
+                s.scheduleDelayMs().p999(),
+                s.scheduleDelayMs().max());
         if (s.ratePrecision() != null) {
             RatePrecision p = s.ratePrecision();
-            out.printf(Locale.ROOT, "rate precision: %d of %d 1-s intervals sent within ±1 %% of target (worst %+.2f %%)%n",
-                    p.withinOnePercent(), p.intervals(), p.worstPercent());
+            out.printf(
+                    Locale.ROOT,
+                    "rate precision: %d of %d 1-s intervals sent within ±1 %% of target (worst %+.2f %%)%n",
+                    p.withinOnePercent(),
+                    p.intervals(),
+                    p.worstPercent());
         }
         if (s.lastError() != null) {
             out.println("last error: " + s.lastError());

@@ -11,5 +11,5 @@ import java.util.List;
  * @param settings  how the run was configured
  * @param timeline  the run second by second
  */
-public record RunReport(String startedAt, RunSummary summary, ReportSettings settings, List<RunTimeline.Second> timeline) {
-}
+public record RunReport(
+        String startedAt, RunSummary summary, ReportSettings settings, List<RunTimeline.Second> timeline) {}

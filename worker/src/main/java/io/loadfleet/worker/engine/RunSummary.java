@@ -30,8 +30,8 @@ public record RunSummary(
      * @param maxRate    sent as fast as possible, ignoring rates and stages
      * @param targetRate the plan's fleet rate, msg/s
      */
-    public record Setup(String profile, String generator, String format, String sink, boolean maxRate, long targetRate) {
-    }
+    public record Setup(
+            String profile, String generator, String format, String sink, boolean maxRate, long targetRate) {}
 
     /**
      * The run's totals; the summary shows no written count or error there (the last error has its own field).
@@ -39,15 +39,24 @@ public record RunSummary(
      * @param achievedRate   records acknowledged per second of the run
      * @param meanValueBytes mean size of an encoded record
      */
-    public record Totals(double durationSeconds,
-            @JsonUnwrapped @JsonIgnoreProperties({"written", "lastError"}) Counters counters,
-            double achievedRate, double meanValueBytes) {
-    }
+    public record Totals(
+            double durationSeconds,
+
+            @JsonUnwrapped @JsonIgnoreProperties({"written", "lastError"})
+            Counters counters,
+
+            double achievedRate,
+            double meanValueBytes) {}
 
     /** One shard's plan and counts; the device range is half-open: [deviceStart, deviceEnd). */
-    public record Shard(int index, long rate, long deviceStart, long deviceEnd,
-            @JsonUnwrapped @JsonIgnoreProperties({"written", "lastError"}) Counters counters) {
-    }
+    public record Shard(
+            int index,
+            long rate,
+            long deviceStart,
+            long deviceEnd,
+
+            @JsonUnwrapped @JsonIgnoreProperties({"written", "lastError"})
+            Counters counters) {}
 
     /** The run's sent, acked and errors. */
     public Counters counters() {

@@ -23,27 +23,38 @@ public final class RunTimeline {
      * @param elapsedSeconds end of the interval, seconds since the first record was due
      * @param counters       sent, acked and errors since the start (the report shows no written count or error)
      */
-    public record Second(double elapsedSeconds, @JsonUnwrapped Rates rates,
-            @JsonUnwrapped @JsonIgnoreProperties({"written", "lastError"}) Counters counters,
-            @JsonUnwrapped Percentiles percentiles) {
-    }
+    public record Second(
+            double elapsedSeconds,
+            @JsonUnwrapped Rates rates,
+
+            @JsonUnwrapped @JsonIgnoreProperties({"written", "lastError"})
+            Counters counters,
+
+            @JsonUnwrapped Percentiles percentiles) {}
 
     /**
      * @param targetRate   the scheduled fleet rate at the interval's end, msg/s; null for --max-rate
      * @param achievedRate records written per second in the interval
      * @param due          records the schedules had due by the end of the interval; null for --max-rate
      */
-    public record Rates(Double targetRate, double achievedRate, Long due) {
-    }
+    public record Rates(Double targetRate, double achievedRate, Long due) {}
 
     /** The interval's latency percentiles in milliseconds; null when it recorded none (no acks, nothing sent). */
-    public record Percentiles(Double publishLatencyP50Ms, Double publishLatencyP99Ms, Double publishLatencyP999Ms,
-            Double scheduleDelayP50Ms, Double scheduleDelayP99Ms) {
+    public record Percentiles(
+            Double publishLatencyP50Ms,
+            Double publishLatencyP99Ms,
+            Double publishLatencyP999Ms,
+            Double scheduleDelayP50Ms,
+            Double scheduleDelayP99Ms) {
 
         /** From the interval's histograms of microseconds. */
         static Percentiles of(Histogram publishLatency, Histogram scheduleDelay) {
-            return new Percentiles(ms(publishLatency, 50), ms(publishLatency, 99), ms(publishLatency, 99.9),
-                    ms(scheduleDelay, 50), ms(scheduleDelay, 99));
+            return new Percentiles(
+                    ms(publishLatency, 50),
+                    ms(publishLatency, 99),
+                    ms(publishLatency, 99.9),
+                    ms(scheduleDelay, 50),
+                    ms(scheduleDelay, 99));
         }
 
         private static Double ms(Histogram micros, double percentile) {

@@ -21,8 +21,14 @@ import io.loadfleet.worker.sink.RecordSink;
  * @param seed    the generator's effective seed
  * @param tracing the profile's tracing; null traces nothing
  */
-public record ShardLauncher(String profile, RecordShape shape, RecordSink sink, Format format, long seed,
-        TracingSpec tracing, Clock clock) {
+public record ShardLauncher(
+        String profile,
+        RecordShape shape,
+        RecordSink sink,
+        Format format,
+        long seed,
+        TracingSpec tracing,
+        Clock clock) {
 
     /** A shard's run, ready to {@link #start()}: its thread sends until the pacer says the run is over. */
     public record ShardThread(Pacer pacer, Thread thread) {
@@ -36,21 +42,26 @@ public record ShardLauncher(String profile, RecordShape shape, RecordSink sink, 
      *
      * @param threadName names the thread in logs and thread dumps
      */
-    public ShardThread prepare(ShardPlan shard, long epoch, ShardTiming timing, ShardStats stats, String threadName,
-            Runnable afterRun) {
-        RecordGenerator generator = shape.create(new GeneratorSettings(seed, shard.index(), shard.deviceStart(),
-                shard.deviceEnd()));
-        ShardRecords records = new ShardRecords(generator, sink.encoder(format, generator.schema()),
-                new OutgoingRecord(profile, shard.index(), epoch), TraceSampler.of(tracing, seed, shard.index(), epoch));
+    public ShardThread prepare(
+            ShardPlan shard, long epoch, ShardTiming timing, ShardStats stats, String threadName, Runnable afterRun) {
+        RecordGenerator generator =
+                shape.create(new GeneratorSettings(seed, shard.index(), shard.deviceStart(), shard.deviceEnd()));
+        ShardRecords records = new ShardRecords(
+                generator,
+                sink.encoder(format, generator.schema()),
+                new OutgoingRecord(profile, shard.index(), epoch),
+                TraceSampler.of(tracing, seed, shard.index(), epoch));
         Pacer pacer = new Pacer(clock, timing.schedule(), timing.startNanos(), timing.runNanos());
         ShardRunner runner = new ShardRunner(shard, records, sink, pacer, timing, stats);
-        Thread thread = new Thread(() -> {
-            try {
-                runner.run();
-            } finally {
-                afterRun.run();
-            }
-        }, threadName);
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        runner.run();
+                    } finally {
+                        afterRun.run();
+                    }
+                },
+                threadName);
         thread.setDaemon(true);
         return new ShardThread(pacer, thread);
     }

@@ -11,5 +11,4 @@ import io.loadfleet.worker.sink.OutgoingRecord;
  * @param out     the shard's one outgoing message, carrying its identity (profile, shard, epoch)
  * @param tracing which records carry a trace context; null for none
  */
-record ShardRecords(RecordGenerator generator, RecordEncoder encoder, OutgoingRecord out, TraceSampler tracing) {
-}
+record ShardRecords(RecordGenerator generator, RecordEncoder encoder, OutgoingRecord out, TraceSampler tracing) {}

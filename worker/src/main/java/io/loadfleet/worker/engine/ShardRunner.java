@@ -2,9 +2,9 @@ package io.loadfleet.worker.engine;
 
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.worker.encode.RecordEncoder;
-import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.pace.Pacer;
+import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.sink.RecordSink;
 import org.apache.avro.util.Utf8;
@@ -22,7 +22,8 @@ final class ShardRunner implements Runnable {
     private final ShardTiming timing;
     private final ShardStats stats;
 
-    ShardRunner(ShardPlan shard, ShardRecords records, RecordSink sink, Pacer pacer, ShardTiming timing, ShardStats stats) {
+    ShardRunner(
+            ShardPlan shard, ShardRecords records, RecordSink sink, Pacer pacer, ShardTiming timing, ShardStats stats) {
         this.shard = shard;
         this.records = records;
         this.sink = sink;

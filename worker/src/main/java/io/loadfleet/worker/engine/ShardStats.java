@@ -23,6 +23,7 @@ public final class ShardStats implements SendListener {
     private final Recorder publishLatency = new Recorder(SIGNIFICANT_DIGITS);
     /** Actual minus intended send time, in microseconds. */
     private final Recorder scheduleDelay = new Recorder(SIGNIFICANT_DIGITS);
+
     private final java.util.function.LongSupplier nanoClock;
     private final LatencyObserver observer;
     private volatile String lastError;
@@ -32,6 +33,7 @@ public final class ShardStats implements SendListener {
      * plain store on x86, so the hot path pays no fence for it.
      */
     private final AtomicLong inSendSince = new AtomicLong(NOT_SENDING);
+
     private static final long NOT_SENDING = Long.MIN_VALUE;
 
     public ShardStats(java.util.function.LongSupplier nanoClock) {

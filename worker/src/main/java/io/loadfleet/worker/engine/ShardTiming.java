@@ -13,5 +13,5 @@ import io.loadfleet.worker.pace.RateSchedule;
  *                        epoch, or the records the epoch had due before a replacement pod joined it, so each
  *                        (epoch, shard) numbers a record once and the device rotation goes on where it was
  */
-public record ShardTiming(RateSchedule schedule, long startNanos, long runNanos, long startWallMillis, long firstSequence) {
-}
+public record ShardTiming(
+        RateSchedule schedule, long startNanos, long runNanos, long startWallMillis, long firstSequence) {}

@@ -1,11 +1,11 @@
 package io.loadfleet.worker.engine;
 
-import io.loadfleet.worker.secret.SecretFiles;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.KafkaSecurityProtocol;
 import io.loadfleet.api.spec.Limits;
 import io.loadfleet.api.spec.SinkKind;
 import io.loadfleet.api.spec.SinkSpec;
+import io.loadfleet.worker.secret.SecretFiles;
 import io.loadfleet.worker.sink.KafkaSink;
 import io.loadfleet.worker.sink.PulsarSink;
 import io.loadfleet.worker.sink.RecordSink;
@@ -31,8 +31,9 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
         return switch (spec.kind()) {
             case FILE -> {
                 if (bootstrapServers != null || serviceUrl != null) {
-                    throw new IllegalArgumentException((bootstrapServers != null ? "--bootstrap-servers" : "--service-url")
-                            + ": this profile writes files (sink.file), it sends to no broker");
+                    throw new IllegalArgumentException(
+                            (bootstrapServers != null ? "--bootstrap-servers" : "--service-url")
+                                    + ": this profile writes files (sink.file), it sends to no broker");
                 }
                 yield new SinkTarget(spec, null, RecordSink.DEFAULT_CONNECT_TIMEOUT, DEFAULT_SECRETS);
             }
@@ -45,7 +46,10 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
                     throw new IllegalArgumentException("--service-url: \"" + serviceUrl
                             + "\" is not a Pulsar service URL: use pulsar://HOST:6650 or pulsar+ssl://HOST:6651");
                 }
-                yield new SinkTarget(spec, serviceUrl != null ? serviceUrl : spec.getPulsar().getServiceUrl(), RecordSink.DEFAULT_CONNECT_TIMEOUT,
+                yield new SinkTarget(
+                        spec,
+                        serviceUrl != null ? serviceUrl : spec.getPulsar().getServiceUrl(),
+                        RecordSink.DEFAULT_CONNECT_TIMEOUT,
                         DEFAULT_SECRETS);
             }
             case KAFKA -> {
@@ -53,8 +57,13 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
                     throw new IllegalArgumentException("--service-url: this profile sends to sink.kafka; "
                             + "give its brokers with --bootstrap-servers HOST:PORT");
                 }
-                yield new SinkTarget(spec, bootstrapServers != null ? bootstrapServers : spec.getKafka().getBootstrapServers(),
-                        RecordSink.DEFAULT_CONNECT_TIMEOUT, DEFAULT_SECRETS);
+                yield new SinkTarget(
+                        spec,
+                        bootstrapServers != null
+                                ? bootstrapServers
+                                : spec.getKafka().getBootstrapServers(),
+                        RecordSink.DEFAULT_CONNECT_TIMEOUT,
+                        DEFAULT_SECRETS);
             }
         };
     }
@@ -86,7 +95,8 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
 
     /** Whether the sink speaks TLS or SASL, which the embedded broker (PLAINTEXT) does not. */
     public boolean isSecured() {
-        return isKafka() && spec.getKafka().getSecurity() != null
+        return isKafka()
+                && spec.getKafka().getSecurity() != null
                 && spec.getKafka().getSecurity().getProtocol() != KafkaSecurityProtocol.PLAINTEXT;
     }
 
@@ -101,7 +111,11 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
     /** How summaries and logs name the destination, e.g. {@code kafka://host:9092/topic} or {@code /tmp/out/*.parquet}. */
     public String describe() {
         return switch (spec.kind()) {
-            case FILE -> Path.of(spec.getFile().getPath()).toAbsolutePath().resolve("*." + spec.getFile().getFormat().extension()).toString();
+            case FILE ->
+                Path.of(spec.getFile().getPath())
+                        .toAbsolutePath()
+                        .resolve("*." + spec.getFile().getFormat().extension())
+                        .toString();
             case KAFKA -> "kafka://" + address + "/" + spec.getKafka().getTopic();
             case PULSAR -> address + "/" + spec.getPulsar().fullTopicName().replace("://", "/");
         };
@@ -115,7 +129,8 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
         if (address == null) {
             throw new IllegalStateException(missingAddress());
         }
-        return isKafka() ? KafkaSink.open(spec.getKafka(), address, clientId, connectTimeout, secrets)
+        return isKafka()
+                ? KafkaSink.open(spec.getKafka(), address, clientId, connectTimeout, secrets)
                 : PulsarSink.open(spec.getPulsar(), address, format, schema, connectTimeout, secrets);
     }
 }

@@ -22,6 +22,7 @@ public final class TraceSampler {
     private final long stream;
     /** A record is sampled when the top 53 bits of its hash fall below this. */
     private final long threshold;
+
     private final long idNonce;
 
     private TraceSampler(long stream, double ratio, long idNonce) {

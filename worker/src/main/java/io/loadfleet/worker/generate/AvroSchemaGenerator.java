@@ -1,11 +1,11 @@
 package io.loadfleet.worker.generate;
 
-import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.api.schema.FieldRule;
 import io.loadfleet.api.schema.FieldRules;
 import io.loadfleet.api.schema.RegexSubset;
 import io.loadfleet.api.schema.RuledSchema;
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.worker.records.GeneratedRecord;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import org.apache.avro.Schema;
@@ -63,22 +63,32 @@ final class AvroSchemaGenerator extends SeededRecordGenerator {
         ValueKind kind = ValueKind.of(type);
         if (rule instanceof FieldRule.Range r) {
             return kind == ValueKind.DOUBLE
-                    ? number(pos, () -> random.nextDouble(r.min().doubleValue(), r.max().doubleValue()))
-                    : kind.integral(pos, () -> random.nextLong(r.min().longValue(), r.max().longValue()));
+                    ? number(
+                            pos,
+                            () -> random.nextDouble(
+                                    r.min().doubleValue(), r.max().doubleValue()))
+                    : kind.integral(
+                            pos,
+                            () -> random.nextLong(r.min().longValue(), r.max().longValue()));
         } else if (rule instanceof FieldRule.Iteration it) {
             return kind == ValueKind.DOUBLE
                     ? number(pos, () -> it.start().doubleValue() + it.step().doubleValue() * sequence())
-                    : kind.integral(pos, () -> it.start().longValue() + it.step().longValue() * sequence());
+                    : kind.integral(
+                            pos, () -> it.start().longValue() + it.step().longValue() * sequence());
         } else if (rule instanceof FieldRule.Options o) {
             return options(pos, type, o);
         } else if (rule instanceof FieldRule.Length l) {
-            return text(pos, new RegexSubset.Repeat(new RegexSubset.Chars(RegexSubset.LETTERS_AND_DIGITS), l.min(), l.max()));
+            return text(
+                    pos,
+                    new RegexSubset.Repeat(new RegexSubset.Chars(RegexSubset.LETTERS_AND_DIGITS), l.min(), l.max()));
         } else if (rule instanceof FieldRule.Regex r) {
             return text(pos, r.tree());
         } else if (rule instanceof FieldRule.DeviceId) {
-            return kind == ValueKind.STRING ? (record, device, eventTime) -> record.put(pos, deviceId(device))
-                    : kind == ValueKind.INT ? (record, device, eventTime) -> record.put(pos, (int) device)
-                    : (record, device, eventTime) -> record.put(pos, device);
+            return kind == ValueKind.STRING
+                    ? (record, device, eventTime) -> record.put(pos, deviceId(device))
+                    : kind == ValueKind.INT
+                            ? (record, device, eventTime) -> record.put(pos, (int) device)
+                            : (record, device, eventTime) -> record.put(pos, device);
         }
         return defaultValue(pos, type, kind);
     }
@@ -99,12 +109,15 @@ final class AvroSchemaGenerator extends SeededRecordGenerator {
     }
 
     private FieldFiller options(int pos, Schema type, FieldRule.Options options) {
-        WeightedIndex index = new WeightedIndex(options.weights().stream().mapToDouble(Double::doubleValue).toArray());
-        Object[] values = options.values().stream().map(v -> switch (type.getType()) {
-            case STRING -> new Utf8((String) v);
-            case ENUM -> type.getEnumOrdinal((String) v);
-            default -> v;
-        }).toArray();
+        WeightedIndex index = new WeightedIndex(
+                options.weights().stream().mapToDouble(Double::doubleValue).toArray());
+        Object[] values = options.values().stream()
+                .map(v -> switch (type.getType()) {
+                    case STRING -> new Utf8((String) v);
+                    case ENUM -> type.getEnumOrdinal((String) v);
+                    default -> v;
+                })
+                .toArray();
         return (record, device, eventTime) -> {
             Object v = values[index.pick(random.nextDouble())];
             switch (type.getType()) {
@@ -129,7 +142,13 @@ final class AvroSchemaGenerator extends SeededRecordGenerator {
 
     /** A field's value type, and how a computed number is put into it. */
     private enum ValueKind {
-        STRING, INT, LONG, TIMESTAMP, DOUBLE, BOOLEAN, ENUM;
+        STRING,
+        INT,
+        LONG,
+        TIMESTAMP,
+        DOUBLE,
+        BOOLEAN,
+        ENUM;
 
         static ValueKind of(Schema type) {
             return switch (type.getType()) {
@@ -144,7 +163,8 @@ final class AvroSchemaGenerator extends SeededRecordGenerator {
 
         /** Puts {@code number}'s value in this int or long field (an int keeps the low 32 bits). */
         FieldFiller integral(int pos, LongSupplier number) {
-            return this == INT ? (record, device, eventTime) -> record.put(pos, (int) number.getAsLong())
+            return this == INT
+                    ? (record, device, eventTime) -> record.put(pos, (int) number.getAsLong())
                     : (record, device, eventTime) -> record.put(pos, number.getAsLong());
         }
     }

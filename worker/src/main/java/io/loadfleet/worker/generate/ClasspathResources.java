@@ -13,8 +13,7 @@ final class ClasspathResources {
     private static final ObjectMapper JSON =
             new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
-    private ClasspathResources() {
-    }
+    private ClasspathResources() {}
 
     static String text(String path) {
         try (InputStream in = open(path)) {

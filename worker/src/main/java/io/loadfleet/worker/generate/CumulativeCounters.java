@@ -12,8 +12,7 @@ final class CumulativeCounters {
     CumulativeCounters(int devices, int countersPerDevice) {
         long size = (long) devices * countersPerDevice;
         if (size > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(
-                    "too many devices for per-device counters in one shard: " + devices);
+            throw new IllegalArgumentException("too many devices for per-device counters in one shard: " + devices);
         }
         this.totals = new long[(int) size];
         this.width = countersPerDevice;

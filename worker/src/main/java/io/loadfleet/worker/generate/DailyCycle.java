@@ -6,8 +6,7 @@ final class DailyCycle {
     private static final long MILLIS_PER_DAY = 86_400_000L;
     private static final double MILLIS_PER_HOUR = 3_600_000.0;
 
-    private DailyCycle() {
-    }
+    private DailyCycle() {}
 
     static double utcHour(long epochMillis) {
         return Math.floorMod(epochMillis, MILLIS_PER_DAY) / MILLIS_PER_HOUR;
@@ -33,8 +32,7 @@ final class DailyCycle {
     }
 
     /** The peak hour of a wave, as the cosine and sine of its angle on the day's circle. */
-    record Peak(double cos, double sin) {
-    }
+    record Peak(double cos, double sin) {}
 
     /**
      * An hour as the cosine and sine of its angle, so waves peaking at different hours cost a

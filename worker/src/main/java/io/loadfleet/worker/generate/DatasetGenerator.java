@@ -1,8 +1,8 @@
 package io.loadfleet.worker.generate;
 
-import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.generate.dataset.Dataset;
+import io.loadfleet.worker.records.GeneratedRecord;
 import org.apache.avro.util.Utf8;
 
 /**

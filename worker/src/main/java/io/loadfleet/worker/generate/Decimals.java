@@ -3,8 +3,7 @@ package io.loadfleet.worker.generate;
 /** Rounding to the few decimals a real device or ledger would report. */
 final class Decimals {
 
-    private Decimals() {
-    }
+    private Decimals() {}
 
     static double round1(double value) {
         return Math.round(value * 10) / 10.0;

@@ -9,8 +9,7 @@ final class DeviceLabels {
     /** Digits of a device, meter, account or player label. */
     static final int DEVICE_WIDTH = 7;
 
-    private DeviceLabels() {
-    }
+    private DeviceLabels() {}
 
     /**
      * {@code prefix} followed by {@code number} zero-padded to {@code width} digits; a number with

@@ -17,7 +17,8 @@ final class DeviceTraits {
 
     /** Uniform in [0, 1), fixed for (seed, id, trait); {@code id} is a device, site or player number. */
     double unit(long id, int trait) {
-        return RecordRandom.toUnit(RecordRandom.mix(RecordRandom.mix(seedHash ^ id) + trait * RecordRandom.GOLDEN_GAMMA));
+        return RecordRandom.toUnit(
+                RecordRandom.mix(RecordRandom.mix(seedHash ^ id) + trait * RecordRandom.GOLDEN_GAMMA));
     }
 
     /** Uniform in [min, max), fixed for (seed, id, trait). */

@@ -1,7 +1,7 @@
 package io.loadfleet.worker.generate;
 
-import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.worker.records.GeneratedRecord;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,6 +18,7 @@ final class GamingBetGenerator extends SeededRecordGenerator {
     private static final double STAKE_SPREAD = 0.8;
     /** Stake level per player 0.3..5 (uniform in log space), so some players are high rollers. */
     private static final double MIN_STAKE_LEVEL_LOG = Math.log(0.3);
+
     private static final double MAX_STAKE_LEVEL_LOG = Math.log(5);
     private static final double MIN_WIN_MULTIPLE = 0.2;
     private static final double MEAN_EXTRA_WIN_MULTIPLE = 1.8;
@@ -58,24 +59,37 @@ final class GamingBetGenerator extends SeededRecordGenerator {
 
         List<GamingReference.Currency> currencies = reference.currencies();
         currencyCodes = currencies.stream().map(GamingReference.Currency::code).toArray(String[]::new);
-        baseRate = currencies.stream().mapToDouble(c -> reference.rates().rates().get(c.code())).toArray();
-        currencyOdds = new WeightedIndex(currencies.stream().mapToDouble(GamingReference.Currency::weight).toArray());
+        baseRate = currencies.stream()
+                .mapToDouble(c -> reference.rates().rates().get(c.code()))
+                .toArray();
+        currencyOdds = new WeightedIndex(currencies.stream()
+                .mapToDouble(GamingReference.Currency::weight)
+                .toArray());
 
-        agentNames = reference.agents().stream().map(GamingReference.Agent::name).toArray(String[]::new);
-        agentOdds = new WeightedIndex(reference.agents().stream().mapToDouble(GamingReference.Agent::weight).toArray());
+        agentNames =
+                reference.agents().stream().map(GamingReference.Agent::name).toArray(String[]::new);
+        agentOdds = new WeightedIndex(reference.agents().stream()
+                .mapToDouble(GamingReference.Agent::weight)
+                .toArray());
 
         List<GamingReference.GameCategory> categories = reference.categories();
-        categoryNames = categories.stream().map(GamingReference.GameCategory::name).toArray(String[]::new);
-        medianStakeUsd = categories.stream().mapToDouble(GamingReference.GameCategory::medianStakeUsd).toArray();
+        categoryNames =
+                categories.stream().map(GamingReference.GameCategory::name).toArray(String[]::new);
+        medianStakeUsd = categories.stream()
+                .mapToDouble(GamingReference.GameCategory::medianStakeUsd)
+                .toArray();
         games = categories.stream().map(c -> c.games().toArray(String[]::new)).toArray(String[][]::new);
-        categoryOdds = new WeightedIndex(categories.stream().mapToDouble(GamingReference.GameCategory::weight).toArray());
+        categoryOdds = new WeightedIndex(categories.stream()
+                .mapToDouble(GamingReference.GameCategory::weight)
+                .toArray());
     }
 
     @Override
     protected void fillReading(int slot, long device, long eventTimeMillis, GeneratedRecord record) {
         int currency = traits.pick(device, TRAIT_CURRENCY, currencyOdds);
         int agent = traits.pick(device, TRAIT_AGENT, agentOdds);
-        double stakeLevel = Math.exp(traits.between(device, TRAIT_STAKE_LEVEL, MIN_STAKE_LEVEL_LOG, MAX_STAKE_LEVEL_LOG));
+        double stakeLevel =
+                Math.exp(traits.between(device, TRAIT_STAKE_LEVEL, MIN_STAKE_LEVEL_LOG, MAX_STAKE_LEVEL_LOG));
 
         record.put(transactionIdPos, random.nextUuid());
         int category = categoryOdds.pick(random.nextDouble());

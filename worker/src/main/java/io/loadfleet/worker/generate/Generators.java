@@ -1,11 +1,11 @@
 package io.loadfleet.worker.generate;
 
-import io.loadfleet.worker.generate.input.GeneratorInputException;
-import io.loadfleet.worker.generate.input.GeneratorInputs;
 import io.loadfleet.api.schema.DatasetSchema;
 import io.loadfleet.api.spec.GeneratorSpec;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.generate.dataset.Dataset;
+import io.loadfleet.worker.generate.input.GeneratorInputException;
+import io.loadfleet.worker.generate.input.GeneratorInputs;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -24,8 +24,7 @@ public final class Generators {
         }
     }
 
-    private Generators() {
-    }
+    private Generators() {}
 
     /**
      * The shape of a validated spec.generator: a built-in one, a loaded and checked dataset, or the
@@ -62,7 +61,8 @@ public final class Generators {
             case TRANSACTION -> new TransactionGenerator(settings);
             case GAMING_BET -> new GamingBetGenerator(settings);
             case TEMPERATURE -> new TemperatureGenerator(settings);
-            case DATASET, AVRO_SCHEMA -> throw new IllegalArgumentException(type.id() + " is described by its profile: use shape()");
+            case DATASET, AVRO_SCHEMA ->
+                throw new IllegalArgumentException(type.id() + " is described by its profile: use shape()");
         };
     }
 

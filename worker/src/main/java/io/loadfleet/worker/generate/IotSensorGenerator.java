@@ -1,7 +1,7 @@
 package io.loadfleet.worker.generate;
 
-import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.worker.records.GeneratedRecord;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.avro.util.Utf8;
@@ -37,14 +37,32 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
     }
 
     private static final Utf8[] DEVICE_TYPES = Stream.of(
-        "temperature_sensor", "humidity_sensor", "pressure_sensor", "motion_sensor", "light_sensor",
-        "co2_sensor", "noise_sensor", "multisensor", "air_quality_monitor", "smart_thermostat",
-        "water_leak_detector", "smoke_detector", "door_window_sensor", "occupancy_sensor", "energy_meter",
-        "vibration_sensor", "soil_moisture_sensor", "gas_detector", "weather_station", "asset_tracker")
-            .map(Utf8::new).toArray(Utf8[]::new);
+                    "temperature_sensor",
+                    "humidity_sensor",
+                    "pressure_sensor",
+                    "motion_sensor",
+                    "light_sensor",
+                    "co2_sensor",
+                    "noise_sensor",
+                    "multisensor",
+                    "air_quality_monitor",
+                    "smart_thermostat",
+                    "water_leak_detector",
+                    "smoke_detector",
+                    "door_window_sensor",
+                    "occupancy_sensor",
+                    "energy_meter",
+                    "vibration_sensor",
+                    "soil_moisture_sensor",
+                    "gas_detector",
+                    "weather_station",
+                    "asset_tracker")
+            .map(Utf8::new)
+            .toArray(Utf8[]::new);
 
     /** Status codes 1 online, 2 offline, 3 maintenance, 4 error, at 95/2/1/2 %. */
     private static final WeightedIndex STATUS_ODDS = new WeightedIndex(95, 2, 1, 2);
+
     private static final int ONLINE = 1;
     private static final int ERROR = 4;
 
@@ -112,10 +130,23 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
     private final PerDeviceCache<Device> devices;
 
     /** What a device is and where, and the baselines its readings vary around: pure functions of (seed, device). */
-    private record Device(Utf8 id, Utf8 type, Utf8 customer, Utf8 site, double latitude, double longitude,
-            double altitude, double temperature, double humidity, double lightExposure, double occupancy,
-            double batteryCycleDays, double batteryPhase, double signal, double memory, double cpu) {
-    }
+    private record Device(
+            Utf8 id,
+            Utf8 type,
+            Utf8 customer,
+            Utf8 site,
+            double latitude,
+            double longitude,
+            double altitude,
+            double temperature,
+            double humidity,
+            double lightExposure,
+            double occupancy,
+            double batteryCycleDays,
+            double batteryPhase,
+            double signal,
+            double memory,
+            double cpu) {}
 
     public IotSensorGenerator(GeneratorSettings settings, AlertOdds alertOdds) {
         super(GeneratorType.IOT_SENSOR, settings, "dev-");
@@ -126,11 +157,14 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
 
     private Device describe(long device) {
         double cycleDays = traits.between(device, TRAIT_BATTERY_CYCLE, 60, 120);
-        return new Device(deviceId(device),
+        return new Device(
+                deviceId(device),
                 DEVICE_TYPES[(int) (traits.unit(device, TRAIT_TYPE) * DEVICE_TYPES.length)],
                 DeviceLabels.utf8("cust-", device / 10, 6),
                 DeviceLabels.utf8("site-", device / SiteLocations.DEVICES_PER_SITE, 5),
-                locations.latitude(device), locations.longitude(device), locations.altitude(device),
+                locations.latitude(device),
+                locations.longitude(device),
+                locations.altitude(device),
                 traits.between(device, TRAIT_TEMPERATURE, 18, 26),
                 traits.between(device, TRAIT_HUMIDITY, 35, 65),
                 traits.between(device, TRAIT_LIGHT_EXPOSURE, 0.05, 1),
@@ -173,38 +207,49 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
     private void fillAlertingReadings(Device d, double warmth, long eventTimeMillis, GeneratedRecord record) {
         double temperature = random.chance(alertOdds.highTemperature())
                 ? Decimals.round2(random.between(35.5, 42))
-                : Decimals.round2(Decimals.clamp(d.temperature() + 3 * warmth + random.nextGaussian(), 15, ALERT_TEMPERATURE));
+                : Decimals.round2(
+                        Decimals.clamp(d.temperature() + 3 * warmth + random.nextGaussian(), 15, ALERT_TEMPERATURE));
         double humidity = random.chance(alertOdds.highHumidity())
                 ? Decimals.round1(random.between(80.5, 98))
-                : Decimals.round1(Decimals.clamp(d.humidity() - 5 * warmth + 4 * random.nextGaussian(), 20, ALERT_HUMIDITY));
+                : Decimals.round1(
+                        Decimals.clamp(d.humidity() - 5 * warmth + 4 * random.nextGaussian(), 20, ALERT_HUMIDITY));
         double battery = random.chance(alertOdds.lowBattery())
                 ? Decimals.round1(random.between(5, 19.5))
-                : Decimals.round1(Decimals.clamp(normalBattery(d, eventTimeMillis) + 0.3 * random.nextGaussian(),
-                        ALERT_BATTERY, 100));
+                : Decimals.round1(Decimals.clamp(
+                        normalBattery(d, eventTimeMillis) + 0.3 * random.nextGaussian(), ALERT_BATTERY, 100));
         record.put(temperaturePos, temperature);
         record.put(humidityPos, humidity);
         record.put(batteryLevelPos, battery);
-        record.put(hasAlertPos, temperature > ALERT_TEMPERATURE || humidity > ALERT_HUMIDITY || battery < ALERT_BATTERY);
+        record.put(
+                hasAlertPos, temperature > ALERT_TEMPERATURE || humidity > ALERT_HUMIDITY || battery < ALERT_BATTERY);
     }
 
     /** Air and surroundings; CO2, noise, light and motion rise with the local daylight. */
     private void fillEnvironment(Device d, double daylight, GeneratedRecord record) {
         double occupancy = daylight * d.occupancy();
         record.put(pressurePos, Decimals.round1(Decimals.clamp(1013.25 + 7 * random.nextGaussian(), 980, 1040)));
-        record.put(co2LevelPos, Decimals.round1(Decimals.clamp(
-                420 + 900 * occupancy + 80 * Math.abs(random.nextGaussian()), 400, 2000)));
-        record.put(noiseLevelPos, Decimals.round1(Decimals.clamp(34 + 25 * occupancy + 5 * random.nextGaussian(), 30, 90)));
-        record.put(lightLevelPos, Decimals.round1(Decimals.clamp(
-                daylight * d.lightExposure() * 10_000 + random.between(0, 400), 0, 10_000)));
+        record.put(
+                co2LevelPos,
+                Decimals.round1(
+                        Decimals.clamp(420 + 900 * occupancy + 80 * Math.abs(random.nextGaussian()), 400, 2000)));
+        record.put(
+                noiseLevelPos,
+                Decimals.round1(Decimals.clamp(34 + 25 * occupancy + 5 * random.nextGaussian(), 30, 90)));
+        record.put(
+                lightLevelPos,
+                Decimals.round1(
+                        Decimals.clamp(daylight * d.lightExposure() * 10_000 + random.between(0, 400), 0, 10_000)));
         record.put(motionDetectedPos, random.chance(0.03 + 0.4 * daylight));
     }
 
     /** Radio and load around stable per-device levels; the CPU works harder in the daytime. */
     private void fillHealth(Device d, double daylight, GeneratedRecord record) {
-        record.put(signalStrengthPos, Decimals.round1(Decimals.clamp(d.signal() + 3 * random.nextGaussian(), -90, -30)));
+        record.put(
+                signalStrengthPos, Decimals.round1(Decimals.clamp(d.signal() + 3 * random.nextGaussian(), -90, -30)));
         record.put(memoryUsagePos, Decimals.round1(Decimals.clamp(d.memory() + 4 * random.nextGaussian(), 20, 80)));
-        record.put(cpuUsagePos, Decimals.round1(Decimals.clamp(
-                d.cpu() + 20 * daylight + 5 * random.nextGaussian(), 10, 70)));
+        record.put(
+                cpuUsagePos,
+                Decimals.round1(Decimals.clamp(d.cpu() + 20 * daylight + 5 * random.nextGaussian(), 10, 70)));
     }
 
     /** A battery drains from 100 % to 20 % over its per-device cycle, then is replaced. */

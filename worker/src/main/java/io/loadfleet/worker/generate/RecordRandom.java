@@ -16,8 +16,7 @@ public final class RecordRandom implements RandomGenerator {
 
     private long state;
 
-    RecordRandom() {
-    }
+    RecordRandom() {}
 
     /** Positions the stream at the start of reading {@code sequence} of {@code shard}. */
     void reset(long seed, int shard, long sequence) {

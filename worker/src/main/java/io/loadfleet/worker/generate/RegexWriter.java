@@ -27,7 +27,10 @@ final class RegexWriter {
                 append(part, random);
             }
         } else if (node instanceof RegexSubset.Choice choice) {
-            append(choice.alternatives().get(random.nextInt(choice.alternatives().size())), random);
+            append(
+                    choice.alternatives()
+                            .get(random.nextInt(choice.alternatives().size())),
+                    random);
         } else if (node instanceof RegexSubset.Repeat repeat) {
             int times = repeat.min() + random.nextInt(repeat.max() - repeat.min() + 1);
             for (int i = 0; i < times; i++) {

@@ -12,8 +12,7 @@ final class ResidentialLoadCurve {
         0.50, 0.48, 0.47, 0.50, 0.60, 0.85, 1.05, 1.10, 1.00, 0.85, 0.65, 0.45,
     };
 
-    private ResidentialLoadCurve() {
-    }
+    private ResidentialLoadCurve() {}
 
     /** Mean demand in kW at fractional hour {@code hour} in [0, 24). */
     static double kilowatts(double hour) {

@@ -1,7 +1,7 @@
 package io.loadfleet.worker.generate;
 
-import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.worker.records.GeneratedRecord;
 import java.util.Objects;
 import org.apache.avro.Schema;
 import org.apache.avro.util.Utf8;
@@ -14,6 +14,7 @@ abstract class SeededRecordGenerator implements RecordGenerator {
 
     /** Positioned at (type-salted seed, shard, sequence) before every {@link #fillReading}. */
     protected final RecordRandom random = new RecordRandom();
+
     protected final DeviceTraits traits;
 
     private final Schema schema;
@@ -28,6 +29,7 @@ abstract class SeededRecordGenerator implements RecordGenerator {
      * time (JFR), and caching them raised the records per second of one thread (BENCHMARKS.md).
      */
     private final PerDeviceCache<Utf8> ids;
+
     private long sequence;
 
     SeededRecordGenerator(GeneratorType type, GeneratorSettings settings, String labelPrefix) {
@@ -40,7 +42,8 @@ abstract class SeededRecordGenerator implements RecordGenerator {
         this.schema = schema;
         this.typeSeed = settings.seed() ^ RecordRandom.mix(type.id().hashCode());
         this.traits = new DeviceTraits(typeSeed);
-        this.ids = new PerDeviceCache<>(settings, device -> DeviceLabels.utf8(labelPrefix, device, DeviceLabels.DEVICE_WIDTH));
+        this.ids = new PerDeviceCache<>(
+                settings, device -> DeviceLabels.utf8(labelPrefix, device, DeviceLabels.DEVICE_WIDTH));
     }
 
     @Override

@@ -9,23 +9,24 @@ final class SiteLocations {
 
     /** Latitude, longitude (degrees) and elevation (metres) of the cities sites are spread over. */
     private static final double[][] CITIES = {
-        {40.7128, -74.0060, 10},    // New York
-        {51.5074, -0.1278, 11},     // London
-        {50.1109, 8.6821, 112},     // Frankfurt
-        {48.8566, 2.3522, 35},      // Paris
-        {40.4168, -3.7038, 667},    // Madrid
-        {59.3293, 18.0686, 28},     // Stockholm
-        {35.6762, 139.6503, 40},    // Tokyo
-        {1.3521, 103.8198, 15},     // Singapore
-        {-33.8688, 151.2093, 58},   // Sydney
-        {-23.5505, -46.6333, 760},  // Sao Paulo
-        {19.4326, -99.1332, 2240},  // Mexico City
+        {40.7128, -74.0060, 10}, // New York
+        {51.5074, -0.1278, 11}, // London
+        {50.1109, 8.6821, 112}, // Frankfurt
+        {48.8566, 2.3522, 35}, // Paris
+        {40.4168, -3.7038, 667}, // Madrid
+        {59.3293, 18.0686, 28}, // Stockholm
+        {35.6762, 139.6503, 40}, // Tokyo
+        {1.3521, 103.8198, 15}, // Singapore
+        {-33.8688, 151.2093, 58}, // Sydney
+        {-23.5505, -46.6333, 760}, // Sao Paulo
+        {19.4326, -99.1332, 2240}, // Mexico City
         {39.7392, -104.9903, 1609}, // Denver
-        {41.8781, -87.6298, 181},   // Chicago
-        {19.0760, 72.8777, 14},     // Mumbai
-        {-26.2041, 28.0473, 1753},  // Johannesburg
-        {43.6532, -79.3832, 76},    // Toronto
+        {41.8781, -87.6298, 181}, // Chicago
+        {19.0760, 72.8777, 14}, // Mumbai
+        {-26.2041, 28.0473, 1753}, // Johannesburg
+        {43.6532, -79.3832, 76}, // Toronto
     };
+
     static final int DEVICES_PER_SITE = 100;
     private static final double SITE_SPREAD_DEGREES = 0.15;
     private static final double DEVICE_SPREAD_DEGREES = 0.002;

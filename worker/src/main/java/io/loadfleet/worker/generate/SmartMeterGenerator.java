@@ -1,7 +1,7 @@
 package io.loadfleet.worker.generate;
 
-import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.worker.records.GeneratedRecord;
 
 /** Residential smart meters reporting the energy of each 15-minute interval. */
 final class SmartMeterGenerator extends SeededRecordGenerator {
@@ -10,6 +10,7 @@ final class SmartMeterGenerator extends SeededRecordGenerator {
     private static final double NOISE = 0.15;
     /** Household size scales the curve by 0.5..2.0 (uniform in log space: as many small as big homes). */
     private static final double MIN_HOUSEHOLD_LOG = Math.log(0.5);
+
     private static final double MAX_HOUSEHOLD_LOG = Math.log(2.0);
     /** The noise factor is capped so a reading never exceeds twice the curve (documented 1.100 kWh max). */
     private static final double MAX_NOISE_FACTOR = 2.0;
@@ -31,7 +32,8 @@ final class SmartMeterGenerator extends SeededRecordGenerator {
     @Override
     protected void fillReading(int slot, long device, long eventTimeMillis, GeneratedRecord record) {
         double household = Math.exp(traits.between(device, TRAIT_HOUSEHOLD, MIN_HOUSEHOLD_LOG, MAX_HOUSEHOLD_LOG));
-        double meanKwh = ResidentialLoadCurve.kilowatts(DailyCycle.utcHour(eventTimeMillis)) * household * INTERVAL_HOURS;
+        double meanKwh =
+                ResidentialLoadCurve.kilowatts(DailyCycle.utcHour(eventTimeMillis)) * household * INTERVAL_HOURS;
         double noiseFactor = Decimals.clamp(1 + NOISE * random.nextGaussian(), 0, MAX_NOISE_FACTOR);
 
         record.put(meterIdPos, deviceId(device));

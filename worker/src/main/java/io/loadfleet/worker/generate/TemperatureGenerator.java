@@ -1,7 +1,7 @@
 package io.loadfleet.worker.generate;
 
-import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.worker.records.GeneratedRecord;
 
 /** Simple temperature probes: a per-device baseline, a slow daily swing and sensor noise. */
 final class TemperatureGenerator extends SeededRecordGenerator {

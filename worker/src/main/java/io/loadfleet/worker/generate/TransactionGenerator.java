@@ -1,7 +1,7 @@
 package io.loadfleet.worker.generate;
 
-import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.worker.records.GeneratedRecord;
 import java.util.List;
 
 /** Account transactions: purchases at real-world merchants and the occasional refund. */
@@ -26,13 +26,15 @@ final class TransactionGenerator extends SeededRecordGenerator {
     private final String[][] merchants;
     /** Descriptions are built once here, so a fill allocates no strings for them. */
     private final String[][] debitDescriptions;
+
     private final String[][] creditDescriptions;
 
     TransactionGenerator(GeneratorSettings settings) {
         super(GeneratorType.TRANSACTION, settings, "acct-");
         List<MerchantCategory> categories = MerchantCategory.load();
         int n = categories.size();
-        categoryOdds = new WeightedIndex(categories.stream().mapToDouble(MerchantCategory::weight).toArray());
+        categoryOdds = new WeightedIndex(
+                categories.stream().mapToDouble(MerchantCategory::weight).toArray());
         medianAmount = new double[n];
         spread = new double[n];
         merchants = new String[n][];

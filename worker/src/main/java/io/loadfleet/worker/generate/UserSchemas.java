@@ -1,10 +1,10 @@
 package io.loadfleet.worker.generate;
 
-import io.loadfleet.worker.generate.input.GeneratorInputException;
-import io.loadfleet.worker.generate.input.GeneratorInputs;
 import io.loadfleet.api.problem.Problem;
 import io.loadfleet.api.schema.RuledSchema;
 import io.loadfleet.api.spec.AvroSchemaSpec;
+import io.loadfleet.worker.generate.input.GeneratorInputException;
+import io.loadfleet.worker.generate.input.GeneratorInputs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +17,7 @@ import java.util.stream.Collectors;
 final class UserSchemas {
     private static final String AT = "spec.generator.avroSchema";
 
-    private UserSchemas() {
-    }
+    private UserSchemas() {}
 
     static RuledSchema read(AvroSchemaSpec spec, GeneratorInputs inputs) {
         String text = spec.getSchema();
@@ -29,16 +28,20 @@ final class UserSchemas {
             try {
                 text = Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new GeneratorInputException(AT + ".configMapRef: no readable file " + file + " for "
-                        + spec.getConfigMapRef() + ": a pod gets the schema from the operator; locally, give "
-                        + "--config-maps-dir DIR holding DIR/" + spec.getConfigMapRef().getName() + "/"
-                        + spec.getConfigMapRef().getKey(), e);
+                throw new GeneratorInputException(
+                        AT + ".configMapRef: no readable file " + file + " for "
+                                + spec.getConfigMapRef() + ": a pod gets the schema from the operator; locally, give "
+                                + "--config-maps-dir DIR holding DIR/"
+                                + spec.getConfigMapRef().getName() + "/"
+                                + spec.getConfigMapRef().getKey(),
+                        e);
             }
         }
         List<Problem> problems = new ArrayList<>();
         RuledSchema schema = RuledSchema.parse(text, at, problems);
         if (schema == null) {
-            throw new GeneratorInputException(problems.stream().map(Problem::toString).collect(Collectors.joining("; ")), null);
+            throw new GeneratorInputException(
+                    problems.stream().map(Problem::toString).collect(Collectors.joining("; ")), null);
         }
         return schema;
     }

@@ -13,7 +13,8 @@ final class WeightedIndex {
         double sum = 0;
         for (int i = 0; i < weights.length; i++) {
             if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
-                throw new IllegalArgumentException("weight " + i + " is not a finite non-negative number: " + weights[i]);
+                throw new IllegalArgumentException(
+                        "weight " + i + " is not a finite non-negative number: " + weights[i]);
             }
             sum += weights[i];
             cumulative[i] = sum;

@@ -6,7 +6,11 @@ import org.apache.avro.Schema;
 
 /** The flat field types generators produce, read off an Avro schema field (the non-null branch of a nullable one). */
 public enum FieldKind {
-    STRING, INT, LONG, DOUBLE, BOOLEAN,
+    STRING,
+    INT,
+    LONG,
+    DOUBLE,
+    BOOLEAN,
     /** A {@code long} with logical type {@code timestamp-millis}: epoch milliseconds. */
     TIMESTAMP_MILLIS,
     /** One of an enum's symbols, held as its index (Avro's encoding) and its text (JSON's). */

@@ -33,7 +33,9 @@ public final class GeneratedRecord {
         this.symbols = new Utf8[kinds.length][];
         for (Schema.Field f : schema.getFields()) {
             if (kinds[f.pos()] == FieldKind.ENUM) {
-                symbols[f.pos()] = FlatSchema.valueType(f.schema()).getEnumSymbols().stream().map(Utf8::new).toArray(Utf8[]::new);
+                symbols[f.pos()] = FlatSchema.valueType(f.schema()).getEnumSymbols().stream()
+                        .map(Utf8::new)
+                        .toArray(Utf8[]::new);
             }
         }
     }
@@ -145,7 +147,9 @@ public final class GeneratedRecord {
             case LONG, TIMESTAMP_MILLIS -> numbers[pos];
             case DOUBLE -> getDouble(pos);
             case BOOLEAN -> getBoolean(pos);
-            case ENUM -> new GenericData.EnumSymbol(FlatSchema.valueType(schema.getFields().get(pos).schema()), getString(pos));
+            case ENUM ->
+                new GenericData.EnumSymbol(
+                        FlatSchema.valueType(schema.getFields().get(pos).schema()), getString(pos));
         };
     }
 

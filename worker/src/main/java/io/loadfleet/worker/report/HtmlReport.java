@@ -19,8 +19,7 @@ public final class HtmlReport {
     private static final String DATA_PLACEHOLDER = "/*RUN_DATA*/";
     private static final ObjectMapper JSON = ProfileLoader.json();
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     /** Why a report cannot be written to {@code file}, checked before a run so that the run is not lost. */
     public static Optional<String> unwritable(Path file) {

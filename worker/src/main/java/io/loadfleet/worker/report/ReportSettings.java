@@ -27,8 +27,11 @@ public record ReportSettings(String duration, long devices, long seed, String sp
 
     public static ReportSettings of(LoadProfile profile) {
         LoadProfileSpec spec = profile.getSpec();
-        return new ReportSettings(spec.getDuration(), spec.getDevices().getCount(),
-                spec.getGenerator().effectiveSeed(), yaml(spec));
+        return new ReportSettings(
+                spec.getDuration(),
+                spec.getDevices().getCount(),
+                spec.getGenerator().effectiveSeed(),
+                yaml(spec));
     }
 
     /** A report gets passed around: sink properties may hold credentials (sasl.jaas.config, authParams). */

@@ -36,11 +36,13 @@ public final class SecretFiles {
         Path file = require(ref);
         try {
             String value = Files.readString(file, StandardCharsets.UTF_8);
-            return value.endsWith("\r\n") ? value.substring(0, value.length() - 2)
+            return value.endsWith("\r\n")
+                    ? value.substring(0, value.length() - 2)
                     : value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
         } catch (IOException e) {
             // the path and the kind of failure say it all; no part of the file goes into the message
-            throw new UnreadableSecretException(ref.field() + ": cannot read " + file + ": " + e.getClass().getSimpleName());
+            throw new UnreadableSecretException(
+                    ref.field() + ": cannot read " + file + ": " + e.getClass().getSimpleName());
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.loadfleet.worker.sink;
 
-import io.loadfleet.worker.secret.SecretFiles;
 import io.loadfleet.api.spec.KafkaSecuritySpec;
 import io.loadfleet.api.spec.KafkaSinkSpec;
 import io.loadfleet.api.spec.SaslSpec;
 import io.loadfleet.api.spec.SinkSpec;
+import io.loadfleet.worker.secret.SecretFiles;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
@@ -17,8 +17,7 @@ import org.apache.kafka.common.config.SslConfigs;
  */
 final class KafkaClientSecurity {
 
-    private KafkaClientSecurity() {
-    }
+    private KafkaClientSecurity() {}
 
     static Properties of(KafkaSinkSpec spec, SecretFiles secrets) {
         Properties p = new Properties();
@@ -26,18 +25,25 @@ final class KafkaClientSecurity {
         if (security == null) {
             return p;
         }
-        p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, security.getProtocol().name());
+        p.put(
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
+                security.getProtocol().name());
         SaslSpec sasl = security.getSasl();
         if (sasl != null) {
             String username = sasl.getUsername() != null ? sasl.getUsername() : secrets.read(sasl.usernameFile());
             String password = secrets.read(sasl.passwordFile());
             p.put(SaslConfigs.SASL_MECHANISM, sasl.getMechanism().value());
-            p.put(SaslConfigs.SASL_JAAS_CONFIG, sasl.getMechanism().loginModule() + " required username=\""
-                    + jaasQuoted(username) + "\" password=\"" + jaasQuoted(password) + "\";");
+            p.put(
+                    SaslConfigs.SASL_JAAS_CONFIG,
+                    sasl.getMechanism().loginModule() + " required username=\"" + jaasQuoted(username)
+                            + "\" password=\"" + jaasQuoted(password) + "\";");
         }
         if (security.getTls() != null) {
             p.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
-            p.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, secrets.require(security.getTls().caFile(SinkSpec.KAFKA_TLS)).toString());
+            p.put(
+                    SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG,
+                    secrets.require(security.getTls().caFile(SinkSpec.KAFKA_TLS))
+                            .toString());
         }
         return p;
     }

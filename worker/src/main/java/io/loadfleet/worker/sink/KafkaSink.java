@@ -1,8 +1,8 @@
 package io.loadfleet.worker.sink;
 
-import io.loadfleet.worker.secret.SecretFiles;
 import io.loadfleet.api.spec.Acks;
 import io.loadfleet.api.spec.KafkaSinkSpec;
+import io.loadfleet.worker.secret.SecretFiles;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,14 +38,19 @@ public final class KafkaSink implements RecordSink {
 
     /** Creates the topic when it is missing, then connects the producer; for a spec without security. */
     public static KafkaSink open(KafkaSinkSpec spec, String bootstrapServers, String clientId) {
-        return open(spec, bootstrapServers, clientId, DEFAULT_CONNECT_TIMEOUT, new SecretFiles(SecretFiles.DEFAULT_DIR));
+        return open(
+                spec, bootstrapServers, clientId, DEFAULT_CONNECT_TIMEOUT, new SecretFiles(SecretFiles.DEFAULT_DIR));
     }
 
     /**
      * @param connectTimeout how long to wait for a broker to answer before giving up
      * @param secrets        where the credentials and CA that sink.kafka.security names are read from
      */
-    public static KafkaSink open(KafkaSinkSpec spec, String bootstrapServers, String clientId, Duration connectTimeout,
+    public static KafkaSink open(
+            KafkaSinkSpec spec,
+            String bootstrapServers,
+            String clientId,
+            Duration connectTimeout,
             SecretFiles secrets) {
         Properties security = KafkaClientSecurity.of(spec, secrets);
         ensureTopic(bootstrapServers, spec.getTopic(), spec.getPartitions(), connectTimeout, security);
@@ -53,20 +58,23 @@ public final class KafkaSink implements RecordSink {
         try {
             producer = new KafkaProducer<>(producerConfig(spec, bootstrapServers, clientId, security));
         } catch (KafkaException e) {
-            throw new InvalidSinkSettingException("sink.kafka: the producer refuses its settings: " + rootMessage(e), e);
+            throw new InvalidSinkSettingException(
+                    "sink.kafka: the producer refuses its settings: " + rootMessage(e), e);
         }
         try {
             // Fetch the topic's metadata now, so the first paced send does not wait for it.
             producer.partitionsFor(spec.getTopic());
         } catch (KafkaException e) {
             producer.close(Duration.ZERO);
-            throw new SinkException("cannot send to " + spec.getTopic() + " on " + bootstrapServers + ": " + rootMessage(e), e);
+            throw new SinkException(
+                    "cannot send to " + spec.getTopic() + " on " + bootstrapServers + ": " + rootMessage(e), e);
         }
         return new KafkaSink(producer, spec.getTopic());
     }
 
     /** The producer settings a spec stands for, with its security settings; {@code properties} win over everything else. */
-    static Properties producerConfig(KafkaSinkSpec spec, String bootstrapServers, String clientId, Properties security) {
+    static Properties producerConfig(
+            KafkaSinkSpec spec, String bootstrapServers, String clientId, Properties security) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -90,8 +98,8 @@ public final class KafkaSink implements RecordSink {
         return p;
     }
 
-    private static void ensureTopic(String bootstrapServers, String topic, Integer partitions, Duration timeout,
-            Properties security) {
+    private static void ensureTopic(
+            String bootstrapServers, String topic, Integer partitions, Duration timeout, Properties security) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.putAll(security);
@@ -106,17 +114,23 @@ public final class KafkaSink implements RecordSink {
             admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof AuthenticationException refused) {
-                throw new SinkException("authentication with Kafka at " + bootstrapServers + " failed ("
-                        + security.getProperty(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG) + "): " + reason(refused)
-                        + "; check sink.kafka.security and the Secrets it names", refused);
+                throw new SinkException(
+                        "authentication with Kafka at " + bootstrapServers + " failed ("
+                                + security.getProperty(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG) + "): "
+                                + reason(refused)
+                                + "; check sink.kafka.security and the Secrets it names",
+                        refused);
             }
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new SinkException("cannot create topic " + topic + " on " + bootstrapServers + ": "
-                        + e.getCause().getMessage(), e.getCause());
+                throw new SinkException(
+                        "cannot create topic " + topic + " on " + bootstrapServers + ": "
+                                + e.getCause().getMessage(),
+                        e.getCause());
             }
         } catch (TimeoutException e) {
-            throw new SinkException("no Kafka broker answered at " + bootstrapServers + " within "
-                    + timeout.toMillis() / 1000.0 + " s", e);
+            throw new SinkException(
+                    "no Kafka broker answered at " + bootstrapServers + " within " + timeout.toMillis() / 1000.0 + " s",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SinkException("interrupted while creating topic " + topic, e);
@@ -156,7 +170,8 @@ public final class KafkaSink implements RecordSink {
             headers[4] = new RecordHeader(OutgoingRecord.HEADER_TRACEPARENT, r.traceparent);
         }
         long intended = r.intendedNanos;
-        producer.send(new ProducerRecord<>(topic, null, r.eventTimeMillis, r.key, r.value, new RecordHeaders(headers)),
+        producer.send(
+                new ProducerRecord<>(topic, null, r.eventTimeMillis, r.key, r.value, new RecordHeaders(headers)),
                 (metadata, error) -> {
                     if (error == null) {
                         listener.acked(intended);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 public final class OutgoingRecord {
     /** Header names of the producer identity, so a consumer can prove no loss or duplication. */
     public static final String HEADER_PROFILE = "loadfleet.profile";
+
     public static final String HEADER_SHARD = "loadfleet.shard";
     public static final String HEADER_EPOCH = "loadfleet.epoch";
     public static final String HEADER_SEQUENCE = "loadfleet.seq";
@@ -27,6 +28,7 @@ public final class OutgoingRecord {
     public byte[] value;
     /** The record {@link #value} encodes, for sinks that store its fields (files); valid during {@code send}. */
     public GeneratedRecord record;
+
     public long eventTimeMillis;
     public long sequence;
     public long intendedNanos;

@@ -1,9 +1,9 @@
 package io.loadfleet.worker.sink;
 
-import io.loadfleet.worker.secret.SecretFiles;
 import io.loadfleet.api.spec.PulsarSinkSpec;
 import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.api.spec.SinkSpec;
+import io.loadfleet.worker.secret.SecretFiles;
 import java.nio.file.Path;
 import org.apache.pulsar.client.admin.PulsarAdminBuilder;
 import org.apache.pulsar.client.api.Authentication;
@@ -32,7 +32,8 @@ final class PulsarClientSecurity {
             secrets.require(token);
             authentication = AuthenticationFactory.token(() -> secrets.read(token));
         }
-        Path trustedCa = spec.getTls() == null ? null : secrets.require(spec.getTls().caFile(SinkSpec.PULSAR_TLS));
+        Path trustedCa =
+                spec.getTls() == null ? null : secrets.require(spec.getTls().caFile(SinkSpec.PULSAR_TLS));
         return new PulsarClientSecurity(authentication, trustedCa);
     }
 

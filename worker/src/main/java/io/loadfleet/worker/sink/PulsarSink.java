@@ -1,10 +1,10 @@
 package io.loadfleet.worker.sink;
 
-import io.loadfleet.worker.secret.SecretFiles;
-import io.loadfleet.worker.secret.UnreadableSecretException;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.PulsarBatchingSpec;
 import io.loadfleet.api.spec.PulsarSinkSpec;
+import io.loadfleet.worker.secret.SecretFiles;
+import io.loadfleet.worker.secret.UnreadableSecretException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +35,7 @@ public final class PulsarSink implements RecordSink {
      * waits for those too. A LongAdder, so the sending and the I/O thread do not contend for it.
      */
     private final LongAdder unsettled = new LongAdder();
+
     private static final long CALLBACK_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private PulsarSink(PulsarClient client, Producer<byte[]> producer) {
@@ -47,18 +48,25 @@ public final class PulsarSink implements RecordSink {
      *
      * @param secrets where the token and CA that sink.pulsar.auth and tls name are read from
      */
-    public static PulsarSink open(PulsarSinkSpec spec, String serviceUrl, Format format, org.apache.avro.Schema schema,
-            java.time.Duration connectTimeout, SecretFiles secrets) {
+    public static PulsarSink open(
+            PulsarSinkSpec spec,
+            String serviceUrl,
+            Format format,
+            org.apache.avro.Schema schema,
+            java.time.Duration connectTimeout,
+            SecretFiles secrets) {
         PulsarClientSecurity security = PulsarClientSecurity.of(spec, secrets);
         int timeoutMillis = (int) connectTimeout.toMillis();
         if (spec.getPartitions() != null) {
-            ensurePartitionedTopic(spec.getAdminUrl(), spec.fullTopicName(), spec.getPartitions(), timeoutMillis, security);
+            ensurePartitionedTopic(
+                    spec.getAdminUrl(), spec.fullTopicName(), spec.getPartitions(), timeoutMillis, security);
         }
         PulsarClient client = null;
         try {
-            client = security.apply(PulsarClient.builder().serviceUrl(serviceUrl)
-                    .operationTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                    .connectionTimeout(Math.min(timeoutMillis, 10_000), TimeUnit.MILLISECONDS))
+            client = security.apply(PulsarClient.builder()
+                            .serviceUrl(serviceUrl)
+                            .operationTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                            .connectionTimeout(Math.min(timeoutMillis, 10_000), TimeUnit.MILLISECONDS))
                     .build();
             Producer<byte[]> producer = producer(client, spec, format, schema).create();
             return new PulsarSink(client, producer);
@@ -67,15 +75,16 @@ public final class PulsarSink implements RecordSink {
             throw e;
         } catch (PulsarClientException | RuntimeException e) {
             closeQuietly(client);
-            throw new SinkException("cannot send to " + spec.fullTopicName() + " at " + serviceUrl + ": " + firstLine(e), e);
+            throw new SinkException(
+                    "cannot send to " + spec.fullTopicName() + " at " + serviceUrl + ": " + firstLine(e), e);
         }
     }
 
     /** The producer a spec stands for; {@code properties} win over everything else. */
-    static ProducerBuilder<byte[]> producer(PulsarClient client, PulsarSinkSpec spec, Format format,
-            org.apache.avro.Schema schema) {
-        ProducerBuilder<byte[]> b = client.newProducer(PreEncodedSchema.of(
-                        format == Format.AVRO ? SchemaType.AVRO : SchemaType.JSON, schema))
+    static ProducerBuilder<byte[]> producer(
+            PulsarClient client, PulsarSinkSpec spec, Format format, org.apache.avro.Schema schema) {
+        ProducerBuilder<byte[]> b = client.newProducer(
+                        PreEncodedSchema.of(format == Format.AVRO ? SchemaType.AVRO : SchemaType.JSON, schema))
                 .topic(spec.fullTopicName())
                 .blockIfQueueFull(spec.effectiveBlockIfQueueFull());
         if (spec.getCompression() != null) {
@@ -104,18 +113,22 @@ public final class PulsarSink implements RecordSink {
             try {
                 b.loadConf(conf);
             } catch (RuntimeException e) {
-                throw new InvalidSinkSettingException("sink.pulsar.properties: " + firstLine(e)
-                        + ": use ProducerBuilder.loadConf names, e.g. maxPendingMessages or producerName", e);
+                throw new InvalidSinkSettingException(
+                        "sink.pulsar.properties: " + firstLine(e)
+                                + ": use ProducerBuilder.loadConf names, e.g. maxPendingMessages or producerName",
+                        e);
             }
         }
         return b;
     }
 
-    private static void ensurePartitionedTopic(String adminUrl, String topic, int partitions, int timeoutMillis,
-            PulsarClientSecurity security) {
-        try (PulsarAdmin admin = security.apply(PulsarAdmin.builder().serviceHttpUrl(adminUrl)
-                .connectionTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                .requestTimeout(timeoutMillis, TimeUnit.MILLISECONDS)).build()) {
+    private static void ensurePartitionedTopic(
+            String adminUrl, String topic, int partitions, int timeoutMillis, PulsarClientSecurity security) {
+        try (PulsarAdmin admin = security.apply(PulsarAdmin.builder()
+                        .serviceHttpUrl(adminUrl)
+                        .connectionTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                        .requestTimeout(timeoutMillis, TimeUnit.MILLISECONDS))
+                .build()) {
             // Every pod of a fleet gets here: look first, so only the first one creates it.
             String namespace = TopicName.get(topic).getNamespace();
             if (!admin.topics().getPartitionedTopicList(namespace).contains(topic)) {
@@ -124,11 +137,13 @@ public final class PulsarSink implements RecordSink {
         } catch (PulsarAdminException.ConflictException exists) {
             // created meanwhile, or there as a non-partitioned topic: used as it is, as with Kafka topics
         } catch (PulsarAdminException.NotAuthorizedException refused) {
-            throw new SinkException("the Pulsar admin API at " + adminUrl + " refused this client (HTTP 401): "
-                    + "check sink.pulsar.auth and the Secret it names", refused);
+            throw new SinkException(
+                    "the Pulsar admin API at " + adminUrl + " refused this client (HTTP 401): "
+                            + "check sink.pulsar.auth and the Secret it names",
+                    refused);
         } catch (PulsarClientException | PulsarAdminException e) {
-            throw new SinkException("cannot create partitioned topic " + topic + " through " + adminUrl + ": "
-                    + firstLine(e), e);
+            throw new SinkException(
+                    "cannot create partitioned topic " + topic + " through " + adminUrl + ": " + firstLine(e), e);
         }
     }
 
@@ -146,18 +161,19 @@ public final class PulsarSink implements RecordSink {
             message.key(new String(r.key, java.nio.charset.StandardCharsets.UTF_8));
         }
         if (r.traceparent != null) {
-            message.property(OutgoingRecord.HEADER_TRACEPARENT, new String(r.traceparent, java.nio.charset.StandardCharsets.US_ASCII));
+            message.property(
+                    OutgoingRecord.HEADER_TRACEPARENT,
+                    new String(r.traceparent, java.nio.charset.StandardCharsets.US_ASCII));
         }
         unsettled.increment();
-        message.sendAsync()
-                .whenComplete((id, error) -> {
-                    if (error == null) {
-                        listener.acked(intended);
-                    } else {
-                        listener.failed(intended, error instanceof Exception e ? e : new RuntimeException(error));
-                    }
-                    unsettled.decrement();
-                });
+        message.sendAsync().whenComplete((id, error) -> {
+            if (error == null) {
+                listener.acked(intended);
+            } else {
+                listener.failed(intended, error instanceof Exception e ? e : new RuntimeException(error));
+            }
+            unsettled.decrement();
+        });
     }
 
     @Override

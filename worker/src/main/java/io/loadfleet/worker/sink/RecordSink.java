@@ -1,9 +1,9 @@
 package io.loadfleet.worker.sink;
 
-import java.time.Duration;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.worker.encode.Encoders;
 import io.loadfleet.worker.encode.RecordEncoder;
+import java.time.Duration;
 import java.util.OptionalLong;
 import org.apache.avro.Schema;
 

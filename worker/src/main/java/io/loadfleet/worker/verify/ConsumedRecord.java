@@ -6,6 +6,12 @@ package io.loadfleet.worker.verify;
  *
  * @param partition where it was read from; order is only promised within one partition
  */
-public record ConsumedRecord(String profile, int shard, long epoch, long sequence, String partition,
-        long eventTimeMillis, long consumeTimeMillis, byte[] value) {
-}
+public record ConsumedRecord(
+        String profile,
+        int shard,
+        long epoch,
+        long sequence,
+        String partition,
+        long eventTimeMillis,
+        long consumeTimeMillis,
+        byte[] value) {}

@@ -26,8 +26,7 @@ public final class DeliveryAudit {
     private long foreign;
     private long undecodable;
 
-    private record StreamKey(String profile, int shard, long epoch) {
-    }
+    private record StreamKey(String profile, int shard, long epoch) {}
 
     private static final class Stream {
         final BitSet seen = new BitSet();
@@ -78,16 +77,32 @@ public final class DeliveryAudit {
             Stream s = e.getValue();
             long highest = s.seen.length() - 1;
             long missing = s.seen.length() - s.seen.cardinality();
-            out.add(new VerifySummary.StreamSummary(e.getKey().profile(), e.getKey().shard(), e.getKey().epoch(), s.records,
-                    highest, missing, s.duplicates, s.outOfOrder));
+            out.add(new VerifySummary.StreamSummary(
+                    e.getKey().profile(),
+                    e.getKey().shard(),
+                    e.getKey().epoch(),
+                    s.records,
+                    highest,
+                    missing,
+                    s.duplicates,
+                    s.outOfOrder));
             records += s.records;
             lost += missing;
             duplicates += s.duplicates;
             outOfOrder += s.outOfOrder;
         }
-        out.sort(Comparator.comparing(VerifySummary.StreamSummary::profile).thenComparingLong(VerifySummary.StreamSummary::epoch)
+        out.sort(Comparator.comparing(VerifySummary.StreamSummary::profile)
+                .thenComparingLong(VerifySummary.StreamSummary::epoch)
                 .thenComparingInt(VerifySummary.StreamSummary::shard));
-        return new VerifySummary(topic, records, lost, duplicates, outOfOrder, foreign, undecodable,
-                LatencyPercentiles.ofMicros(latencyMicros), out);
+        return new VerifySummary(
+                topic,
+                records,
+                lost,
+                duplicates,
+                outOfOrder,
+                foreign,
+                undecodable,
+                LatencyPercentiles.ofMicros(latencyMicros),
+                out);
     }
 }

@@ -2,15 +2,28 @@ package io.loadfleet.worker.verify;
 
 /** Reads the identity values (decimal text) a record carries; a record without them has no profile. */
 final class Identity {
-    private Identity() {
-    }
+    private Identity() {}
 
-    static ConsumedRecord of(String profile, String shard, String epoch, String sequence, String partition,
-            long eventTimeMillis, long consumeTimeMillis, byte[] value) {
+    static ConsumedRecord of(
+            String profile,
+            String shard,
+            String epoch,
+            String sequence,
+            String partition,
+            long eventTimeMillis,
+            long consumeTimeMillis,
+            byte[] value) {
         try {
             if (profile != null && shard != null && epoch != null && sequence != null) {
-                return new ConsumedRecord(profile, Integer.parseInt(shard), Long.parseLong(epoch), Long.parseLong(sequence),
-                        partition, eventTimeMillis, consumeTimeMillis, value);
+                return new ConsumedRecord(
+                        profile,
+                        Integer.parseInt(shard),
+                        Long.parseLong(epoch),
+                        Long.parseLong(sequence),
+                        partition,
+                        eventTimeMillis,
+                        consumeTimeMillis,
+                        value);
             }
         } catch (NumberFormatException malformed) {
             // counted as foreign below

@@ -35,7 +35,8 @@ final class KafkaTopicReader implements TopicReader {
     @Override
     public void readAll(Consumer<ConsumedRecord> each) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         long idleSince = System.nanoTime();

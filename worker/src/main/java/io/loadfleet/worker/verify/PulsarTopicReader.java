@@ -19,7 +19,8 @@ final class PulsarTopicReader implements TopicReader {
         this.client = PulsarClient.builder().serviceUrl(serviceUrl).build();
         try {
             // bytes, whatever schema the topic holds: only the properties are read
-            this.consumer = client.newConsumer().topic(topic)
+            this.consumer = client.newConsumer()
+                    .topic(topic)
                     .subscriptionName("loadfleet-verify-" + System.nanoTime())
                     .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
                     .receiverQueueSize(10_000)
@@ -38,9 +39,15 @@ final class PulsarTopicReader implements TopicReader {
             if (m == null) {
                 return;
             }
-            each.accept(Identity.of(m.getProperty(OutgoingRecord.HEADER_PROFILE), m.getProperty(OutgoingRecord.HEADER_SHARD),
-                    m.getProperty(OutgoingRecord.HEADER_EPOCH), m.getProperty(OutgoingRecord.HEADER_SEQUENCE), m.getTopicName(),
-                    m.getEventTime(), System.currentTimeMillis(), m.getData()));
+            each.accept(Identity.of(
+                    m.getProperty(OutgoingRecord.HEADER_PROFILE),
+                    m.getProperty(OutgoingRecord.HEADER_SHARD),
+                    m.getProperty(OutgoingRecord.HEADER_EPOCH),
+                    m.getProperty(OutgoingRecord.HEADER_SEQUENCE),
+                    m.getTopicName(),
+                    m.getEventTime(),
+                    System.currentTimeMillis(),
+                    m.getData()));
             consumer.acknowledge(m);
         }
     }

@@ -5,8 +5,7 @@ import org.apache.pulsar.client.api.PulsarClientException;
 
 /** The reader for each broker. */
 public final class TopicReaders {
-    private TopicReaders() {
-    }
+    private TopicReaders() {}
 
     public static TopicReader kafka(String bootstrapServers, String topic, Duration idle) {
         return new KafkaTopicReader(bootstrapServers, topic, idle);

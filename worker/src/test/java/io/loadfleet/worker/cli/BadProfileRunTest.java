@@ -28,7 +28,8 @@ class BadProfileRunTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void runExitsTwoWithAShortMessage(Path file) throws IOException {
-        String expected = Files.readString(file).lines().findFirst().orElseThrow().substring("# expect: ".length());
+        String expected =
+                Files.readString(file).lines().findFirst().orElseThrow().substring("# expect: ".length());
         StringWriter err = new StringWriter();
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new Loadfleet());

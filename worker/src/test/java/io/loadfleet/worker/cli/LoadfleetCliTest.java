@@ -35,6 +35,7 @@ class LoadfleetCliTest {
 
     @TempDir
     Path dir;
+
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream savedOut;
@@ -72,8 +73,16 @@ class LoadfleetCliTest {
     void nullSinkRunWritesTheSummaryAndExitsZero() throws Exception {
         Path profile = write("p.yaml", PROFILE);
         Path summary = dir.resolve("out/summary.json");
-        int rc = Loadfleet.execute("run", profile.toString(), "--sink-null", "--duration", "2s", "--rate", "1500",
-                "--summary", summary.toString());
+        int rc = Loadfleet.execute(
+                "run",
+                profile.toString(),
+                "--sink-null",
+                "--duration",
+                "2s",
+                "--rate",
+                "1500",
+                "--summary",
+                summary.toString());
         assertEquals(0, rc, stderr());
         JsonNode s = new ObjectMapper().readTree(summary.toFile());
         assertEquals("cli-test", s.get("profile").asText());
@@ -93,16 +102,25 @@ class LoadfleetCliTest {
         assertTrue(stdout().contains("summary: cli-test"), stdout());
         JsonNode precision = s.get("ratePrecision");
         assertTrue(precision.get("intervals").asInt() >= 1, precision.toString());
-        assertTrue(precision.get("withinOnePercent").asInt() <= precision.get("intervals").asInt(), precision.toString());
+        assertTrue(
+                precision.get("withinOnePercent").asInt()
+                        <= precision.get("intervals").asInt(),
+                precision.toString());
         assertTrue(stdout().contains("1-s intervals sent within ±1 % of target"), stdout());
     }
 
     @Test
     void runWithoutBootstrapServersStartsAnEmbeddedBrokerAndAllRecordsAreAcked() throws Exception {
-        Path profile = write("p.yaml", PROFILE.replace("type: temperature", "type: iot-sensor")
-                .replace("sink: {kafka: {topic: t}}", "format: avro\n  sink: {kafka: {topic: cli-embedded, partitions: 2}}"));
+        Path profile = write(
+                "p.yaml",
+                PROFILE.replace("type: temperature", "type: iot-sensor")
+                        .replace(
+                                "sink: {kafka: {topic: t}}",
+                                "format: avro\n  sink: {kafka: {topic: cli-embedded, partitions: 2}}"));
         Path summary = dir.resolve("s.json");
-        assertEquals(0, Loadfleet.execute("run", profile.toString(), "--duration", "2s", "--summary", summary.toString()),
+        assertEquals(
+                0,
+                Loadfleet.execute("run", profile.toString(), "--duration", "2s", "--summary", summary.toString()),
                 stderr());
         assertTrue(stdout().contains("starting an embedded Kafka broker"), stdout());
         JsonNode s = new ObjectMapper().readTree(summary.toFile());
@@ -117,8 +135,10 @@ class LoadfleetCliTest {
         // 0 → 2000/s over 1 s sends 1000, then 1 s at 2000/s: 3000 in all, split over both shards.
         Path profile = write("p.yaml", PROFILE + "  stages: [{duration: 1s, targetRate: 2000}]\n");
         Path summary = dir.resolve("s.json");
-        assertEquals(0, Loadfleet.execute("run", profile.toString(), "--sink-null", "--duration", "2s",
-                "--summary", summary.toString()));
+        assertEquals(
+                0,
+                Loadfleet.execute(
+                        "run", profile.toString(), "--sink-null", "--duration", "2s", "--summary", summary.toString()));
         JsonNode s = new ObjectMapper().readTree(summary.toFile());
         assertEquals(3000, s.get("sent").asLong());
         assertEquals(1500, s.get("shards").get(0).get("sent").asLong());
@@ -128,9 +148,12 @@ class LoadfleetCliTest {
     void pausedProfileSendsNothing() throws Exception {
         Path profile = write("p.yaml", PROFILE + "  paused: true\n");
         Path summary = dir.resolve("s.json");
-        assertEquals(0, Loadfleet.execute("run", profile.toString(), "--sink-null", "--duration", "1s",
-                "--summary", summary.toString()));
-        assertEquals(0, new ObjectMapper().readTree(summary.toFile()).get("sent").asLong());
+        assertEquals(
+                0,
+                Loadfleet.execute(
+                        "run", profile.toString(), "--sink-null", "--duration", "1s", "--summary", summary.toString()));
+        assertEquals(
+                0, new ObjectMapper().readTree(summary.toFile()).get("sent").asLong());
         assertTrue(stdout().contains("spec.paused is true"), stdout());
     }
 
@@ -138,8 +161,17 @@ class LoadfleetCliTest {
     void maxRateRunSendsWithoutPacing() throws Exception {
         Path profile = write("p.yaml", PROFILE);
         Path summary = dir.resolve("s.json");
-        assertEquals(0, Loadfleet.execute("run", profile.toString(), "--sink-null", "--max-rate", "--duration", "1s",
-                "--summary", summary.toString()));
+        assertEquals(
+                0,
+                Loadfleet.execute(
+                        "run",
+                        profile.toString(),
+                        "--sink-null",
+                        "--max-rate",
+                        "--duration",
+                        "1s",
+                        "--summary",
+                        summary.toString()));
         JsonNode s = new ObjectMapper().readTree(summary.toFile());
         assertTrue(s.get("maxRate").asBoolean());
         assertTrue(s.get("ratePrecision").isNull(), "no target, no precision");
@@ -148,7 +180,8 @@ class LoadfleetCliTest {
 
     @Test
     void invalidProfileExitsTwoNamingEveryFieldWithoutStackTrace() throws Exception {
-        Path profile = write("bad.yaml", PROFILE.replace("count: 10", "count: 1").replace("type: temperature", "type: toaster"));
+        Path profile = write(
+                "bad.yaml", PROFILE.replace("count: 10", "count: 1").replace("type: temperature", "type: toaster"));
         assertEquals(2, Loadfleet.execute("run", profile.toString(), "--sink-null"));
         assertTrue(stderr().contains("spec.generator.type: \"toaster\" is not one of"), stderr());
         assertFalse(stderr().contains("Exception"), stderr());
@@ -178,13 +211,16 @@ class LoadfleetCliTest {
     void pulsarSinkWithoutServiceUrlSaysWhatIsMissing() throws Exception {
         Path profile = write("p.yaml", PROFILE.replace("sink: {kafka: {topic: t}}", "sink: {pulsar: {topic: t}}"));
         assertEquals(2, Loadfleet.execute("run", profile.toString(), "--duration", "1s"));
-        assertTrue(stderr().contains("no Pulsar service URL: set sink.pulsar.serviceUrl or give --service-url pulsar://HOST:6650"),
+        assertTrue(
+                stderr().contains(
+                                "no Pulsar service URL: set sink.pulsar.serviceUrl or give --service-url pulsar://HOST:6650"),
                 stderr());
         assertEquals(2, Loadfleet.execute("run", profile.toString(), "--bootstrap-servers", "localhost:9092"));
         assertTrue(stderr().contains("--bootstrap-servers: this profile sends to sink.pulsar"), stderr());
         assertEquals(2, Loadfleet.execute("run", profile.toString(), "--service-url", "http://localhost:8080"));
         assertTrue(stderr().contains("--service-url: \"http://localhost:8080\" is not a Pulsar service URL"), stderr());
-        assertEquals(2, Loadfleet.execute("run", write("k.yaml", PROFILE).toString(), "--service-url", "pulsar://h:6650"));
+        assertEquals(
+                2, Loadfleet.execute("run", write("k.yaml", PROFILE).toString(), "--service-url", "pulsar://h:6650"));
         assertTrue(stderr().contains("--service-url: this profile sends to sink.kafka"), stderr());
         assertFalse(stderr().contains("\tat "), stderr());
     }
@@ -228,7 +264,9 @@ class LoadfleetCliTest {
         for (int i = 0; i < 5; i++) {
             JsonNode record = json.readTree(lines.get(i));
             assertEquals(schema.getFields().size(), record.size());
-            assertTrue(record.get(idField).asText().endsWith(String.valueOf(i % 3)), "devices take turns: " + lines.get(i));
+            assertTrue(
+                    record.get(idField).asText().endsWith(String.valueOf(i % 3)),
+                    "devices take turns: " + lines.get(i));
         }
         assertEquals(2, Loadfleet.execute("sample", "toaster"));
         assertTrue(stderr().contains("\"toaster\" is not one of smart-meter"), stderr());
@@ -245,9 +283,12 @@ class LoadfleetCliTest {
                 sink: {pulsar: {topic: t}}
                 """);
         assertEquals(2, Loadfleet.execute("worker", "--config", pulsar.toString(), "--port", "0"));
-        assertTrue(stderr().contains("no Pulsar service URL: set sink.pulsar.serviceUrl or give --service-url"), stderr());
-        assertEquals(2, Loadfleet.execute("worker", "--config", pulsar.toString(), "--port", "0",
-                "--bootstrap-servers", "k:9092"));
+        assertTrue(
+                stderr().contains("no Pulsar service URL: set sink.pulsar.serviceUrl or give --service-url"), stderr());
+        assertEquals(
+                2,
+                Loadfleet.execute(
+                        "worker", "--config", pulsar.toString(), "--port", "0", "--bootstrap-servers", "k:9092"));
         assertTrue(stderr().contains("--bootstrap-servers: this profile sends to sink.pulsar"), stderr());
         Path twoSinks = write("two.yaml", """
                 profile: p
@@ -263,10 +304,20 @@ class LoadfleetCliTest {
                 format: avro
                 sink: {pulsar: {serviceUrl: "pulsar://127.0.0.1:1", topic: t, auth: {token: {secretRef: {name: pulsar-token}}}}}
                 """);
-        assertEquals(2, Loadfleet.execute("worker", "--config", token.toString(), "--port", "0",
-                "--secrets-dir", dir.resolve("secrets").toString()));
-        assertTrue(stderr().contains("spec.sink.pulsar.auth.token.secretRef.key: no readable file "
-                + dir.resolve("secrets/pulsar-token/token")), stderr());
+        assertEquals(
+                2,
+                Loadfleet.execute(
+                        "worker",
+                        "--config",
+                        token.toString(),
+                        "--port",
+                        "0",
+                        "--secrets-dir",
+                        dir.resolve("secrets").toString()));
+        assertTrue(
+                stderr().contains("spec.sink.pulsar.auth.token.secretRef.key: no readable file "
+                        + dir.resolve("secrets/pulsar-token/token")),
+                stderr());
         assertFalse(stderr().contains("\tat "), stderr());
     }
 
@@ -274,16 +325,39 @@ class LoadfleetCliTest {
     void anUnreachableBrokerIsAClearErrorNotAHang() throws Exception {
         Path kafka = write("k.yaml", PROFILE);
         long started = System.nanoTime();
-        assertEquals(1, Loadfleet.execute("run", kafka.toString(), "--bootstrap-servers", "127.0.0.1:1", "--connect-timeout", "2s",
-                "--duration", "1s"));
-        assertTrue(stderr().contains("cannot start the run: no Kafka broker answered at 127.0.0.1:1 within 2.0 s"), stderr());
+        assertEquals(
+                1,
+                Loadfleet.execute(
+                        "run",
+                        kafka.toString(),
+                        "--bootstrap-servers",
+                        "127.0.0.1:1",
+                        "--connect-timeout",
+                        "2s",
+                        "--duration",
+                        "1s"));
+        assertTrue(
+                stderr().contains("cannot start the run: no Kafka broker answered at 127.0.0.1:1 within 2.0 s"),
+                stderr());
         Path pulsar = write("p.yaml", PROFILE.replace("sink: {kafka: {topic: t}}", "sink: {pulsar: {topic: t}}"));
-        assertEquals(1, Loadfleet.execute("run", pulsar.toString(), "--service-url", "pulsar://127.0.0.1:1",
-                "--connect-timeout", "2s", "--duration", "1s"));
-        assertTrue(stderr().contains("cannot start the run: cannot send to persistent://public/default/t at pulsar://127.0.0.1:1"),
+        assertEquals(
+                1,
+                Loadfleet.execute(
+                        "run",
+                        pulsar.toString(),
+                        "--service-url",
+                        "pulsar://127.0.0.1:1",
+                        "--connect-timeout",
+                        "2s",
+                        "--duration",
+                        "1s"));
+        assertTrue(
+                stderr().contains(
+                                "cannot start the run: cannot send to persistent://public/default/t at pulsar://127.0.0.1:1"),
                 stderr());
         assertFalse(stderr().contains("\tat "), stderr());
-        System.out.printf("unreachable Kafka and Pulsar with --connect-timeout 2s: both runs ended in %.1f s%n",
+        System.out.printf(
+                "unreachable Kafka and Pulsar with --connect-timeout 2s: both runs ended in %.1f s%n",
                 (System.nanoTime() - started) / 1e9);
         assertEquals(2, Loadfleet.execute("run", kafka.toString(), "--connect-timeout", "never"));
     }

@@ -43,8 +43,13 @@ class RunThroughOutageTest {
             Path summary = dir.resolve("summary.json");
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             AtomicInteger exit = new AtomicInteger(-1);
-            Thread run = new Thread(() -> exit.set(Loadfleet.execute("run", profile.toString(), "--bootstrap-servers",
-                    kafka.bootstrapServers(), "--summary", summary.toString())));
+            Thread run = new Thread(() -> exit.set(Loadfleet.execute(
+                    "run",
+                    profile.toString(),
+                    "--bootstrap-servers",
+                    kafka.bootstrapServers(),
+                    "--summary",
+                    summary.toString())));
             run.start();
             Thread.sleep(4_000);
             kafka.stop();
@@ -55,16 +60,32 @@ class RunThroughOutageTest {
 
             String progress = out.toString(StandardCharsets.UTF_8);
             JsonNode s = JSON.readTree(Files.readString(summary));
-            System.out.println(progress.lines().filter(l -> l.contains("blocked")).findFirst().orElse("no blocked line"));
+            System.out.println(progress.lines()
+                    .filter(l -> l.contains("blocked"))
+                    .findFirst()
+                    .orElse("no blocked line"));
             assertEquals(0, exit.get(), progress);
-            assertTrue(progress.contains("sends blocked"), "the progress line says the sends are blocked:\n" + progress);
+            assertTrue(
+                    progress.contains("sends blocked"), "the progress line says the sends are blocked:\n" + progress);
             assertEquals(16_000, s.get("sent").asLong(), "the whole schedule was sent, late where it had to be");
             assertEquals(s.get("sent").asLong(), s.get("acked").asLong());
             assertEquals(0, s.get("errors").asLong());
 
             Path verified = dir.resolve("verify.json");
-            assertEquals(0, Loadfleet.execute("verify", "--bootstrap-servers", kafka.bootstrapServers(), "--topic",
-                    "outage", "--format", "json", "--idle", "3s", "--summary", verified.toString()));
+            assertEquals(
+                    0,
+                    Loadfleet.execute(
+                            "verify",
+                            "--bootstrap-servers",
+                            kafka.bootstrapServers(),
+                            "--topic",
+                            "outage",
+                            "--format",
+                            "json",
+                            "--idle",
+                            "3s",
+                            "--summary",
+                            verified.toString()));
             JsonNode v = JSON.readTree(Files.readString(verified));
             assertEquals(16_000, v.get("records").asLong());
             assertEquals(0, v.get("duplicates").asLong());

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadfleet.api.read.ProfileLoader;
 import io.loadfleet.api.schema.DatasetSchema;
+import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.testing.KafkaBroker;
 import io.loadfleet.worker.testing.KafkaTopics;
 import io.loadfleet.worker.testing.TransactionRows;
-import io.loadfleet.worker.generate.Generators;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,20 +36,43 @@ class UserShapesRunTest {
     @TempDir
     Path dir;
 
-    static List<ConsumerRecord<byte[], byte[]>> runAndRead(Path profile, String topic, Path summaryFile) throws Exception {
-        assertEquals(0, Loadfleet.execute("run", profile.toString(), "--bootstrap-servers", kafka.bootstrapServers(),
-                "--summary", summaryFile.toString()));
+    static List<ConsumerRecord<byte[], byte[]>> runAndRead(Path profile, String topic, Path summaryFile)
+            throws Exception {
+        assertEquals(
+                0,
+                Loadfleet.execute(
+                        "run",
+                        profile.toString(),
+                        "--bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "--summary",
+                        summaryFile.toString()));
         JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
         assertEquals(summary.get("sent").asLong(), summary.get("acked").asLong());
         assertEquals(3000, summary.get("acked").asLong(), "1500 msg/s for 2 s");
         // verify decodes every value with the profile's own schema
         Path verified = summaryFile.resolveSibling("verify.json");
-        assertEquals(0, Loadfleet.execute("verify", "--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic,
-                "--format", "avro", "--generator", profile.toString(), "--idle", "2s", "--summary", verified.toString()));
+        assertEquals(
+                0,
+                Loadfleet.execute(
+                        "verify",
+                        "--bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "--topic",
+                        topic,
+                        "--format",
+                        "avro",
+                        "--generator",
+                        profile.toString(),
+                        "--idle",
+                        "2s",
+                        "--summary",
+                        verified.toString()));
         JsonNode verify = new ObjectMapper().readTree(verified.toFile());
         assertEquals(summary.get("acked").asLong(), verify.get("records").asLong());
         assertEquals(0, verify.get("undecodable").asLong());
-        return KafkaTopics.readAll(kafka.bootstrapServers(), topic, summary.get("acked").asLong());
+        return KafkaTopics.readAll(
+                kafka.bootstrapServers(), topic, summary.get("acked").asLong());
     }
 
     @Test
@@ -78,7 +101,11 @@ class UserShapesRunTest {
                   sink: {kafka: {topic: replay, partitions: 2}}
                   duration: 2s
                 """.formatted(csv));
-        Schema schema = DatasetSchema.of(ProfileLoader.load(profile).getSpec().getGenerator().getDataset().getColumns());
+        Schema schema = DatasetSchema.of(ProfileLoader.load(profile)
+                .getSpec()
+                .getGenerator()
+                .getDataset()
+                .getColumns());
         GenericDatumReader<GenericRecord> avro = new GenericDatumReader<>(schema);
         Set<Object> rows = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> r : runAndRead(profile, "replay", dir.resolve("summary.json"))) {
@@ -87,7 +114,9 @@ class UserShapesRunTest {
             rows.add(i);
             assertEquals("acct-" + i % 10, row.get("account_id").toString());
             assertEquals(i * 1.25, (Double) row.get("amount"), 0.005);
-            assertEquals(i % 5 == 0 ? "note " + i : null, row.get("note") == null ? null : row.get("note").toString());
+            assertEquals(
+                    i % 5 == 0 ? "note " + i : null,
+                    row.get("note") == null ? null : row.get("note").toString());
             assertEquals("acct-" + i % 10, new String(r.key(), StandardCharsets.UTF_8), "keyed by account_id");
         }
         assertEquals(50, rows.size(), "3,000 draws with replacement reach all 50 rows");
@@ -96,15 +125,20 @@ class UserShapesRunTest {
     @Test
     void avroSchemaRecordsDecodeWithTheUsersSchema() throws Exception {
         String example = Files.readString(Path.of("..", "deploy", "examples", "orders-avro-schema.yaml"));
-        Path profile = Files.writeString(dir.resolve("orders.yaml"), example
-                .replace("targetRate: 2000", "targetRate: 1500\n  duration: 2s")
-                .replace("topic: orders", "topic: orders-run"));
-        Schema schema = Generators.shape(ProfileLoader.load(profile).getSpec().getGenerator(), null).schema();
+        Path profile = Files.writeString(
+                dir.resolve("orders.yaml"),
+                example.replace("targetRate: 2000", "targetRate: 1500\n  duration: 2s")
+                        .replace("topic: orders", "topic: orders-run"));
+        Schema schema = Generators.shape(ProfileLoader.load(profile).getSpec().getGenerator(), null)
+                .schema();
         GenericDatumReader<GenericRecord> avro = new GenericDatumReader<>(schema);
         Set<Long> orderNumbers = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> r : runAndRead(profile, "orders-run", dir.resolve("summary.json"))) {
             GenericRecord order = avro.read(null, DecoderFactory.get().binaryDecoder(r.value(), null));
-            assertEquals(order.get("customer_id").toString(), new String(r.key(), StandardCharsets.UTF_8), "keyed by device id");
+            assertEquals(
+                    order.get("customer_id").toString(),
+                    new String(r.key(), StandardCharsets.UTF_8),
+                    "keyed by device id");
             assertTrue(order.get("sku").toString().matches("[A-Z]{3}-\\d{4}"), order.toString());
             orderNumbers.add((Long) order.get("order_no"));
         }

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
+import io.loadfleet.worker.engine.LatencyObserver;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.NullSink;
-import io.loadfleet.worker.engine.LatencyObserver;
 import io.loadfleet.worker.testing.WorkerConfigs;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -45,8 +45,8 @@ class ControlServerTest {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Supplier<WorkerService> current = worker::get;
         latency = WorkerMetrics.bind(metrics, current);
-        server = new ControlServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), current,
-                notReady::get, metrics);
+        server = new ControlServer(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), current, notReady::get, metrics);
     }
 
     @AfterEach
@@ -71,7 +71,10 @@ class ControlServerTest {
     }
 
     HttpResponse<String> put(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/assignment")).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return http.send(
+                HttpRequest.newBuilder(uri("/assignment"))
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -94,8 +97,12 @@ class ControlServerTest {
     @Test
     void notReadyUntilTheInputIsLoadedAndTheSinkIsConnected() throws Exception {
         assertEquals(200, get("/healthz").statusCode());
-        assertEquals("not ready: loading the generator's input: spec.generator.dataset.url: HTTP 404\n", get("/readyz").body());
-        assertEquals("LOADING_INPUT", JSON.readTree(get("/status").body()).get("state").asText());
+        assertEquals(
+                "not ready: loading the generator's input: spec.generator.dataset.url: HTTP 404\n",
+                get("/readyz").body());
+        assertEquals(
+                "LOADING_INPUT",
+                JSON.readTree(get("/status").body()).get("state").asText());
 
         notReady.set(WorkerStatus.notReady("t", WorkerState.CONNECTING, "no broker yet"));
         HttpResponse<String> readyz = get("/readyz");
@@ -128,7 +135,8 @@ class ControlServerTest {
         assertTrue(stale.body().contains("older than the running epoch 3"), stale.body());
         HttpResponse<String> conflict = put(assignment(3, 900, 0, 10));
         assertEquals(409, conflict.statusCode());
-        assertEquals(500.0, JSON.readTree(get("/status").body()).get("targetRate").asDouble(), 1e-9, "nothing changed");
+        assertEquals(
+                500.0, JSON.readTree(get("/status").body()).get("targetRate").asDouble(), 1e-9, "nothing changed");
     }
 
     @Test
@@ -138,16 +146,27 @@ class ControlServerTest {
         assertEquals(400, put("{not json").statusCode());
         assertEquals(400, put("").statusCode());
         assertEquals(400, put("{\"epoch\": \"soon\"}").statusCode());
-        assertEquals(400, put(assignment(5, 100, 0, 10).replace("\"paused\"", "\"bogus\": 1, \"paused\"")).statusCode());
+        assertEquals(
+                400,
+                put(assignment(5, 100, 0, 10).replace("\"paused\"", "\"bogus\": 1, \"paused\""))
+                        .statusCode());
         HttpResponse<String> invalid = put(assignment(5, -1, 10, 10));
         assertEquals(422, invalid.statusCode());
         assertTrue(invalid.body().contains("rate: -1 must be 0 or more"), invalid.body());
         assertTrue(invalid.body().contains("deviceStart/deviceEnd"), invalid.body());
-        assertEquals(413, put("[" + " ".repeat(ControlServer.MAX_BODY_BYTES + 10) + "]").statusCode());
-        assertEquals(405, http.send(HttpRequest.newBuilder(uri("/assignment")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode());
-        assertEquals(405, http.send(HttpRequest.newBuilder(uri("/status")).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(
+                413,
+                put("[" + " ".repeat(ControlServer.MAX_BODY_BYTES + 10) + "]").statusCode());
+        assertEquals(
+                405,
+                http.send(
+                                HttpRequest.newBuilder(uri("/assignment")).GET().build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
+        assertEquals(
+                405,
+                http.send(HttpRequest.newBuilder(uri("/status")).DELETE().build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
         // 120 bodies of random bytes and of a valid assignment cut or corrupted at a random place
         java.util.Random random = new java.util.Random(42);
         String valid = assignment(9, 100, 0, 10);
@@ -157,14 +176,21 @@ class ControlServerTest {
                 body = new byte[random.nextInt(200)];
                 random.nextBytes(body);
             } else {
-                char[] chars = valid.substring(0, 1 + random.nextInt(valid.length() - 1)).toCharArray();
+                char[] chars = valid.substring(0, 1 + random.nextInt(valid.length() - 1))
+                        .toCharArray();
                 String noise = "{}[]\",:x-9";
                 chars[random.nextInt(chars.length)] = noise.charAt(random.nextInt(noise.length()));
                 body = new String(chars).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             }
-            int code = http.send(HttpRequest.newBuilder(uri("/assignment")).PUT(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
-            assertTrue(code >= 400 && code < 500, "body " + i + " got " + code + ": " + new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            int code = http.send(
+                            HttpRequest.newBuilder(uri("/assignment"))
+                                    .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
+            assertTrue(
+                    code >= 400 && code < 500,
+                    "body " + i + " got " + code + ": " + new String(body, java.nio.charset.StandardCharsets.UTF_8));
         }
         assertEquals(200, get("/healthz").statusCode(), "still serving");
         JsonNode status = JSON.readTree(get("/status").body());
@@ -175,7 +201,10 @@ class ControlServerTest {
     @Test
     void pausedAssignmentIdlesAndMetricsArePrometheusText() throws Exception {
         connect();
-        assertEquals(200, put(assignment(1, 100, 0, 10).replace("\"paused\": false", "\"paused\": true")).statusCode());
+        assertEquals(
+                200,
+                put(assignment(1, 100, 0, 10).replace("\"paused\": false", "\"paused\": true"))
+                        .statusCode());
         JsonNode status = JSON.readTree(get("/status").body());
         assertEquals("PAUSED", status.get("state").asText());
         assertEquals(0.0, status.get("targetRate").asDouble());
@@ -195,7 +224,8 @@ class ControlServerTest {
     void anAssignmentThatHasEndedFinishes() throws Exception {
         connect();
         long now = System.currentTimeMillis();
-        String ended = assignment(1, 100, 0, 10).replace("\"endTimeMillis\": null", "\"endTimeMillis\": " + (now - 1000));
+        String ended =
+                assignment(1, 100, 0, 10).replace("\"endTimeMillis\": null", "\"endTimeMillis\": " + (now - 1000));
         assertEquals(200, put(ended).statusCode());
         long deadline = System.nanoTime() + 5_000_000_000L;
         String state = "";
@@ -213,16 +243,22 @@ class ControlServerTest {
         connect(clock);
         long now = clock.epochMillis();
         assertEquals(200, put(assignment(1, 100, 0, 10, now)).statusCode());
-        assertEquals(200, put(effectiveAt(assignment(2, 200, 0, 10, now), now + 400)).statusCode());
-        assertEquals(200, put(effectiveAt(assignment(3, 300, 0, 10, now), now + 800)).statusCode());
+        assertEquals(
+                200, put(effectiveAt(assignment(2, 200, 0, 10, now), now + 400)).statusCode());
+        assertEquals(
+                200, put(effectiveAt(assignment(3, 300, 0, 10, now), now + 800)).statusCode());
         clock.set(399);
-        assertEquals(100.0, JSON.readTree(get("/status").body()).get("targetRate").asDouble(), "epoch 1 until +400 ms");
+        assertEquals(
+                100.0, JSON.readTree(get("/status").body()).get("targetRate").asDouble(), "epoch 1 until +400 ms");
         clock.set(400);
-        assertEquals(200.0, JSON.readTree(get("/status").body()).get("targetRate").asDouble(), "epoch 2 from +400 ms");
+        assertEquals(
+                200.0, JSON.readTree(get("/status").body()).get("targetRate").asDouble(), "epoch 2 from +400 ms");
         clock.set(799);
-        assertEquals(200.0, JSON.readTree(get("/status").body()).get("targetRate").asDouble(), "epoch 2 until +800 ms");
+        assertEquals(
+                200.0, JSON.readTree(get("/status").body()).get("targetRate").asDouble(), "epoch 2 until +800 ms");
         clock.set(800);
-        assertEquals(300.0, JSON.readTree(get("/status").body()).get("targetRate").asDouble(), "epoch 3 from +800 ms");
+        assertEquals(
+                300.0, JSON.readTree(get("/status").body()).get("targetRate").asDouble(), "epoch 3 from +800 ms");
     }
 
     /** Time moves only when the test moves it; a waiting shard polls it, so a move releases what fell due. */
@@ -274,8 +310,11 @@ class ControlServerTest {
     }
 
     static double metric(String prometheusText, String name) {
-        String line = prometheusText.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
-                .findFirst().orElseThrow(() -> new AssertionError(name + " missing"));
+        String line = prometheusText
+                .lines()
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " missing"));
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class EpochJoinTest {
     /** The monotonic clock reads 5 s when the wall clock reads NOW: the two are unrelated. */
     private static final long NOW = 1_700_000_000_000L;
+
     private static final long NOW_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long RATE = 100; // one record every 10 ms
     private static final RateSchedule FLEET = RateSchedule.constant(RATE);
@@ -104,7 +105,12 @@ class EpochJoinTest {
     @Test
     void theCatchUpLimitIsTheBorder() {
         long effective = NOW - EpochJoin.CATCH_UP_LIMIT_MILLIS;
-        assertEquals(effective, EpochJoin.of(epoch(effective, null, effective), NOW, NOW_NANOS).joinWallMillis());
-        assertEquals(NOW, EpochJoin.of(epoch(effective - 1, null, effective - 1), NOW, NOW_NANOS).joinWallMillis());
+        assertEquals(
+                effective,
+                EpochJoin.of(epoch(effective, null, effective), NOW, NOW_NANOS).joinWallMillis());
+        assertEquals(
+                NOW,
+                EpochJoin.of(epoch(effective - 1, null, effective - 1), NOW, NOW_NANOS)
+                        .joinWallMillis());
     }
 }

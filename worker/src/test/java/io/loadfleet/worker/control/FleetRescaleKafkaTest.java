@@ -8,14 +8,14 @@ import io.loadfleet.api.control.Assignment;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
-import io.loadfleet.api.read.ProfileLoader;
 import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.plan.ShardPlan;
+import io.loadfleet.api.read.ProfileLoader;
 import io.loadfleet.api.spec.LoadProfileSpec;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.KafkaSink;
-import io.loadfleet.worker.testing.Deliveries;
 import io.loadfleet.worker.testing.Delivered;
+import io.loadfleet.worker.testing.Deliveries;
 import io.loadfleet.worker.testing.KafkaBroker;
 import io.loadfleet.worker.testing.KafkaTopics;
 import io.loadfleet.worker.testing.WorkerConfigs;
@@ -79,7 +79,8 @@ class FleetRescaleKafkaTest {
         long acked = awaitSettled(end);
 
         List<Delivered> records = KafkaTopics.readAll(kafka.bootstrapServers(), TOPIC, acked).stream()
-                .map(r -> KafkaTopics.delivered(r, null)).toList();
+                .map(r -> KafkaTopics.delivered(r, null))
+                .toList();
         assertEquals(acked, records.size(), "every acked record is in the topic once");
         Deliveries.assertNoGapsOrCopies(records);
         Map<Long, TreeSet<Integer>> shardsOfEpoch = new TreeMap<>();
@@ -87,10 +88,13 @@ class FleetRescaleKafkaTest {
             shardsOfEpoch.computeIfAbsent(r.epoch(), e -> new TreeSet<>()).add(r.shard());
             ShardPlan range = planOfEpoch.get(r.epoch()).shards().get(r.shard());
             long device = Long.parseLong(r.key().substring(r.key().lastIndexOf('-') + 1));
-            assertTrue(device >= range.deviceStart() && device < range.deviceEnd(),
+            assertTrue(
+                    device >= range.deviceStart() && device < range.deviceEnd(),
                     "epoch " + r.epoch() + " shard " + r.shard() + " key " + r.key() + " outside " + range);
         }
-        assertEquals(Map.of(1L, shards(4), 2L, shards(6), 3L, shards(3)), shardsOfEpoch,
+        assertEquals(
+                Map.of(1L, shards(4), 2L, shards(6), 3L, shards(3)),
+                shardsOfEpoch,
                 "each epoch's pods sent, the standbys nothing");
 
         // By event time (the scheduled send time) a second inside one epoch holds the rate exactly: the
@@ -108,22 +112,33 @@ class FleetRescaleKafkaTest {
             } else if (third >= from && third < from + 1_000) {
                 slack = 2 * RATE / 1_000 + 6 + 3;
             }
-            assertTrue(Math.abs(perSecond.get(s) - RATE) <= slack, "second " + s + " holds " + perSecond.get(s)
-                    + " records, " + RATE + " ± " + slack + " expected: " + perSecond);
+            assertTrue(
+                    Math.abs(perSecond.get(s) - RATE) <= slack,
+                    "second " + s + " holds " + perSecond.get(s) + " records, " + RATE + " ± " + slack + " expected: "
+                            + perSecond);
         }
     }
 
     private void startPods(int count) {
         for (int i = 0; i < count; i++) {
             String clientId = "pod-" + pods.size();
-            pods.add(new WorkerService(config, WorkerConfigs.shape(config),
-                    KafkaSink.open(config.sink().getKafka(), kafka.bootstrapServers(), clientId), Clock.SYSTEM));
+            pods.add(new WorkerService(
+                    config,
+                    WorkerConfigs.shape(config),
+                    KafkaSink.open(config.sink().getKafka(), kafka.bootstrapServers(), clientId),
+                    Clock.SYSTEM));
         }
     }
 
     /** Epoch {@code epoch} of {@code replicas} pods to every pod: a pod beyond them stands by. */
-    private void push(LoadProfileSpec spec, Map<Long, FleetPlan> planOfEpoch, long epoch, int replicas, long start,
-            long end, long effective) {
+    private void push(
+            LoadProfileSpec spec,
+            Map<Long, FleetPlan> planOfEpoch,
+            long epoch,
+            int replicas,
+            long start,
+            long end,
+            long effective) {
         FleetPlan plan = FleetPlan.of(spec, replicas);
         planOfEpoch.put(epoch, plan);
         for (int i = 0; i < pods.size(); i++) {
@@ -148,7 +163,8 @@ class FleetRescaleKafkaTest {
             for (WorkerService pod : pods) {
                 WorkerStatus s = pod.status();
                 assertEquals(0, s.errors(), s.lastError());
-                settled &= s.sent() == s.acked() && (s.state() == WorkerState.FINISHED || s.state() == WorkerState.PAUSED);
+                settled &=
+                        s.sent() == s.acked() && (s.state() == WorkerState.FINISHED || s.state() == WorkerState.PAUSED);
                 acked += s.acked();
             }
             if (settled && acked == previous) {
@@ -157,7 +173,8 @@ class FleetRescaleKafkaTest {
             previous = settled ? acked : -1;
             Thread.sleep(500);
         }
-        throw new AssertionError("the pods did not settle: " + pods.stream().map(WorkerService::status).toList());
+        throw new AssertionError("the pods did not settle: "
+                + pods.stream().map(WorkerService::status).toList());
     }
 
     private static TreeSet<Integer> shards(int count) {

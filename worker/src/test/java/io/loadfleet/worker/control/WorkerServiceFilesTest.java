@@ -64,19 +64,30 @@ class WorkerServiceFilesTest {
     void aPausedPodsRecordsAreInFinishedFilesAndItHoldsNone() throws Exception {
         try (WorkerService worker = worker(GeneratorType.TEMPERATURE)) {
             long start = System.currentTimeMillis();
-            assertEquals(ApplyOutcome.APPLIED, worker.apply(new Assignment(1, 0, 1, 500, 0, 20, List.of(), start, null, false, null)));
+            assertEquals(
+                    ApplyOutcome.APPLIED,
+                    worker.apply(new Assignment(1, 0, 1, 500, 0, 20, List.of(), start, null, false, null)));
             WorkerStatus running = await(worker, s -> s.sent() >= 300);
             assertEquals(0, running.acked(), "an open Parquet file's records are not acked: " + running);
             assertTrue(running.written() > 0 && running.written() <= running.sent(), "written, not acked: " + running);
 
             long paused = System.currentTimeMillis();
-            assertEquals(ApplyOutcome.APPLIED, worker.apply(new Assignment(2, 0, 1, 500, 0, 20, List.of(), start, null, true, null)));
+            assertEquals(
+                    ApplyOutcome.APPLIED,
+                    worker.apply(new Assignment(2, 0, 1, 500, 0, 20, List.of(), start, null, true, null)));
             WorkerStatus settled = await(worker, s -> s.state() == WorkerState.PAUSED && s.acked() == s.written());
             long settledMillis = System.currentTimeMillis() - paused;
             assertEquals(settled.written(), settled.acked(), settled.toString());
             assertEquals(settled.sent(), settled.acked(), settled.toString());
-            assertEquals(settled.acked(), StoredRows.shard(dir, 0, FileFormat.PARQUET, Generators.schema(GeneratorType.TEMPERATURE)).size());
-            System.out.printf(Locale.ROOT, "paused: %d records in finished files %d ms after the pause%n", settled.acked(), settledMillis);
+            assertEquals(
+                    settled.acked(),
+                    StoredRows.shard(dir, 0, FileFormat.PARQUET, Generators.schema(GeneratorType.TEMPERATURE))
+                            .size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "paused: %d records in finished files %d ms after the pause%n",
+                    settled.acked(),
+                    settledMillis);
         }
     }
 
@@ -90,7 +101,10 @@ class WorkerServiceFilesTest {
             assertEquals(1500, finished.sent(), 20);
             assertEquals(finished.sent(), finished.acked(), finished.toString());
             assertEquals(finished.sent(), finished.written());
-            assertEquals(finished.acked(), StoredRows.shard(dir, 0, FileFormat.PARQUET, Generators.schema(GeneratorType.SMART_METER)).size());
+            assertEquals(
+                    finished.acked(),
+                    StoredRows.shard(dir, 0, FileFormat.PARQUET, Generators.schema(GeneratorType.SMART_METER))
+                            .size());
         }
     }
 }

@@ -8,12 +8,12 @@ import io.loadfleet.api.control.Assignment;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
-import io.loadfleet.worker.testing.KafkaTopics;
-import io.loadfleet.worker.testing.WorkerConfigs;
 import io.loadfleet.worker.embedded.EmbeddedKafka;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.KafkaSink;
 import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.testing.KafkaTopics;
+import io.loadfleet.worker.testing.WorkerConfigs;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -32,15 +32,22 @@ class WorkerServiceKafkaTest {
     void newEpochSwitchesRateAndRangeWithoutAGapOrALostRecord() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             WorkerConfig config = WorkerConfigs.temperatureToKafka("worker-epochs");
-            WorkerService worker = new WorkerService(config, WorkerConfigs.shape(config),
-                    KafkaSink.open(config.sink().getKafka(), kafka.bootstrapServers(), "test"), Clock.SYSTEM);
+            WorkerService worker = new WorkerService(
+                    config,
+                    WorkerConfigs.shape(config),
+                    KafkaSink.open(config.sink().getKafka(), kafka.bootstrapServers(), "test"),
+                    Clock.SYSTEM);
             assertEquals(WorkerState.IDLE, worker.status().state());
             long start = System.currentTimeMillis();
-            assertEquals(ApplyOutcome.APPLIED, worker.apply(new Assignment(1, 0, 2, 1000, 0, 50, List.of(), start, null, false, null)));
+            assertEquals(
+                    ApplyOutcome.APPLIED,
+                    worker.apply(new Assignment(1, 0, 2, 1000, 0, 50, List.of(), start, null, false, null)));
             Thread.sleep(1500);
             // the hand-over falls within the push; the wall time of the push bounds each epoch's share
             long pushStart = System.currentTimeMillis();
-            assertEquals(ApplyOutcome.APPLIED, worker.apply(new Assignment(2, 1, 3, 2000, 50, 80, List.of(), start, null, false, null)));
+            assertEquals(
+                    ApplyOutcome.APPLIED,
+                    worker.apply(new Assignment(2, 1, 3, 2000, 50, 80, List.of(), start, null, false, null)));
             long pushEnd = System.currentTimeMillis();
             WorkerStatus switched = worker.status();
             assertEquals(2, switched.epoch());
@@ -56,7 +63,8 @@ class WorkerServiceKafkaTest {
             Map<Long, TreeSet<Long>> sequences = new HashMap<>();
             TreeMap<Long, Long> lastTimestampOfEpoch = new TreeMap<>();
             TreeMap<Long, Long> firstTimestampOfEpoch = new TreeMap<>();
-            List<ConsumerRecord<byte[], byte[]>> records = KafkaTopics.readAll(kafka.bootstrapServers(), "worker-epochs", end.acked());
+            List<ConsumerRecord<byte[], byte[]>> records =
+                    KafkaTopics.readAll(kafka.bootstrapServers(), "worker-epochs", end.acked());
             assertEquals(end.acked(), records.size(), "every acked record arrived once");
             for (ConsumerRecord<byte[], byte[]> r : records) {
                 long epoch = Long.parseLong(KafkaTopics.header(r, OutgoingRecord.HEADER_EPOCH));
@@ -68,8 +76,11 @@ class WorkerServiceKafkaTest {
                     assertTrue(device >= 50 && device < 80, "epoch 2 keys in [50,80): " + device);
                     assertEquals("1", KafkaTopics.header(r, OutgoingRecord.HEADER_SHARD));
                 }
-                assertTrue(sequences.computeIfAbsent(epoch, e -> new TreeSet<>())
-                        .add(Long.parseLong(KafkaTopics.header(r, OutgoingRecord.HEADER_SEQUENCE))), "no duplicates");
+                assertTrue(
+                        sequences
+                                .computeIfAbsent(epoch, e -> new TreeSet<>())
+                                .add(Long.parseLong(KafkaTopics.header(r, OutgoingRecord.HEADER_SEQUENCE))),
+                        "no duplicates");
                 lastTimestampOfEpoch.merge(epoch, r.timestamp(), Math::max);
                 firstTimestampOfEpoch.merge(epoch, r.timestamp(), Math::min);
             }
@@ -78,14 +89,20 @@ class WorkerServiceKafkaTest {
             }
             long epoch1 = sequences.get(1L).size();
             long epoch2 = sequences.get(2L).size();
-            assertTrue(epoch1 >= (pushStart - start) - 30 && epoch1 <= (pushEnd - start) + 30,
-                    "1000/s from the start to the push (" + (pushStart - start) + "-" + (pushEnd - start) + " ms): " + epoch1);
-            assertTrue(epoch2 >= 2 * (closeStart - pushEnd) - 60 && epoch2 <= 2 * (closeEnd - pushStart) + 60,
-                    "2000/s from the push to the close (" + (closeStart - pushEnd) + "-" + (closeEnd - pushStart) + " ms): " + epoch2);
+            assertTrue(
+                    epoch1 >= (pushStart - start) - 30 && epoch1 <= (pushEnd - start) + 30,
+                    "1000/s from the start to the push (" + (pushStart - start) + "-" + (pushEnd - start) + " ms): "
+                            + epoch1);
+            assertTrue(
+                    epoch2 >= 2 * (closeStart - pushEnd) - 60 && epoch2 <= 2 * (closeEnd - pushStart) + 60,
+                    "2000/s from the push to the close (" + (closeStart - pushEnd) + "-" + (closeEnd - pushStart)
+                            + " ms): " + epoch2);
             long gapMillis = firstTimestampOfEpoch.get(2L) - lastTimestampOfEpoch.get(1L);
             // Event times are whole milliseconds, each epoch's taken from its own reading of the wall clock:
             // the hand-over instant can round to 1 ms either side.
-            assertTrue(gapMillis >= -1 && gapMillis <= 5, "epoch 2 picks up where epoch 1 stopped: gap " + gapMillis + " ms");
+            assertTrue(
+                    gapMillis >= -1 && gapMillis <= 5,
+                    "epoch 2 picks up where epoch 1 stopped: gap " + gapMillis + " ms");
         }
     }
 }

@@ -41,8 +41,17 @@ class ShortDecimalsTest {
         assertEquals("-0.5", format(-0.5));
         assertEquals("0.001", format(0.001));
         assertEquals("9999999.999999", format(9_999_999.999999));
-        for (double other : new double[] {-0.0, 0.0001, 1e7, Math.PI, 1.0 / 3, Double.NaN, Double.POSITIVE_INFINITY,
-                Double.MIN_VALUE, Double.MAX_VALUE}) {
+        for (double other : new double[] {
+            -0.0,
+            0.0001,
+            1e7,
+            Math.PI,
+            1.0 / 3,
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            Double.MIN_VALUE,
+            Double.MAX_VALUE
+        }) {
             assertEquals(null, format(other), "left to Jackson: " + other);
         }
     }

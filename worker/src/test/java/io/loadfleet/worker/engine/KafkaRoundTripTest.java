@@ -1,6 +1,5 @@
 package io.loadfleet.worker.engine;
 
-import io.loadfleet.worker.testing.KafkaBroker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadfleet.api.LoadProfile;
-import io.loadfleet.api.read.ProfileLoader;
 import io.loadfleet.api.plan.FleetPlan;
+import io.loadfleet.api.read.ProfileLoader;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.generate.GeneratorSettings;
@@ -17,21 +16,22 @@ import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.KafkaSink;
 import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.testing.Delivered;
+import io.loadfleet.worker.testing.Deliveries;
+import io.loadfleet.worker.testing.KafkaBroker;
+import io.loadfleet.worker.testing.KafkaTopics;
+import io.loadfleet.worker.testing.Traceparent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
-import io.loadfleet.worker.testing.Deliveries;
-import io.loadfleet.worker.testing.Delivered;
-import io.loadfleet.worker.testing.KafkaTopics;
-import io.loadfleet.worker.testing.Traceparent;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -59,8 +59,17 @@ class KafkaRoundTripTest {
                   duration: 3s
                 """.formatted(generator, format, topic));
         RunSummary summary;
-        try (KafkaSink sink = KafkaSink.open(profile.getSpec().getSink().getKafka(), kafka.bootstrapServers(), "test")) {
-            summary = new LocalRun(profile, Generators.shape(profile.getSpec().getGenerator(), null), false, sink, topic, Clock.SYSTEM, null).run();
+        try (KafkaSink sink =
+                KafkaSink.open(profile.getSpec().getSink().getKafka(), kafka.bootstrapServers(), "test")) {
+            summary = new LocalRun(
+                            profile,
+                            Generators.shape(profile.getSpec().getGenerator(), null),
+                            false,
+                            sink,
+                            topic,
+                            Clock.SYSTEM,
+                            null)
+                    .run();
         }
         assertEquals(9000, summary.counters().sent(), "3000 msg/s for 3 s");
         assertEquals(summary.counters().sent(), summary.counters().acked());
@@ -70,7 +79,8 @@ class KafkaRoundTripTest {
         GenericDatumReader<GenericRecord> avro = new GenericDatumReader<>(Generators.schema(type));
         ObjectMapper json = new ObjectMapper();
         String idField = Generators.schema(type).getFields().get(0).name();
-        List<ConsumerRecord<byte[], byte[]>> records = KafkaTopics.readAll(kafka.bootstrapServers(), topic, summary.counters().acked());
+        List<ConsumerRecord<byte[], byte[]>> records = KafkaTopics.readAll(
+                kafka.bootstrapServers(), topic, summary.counters().acked());
         assertEquals(summary.counters().acked(), records.size(), "count == acked");
         List<Delivered> delivered = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
@@ -86,8 +96,13 @@ class KafkaRoundTripTest {
             delivered.add(KafkaTopics.delivered(r, idInValue));
             assertNull(r.headers().lastHeader(OutgoingRecord.HEADER_TRACEPARENT), "no tracing unless the profile asks");
         }
-        Deliveries.assertCompleteRun(delivered, FleetPlan.of(profile.getSpec(), null),
-                Generators.create(type, new GeneratorSettings(9, 0, 0, 1001)), "roundtrip", 0, 3);
+        Deliveries.assertCompleteRun(
+                delivered,
+                FleetPlan.of(profile.getSpec(), null),
+                Generators.create(type, new GeneratorSettings(9, 0, 0, 1001)),
+                "roundtrip",
+                0,
+                3);
     }
 
     @Test
@@ -106,18 +121,31 @@ class KafkaRoundTripTest {
                   duration: 2s
                 """);
         RunSummary summary;
-        try (KafkaSink sink = KafkaSink.open(profile.getSpec().getSink().getKafka(), kafka.bootstrapServers(), "test")) {
-            summary = new LocalRun(profile, Generators.shape(profile.getSpec().getGenerator(), null), false, sink, "traced", Clock.SYSTEM, null).run();
+        try (KafkaSink sink =
+                KafkaSink.open(profile.getSpec().getSink().getKafka(), kafka.bootstrapServers(), "test")) {
+            summary = new LocalRun(
+                            profile,
+                            Generators.shape(profile.getSpec().getGenerator(), null),
+                            false,
+                            sink,
+                            "traced",
+                            Clock.SYSTEM,
+                            null)
+                    .run();
         }
         assertEquals(6000, summary.counters().acked());
         int traced = 0;
-        for (ConsumerRecord<byte[], byte[]> r : KafkaTopics.readAll(kafka.bootstrapServers(), "traced", summary.counters().acked())) {
+        for (ConsumerRecord<byte[], byte[]> r : KafkaTopics.readAll(
+                kafka.bootstrapServers(), "traced", summary.counters().acked())) {
             Delivered d = KafkaTopics.delivered(r, null);
-            boolean expected = TraceSampler.of(profile.getSpec().getTracing(), 4, d.shard(), d.epoch()).traces(d.sequence());
+            boolean expected = TraceSampler.of(profile.getSpec().getTracing(), 4, d.shard(), d.epoch())
+                    .traces(d.sequence());
             Header header = r.headers().lastHeader(OutgoingRecord.HEADER_TRACEPARENT);
             assertEquals(expected, header != null, "shard " + d.shard() + " seq " + d.sequence());
             if (header != null) {
-                assertTrue(Traceparent.WELL_FORMED.matcher(new String(header.value(), StandardCharsets.US_ASCII)).matches());
+                assertTrue(Traceparent.WELL_FORMED
+                        .matcher(new String(header.value(), StandardCharsets.US_ASCII))
+                        .matches());
                 traced++;
             }
         }

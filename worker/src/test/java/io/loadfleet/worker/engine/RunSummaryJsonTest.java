@@ -21,15 +21,24 @@ class RunSummaryJsonTest {
     private static final RunSummary SUMMARY = new RunSummary(
             new RunSummary.Setup("meters", "smart-meter", "avro", "kafka://localhost:9092/readings", false, 1000),
             new RunSummary.Totals(30.001, new Counters(30000, 29990, 29990, 10, "not shown"), 999.6, 87.5),
-            new LatencyPercentiles(29990, 1.5, 9.25, 12.5, 20.0), new LatencyPercentiles(30000, 0.01, 0.2, 0.5, 1.25),
-            "TimeoutException: Expiring 10 record(s)", new RatePrecision(30, 29, -1.5),
-            List.of(new RunSummary.Shard(0, 600, 0, 60, new Counters(18000, 17995, 17995, 5, "not shown")),
+            new LatencyPercentiles(29990, 1.5, 9.25, 12.5, 20.0),
+            new LatencyPercentiles(30000, 0.01, 0.2, 0.5, 1.25),
+            "TimeoutException: Expiring 10 record(s)",
+            new RatePrecision(30, 29, -1.5),
+            List.of(
+                    new RunSummary.Shard(0, 600, 0, 60, new Counters(18000, 17995, 17995, 5, "not shown")),
                     new RunSummary.Shard(1, 400, 60, 100, new Counters(12000, 11995, 11995, 5, null))));
 
     private static final List<RunTimeline.Second> SECONDS = List.of(
-            new RunTimeline.Second(1.002, new RunTimeline.Rates(1000.0, 998.5, 1002L), new Counters(1001, 999, 999, 1, "not shown"),
+            new RunTimeline.Second(
+                    1.002,
+                    new RunTimeline.Rates(1000.0, 998.5, 1002L),
+                    new Counters(1001, 999, 999, 1, "not shown"),
                     new RunTimeline.Percentiles(1.25, 8.5, 12.0, 0.012, 0.25)),
-            new RunTimeline.Second(2.0, new RunTimeline.Rates(null, 0, null), Counters.ZERO,
+            new RunTimeline.Second(
+                    2.0,
+                    new RunTimeline.Rates(null, 0, null),
+                    Counters.ZERO,
                     new RunTimeline.Percentiles(null, null, null, null, null)));
 
     @Test

@@ -1,8 +1,5 @@
 package io.loadfleet.worker.generate;
 
-import io.loadfleet.worker.generate.input.GeneratorInputException;
-import io.loadfleet.worker.generate.input.GeneratorInputs;
-import io.loadfleet.worker.records.GeneratedRecord;
 import static io.loadfleet.worker.generate.GeneratorFixtures.device;
 import static io.loadfleet.worker.generate.GeneratorFixtures.eventTime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -21,6 +18,9 @@ import io.loadfleet.api.spec.GeneratorSpec;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.encode.Encoders;
 import io.loadfleet.worker.encode.RecordEncoder;
+import io.loadfleet.worker.generate.input.GeneratorInputException;
+import io.loadfleet.worker.generate.input.GeneratorInputs;
+import io.loadfleet.worker.records.GeneratedRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -75,7 +75,8 @@ class AvroSchemaGeneratorTest {
         int gifts = 0;
         for (int seq = 0; seq < RECORDS; seq++) {
             GenericRecord r = records.get(seq);
-            assertEquals(String.format("dev-%07d", device(seq)), r.get("customer_id").toString(), "device-id");
+            assertEquals(
+                    String.format("dev-%07d", device(seq)), r.get("customer_id").toString(), "device-id");
             assertEquals(1000L + seq, r.get("order_no"), "iteration from 1000 by 1");
             assertTrue(sku.matcher(r.get("sku").toString()).matches(), "regex: " + r.get("sku"));
             int quantity = (Integer) r.get("quantity");
@@ -89,7 +90,9 @@ class AvroSchemaGeneratorTest {
                 nullCoupons++;
             } else {
                 int length = coupon.toString().length();
-                assertTrue(length >= 6 && length <= 10 && coupon.toString().matches("[A-Za-z0-9]+"), "length 6..10: " + coupon);
+                assertTrue(
+                        length >= 6 && length <= 10 && coupon.toString().matches("[A-Za-z0-9]+"),
+                        "length 6..10: " + coupon);
             }
             gifts += (Boolean) r.get("gift") ? 1 : 0;
             assertEquals(eventTime(seq), r.get("ordered_at"), "a timestamp-millis without a rule is the event time");
@@ -138,10 +141,14 @@ class AvroSchemaGeneratorTest {
             if (expected.get("coupon") == null) {
                 assertTrue(node.get("coupon").isNull(), node.toString());
             } else {
-                assertEquals(expected.get("coupon").toString(), node.get("coupon").asText());
+                assertEquals(
+                        expected.get("coupon").toString(), node.get("coupon").asText());
             }
-            assertEquals((Double) expected.get("unit_price"), node.get("unit_price").asDouble(), 0.0);
-            assertEquals(Instant.ofEpochMilli(eventTime(seq)).toString(), node.get("ordered_at").asText());
+            assertEquals(
+                    (Double) expected.get("unit_price"), node.get("unit_price").asDouble(), 0.0);
+            assertEquals(
+                    Instant.ofEpochMilli(eventTime(seq)).toString(),
+                    node.get("ordered_at").asText());
         }
     }
 
@@ -151,13 +158,17 @@ class AvroSchemaGeneratorTest {
         RecordEncoder avro = Encoders.create(Format.AVRO, shape.schema());
         byte[] first = encodeAll(shape.create(GeneratorFixtures.settings()), avro, shape);
         byte[] again = encodeAll(shape.create(GeneratorFixtures.settings()), avro, shape);
-        byte[] other = encodeAll(shape.create(new GeneratorSettings(GeneratorFixtures.SEED + 1, 0,
-                GeneratorFixtures.DEVICE_START, GeneratorFixtures.DEVICE_END)), avro, shape);
+        byte[] other = encodeAll(
+                shape.create(new GeneratorSettings(
+                        GeneratorFixtures.SEED + 1, 0, GeneratorFixtures.DEVICE_START, GeneratorFixtures.DEVICE_END)),
+                avro,
+                shape);
         assertArrayEquals(first, again);
         assertTrue(!java.util.Arrays.equals(first, other));
     }
 
-    private static byte[] encodeAll(RecordGenerator generator, RecordEncoder encoder, RecordShape shape) throws Exception {
+    private static byte[] encodeAll(RecordGenerator generator, RecordEncoder encoder, RecordShape shape)
+            throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         GeneratedRecord record = new GeneratedRecord(shape.schema());
         for (long seq = 0; seq < 1_000; seq++) {
@@ -178,16 +189,25 @@ class AvroSchemaGeneratorTest {
         ref.setConfigMapRef(new ConfigMapKeyRef("order-schema", "order.avsc"));
         fromConfigMap.setAvroSchema(ref);
         GeneratorInputs inputs = new GeneratorInputs(dir, null);
-        assertEquals(Generators.shape(example(), null).schema(), Generators.shape(fromConfigMap, inputs).schema());
+        assertEquals(
+                Generators.shape(example(), null).schema(),
+                Generators.shape(fromConfigMap, inputs).schema());
 
         Files.writeString(dir.resolve("order-schema/order.avsc"), text.replace("\"max\": 10}", "\"max\": 0}"));
-        GeneratorInputException bad = assertThrows(GeneratorInputException.class, () -> Generators.shape(fromConfigMap, inputs));
-        assertTrue(bad.getMessage().contains("spec.generator.avroSchema.configMapRef (ConfigMap order-schema key order.avsc): "
-                + "field quantity: arg.properties.range: min 1 must be below max 0"), bad.getMessage());
+        GeneratorInputException bad =
+                assertThrows(GeneratorInputException.class, () -> Generators.shape(fromConfigMap, inputs));
+        assertTrue(
+                bad.getMessage()
+                        .contains("spec.generator.avroSchema.configMapRef (ConfigMap order-schema key order.avsc): "
+                                + "field quantity: arg.properties.range: min 1 must be below max 0"),
+                bad.getMessage());
 
         ref.setConfigMapRef(new ConfigMapKeyRef("absent", "order.avsc"));
-        GeneratorInputException missing = assertThrows(GeneratorInputException.class, () -> Generators.shape(fromConfigMap, inputs));
-        assertTrue(missing.getMessage().contains("--config-maps-dir DIR holding DIR/absent/order.avsc"), missing.getMessage());
+        GeneratorInputException missing =
+                assertThrows(GeneratorInputException.class, () -> Generators.shape(fromConfigMap, inputs));
+        assertTrue(
+                missing.getMessage().contains("--config-maps-dir DIR holding DIR/absent/order.avsc"),
+                missing.getMessage());
     }
 
     static GeneratorSpec spec(String schema) {
@@ -204,7 +224,9 @@ class AvroSchemaGeneratorTest {
                   {"name": "i", "type": "int", "arg.properties": {"iteration": {"start": 2147483646, "step": 1}}},
                   {"name": "d", "type": "double", "arg.properties": {"iteration": {"start": 0.5, "step": 0.25}}}]}"""), null);
         List<GenericRecord> r = decoded(shape, 3);
-        assertEquals(List.of(2147483646, 2147483647, -2147483648), r.stream().map(x -> x.get("i")).toList());
+        assertEquals(
+                List.of(2147483646, 2147483647, -2147483648),
+                r.stream().map(x -> x.get("i")).toList());
         assertEquals(List.of(0.5, 0.75, 1.0), r.stream().map(x -> x.get("d")).toList());
     }
 

@@ -1,8 +1,5 @@
 package io.loadfleet.worker.generate;
 
-import io.loadfleet.worker.generate.input.GeneratorInputException;
-import io.loadfleet.worker.generate.input.GeneratorInputs;
-import io.loadfleet.worker.records.GeneratedRecord;
 import static io.loadfleet.worker.generate.GeneratorFixtures.device;
 import static io.loadfleet.worker.generate.GeneratorFixtures.eventTime;
 import static io.loadfleet.worker.testing.TransactionRows.ROWS;
@@ -23,6 +20,9 @@ import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.api.spec.S3ObjectSpec;
 import io.loadfleet.api.spec.S3SecretRef;
 import io.loadfleet.s3.S3Server;
+import io.loadfleet.worker.generate.input.GeneratorInputException;
+import io.loadfleet.worker.generate.input.GeneratorInputs;
+import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.worker.secret.SecretFiles;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -50,7 +50,8 @@ class DatasetTest {
     static DatasetSpec spec() {
         DatasetSpec spec = new DatasetSpec();
         spec.setKeyColumn("account_id");
-        spec.setColumns(List.of(new DatasetColumn("txn_id", ColumnType.INT, null),
+        spec.setColumns(List.of(
+                new DatasetColumn("txn_id", ColumnType.INT, null),
                 new DatasetColumn("account_id", ColumnType.STRING, null),
                 new DatasetColumn("amount", ColumnType.DOUBLE, null),
                 new DatasetColumn("merchant", ColumnType.STRING, null),
@@ -68,13 +69,12 @@ class DatasetTest {
         return spec;
     }
 
-    record Draw(GenericData.Record row, Utf8 key) {
-    }
+    record Draw(GenericData.Record row, Utf8 key) {}
 
     static List<Draw> draw(GeneratorSpec spec, GeneratorInputs inputs, int count) {
         RecordShape shape = Generators.shape(spec, inputs);
-        RecordGenerator generator = shape.create(new GeneratorSettings(spec.effectiveSeed(), 0, GeneratorFixtures.DEVICE_START,
-                GeneratorFixtures.DEVICE_END));
+        RecordGenerator generator = shape.create(new GeneratorSettings(
+                spec.effectiveSeed(), 0, GeneratorFixtures.DEVICE_START, GeneratorFixtures.DEVICE_END));
         GeneratedRecord record = new GeneratedRecord(shape.schema());
         List<Draw> draws = new ArrayList<>();
         for (long seq = 0; seq < count; seq++) {
@@ -111,7 +111,9 @@ class DatasetTest {
         List<Draw> draws = draw(generator(spec, 7), null, DRAWS);
         assertReplaysTheRows(draws);
         assertEquals(draws, draw(generator(spec, 7), null, DRAWS), "same seed, same rows in the same order");
-        assertNotEquals(draws.stream().map(Draw::row).toList(), draw(generator(spec, 8), null, DRAWS).stream().map(Draw::row).toList());
+        assertNotEquals(
+                draws.stream().map(Draw::row).toList(),
+                draw(generator(spec, 8), null, DRAWS).stream().map(Draw::row).toList());
     }
 
     @Test
@@ -131,37 +133,51 @@ class DatasetTest {
         spec.setPath(dir.resolve("tx.csv").toString());
         List<Draw> draws = draw(generator(spec, 7), null, 100);
         for (int seq = 0; seq < 100; seq++) {
-            assertEquals(String.format("dev-%07d", device(seq)), draws.get(seq).key().toString());
+            assertEquals(
+                    String.format("dev-%07d", device(seq)), draws.get(seq).key().toString());
         }
     }
 
     @Test
     void badRowsAreReportedWithTheirLineNumbersAndNothingIsDropped() throws Exception {
-        String text = csv().lines().toList().subList(0, 6).stream().map(l -> l + "\n").reduce("", String::concat)
-                .replace("\n2,acct-2,2.50,", "\n2,acct-2,2.5O,")   // line 4: a letter O in a number
-                .replace("\n4,acct-4,5.00,\"m1, Inc.\",true,", "\n4,acct-4,5.00,\"m1, Inc.\",yes,") // line 6
-                + "5,acct-5,6.25\n";                               // line 7: too few cells
+        String text = csv().lines().toList().subList(0, 6).stream()
+                        .map(l -> l + "\n")
+                        .reduce("", String::concat)
+                        .replace("\n2,acct-2,2.50,", "\n2,acct-2,2.5O,") // line 4: a letter O in a number
+                        .replace("\n4,acct-4,5.00,\"m1, Inc.\",true,", "\n4,acct-4,5.00,\"m1, Inc.\",yes,") // line 6
+                + "5,acct-5,6.25\n"; // line 7: too few cells
         Files.writeString(dir.resolve("bad.csv"), text);
         DatasetSpec spec = spec();
         spec.setPath(dir.resolve("bad.csv").toString());
-        GeneratorInputException e = assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), null));
-        assertTrue(e.getMessage().startsWith("spec.generator.dataset: " + dir.resolve("bad.csv") + " has 3 rows that do not "
-                + "match spec.generator.dataset.columns (none was dropped: fix the rows or the columns): "
-                + "line 4: column amount \"2.5O\" is not a double; "
-                + "line 6: column approved \"yes\" is not a boolean (true or false); "
-                + "line 7: has 3 cells, the header 8"), e.getMessage());
+        GeneratorInputException e =
+                assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), null));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("spec.generator.dataset: " + dir.resolve("bad.csv") + " has 3 rows that do not "
+                                + "match spec.generator.dataset.columns (none was dropped: fix the rows or the columns): "
+                                + "line 4: column amount \"2.5O\" is not a double; "
+                                + "line 6: column approved \"yes\" is not a boolean (true or false); "
+                                + "line 7: has 3 cells, the header 8"),
+                e.getMessage());
 
-        Files.writeString(dir.resolve("quote.csv"), csv().lines().findFirst().orElseThrow() + "\n1,\"acct-1\n2,acct-2\n");
+        Files.writeString(
+                dir.resolve("quote.csv"), csv().lines().findFirst().orElseThrow() + "\n1,\"acct-1\n2,acct-2\n");
         spec.setPath(dir.resolve("quote.csv").toString());
         e = assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), null));
-        assertTrue(e.getMessage().startsWith("spec.generator.dataset: " + dir.resolve("quote.csv") + " is not valid CSV: "
-                + "(startline 2) EOF reached before encapsulated token finished"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("spec.generator.dataset: " + dir.resolve("quote.csv") + " is not valid CSV: "
+                                + "(startline 2) EOF reached before encapsulated token finished"),
+                e.getMessage());
 
         Files.writeString(dir.resolve("bad.jsonl"), "{\"txn_id\": 1}\n\n[1]\n{oops\n");
         spec.setPath(dir.resolve("bad.jsonl").toString());
         e = assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), null));
         assertTrue(e.getMessage().contains("has 3 rows that do not match"), e.getMessage());
-        assertTrue(e.getMessage().contains("line 1: column account_id is missing; line 3: is not a JSON object; line 4: is not JSON"),
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "line 1: column account_id is missing; line 3: is not a JSON object; line 4: is not JSON"),
                 e.getMessage());
     }
 
@@ -179,13 +195,17 @@ class DatasetTest {
         assertReplaysTheRows(draw(generator(spec, 7), null, DRAWS));
 
         // line numbers count the blank lines: the bad row below is on line 4
-        Files.writeString(dir.resolve("blank.csv"), lines[0] + "\n" + lines[1] + "\n\n" + lines[2].replace("acct-1,1.25", "acct-1,x") + "\n");
+        Files.writeString(
+                dir.resolve("blank.csv"),
+                lines[0] + "\n" + lines[1] + "\n\n" + lines[2].replace("acct-1,1.25", "acct-1,x") + "\n");
         spec.setPath(dir.resolve("blank.csv").toString());
-        GeneratorInputException e = assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), null));
+        GeneratorInputException e =
+                assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), null));
         assertTrue(e.getMessage().endsWith("line 4: column amount \"x\" is not a double"), e.getMessage());
 
-        Files.write(dir.resolve("latin1.csv"), (lines[0] + "\n" + lines[1].replace("Inc.", "Caf\u00e9") + "\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(
+                dir.resolve("latin1.csv"),
+                (lines[0] + "\n" + lines[1].replace("Inc.", "Caf\u00e9") + "\n").getBytes(StandardCharsets.ISO_8859_1));
         spec.setPath(dir.resolve("latin1.csv").toString());
         e = assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), null));
         assertTrue(e.getMessage().endsWith("latin1.csv is not UTF-8 text: save it as UTF-8"), e.getMessage());
@@ -196,12 +216,18 @@ class DatasetTest {
         Files.writeString(dir.resolve("tx.csv"), csv().replace("merchant", "shop"));
         DatasetSpec spec = spec();
         spec.setPath(dir.resolve("tx.csv").toString());
-        GeneratorInputException e = assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), null));
-        assertTrue(e.getMessage().contains("has no column merchant in its header row (found [txn_id, account_id, amount, shop, "),
+        GeneratorInputException e =
+                assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), null));
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "has no column merchant in its header row (found [txn_id, account_id, amount, shop, "),
                 e.getMessage());
         spec.setPath(dir.resolve("absent.csv").toString());
         e = assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), null));
-        assertTrue(e.getMessage().startsWith("spec.generator.dataset.path: no readable file " + dir.resolve("absent.csv")), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("spec.generator.dataset.path: no readable file " + dir.resolve("absent.csv")),
+                e.getMessage());
         Files.writeString(dir.resolve("empty.csv"), "txn_id,account_id,amount,merchant,approved,at,note\n");
         spec.setPath(dir.resolve("empty.csv").toString());
         e = assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), null));
@@ -227,9 +253,12 @@ class DatasetTest {
             assertReplaysTheRows(draw(generator(spec, 7), null, DRAWS));
             assertEquals(1, fetches[0], "loaded once, shared by the generators it creates");
             spec.setUrl(base + "/data/gone.csv");
-            GeneratorInputException e = assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), null));
-            assertEquals("spec.generator.dataset.url: GET " + base + "/data/gone.csv answered HTTP 404: give a URL that serves "
-                    + "the dataset", e.getMessage());
+            GeneratorInputException e =
+                    assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), null));
+            assertEquals(
+                    "spec.generator.dataset.url: GET " + base
+                            + "/data/gone.csv answered HTTP 404: give a URL that serves " + "the dataset",
+                    e.getMessage());
         } finally {
             server.stop(0);
         }
@@ -256,9 +285,13 @@ class DatasetTest {
             assertReplaysTheRows(draw(generator(spec, 7), inputs, DRAWS));
 
             Files.writeString(secrets.resolve("s3-creds/secretAccessKey"), "wrong");
-            GeneratorInputException e = assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), inputs));
-            assertTrue(e.getMessage().startsWith("spec.generator.dataset.s3: cannot get s3://datasets/payments/tx.jsonl at "
-                    + server.endpoint()), e.getMessage());
+            GeneratorInputException e =
+                    assertThrows(GeneratorInputException.class, () -> Generators.shape(generator(spec, 1), inputs));
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("spec.generator.dataset.s3: cannot get s3://datasets/payments/tx.jsonl at "
+                                    + server.endpoint()),
+                    e.getMessage());
             assertTrue(e.getMessage().contains("403"), e.getMessage());
         }
     }

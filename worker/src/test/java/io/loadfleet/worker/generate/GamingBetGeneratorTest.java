@@ -38,7 +38,8 @@ class GamingBetGeneratorTest {
 
     @Test
     void betsUseTheReferenceDataAndConvertAtTheShippedRate() {
-        Set<String> agents = REFERENCE.agents().stream().map(GamingReference.Agent::name).collect(Collectors.toSet());
+        Set<String> agents =
+                REFERENCE.agents().stream().map(GamingReference.Agent::name).collect(Collectors.toSet());
         Map<String, List<String>> gamesByCategory = REFERENCE.categories().stream()
                 .collect(Collectors.toMap(GamingReference.GameCategory::name, GamingReference.GameCategory::games));
         Map<String, Long> byOperation = new HashMap<>();
@@ -46,9 +47,12 @@ class GamingBetGeneratorTest {
             String currency = r.get("currency").toString();
             Double rate = REFERENCE.rates().rates().get(currency);
             assertTrue(rate != null, "currency " + currency + " is in the shipped list");
-            assertTrue(agents.contains(r.get("agent").toString()), r.get("agent").toString());
+            assertTrue(
+                    agents.contains(r.get("agent").toString()), r.get("agent").toString());
             List<String> games = gamesByCategory.get(r.get("game_category").toString());
-            assertTrue(games != null && games.contains(r.get("game").toString()), r.get("game") + " in " + r.get("game_category"));
+            assertTrue(
+                    games != null && games.contains(r.get("game").toString()),
+                    r.get("game") + " in " + r.get("game_category"));
 
             double amount = (Double) r.get("amount");
             double usd = (Double) r.get("amount_usd");
@@ -70,18 +74,24 @@ class GamingBetGeneratorTest {
             List<Object> first = byPlayer.putIfAbsent(r.get("player_id").toString(), wallet);
             assertTrue(first == null || first.equals(wallet), "player " + r.get("player_id") + " changed wallet");
         });
-        assertTrue(byPlayer.values().stream().map(w -> w.get(0)).distinct().count() > 10, "players hold many currencies");
+        assertTrue(
+                byPlayer.values().stream().map(w -> w.get(0)).distinct().count() > 10, "players hold many currencies");
 
-        RecordGenerator otherShard = Generators.create(GeneratorType.GAMING_BET, new GeneratorSettings(SEED, 3, 12_500, 12_600));
+        RecordGenerator otherShard =
+                Generators.create(GeneratorType.GAMING_BET, new GeneratorSettings(SEED, 3, 12_500, 12_600));
         GenericData.Record record;
         for (long player = 12_500; player < 12_600; player++) {
             record = GeneratorFixtures.fill(otherShard, player, player, eventTime(player));
-            assertEquals(byPlayer.get(record.get("player_id").toString()), List.of(record.get("currency"), record.get("agent")));
+            assertEquals(
+                    byPlayer.get(record.get("player_id").toString()),
+                    List.of(record.get("currency"), record.get("agent")));
         }
     }
 
     @Test
     void playerIdIsTheZeroPaddedPlayerNumber() {
-        assertEquals("player-0012345", GeneratorFixtures.create(GeneratorType.GAMING_BET).deviceLabel(12_345));
+        assertEquals(
+                "player-0012345",
+                GeneratorFixtures.create(GeneratorType.GAMING_BET).deviceLabel(12_345));
     }
 }

@@ -17,7 +17,8 @@ class GeneratorDocsTest {
         for (GeneratorType type : GeneratorType.builtIns()) {
             assertTrue(docs.contains("## `" + type.id() + "`"), "section for " + type.id());
             for (Schema.Field f : Generators.schema(type).getFields()) {
-                assertTrue(docs.contains("| `" + f.name() + "` |") && docs.contains(f.doc()),
+                assertTrue(
+                        docs.contains("| `" + f.name() + "` |") && docs.contains(f.doc()),
                         type.id() + "." + f.name() + " is missing or stale in docs/generators.md");
             }
         }

@@ -1,9 +1,9 @@
 package io.loadfleet.worker.generate;
 
-import io.loadfleet.worker.records.GeneratedRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.worker.records.GeneratedRecord;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.apache.avro.generic.GenericData;
@@ -18,8 +18,7 @@ final class GeneratorFixtures {
     /** 61 s between readings: over many readings every device meets every hour of the day. */
     static final long STEP_MILLIS = 61_000;
 
-    private GeneratorFixtures() {
-    }
+    private GeneratorFixtures() {}
 
     static GeneratorSettings settings() {
         return new GeneratorSettings(SEED, 0, DEVICE_START, DEVICE_END);

@@ -54,7 +54,10 @@ class GeneratorsTest {
             Schema.Type.BOOLEAN, Boolean.class);
 
     @ParameterizedTest
-    @EnumSource(value = GeneratorType.class, names = {"DATASET", "AVRO_SCHEMA"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = GeneratorType.class,
+            names = {"DATASET", "AVRO_SCHEMA"},
+            mode = EnumSource.Mode.EXCLUDE)
     void schemaIsShippedFlatDocumentedAndSnakeCase(GeneratorType type) {
         Schema schema = Generators.schema(type);
 
@@ -74,7 +77,10 @@ class GeneratorsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = GeneratorType.class, names = {"DATASET", "AVRO_SCHEMA"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = GeneratorType.class,
+            names = {"DATASET", "AVRO_SCHEMA"},
+            mode = EnumSource.Mode.EXCLUDE)
     void schemaIsParsedOnceAndItsTextIsTheSameSchema(GeneratorType type) {
         assertSame(Generators.schema(type), Generators.schema(type));
         assertEquals(Generators.schema(type), new Schema.Parser().parse(Generators.schemaJson(type)));
@@ -83,7 +89,10 @@ class GeneratorsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = GeneratorType.class, names = {"DATASET", "AVRO_SCHEMA"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = GeneratorType.class,
+            names = {"DATASET", "AVRO_SCHEMA"},
+            mode = EnumSource.Mode.EXCLUDE)
     void everyFieldHasItsWriterTypeAndSurvivesABinaryRoundTrip(GeneratorType type) throws IOException {
         RecordGenerator generator = GeneratorFixtures.create(type);
         Schema schema = generator.schema();
@@ -116,7 +125,10 @@ class GeneratorsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = GeneratorType.class, names = {"DATASET", "AVRO_SCHEMA"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = GeneratorType.class,
+            names = {"DATASET", "AVRO_SCHEMA"},
+            mode = EnumSource.Mode.EXCLUDE)
     void sameSettingsGiveTheSameRecords(GeneratorType type) {
         RecordGenerator first = GeneratorFixtures.create(type);
         RecordGenerator second = GeneratorFixtures.create(type);
@@ -130,10 +142,14 @@ class GeneratorsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = GeneratorType.class, names = {"DATASET", "AVRO_SCHEMA"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = GeneratorType.class,
+            names = {"DATASET", "AVRO_SCHEMA"},
+            mode = EnumSource.Mode.EXCLUDE)
     void anotherSeedOrShardGivesOtherRecords(GeneratorType type) {
         RecordGenerator base = GeneratorFixtures.create(type);
-        RecordGenerator otherSeed = Generators.create(type, new GeneratorSettings(SEED + 1, 0, DEVICE_START, DEVICE_END));
+        RecordGenerator otherSeed =
+                Generators.create(type, new GeneratorSettings(SEED + 1, 0, DEVICE_START, DEVICE_END));
         RecordGenerator otherShard = Generators.create(type, new GeneratorSettings(SEED, 1, DEVICE_START, DEVICE_END));
         GenericData.Record a;
         GenericData.Record b;
@@ -155,7 +171,10 @@ class GeneratorsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = GeneratorType.class, names = {"DATASET", "AVRO_SCHEMA"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = GeneratorType.class,
+            names = {"DATASET", "AVRO_SCHEMA"},
+            mode = EnumSource.Mode.EXCLUDE)
     void aReadingDoesNotDependOnTheReadingsBeforeIt(GeneratorType type) {
         RecordGenerator forward = GeneratorFixtures.create(type);
         RecordGenerator single = GeneratorFixtures.create(type);
@@ -174,7 +193,10 @@ class GeneratorsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = GeneratorType.class, names = {"DATASET", "AVRO_SCHEMA"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = GeneratorType.class,
+            names = {"DATASET", "AVRO_SCHEMA"},
+            mode = EnumSource.Mode.EXCLUDE)
     void deviceLabelIsTheRecordsKeyField(GeneratorType type) {
         RecordGenerator generator = GeneratorFixtures.create(type);
         int keyPos = generator.schema().getField(KEY_FIELD.get(type)).pos();
@@ -191,12 +213,18 @@ class GeneratorsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = GeneratorType.class, names = {"DATASET", "AVRO_SCHEMA"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = GeneratorType.class,
+            names = {"DATASET", "AVRO_SCHEMA"},
+            mode = EnumSource.Mode.EXCLUDE)
     void rejectsDevicesOutsideItsShard(GeneratorType type) {
         RecordGenerator generator = GeneratorFixtures.create(type);
         GenericData.Record record;
-        assertThrows(IllegalArgumentException.class, () -> GeneratorFixtures.fill(generator, DEVICE_END, 0, eventTime(0)));
-        assertThrows(IllegalArgumentException.class, () -> GeneratorFixtures.fill(generator, DEVICE_START - 1, 0, eventTime(0)));
+        assertThrows(
+                IllegalArgumentException.class, () -> GeneratorFixtures.fill(generator, DEVICE_END, 0, eventTime(0)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> GeneratorFixtures.fill(generator, DEVICE_START - 1, 0, eventTime(0)));
     }
 
     @Test

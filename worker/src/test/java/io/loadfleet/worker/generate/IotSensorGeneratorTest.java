@@ -96,7 +96,9 @@ class IotSensorGeneratorTest {
         assertEquals(0.5, share(hot[0], READINGS), 0.01);
         assertEquals(0, other[0]);
 
-        GeneratorFixtures.generate(generator(new IotSensorGenerator.AlertOdds(0, 0, 0)), 10_000,
+        GeneratorFixtures.generate(
+                generator(new IotSensorGenerator.AlertOdds(0, 0, 0)),
+                10_000,
                 r -> assertEquals(false, r.get("has_alert")));
     }
 
@@ -110,7 +112,9 @@ class IotSensorGeneratorTest {
     @Test
     void statusIsMostlyOnline() {
         long[] byStatus = new long[5];
-        GeneratorFixtures.generate(GeneratorFixtures.create(GeneratorType.IOT_SENSOR), READINGS,
+        GeneratorFixtures.generate(
+                GeneratorFixtures.create(GeneratorType.IOT_SENSOR),
+                READINGS,
                 r -> byStatus[(Integer) r.get("status")]++);
         assertEquals(0.95, share(byStatus[1], READINGS), 0.005, "online");
         assertEquals(0.02, share(byStatus[2], READINGS), 0.003, "offline");
@@ -147,10 +151,15 @@ class IotSensorGeneratorTest {
             String deviceId = r.get("device_id").toString();
             assertTrue(deviceId.matches("dev-\\d{7}"), deviceId);
             long device = Long.parseLong(deviceId.substring(4));
-            assertEquals(DeviceLabels.label("cust-", device / 10, 6), r.get("customer_id").toString());
-            assertEquals(DeviceLabels.label("site-", device / 100, 5), r.get("site_id").toString());
+            assertEquals(
+                    DeviceLabels.label("cust-", device / 10, 6),
+                    r.get("customer_id").toString());
+            assertEquals(
+                    DeviceLabels.label("site-", device / 100, 5),
+                    r.get("site_id").toString());
         });
-        GenericData.Record record = GeneratorFixtures.fill(GeneratorFixtures.create(GeneratorType.IOT_SENSOR), 12_345, 0, eventTime(0));
+        GenericData.Record record =
+                GeneratorFixtures.fill(GeneratorFixtures.create(GeneratorType.IOT_SENSOR), 12_345, 0, eventTime(0));
         assertEquals("dev-0012345", record.get("device_id"));
         assertEquals("cust-001234", record.get("customer_id"));
         assertEquals("site-00123", record.get("site_id"));
@@ -161,7 +170,8 @@ class IotSensorGeneratorTest {
         Map<Object, List<Object>> traits = new HashMap<>();
         Set<Object> types = new HashSet<>();
         GeneratorFixtures.generate(GeneratorFixtures.create(GeneratorType.IOT_SENSOR), 20_000, r -> {
-            List<Object> place = List.of(r.get("device_type"), r.get("latitude"), r.get("longitude"), r.get("altitude"));
+            List<Object> place =
+                    List.of(r.get("device_type"), r.get("latitude"), r.get("longitude"), r.get("altitude"));
             List<Object> first = traits.putIfAbsent(r.get("device_id").toString(), place);
             assertTrue(first == null || first.equals(place), "device " + r.get("device_id") + " moved");
             types.add(r.get("device_type").toString());
@@ -169,12 +179,13 @@ class IotSensorGeneratorTest {
         assertEquals(20, types.size(), "all 20 device types occur");
 
         // another shard owning part of the same devices sees the same place and type
-        RecordGenerator otherShard = Generators.create(GeneratorType.IOT_SENSOR, new GeneratorSettings(SEED, 7, 12_300, 12_400));
+        RecordGenerator otherShard =
+                Generators.create(GeneratorType.IOT_SENSOR, new GeneratorSettings(SEED, 7, 12_300, 12_400));
         GenericData.Record record;
         for (long device = 12_300; device < 12_400; device++) {
             record = GeneratorFixtures.fill(otherShard, device, device * 31, eventTime(device));
-            List<Object> place = List.of(record.get("device_type"), record.get("latitude"), record.get("longitude"),
-                    record.get("altitude"));
+            List<Object> place = List.of(
+                    record.get("device_type"), record.get("latitude"), record.get("longitude"), record.get("altitude"));
             assertEquals(traits.get(record.get("device_id").toString()), place);
         }
     }
@@ -185,8 +196,10 @@ class IotSensorGeneratorTest {
         GeneratorFixtures.generate(GeneratorFixtures.create(GeneratorType.IOT_SENSOR), 2_000, r -> {
             double lat = doubleOf(r, "latitude");
             double lon = doubleOf(r, "longitude");
-            box.merge(r.get("site_id").toString(), new double[] {lat, lat, lon, lon}, (a, b) -> new double[] {
-                Math.min(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.max(a[3], b[3])});
+            box.merge(
+                    r.get("site_id").toString(), new double[] {lat, lat, lon, lon}, (a, b) -> new double[] {
+                        Math.min(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.max(a[3], b[3])
+                    });
         });
         assertEquals(10, box.size());
         for (double[] b : box.values()) {

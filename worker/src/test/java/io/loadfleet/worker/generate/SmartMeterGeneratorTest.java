@@ -26,7 +26,9 @@ class SmartMeterGeneratorTest {
     @Test
     void statusIsMostlyOnline() {
         Map<String, Long> byStatus = new HashMap<>();
-        GeneratorFixtures.generate(GeneratorFixtures.create(GeneratorType.SMART_METER), READINGS,
+        GeneratorFixtures.generate(
+                GeneratorFixtures.create(GeneratorType.SMART_METER),
+                READINGS,
                 r -> byStatus.merge(r.get("status").toString(), 1L, Long::sum));
         assertEquals(3, byStatus.size(), byStatus.toString());
         assertEquals(0.97, share(byStatus.get("Online"), READINGS), 0.005);
@@ -53,6 +55,8 @@ class SmartMeterGeneratorTest {
 
     @Test
     void meterIdIsTheZeroPaddedMeterNumber() {
-        assertEquals("meter-0012345", GeneratorFixtures.create(GeneratorType.SMART_METER).deviceLabel(12_345));
+        assertEquals(
+                "meter-0012345",
+                GeneratorFixtures.create(GeneratorType.SMART_METER).deviceLabel(12_345));
     }
 }

@@ -81,6 +81,8 @@ class TransactionGeneratorTest {
 
     @Test
     void accountIdIsTheZeroPaddedAccountNumber() {
-        assertEquals("acct-0012345", GeneratorFixtures.create(GeneratorType.TRANSACTION).deviceLabel(12_345));
+        assertEquals(
+                "acct-0012345",
+                GeneratorFixtures.create(GeneratorType.TRANSACTION).deviceLabel(12_345));
     }
 }

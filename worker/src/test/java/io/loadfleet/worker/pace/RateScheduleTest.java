@@ -67,10 +67,12 @@ class RateScheduleTest {
 
     @Test
     void rampDownAndStepsBetweenStages() {
-        RateSchedule schedule = RateSchedule.of(List.of(
-                new StagePlan(Duration.ofSeconds(2), 1000),
-                new StagePlan(Duration.ofSeconds(2), 0),
-                new StagePlan(Duration.ofMillis(1), 10)), 10);
+        RateSchedule schedule = RateSchedule.of(
+                List.of(
+                        new StagePlan(Duration.ofSeconds(2), 1000),
+                        new StagePlan(Duration.ofSeconds(2), 0),
+                        new StagePlan(Duration.ofMillis(1), 10)),
+                10);
         long[] counts = perSecond(schedule, 8, 100_000);
         assertEquals(1000, counts[0] + counts[1], "ramp up to 1000 over 2 s sends 1000");
         assertEquals(1000, counts[2] + counts[3], "ramp down to 0 over 2 s sends 1000");
@@ -80,8 +82,8 @@ class RateScheduleTest {
 
     @Test
     void dueTimesNeverGoBackwards() {
-        RateSchedule schedule = RateSchedule.of(List.of(
-                new StagePlan(Duration.ofSeconds(3), 7777), new StagePlan(Duration.ofSeconds(5), 123)), 4567);
+        RateSchedule schedule = RateSchedule.of(
+                List.of(new StagePlan(Duration.ofSeconds(3), 7777), new StagePlan(Duration.ofSeconds(5), 123)), 4567);
         long previous = -1;
         for (long n = 0; n < 60_000; n++) {
             long due = schedule.dueNanos(n);

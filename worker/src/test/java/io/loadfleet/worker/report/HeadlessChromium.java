@@ -17,22 +17,34 @@ final class HeadlessChromium {
     private static final String BINARY = "/usr/bin/chromium";
     private static final long TIMEOUT_SECONDS = 60;
 
-    private HeadlessChromium() {
-    }
+    private HeadlessChromium() {}
 
     /** The page's DOM once its scripts have run (up to 5 s of virtual time). */
     static String dumpDom(Path html) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("chromium-");
         Path dom = dir.resolve("dom.html");
         Path log = dir.resolve("chromium.log");
-        Process chromium = new ProcessBuilder(BINARY, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + dir.resolve("profile"), "--virtual-time-budget=5000", "--dump-dom",
-                html.toUri().toString())
-                .redirectOutput(dom.toFile()).redirectError(log.toFile()).start();
+        Process chromium = new ProcessBuilder(
+                        BINARY,
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + dir.resolve("profile"),
+                        "--virtual-time-budget=5000",
+                        "--dump-dom",
+                        html.toUri().toString())
+                .redirectOutput(dom.toFile())
+                .redirectError(log.toFile())
+                .start();
         try {
             if (!chromium.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new AssertionError("chromium did not finish within " + TIMEOUT_SECONDS + " s; its log:\n" + tail(log));
+                throw new AssertionError(
+                        "chromium did not finish within " + TIMEOUT_SECONDS + " s; its log:\n" + tail(log));
             }
             if (chromium.exitValue() != 0) {
                 throw new AssertionError("chromium exited " + chromium.exitValue() + "; its log:\n" + tail(log));

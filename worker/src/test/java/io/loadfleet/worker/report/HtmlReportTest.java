@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.loadfleet.worker.testing.KafkaBroker;
 import io.loadfleet.worker.cli.Loadfleet;
 import io.loadfleet.worker.engine.RunReport;
+import io.loadfleet.worker.testing.KafkaBroker;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,14 +44,15 @@ class HtmlReportTest {
               generator: {type: temperature}
               sink: {kafka: {topic: report-test, partitions: 2, properties: {client.id: report-test-client}}}
             """;
-    private static final Pattern DATA = Pattern.compile("(<script type=\"application/json\" id=\"run-data\">)(.*?)(</script>)",
-            Pattern.DOTALL);
+    private static final Pattern DATA =
+            Pattern.compile("(<script type=\"application/json\" id=\"run-data\">)(.*?)(</script>)", Pattern.DOTALL);
 
     @RegisterExtension
     static final KafkaBroker kafka = new KafkaBroker();
 
     @TempDir
     static Path dir;
+
     static Path report;
     static String dom;
 
@@ -59,15 +60,27 @@ class HtmlReportTest {
     static void runAndRender() throws Exception {
         Path profile = Files.writeString(dir.resolve("p.yaml"), PROFILE);
         report = dir.resolve("run.html");
-        assertEquals(0, Loadfleet.execute("run", profile.toString(), "--bootstrap-servers", kafka.bootstrapServers(),
-                "--duration", SECONDS + "s", "--report", report.toString()));
+        assertEquals(
+                0,
+                Loadfleet.execute(
+                        "run",
+                        profile.toString(),
+                        "--bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "--duration",
+                        SECONDS + "s",
+                        "--report",
+                        report.toString()));
         dom = HeadlessChromium.dumpDom(report);
     }
 
     @Test
     void everyChartDrawsOnePointPerSecondAndSeriesAndOneBarPerShardAndCount() {
         assertEquals(List.of(), chartProblems(dom), dom);
-        assertEquals(SHARDS + 1, count(section(dom, "id=\"shard-table\"", "</table>"), "<tr>"), "a header and a row per shard");
+        assertEquals(
+                SHARDS + 1,
+                count(section(dom, "id=\"shard-table\"", "</table>"), "<tr>"),
+                "a header and a row per shard");
     }
 
     @Test
@@ -75,13 +88,18 @@ class HtmlReportTest {
         JsonNode run = new ObjectMapper().readTree(dataOf(Files.readString(report)));
         JsonNode timeline = run.get("timeline");
         assertEquals(SECONDS, timeline.size(), timeline.toString());
-        assertEquals(SECONDS, run.get("summary").get("durationSeconds").asDouble(), "the run lasted its duration exactly");
+        assertEquals(
+                SECONDS, run.get("summary").get("durationSeconds").asDouble(), "the run lasted its duration exactly");
         // Each interval ends at its tick or later (a busy machine reports late, never early), and the
         // last one, taken after the sink's flush, once the run has lasted its duration.
         for (int i = 0; i < SECONDS; i++) {
             double elapsed = timeline.get(i).get("elapsedSeconds").asDouble();
             assertTrue(elapsed >= i + 1, "interval " + i + " ends at " + elapsed + " s: " + timeline);
-            assertTrue(i == 0 || elapsed > timeline.get(i - 1).get("elapsedSeconds").asDouble(), timeline.toString());
+            assertTrue(
+                    i == 0
+                            || elapsed
+                                    > timeline.get(i - 1).get("elapsedSeconds").asDouble(),
+                    timeline.toString());
         }
         JsonNode last = timeline.get(SECONDS - 1);
         assertEquals(run.get("summary").get("acked").asLong(), last.get("acked").asLong());
@@ -106,7 +124,9 @@ class HtmlReportTest {
         HtmlReport.write(withError, json.treeToValue(run, RunReport.class));
         String errorDom = HeadlessChromium.dumpDom(withError);
         assertEquals(List.of(), chartProblems(errorDom), errorDom);
-        assertTrue(errorDom.contains("Last error: &lt;/script&gt;&lt;b id=\"injected\"&gt;not markup&lt;/b&gt;"), errorDom);
+        assertTrue(
+                errorDom.contains("Last error: &lt;/script&gt;&lt;b id=\"injected\"&gt;not markup&lt;/b&gt;"),
+                errorDom);
         assertFalse(errorDom.contains("<b id=\"injected\">"), errorDom);
     }
 
@@ -121,9 +141,12 @@ class HtmlReportTest {
     void aReportWithMissingOrDamagedDataFailsTheDrawnCheck() throws Exception {
         String html = Files.readString(report);
         String json = dataOf(html);
-        for (String damaged : List.of("", json.substring(0, json.length() / 2),
+        for (String damaged : List.of(
+                "",
+                json.substring(0, json.length() / 2),
                 json.replaceFirst("\"timeline\":\\[.*]", "\"timeline\":[]"))) {
-            Path broken = Files.writeString(dir.resolve("broken.html"),
+            Path broken = Files.writeString(
+                    dir.resolve("broken.html"),
                     DATA.matcher(html).replaceFirst("$1" + Matcher.quoteReplacement(damaged) + "$3"));
             String brokenDom = HeadlessChromium.dumpDom(broken);
             assertFalse(chartProblems(brokenDom).isEmpty(), "passed with data " + damaged);
@@ -138,13 +161,32 @@ class HtmlReportTest {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
             Path missingDir = dir.resolve("no-such-dir/run.html");
-            assertEquals(2, Loadfleet.execute("run", profile.toString(), "--bootstrap-servers", kafka.bootstrapServers(),
-                    "--report", missingDir.toString()));
-            assertTrue(err.toString(StandardCharsets.UTF_8).contains(
-                    "--report: directory " + missingDir.getParent() + " does not exist: create it or choose another path"), err.toString());
-            assertEquals(2, Loadfleet.execute("run", profile.toString(), "--bootstrap-servers", kafka.bootstrapServers(),
-                    "--report", dir.toString()));
-            assertTrue(err.toString(StandardCharsets.UTF_8).contains("--report: " + dir + " is a directory: give a file name"),
+            assertEquals(
+                    2,
+                    Loadfleet.execute(
+                            "run",
+                            profile.toString(),
+                            "--bootstrap-servers",
+                            kafka.bootstrapServers(),
+                            "--report",
+                            missingDir.toString()));
+            assertTrue(
+                    err.toString(StandardCharsets.UTF_8)
+                            .contains("--report: directory " + missingDir.getParent()
+                                    + " does not exist: create it or choose another path"),
+                    err.toString());
+            assertEquals(
+                    2,
+                    Loadfleet.execute(
+                            "run",
+                            profile.toString(),
+                            "--bootstrap-servers",
+                            kafka.bootstrapServers(),
+                            "--report",
+                            dir.toString()));
+            assertTrue(
+                    err.toString(StandardCharsets.UTF_8)
+                            .contains("--report: " + dir + " is a directory: give a file name"),
                     err.toString());
         } finally {
             System.setErr(savedErr);
@@ -158,18 +200,24 @@ class HtmlReportTest {
         if (!dom.contains("<body data-report=\"drawn\">")) {
             problems.add("the page did not mark itself drawn");
         }
-        expectPoints(dom, "rate-chart", 3 * SECONDS, problems);    // target, achieved, failed/s
+        expectPoints(dom, "rate-chart", 3 * SECONDS, problems); // target, achieved, failed/s
         expectPoints(dom, "latency-chart", 3 * SECONDS, problems); // p50, p99, p99.9
-        expectPoints(dom, "delay-chart", 2 * SECONDS, problems);   // p50, p99
+        expectPoints(dom, "delay-chart", 2 * SECONDS, problems); // p50, p99
         String shards = section(dom, "id=\"shard-chart\"", "</section>");
-        check("shard-chart", 3 * SHARDS, drawn(shards), count(shards, "<rect class=\"bar\""), problems); // sent, acked, errors
+        check(
+                "shard-chart",
+                3 * SHARDS,
+                drawn(shards),
+                count(shards, "<rect class=\"bar\""),
+                problems); // sent, acked, errors
         return problems;
     }
 
     private static void expectPoints(String dom, String chart, int expected, List<String> problems) {
         String svg = section(dom, "id=\"" + chart + "\"", "</section>");
         int points = 0;
-        Matcher path = Pattern.compile("<path class=\"series\"[^>]* d=\"([^\"]*)\"").matcher(svg);
+        Matcher path =
+                Pattern.compile("<path class=\"series\"[^>]* d=\"([^\"]*)\"").matcher(svg);
         while (path.find()) {
             points += count(path.group(1), "M") + count(path.group(1), "L");
         }

@@ -1,10 +1,10 @@
 package io.loadfleet.worker.sink;
 
-import io.loadfleet.worker.secret.SecretFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.read.ProfileLoader;
+import io.loadfleet.worker.secret.SecretFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,10 +40,13 @@ class KafkaClientSecurityTest {
         Properties p = KafkaClientSecurity.of(profile.getSpec().getSink().getKafka(), new SecretFiles(dir));
         assertEquals("SASL_SSL", p.get("security.protocol"));
         assertEquals("SCRAM-SHA-256", p.get("sasl.mechanism"));
-        JaasContext jaas = JaasContext.loadClientContext(Map.of("sasl.jaas.config", new Password((String) p.get("sasl.jaas.config"))));
+        JaasContext jaas = JaasContext.loadClientContext(
+                Map.of("sasl.jaas.config", new Password((String) p.get("sasl.jaas.config"))));
         Map<String, ?> options = jaas.configurationEntries().get(0).getOptions();
         assertEquals("alice", options.get("username"), "the line break of a --from-file Secret is dropped");
         assertEquals(password, options.get("password"));
-        assertEquals("org.apache.kafka.common.security.scram.ScramLoginModule", jaas.configurationEntries().get(0).getLoginModuleName());
+        assertEquals(
+                "org.apache.kafka.common.security.scram.ScramLoginModule",
+                jaas.configurationEntries().get(0).getLoginModuleName());
     }
 }

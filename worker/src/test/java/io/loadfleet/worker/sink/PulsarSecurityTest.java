@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadfleet.pulsar.PulsarTokenAuth;
+import io.loadfleet.worker.cli.Loadfleet;
 import io.loadfleet.worker.testing.ConsoleCapture;
 import io.loadfleet.worker.testing.LogCapture;
 import io.loadfleet.worker.testing.PulsarTopics;
 import io.loadfleet.worker.testing.SecuredPulsarBroker;
 import io.loadfleet.worker.testing.TestCertificates;
-import io.loadfleet.worker.cli.Loadfleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -72,9 +72,19 @@ class PulsarSecurityTest {
                       auth: {token: {secretRef: {name: pulsar-token}}}
                       tls: {secretRef: {name: pulsar-ca}}
                 """.formatted(topic, pulsar.adminUrl()));
-        return Loadfleet.execute("run", profile.toString(), "--service-url", pulsar.tlsServiceUrl(),
-                "--secrets-dir", secrets.toString(), "--duration", "2s", "--connect-timeout", connectTimeout,
-                "--summary", dir.resolve("s.json").toString());
+        return Loadfleet.execute(
+                "run",
+                profile.toString(),
+                "--service-url",
+                pulsar.tlsServiceUrl(),
+                "--secrets-dir",
+                secrets.toString(),
+                "--duration",
+                "2s",
+                "--connect-timeout",
+                connectTimeout,
+                "--summary",
+                dir.resolve("s.json").toString());
     }
 
     @Test
@@ -85,12 +95,18 @@ class PulsarSecurityTest {
             assertEquals(0, run("secured", secrets(token, pulsar.certificates().caPem())), console.err());
             JsonNode summary = new ObjectMapper().readTree(dir.resolve("s.json").toFile());
             assertEquals(1000, summary.get("acked").asLong(), "500 msg/s for 2 s: " + summary);
-            var reader = PulsarClient.builder().serviceUrl(pulsar.serviceUrl())
+            var reader = PulsarClient.builder()
+                    .serviceUrl(pulsar.serviceUrl())
                     .authentication(AuthenticationFactory.token(pulsar.token(PulsarTokenAuth.ADMIN_ROLE)));
-            assertEquals(1000, PulsarTopics.readAll(reader, "persistent://public/default/secured", 1000, m -> m).size());
+            assertEquals(
+                    1000,
+                    PulsarTopics.readAll(reader, "persistent://public/default/secured", 1000, m -> m)
+                            .size());
             String all = console.out() + console.err() + logs.text();
             assertTrue(logs.text().contains("pulsar+ssl://127.0.0.1"), "the capture saw the client's logs");
-            assertFalse(all.contains(token.substring(token.lastIndexOf('.') + 1)), "the token's signature was printed or logged");
+            assertFalse(
+                    all.contains(token.substring(token.lastIndexOf('.') + 1)),
+                    "the token's signature was printed or logged");
         }
     }
 
@@ -102,8 +118,11 @@ class PulsarSecurityTest {
             int rc = run("forged", secrets(forged, pulsar.certificates().caPem()));
             double seconds = (System.nanoTime() - start) / 1e9;
             assertEquals(1, rc, console.err());
-            assertTrue(console.err().contains("cannot start the run: the Pulsar admin API at " + pulsar.adminUrl()
-                    + " refused this client (HTTP 401): check sink.pulsar.auth"), console.err());
+            assertTrue(
+                    console.err()
+                            .contains("cannot start the run: the Pulsar admin API at " + pulsar.adminUrl()
+                                    + " refused this client (HTTP 401): check sink.pulsar.auth"),
+                    console.err());
             assertTrue(seconds < 20, "refused, not waited out: " + seconds + " s");
             assertFalse(console.err().contains(forged.substring(forged.lastIndexOf('.') + 1)), console.err());
         }
@@ -113,9 +132,17 @@ class PulsarSecurityTest {
     @Test
     void aBrokerCertificateFromAnotherCaEndsTheRunWithExitOne() throws Exception {
         try (ConsoleCapture console = new ConsoleCapture()) {
-            int rc = run("untrusted", secrets(pulsar.token("loadfleet-producer"), TestCertificates.generate().caPem()), "5s");
+            int rc = run(
+                    "untrusted",
+                    secrets(
+                            pulsar.token("loadfleet-producer"),
+                            TestCertificates.generate().caPem()),
+                    "5s");
             assertEquals(1, rc, console.err());
-            assertTrue(console.err().contains("cannot send to persistent://public/default/untrusted at " + pulsar.tlsServiceUrl()),
+            assertTrue(
+                    console.err()
+                            .contains("cannot send to persistent://public/default/untrusted at "
+                                    + pulsar.tlsServiceUrl()),
                     console.err());
         }
     }

@@ -43,7 +43,10 @@ class PulsarSinkConfigTest {
                   devices: {count: 1}
                   generator: {type: iot-sensor}
                   sink: {pulsar: %s}
-                """.formatted(pulsarYaml)).getSpec().getSink().getPulsar();
+                """.formatted(pulsarYaml))
+                .getSpec()
+                .getSink()
+                .getPulsar();
     }
 
     static ProducerConfigurationData conf(PulsarSinkSpec spec) {
@@ -85,7 +88,9 @@ class PulsarSinkConfigTest {
     void theTopicGetsTheGeneratorsSchemaAndBytesPassThrough() {
         var schema = PreEncodedSchema.of(SchemaType.JSON, Generators.schema(GeneratorType.IOT_SENSOR));
         assertEquals(SchemaType.JSON, schema.getSchemaInfo().getType());
-        assertEquals(Generators.schema(GeneratorType.IOT_SENSOR).toString(), schema.getSchemaInfo().getSchemaDefinition());
+        assertEquals(
+                Generators.schema(GeneratorType.IOT_SENSOR).toString(),
+                schema.getSchemaInfo().getSchemaDefinition());
         byte[] bytes = {1, 2, 3};
         assertTrue(bytes == schema.encode(bytes), "no copy, no re-encoding");
     }
@@ -94,6 +99,8 @@ class PulsarSinkConfigTest {
     void anUnknownPropertyIsRefusedByName() throws Exception {
         PulsarSinkSpec spec = spec("{topic: t, properties: {batchingMaxMesages: \"42\"}}");
         Exception e = assertThrows(InvalidSinkSettingException.class, () -> conf(spec));
-        assertTrue(e.getMessage().startsWith("sink.pulsar.properties: Unrecognized field \"batchingMaxMesages\""), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("sink.pulsar.properties: Unrecognized field \"batchingMaxMesages\""),
+                e.getMessage());
     }
 }

@@ -19,16 +19,15 @@ import java.util.TreeSet;
 /** What every round trip proves of the records it read back from a real broker. */
 public final class Deliveries {
 
-    private Deliveries() {
-    }
+    private Deliveries() {}
 
     /**
      * Each record once, from the named profile and epoch, keyed by a device of its shard's range that
      * is also the device id in its value; each shard's sequences 0..n-1 with none missing, n being
      * its rate × {@code seconds}.
      */
-    public static void assertCompleteRun(List<Delivered> records, FleetPlan plan, RecordGenerator labels,
-            String profile, long epoch, long seconds) {
+    public static void assertCompleteRun(
+            List<Delivered> records, FleetPlan plan, RecordGenerator labels, String profile, long epoch, long seconds) {
         Map<String, Long> deviceOfKey = new HashMap<>();
         for (ShardPlan s : plan.shards()) {
             for (long d = s.deviceStart(); d < s.deviceEnd(); d++) {
@@ -40,12 +39,15 @@ public final class Deliveries {
             Long device = deviceOfKey.get(r.key());
             assertNotNull(device, "key " + r.key() + " is a device of the pool");
             ShardPlan range = plan.shards().get(r.shard());
-            assertTrue(device >= range.deviceStart() && device < range.deviceEnd(), r.key() + " lies in shard " + r.shard() + "'s range");
+            assertTrue(
+                    device >= range.deviceStart() && device < range.deviceEnd(),
+                    r.key() + " lies in shard " + r.shard() + "'s range");
             assertEquals(profile, r.profile());
             assertEquals(epoch, r.epoch());
             assertTrue(r.eventTimeMillis() > 0, "event time set");
             assertEquals(r.key(), r.idInValue(), "the key is the record's device id");
-            assertTrue(sequences.computeIfAbsent(r.shard(), s -> new TreeSet<>()).add(r.sequence()),
+            assertTrue(
+                    sequences.computeIfAbsent(r.shard(), s -> new TreeSet<>()).add(r.sequence()),
                     "no duplicate of shard " + r.shard() + " seq " + r.sequence());
         }
         assertEquals(plan.replicas(), sequences.size(), "every shard arrived");
@@ -53,7 +55,10 @@ public final class Deliveries {
             TreeSet<Long> seqs = e.getValue();
             assertEquals(0L, seqs.first());
             assertEquals(seqs.size() - 1L, seqs.last(), "shard " + e.getKey() + " sequences are contiguous");
-            assertEquals(plan.shards().get(e.getKey()).rate() * seconds, seqs.size(), "shard " + e.getKey() + " sent rate × duration");
+            assertEquals(
+                    plan.shards().get(e.getKey()).rate() * seconds,
+                    seqs.size(),
+                    "shard " + e.getKey() + " sent rate × duration");
         }
     }
 
@@ -62,11 +67,14 @@ public final class Deliveries {
         Map<String, BitSet> sequences = new TreeMap<>();
         for (Delivered r : records) {
             BitSet seen = sequences.computeIfAbsent(r.epoch() + "/" + r.shard(), k -> new BitSet());
-            assertFalse(seen.get(Math.toIntExact(r.sequence())),
+            assertFalse(
+                    seen.get(Math.toIntExact(r.sequence())),
                     "epoch/shard " + r.epoch() + "/" + r.shard() + " seq " + r.sequence() + " twice");
             seen.set(Math.toIntExact(r.sequence()));
         }
-        sequences.forEach((epochShard, seen) -> assertEquals(seen.length(), seen.cardinality(),
+        sequences.forEach((epochShard, seen) -> assertEquals(
+                seen.length(),
+                seen.cardinality(),
                 "epoch/shard " + epochShard + ": sequences 0.." + (seen.length() - 1) + " with none missing"));
     }
 

@@ -18,15 +18,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /** Reads back what a test sent to a real broker. */
 public final class KafkaTopics {
 
-    private KafkaTopics() {
-    }
+    private KafkaTopics() {}
 
     /** Creates a topic of one replica. */
     public static void create(String bootstrapServers, String topic, int partitions) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(p)) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+                    .all()
+                    .get();
         }
     }
 
@@ -42,7 +43,8 @@ public final class KafkaTopics {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -63,8 +65,13 @@ public final class KafkaTopics {
 
     /** The record as any broker's consumer sees it. */
     public static Delivered delivered(ConsumerRecord<byte[], byte[]> r, String idInValue) {
-        return new Delivered(new String(r.key(), StandardCharsets.UTF_8), header(r, OutgoingRecord.HEADER_PROFILE),
-                Integer.parseInt(header(r, OutgoingRecord.HEADER_SHARD)), Long.parseLong(header(r, OutgoingRecord.HEADER_EPOCH)),
-                Long.parseLong(header(r, OutgoingRecord.HEADER_SEQUENCE)), r.timestamp(), idInValue);
+        return new Delivered(
+                new String(r.key(), StandardCharsets.UTF_8),
+                header(r, OutgoingRecord.HEADER_PROFILE),
+                Integer.parseInt(header(r, OutgoingRecord.HEADER_SHARD)),
+                Long.parseLong(header(r, OutgoingRecord.HEADER_EPOCH)),
+                Long.parseLong(header(r, OutgoingRecord.HEADER_SEQUENCE)),
+                r.timestamp(),
+                idInValue);
     }
 }

@@ -26,8 +26,10 @@ public final class LogCapture implements AutoCloseable {
     public LogCapture(Map<String, Level> levels) {
         context = (LoggerContext) LogManager.getContext(false);
         Configuration config = context.getConfiguration();
-        PatternLayout layout = PatternLayout.newBuilder().withConfiguration(config)
-                .withPattern("%p %c [%t] - %m%n%ex").build();
+        PatternLayout layout = PatternLayout.newBuilder()
+                .withConfiguration(config)
+                .withPattern("%p %c [%t] - %m%n%ex")
+                .build();
         appender = WriterAppender.createAppender(layout, null, text, NAME, false, true);
         appender.start();
         config.addAppender(appender);

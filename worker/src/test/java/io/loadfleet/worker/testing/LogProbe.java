@@ -22,7 +22,8 @@ public final class LogProbe {
     /** Runs this class in a new JVM on the caller's classpath with LOG_FORMAT set; returns its stderr lines. */
     public static List<String> run(String logFormat) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LogProbe.class.getName());
+        ProcessBuilder pb =
+                new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LogProbe.class.getName());
         pb.environment().put("LOG_FORMAT", logFormat);
         Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -39,8 +40,10 @@ public final class LogProbe {
             throw new AssertionError("one JSON line expected: " + json);
         }
         JsonNode line = new ObjectMapper().readTree(json.get(0));
-        if (!"WARN".equals(line.path("log.level").asText()) || !MESSAGE.equals(line.path("message").asText())
-                || !line.has("@timestamp") || !"io.loadfleet.probe".equals(line.path("log.logger").asText())) {
+        if (!"WARN".equals(line.path("log.level").asText())
+                || !MESSAGE.equals(line.path("message").asText())
+                || !line.has("@timestamp")
+                || !"io.loadfleet.probe".equals(line.path("log.logger").asText())) {
             throw new AssertionError("not an ECS JSON log line: " + json.get(0));
         }
         List<String> text = run("text");

@@ -18,8 +18,7 @@ import org.apache.pulsar.client.api.schema.GenericRecord;
 /** Reads back what a test sent to a real Pulsar broker, decoding through the topic's own schema. */
 public final class PulsarTopics {
 
-    private PulsarTopics() {
-    }
+    private PulsarTopics() {}
 
     /**
      * Every message of {@code topic} (all partitions) from the beginning, decoded with the schema
@@ -27,13 +26,15 @@ public final class PulsarTopics {
      * stayed idle for 1.5 s (so extra copies would be seen), or 60 s. {@code read} sees each
      * message while the client is open (values decode lazily, fetching their schema).
      */
-    public static <T> List<T> readAll(String serviceUrl, String topic, long expected, Function<Message<GenericRecord>, T> read)
+    public static <T> List<T> readAll(
+            String serviceUrl, String topic, long expected, Function<Message<GenericRecord>, T> read)
             throws PulsarClientException {
         return readAll(PulsarClient.builder().serviceUrl(serviceUrl), topic, expected, read);
     }
 
     /** {@link #readAll(String, String, long, Function)} with a client configured by the caller (e.g. a token, TLS). */
-    public static <T> List<T> readAll(ClientBuilder clientBuilder, String topic, long expected, Function<Message<GenericRecord>, T> read)
+    public static <T> List<T> readAll(
+            ClientBuilder clientBuilder, String topic, long expected, Function<Message<GenericRecord>, T> read)
             throws PulsarClientException {
         List<T> out = new ArrayList<>();
         try (PulsarClient client = clientBuilder.build();
@@ -61,10 +62,13 @@ public final class PulsarTopics {
 
     /** The message as any broker's consumer sees it; the device id is read from the decoded value. */
     public static Delivered delivered(Message<GenericRecord> m, String idField) {
-        return new Delivered(m.getKey(), m.getProperty(OutgoingRecord.HEADER_PROFILE),
+        return new Delivered(
+                m.getKey(),
+                m.getProperty(OutgoingRecord.HEADER_PROFILE),
                 Integer.parseInt(m.getProperty(OutgoingRecord.HEADER_SHARD)),
                 Long.parseLong(m.getProperty(OutgoingRecord.HEADER_EPOCH)),
-                Long.parseLong(m.getProperty(OutgoingRecord.HEADER_SEQUENCE)), m.getEventTime(),
+                Long.parseLong(m.getProperty(OutgoingRecord.HEADER_SEQUENCE)),
+                m.getEventTime(),
                 String.valueOf(m.getValue().getField(idField)));
     }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * certificate signed by a fresh CA, {@link #certificates()}.
  */
 public final class SecuredKafkaBroker implements BeforeAllCallback, AfterAllCallback {
-    private static final List<KafkaSecurityProtocol> SECURED = List.of(
-            KafkaSecurityProtocol.SASL_PLAINTEXT, KafkaSecurityProtocol.SSL, KafkaSecurityProtocol.SASL_SSL);
+    private static final List<KafkaSecurityProtocol> SECURED =
+            List.of(KafkaSecurityProtocol.SASL_PLAINTEXT, KafkaSecurityProtocol.SSL, KafkaSecurityProtocol.SASL_SSL);
     private final String user;
     private final String password;
     private TestCertificates certificates;
@@ -46,10 +46,15 @@ public final class SecuredKafkaBroker implements BeforeAllCallback, AfterAllCall
         for (KafkaSecurityProtocol p : SECURED) {
             String at = "listener.name." + p.name().toLowerCase(java.util.Locale.ROOT) + ".";
             if (p.usesSasl()) {
-                config.put(at + "plain.sasl.jaas.config", SaslMechanism.PLAIN.loginModule() + " required user_" + user
-                        + "=\"" + password + "\";");
-                config.put(at + "scram-sha-256.sasl.jaas.config", SaslMechanism.SCRAM_SHA_256.loginModule() + " required;");
-                config.put(at + "scram-sha-512.sasl.jaas.config", SaslMechanism.SCRAM_SHA_512.loginModule() + " required;");
+                config.put(
+                        at + "plain.sasl.jaas.config",
+                        SaslMechanism.PLAIN.loginModule() + " required user_" + user + "=\"" + password + "\";");
+                config.put(
+                        at + "scram-sha-256.sasl.jaas.config",
+                        SaslMechanism.SCRAM_SHA_256.loginModule() + " required;");
+                config.put(
+                        at + "scram-sha-512.sasl.jaas.config",
+                        SaslMechanism.SCRAM_SHA_512.loginModule() + " required;");
             }
         }
         config.put("ssl.keystore.type", "PEM");
@@ -66,8 +71,10 @@ public final class SecuredKafkaBroker implements BeforeAllCallback, AfterAllCall
         try (Admin admin = Admin.create(p)) {
             // one mechanism a request: the API refuses two changes of one user in one request
             for (ScramMechanism mechanism : List.of(ScramMechanism.SCRAM_SHA_256, ScramMechanism.SCRAM_SHA_512)) {
-                admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
-                        new ScramCredentialInfo(mechanism, 4096), password))).all().get(30, TimeUnit.SECONDS);
+                admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
+                                user, new ScramCredentialInfo(mechanism, 4096), password)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
             }
             admin.describeUserScramCredentials(List.of(user)).all().get(30, TimeUnit.SECONDS);
         }
@@ -87,7 +94,9 @@ public final class SecuredKafkaBroker implements BeforeAllCallback, AfterAllCall
 
     /** The listener that speaks {@code protocol}. */
     public String bootstrapServers(KafkaSecurityProtocol protocol) {
-        return protocol == KafkaSecurityProtocol.PLAINTEXT ? kafka.bootstrapServers() : kafka.bootstrapServers(protocol.name());
+        return protocol == KafkaSecurityProtocol.PLAINTEXT
+                ? kafka.bootstrapServers()
+                : kafka.bootstrapServers(protocol.name());
     }
 
     public TestCertificates certificates() {

@@ -32,15 +32,16 @@ import org.apache.parquet.io.LocalInputFile;
 public final class StoredRows {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private StoredRows() {
-    }
+    private StoredRows() {}
 
     /** A shard's files in roll order. */
     public static List<Path> files(Path dir, int shard, FileFormat format) throws IOException {
         String prefix = String.format("shard-%04d-", shard);
         try (Stream<Path> all = Files.list(dir)) {
             return all.filter(f -> f.getFileName().toString().startsWith(prefix)
-                    && f.getFileName().toString().endsWith("." + format.extension())).sorted().toList();
+                            && f.getFileName().toString().endsWith("." + format.extension()))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -72,8 +73,10 @@ public final class StoredRows {
 
     private static List<List<Object>> parquet(Path file, Schema schema) throws IOException {
         List<List<Object>> rows = new ArrayList<>();
-        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file),
-                new PlainParquetConfiguration()).withDataModel(GenericData.get()).build()) {
+        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
+                        new LocalInputFile(file), new PlainParquetConfiguration())
+                .withDataModel(GenericData.get())
+                .build()) {
             for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
                 List<Object> row = new ArrayList<>();
                 for (int i = 0; i < schema.getFields().size(); i++) {
@@ -89,9 +92,15 @@ public final class StoredRows {
     private static List<List<Object>> csv(Path file, Schema schema) throws IOException {
         FieldKind[] kinds = FieldKind.of(schema);
         List<List<Object>> rows = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(in, format)) {
-            if (!parser.getHeaderNames().equals(schema.getFields().stream().map(Schema.Field::name).toList())) {
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(in, format)) {
+            if (!parser.getHeaderNames()
+                    .equals(schema.getFields().stream().map(Schema.Field::name).toList())) {
                 throw new IOException(file + ": header " + parser.getHeaderNames());
             }
             for (CSVRecord record : parser) {

@@ -40,14 +40,26 @@ public record TestCertificates(String caPem, String brokerCertPem, String broker
             KeyPair caKeys = rsa.generateKeyPair();
             KeyPair brokerKeys = rsa.generateKeyPair();
             X500Name caName = new X500Name("CN=loadfleet test CA");
-            X509CertificateHolder ca = sign(new JcaX509v3CertificateBuilder(caName, serial(), notBefore(), notAfter(), caName,
-                    caKeys.getPublic()).addExtension(Extension.basicConstraints, true, new BasicConstraints(true)), caKeys);
-            X509CertificateHolder broker = sign(new JcaX509v3CertificateBuilder(caName, serial(), notBefore(), notAfter(),
-                    new X500Name("CN=localhost"), brokerKeys.getPublic())
-                    .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                        new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")})),
+            X509CertificateHolder ca = sign(
+                    new JcaX509v3CertificateBuilder(
+                                    caName, serial(), notBefore(), notAfter(), caName, caKeys.getPublic())
+                            .addExtension(Extension.basicConstraints, true, new BasicConstraints(true)),
                     caKeys);
-            return new TestCertificates(pem(ca), pem(broker) + pem(ca), pem(new JcaPKCS8Generator(brokerKeys.getPrivate(), null)));
+            X509CertificateHolder broker = sign(
+                    new JcaX509v3CertificateBuilder(
+                                    caName,
+                                    serial(),
+                                    notBefore(),
+                                    notAfter(),
+                                    new X500Name("CN=localhost"),
+                                    brokerKeys.getPublic())
+                            .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                                new GeneralName(GeneralName.dNSName, "localhost")
+                            })),
+                    caKeys);
+            return new TestCertificates(
+                    pem(ca), pem(broker) + pem(ca), pem(new JcaPKCS8Generator(brokerKeys.getPrivate(), null)));
         } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException("cannot make test certificates", e);
         } catch (IOException e) {
@@ -62,7 +74,8 @@ public record TestCertificates(String caPem, String brokerCertPem, String broker
 
     private static String pem(Object object) throws IOException, GeneralSecurityException {
         Object printable = object instanceof X509CertificateHolder holder
-                ? new JcaX509CertificateConverter().getCertificate(holder) : object;
+                ? new JcaX509CertificateConverter().getCertificate(holder)
+                : object;
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
             writer.writeObject(printable instanceof JcaPKCS8Generator g ? g.generate() : printable);

@@ -10,15 +10,22 @@ import java.util.Locale;
 public final class TransactionRows {
     public static final int ROWS = 50;
 
-    private TransactionRows() {
-    }
+    private TransactionRows() {}
 
     /** With a header; merchant quoted (it holds a comma); a column no profile declares, {@code ignored}. */
     public static String csv() {
         StringBuilder text = new StringBuilder("txn_id,account_id,amount,merchant,approved,at,note,ignored\n");
         for (int i = 0; i < ROWS; i++) {
-            text.append(String.format(Locale.ROOT, "%d,acct-%d,%.2f,\"m%d, Inc.\",%b,%s,%s,x%n", i, i % 10, i * 1.25, i % 3,
-                    i % 2 == 0, Instant.ofEpochSecond(1_700_000_000L + i), i % 5 == 0 ? "note " + i : ""));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%d,acct-%d,%.2f,\"m%d, Inc.\",%b,%s,%s,x%n",
+                    i,
+                    i % 10,
+                    i * 1.25,
+                    i % 3,
+                    i % 2 == 0,
+                    Instant.ofEpochSecond(1_700_000_000L + i),
+                    i % 5 == 0 ? "note " + i : ""));
         }
         return text.toString();
     }
@@ -27,9 +34,17 @@ public final class TransactionRows {
     public static String jsonLines() {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < ROWS; i++) {
-            text.append(String.format(Locale.ROOT, "{\"txn_id\": %d, \"account_id\": \"acct-%d\", \"amount\": %.2f, "
-                    + "\"merchant\": \"m%d, Inc.\", \"approved\": %b, \"at\": %d, \"note\": %s}%n", i, i % 10, i * 1.25, i % 3,
-                    i % 2 == 0, (1_700_000_000L + i) * 1000, i % 5 == 0 ? "\"note " + i + "\"" : "null"));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "{\"txn_id\": %d, \"account_id\": \"acct-%d\", \"amount\": %.2f, "
+                            + "\"merchant\": \"m%d, Inc.\", \"approved\": %b, \"at\": %d, \"note\": %s}%n",
+                    i,
+                    i % 10,
+                    i * 1.25,
+                    i % 3,
+                    i % 2 == 0,
+                    (1_700_000_000L + i) * 1000,
+                    i % 5 == 0 ? "\"note " + i + "\"" : "null"));
         }
         return text.toString();
     }

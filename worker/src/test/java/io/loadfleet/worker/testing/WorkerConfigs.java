@@ -12,8 +12,7 @@ import io.loadfleet.worker.generate.RecordShape;
 /** A worker pod's configuration for tests of its data plane and control API. */
 public final class WorkerConfigs {
 
-    private WorkerConfigs() {
-    }
+    private WorkerConfigs() {}
 
     /** Profile {@code pod-test}: temperature readings as JSON into a Kafka topic of 3 partitions. */
     public static WorkerConfig temperatureToKafka(String topic) {

@@ -1,12 +1,12 @@
 package io.loadfleet.worker.verify;
 
-import io.loadfleet.worker.testing.KafkaBroker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadfleet.worker.cli.Loadfleet;
 import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.testing.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +20,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `verify` against a real Kafka broker: a clean run, and a topic with copies and holes put there on purpose. */
@@ -49,11 +49,32 @@ class VerifyCommandTest {
                   format: avro
                   sink: {kafka: {topic: verify-clean, partitions: 3}}
                 """);
-        assertEquals(0, Loadfleet.execute("run", profile.toString(), "--bootstrap-servers", kafka.bootstrapServers(),
-                "--duration", "2s"));
+        assertEquals(
+                0,
+                Loadfleet.execute(
+                        "run",
+                        profile.toString(),
+                        "--bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "--duration",
+                        "2s"));
         Path summary = dir.resolve("v.json");
-        assertEquals(0, Loadfleet.execute("verify", "--bootstrap-servers", kafka.bootstrapServers(), "--topic", "verify-clean",
-                "--format", "avro", "--generator", "iot-sensor", "--idle", "2s", "--summary", summary.toString()));
+        assertEquals(
+                0,
+                Loadfleet.execute(
+                        "verify",
+                        "--bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "--topic",
+                        "verify-clean",
+                        "--format",
+                        "avro",
+                        "--generator",
+                        "iot-sensor",
+                        "--idle",
+                        "2s",
+                        "--summary",
+                        summary.toString()));
         JsonNode s = new ObjectMapper().readTree(summary.toFile());
         assertEquals(4000, s.get("records").asLong());
         assertEquals(0, s.get("lost").asLong());
@@ -63,9 +84,23 @@ class VerifyCommandTest {
         assertEquals(2, s.get("streams").size(), "two shards of epoch 0");
         assertEquals(4000, s.get("endToEndMs").get("count").asLong());
         // JSON does not decode these Avro values: the format check can fail
-        assertEquals(0, Loadfleet.execute("verify", "--bootstrap-servers", kafka.bootstrapServers(), "--topic", "verify-clean",
-                "--format", "json", "--idle", "1s", "--summary", summary.toString()));
-        assertEquals(4000, new ObjectMapper().readTree(summary.toFile()).get("undecodable").asLong());
+        assertEquals(
+                0,
+                Loadfleet.execute(
+                        "verify",
+                        "--bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "--topic",
+                        "verify-clean",
+                        "--format",
+                        "json",
+                        "--idle",
+                        "1s",
+                        "--summary",
+                        summary.toString()));
+        assertEquals(
+                4000,
+                new ObjectMapper().readTree(summary.toFile()).get("undecodable").asLong());
     }
 
     @Test
@@ -87,8 +122,18 @@ class VerifyCommandTest {
             }
         }
         Path summary = dir.resolve("t.json");
-        assertEquals(1, Loadfleet.execute("verify", "--bootstrap-servers", kafka.bootstrapServers(), "--topic",
-                "verify-tampered", "--idle", "2s", "--summary", summary.toString()));
+        assertEquals(
+                1,
+                Loadfleet.execute(
+                        "verify",
+                        "--bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "--topic",
+                        "verify-tampered",
+                        "--idle",
+                        "2s",
+                        "--summary",
+                        summary.toString()));
         JsonNode s = new ObjectMapper().readTree(summary.toFile());
         assertEquals(98 + 3 + 50, s.get("records").asLong());
         assertEquals(2, s.get("lost").asLong(), "40 and 41");
@@ -108,12 +153,20 @@ class VerifyCommandTest {
     }
 
     static ProducerRecord<byte[], byte[]> record(int shard, long seq) {
-        var r = new ProducerRecord<byte[], byte[]>("verify-tampered", 0, System.currentTimeMillis(),
-                ("dev-" + seq).getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+        var r = new ProducerRecord<byte[], byte[]>(
+                "verify-tampered",
+                0,
+                System.currentTimeMillis(),
+                ("dev-" + seq).getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
         r.headers().add(new RecordHeader(OutgoingRecord.HEADER_PROFILE, "tampered".getBytes(StandardCharsets.UTF_8)));
-        r.headers().add(new RecordHeader(OutgoingRecord.HEADER_SHARD, Integer.toString(shard).getBytes(StandardCharsets.UTF_8)));
+        r.headers()
+                .add(new RecordHeader(
+                        OutgoingRecord.HEADER_SHARD, Integer.toString(shard).getBytes(StandardCharsets.UTF_8)));
         r.headers().add(new RecordHeader(OutgoingRecord.HEADER_EPOCH, "1".getBytes(StandardCharsets.UTF_8)));
-        r.headers().add(new RecordHeader(OutgoingRecord.HEADER_SEQUENCE, Long.toString(seq).getBytes(StandardCharsets.UTF_8)));
+        r.headers()
+                .add(new RecordHeader(
+                        OutgoingRecord.HEADER_SEQUENCE, Long.toString(seq).getBytes(StandardCharsets.UTF_8)));
         return r;
     }
 
@@ -130,7 +183,9 @@ class VerifyCommandTest {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (Admin admin = Admin.create(p)) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+                    .all()
+                    .get();
         }
     }
 }

@@ -18,6 +18,7 @@ final class Column {
     private final DatasetColumn declared;
     /** While loading: each distinct text once; dropped after, so it does not double a column of unique ids. */
     private Map<String, Utf8> interned = new HashMap<>();
+
     private long[] numbers = new long[1024];
     private Utf8[] texts;
     private boolean[] nulls;
@@ -154,7 +155,9 @@ final class Column {
     }
 
     private static Long parseTimestamp(String t) {
-        return t.chars().allMatch(c -> c == '-' || Character.isDigit(c)) ? Long.parseLong(t) : Instant.parse(t).toEpochMilli();
+        return t.chars().allMatch(c -> c == '-' || Character.isDigit(c))
+                ? Long.parseLong(t)
+                : Instant.parse(t).toEpochMilli();
     }
 
     private IllegalArgumentException mismatch(String value) {

@@ -16,22 +16,28 @@ final class CsvRows {
      * Blank and repeated names in the header are allowed (columns not declared are ignored); blank lines
      * come through as records so line numbers stay right, and are skipped below.
      */
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setAllowMissingColumnNames(true).setIgnoreEmptyLines(false).get();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setAllowMissingColumnNames(true)
+            .setIgnoreEmptyLines(false)
+            .get();
 
-    private CsvRows() {
-    }
+    private CsvRows() {}
 
     static void read(InputStream in, RowChecker checker) throws IOException {
         Reader reader = DatasetSources.utf8(in);
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+        try (CSVParser parser =
+                CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             Map<String, Integer> header = parser.getHeaderMap();
             List<Integer> indexes = new ArrayList<>();
             for (Column column : checker.columns()) {
                 Integer index = header.get(column.name());
                 if (index == null) {
-                    throw checker.unusable("has no column " + column.name() + " in its header row (found "
-                            + parser.getHeaderNames() + "): name it in the file, or fix spec.generator.dataset.columns");
+                    throw checker.unusable(
+                            "has no column " + column.name() + " in its header row (found " + parser.getHeaderNames()
+                                    + "): name it in the file, or fix spec.generator.dataset.columns");
                 }
                 indexes.add(index);
             }

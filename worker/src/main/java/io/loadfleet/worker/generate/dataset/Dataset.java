@@ -3,9 +3,9 @@ package io.loadfleet.worker.generate.dataset;
 import io.loadfleet.api.schema.DatasetSchema;
 import io.loadfleet.api.spec.DatasetFormat;
 import io.loadfleet.api.spec.DatasetSpec;
-import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.worker.generate.input.GeneratorInputException;
 import io.loadfleet.worker.generate.input.GeneratorInputs;
+import io.loadfleet.worker.records.GeneratedRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -46,11 +46,13 @@ public final class Dataset {
                 JsonLinesRows.read(in, checker);
             }
         } catch (org.apache.commons.csv.CSVException e) {
-            throw new GeneratorInputException(DatasetSources.AT + ": " + spec.sourceName() + " is not valid CSV: "
-                    + e.getMessage() + " (a quote opened in a cell must close before the next comma or line end)", e);
+            throw new GeneratorInputException(
+                    DatasetSources.AT + ": " + spec.sourceName() + " is not valid CSV: " + e.getMessage()
+                            + " (a quote opened in a cell must close before the next comma or line end)",
+                    e);
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new GeneratorInputException(DatasetSources.AT + ": " + spec.sourceName() + " is not UTF-8 text: "
-                    + "save it as UTF-8", e);
+            throw new GeneratorInputException(
+                    DatasetSources.AT + ": " + spec.sourceName() + " is not UTF-8 text: " + "save it as UTF-8", e);
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             // Commons CSV reports some malformed files with unchecked exceptions
             throw new GeneratorInputException(DatasetSources.AT + ": cannot read " + spec.sourceName() + ": " + e, e);

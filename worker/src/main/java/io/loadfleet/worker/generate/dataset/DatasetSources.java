@@ -38,18 +38,23 @@ final class DatasetSources {
     /** A whole download; datasets are loaded once, so a slow one only delays the start. */
     private static final Duration FETCH_TIMEOUT = Duration.ofMinutes(5);
 
-    private DatasetSources() {
-    }
+    private DatasetSources() {}
 
     static InputStream open(DatasetSpec spec, GeneratorInputs inputs) {
         if (spec.getPath() != null) {
-            return file(Path.of(spec.getPath()), AT + ".path", "give the path of a dataset file; in a cluster, "
-                    + "on a volume mounted into the worker pods");
+            return file(
+                    Path.of(spec.getPath()),
+                    AT + ".path",
+                    "give the path of a dataset file; in a cluster, " + "on a volume mounted into the worker pods");
         }
         if (spec.getConfigMapRef() != null) {
-            return file(inputs.configMapFile(spec.getConfigMapRef()), AT + ".configMapRef", "a pod mounts "
-                    + spec.getConfigMapRef() + " there; locally, give --config-maps-dir DIR holding DIR/"
-                    + spec.getConfigMapRef().getName() + "/" + spec.getConfigMapRef().getKey());
+            return file(
+                    inputs.configMapFile(spec.getConfigMapRef()),
+                    AT + ".configMapRef",
+                    "a pod mounts "
+                            + spec.getConfigMapRef() + " there; locally, give --config-maps-dir DIR holding DIR/"
+                            + spec.getConfigMapRef().getName() + "/"
+                            + spec.getConfigMapRef().getKey());
         }
         if (spec.getUrl() != null) {
             return http(spec.getUrl());
@@ -61,7 +66,8 @@ final class DatasetSources {
     static Reader utf8(InputStream in) throws IOException {
         PushbackInputStream pushback = new PushbackInputStream(in, 3);
         byte[] head = pushback.readNBytes(3);
-        boolean bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+        boolean bom =
+                head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
         if (!bom) {
             pushback.unread(head);
         }
@@ -72,29 +78,36 @@ final class DatasetSources {
         try {
             return Files.newInputStream(file);
         } catch (IOException e) {
-            throw new GeneratorInputException(at + ": no readable file " + file + " (" + e.getClass().getSimpleName()
-                    + "): " + fix, e);
+            throw new GeneratorInputException(
+                    at + ": no readable file " + file + " (" + e.getClass().getSimpleName() + "): " + fix, e);
         }
     }
 
     private static InputStream http(String url) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(FETCH_TIMEOUT).GET().build();
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(FETCH_TIMEOUT)
+                .GET()
+                .build();
         try {
             // the whole download within FETCH_TIMEOUT: a server stalling mid-body must not hang the worker
             HttpResponse<byte[]> response = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                     .get(FETCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() != 200) {
-                throw new GeneratorInputException(AT + ".url: GET " + url + " answered HTTP " + response.statusCode()
-                        + ": give a URL that serves the dataset", null);
+                throw new GeneratorInputException(
+                        AT + ".url: GET " + url + " answered HTTP " + response.statusCode()
+                                + ": give a URL that serves the dataset",
+                        null);
             }
             return new ByteArrayInputStream(response.body());
         } catch (ExecutionException e) {
             throw new GeneratorInputException(AT + ".url: cannot GET " + url + ": " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw new GeneratorInputException(AT + ".url: GET " + url + " took longer than " + FETCH_TIMEOUT.toMinutes()
-                    + " min", e);
+            throw new GeneratorInputException(
+                    AT + ".url: GET " + url + " took longer than " + FETCH_TIMEOUT.toMinutes() + " min", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GeneratorInputException(AT + ".url: interrupted while fetching " + url, e);
@@ -105,8 +118,12 @@ final class DatasetSources {
         String keyId = inputs.secrets().read(s3.accessKeyIdFile());
         String secret = inputs.secrets().read(s3.secretAccessKeyFile());
         if (keyId.isBlank() || secret.isBlank()) {
-            throw new GeneratorInputException(AT + ".s3.secretRef: Secret " + s3.getSecretRef().getName() + " holds an empty "
-                    + (keyId.isBlank() ? s3.accessKeyIdFile().key() : s3.secretAccessKeyFile().key()) + ": put the access key pair in it", null);
+            throw new GeneratorInputException(
+                    AT + ".s3.secretRef: Secret " + s3.getSecretRef().getName() + " holds an empty "
+                            + (keyId.isBlank()
+                                    ? s3.accessKeyIdFile().key()
+                                    : s3.secretAccessKeyFile().key()) + ": put the access key pair in it",
+                    null);
         }
         AwsBasicCredentials credentials = AwsBasicCredentials.create(keyId, secret);
         S3ClientBuilder builder = S3Client.builder()
@@ -116,15 +133,20 @@ final class DatasetSources {
                 // stores other than AWS (s3proxy, older MinIO and Ceph) refuse with 501: only where required
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(FETCH_TIMEOUT));
         if (s3.getEndpoint() != null) {
             builder.endpointOverride(URI.create(s3.getEndpoint())).forcePathStyle(true);
         }
-        String name = "s3://" + s3.getBucket() + "/" + s3.getKey() + (s3.getEndpoint() == null ? "" : " at " + s3.getEndpoint());
+        String name = "s3://" + s3.getBucket() + "/" + s3.getKey()
+                + (s3.getEndpoint() == null ? "" : " at " + s3.getEndpoint());
         S3Client client = builder.build();
         try {
-            InputStream object = client.getObject(GetObjectRequest.builder().bucket(s3.getBucket()).key(s3.getKey()).build());
+            InputStream object = client.getObject(GetObjectRequest.builder()
+                    .bucket(s3.getBucket())
+                    .key(s3.getKey())
+                    .build());
             return new java.io.FilterInputStream(object) {
                 @Override
                 public void close() throws IOException {

@@ -11,8 +11,7 @@ import java.io.InputStream;
 final class JsonLinesRows {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private JsonLinesRows() {
-    }
+    private JsonLinesRows() {}
 
     static void read(InputStream in, RowChecker checker) throws IOException {
         BufferedReader reader = new BufferedReader(DatasetSources.utf8(in));

@@ -68,9 +68,15 @@ final class RowChecker {
 
     Dataset dataset(Schema schema) {
         if (badRows > 0) {
-            throw unusable(String.format(Locale.ROOT, "has %,d row%s that do%s not match spec.generator.dataset.columns "
-                    + "(none was dropped: fix the rows or the columns): %s%s", badRows, badRows == 1 ? "" : "s",
-                    badRows == 1 ? "es" : "", String.join("; ", bad), badRows > LISTED ? "; ..." : ""));
+            throw unusable(String.format(
+                    Locale.ROOT,
+                    "has %,d row%s that do%s not match spec.generator.dataset.columns "
+                            + "(none was dropped: fix the rows or the columns): %s%s",
+                    badRows,
+                    badRows == 1 ? "" : "s",
+                    badRows == 1 ? "es" : "",
+                    String.join("; ", bad),
+                    badRows > LISTED ? "; ..." : ""));
         }
         if (rows == 0) {
             throw unusable("has no rows: give a dataset with at least one");

@@ -15,10 +15,12 @@ import org.apache.commons.csv.CSVPrinter;
  * of the schema's field names. Timestamps are ISO-8601 UTC, as in the JSON format.
  */
 final class CsvFile extends LineFile {
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
     /** Each line is printed here first, so the file's size is known to the byte after every record. */
     private final StringBuilder line = new StringBuilder(512);
+
     private final CSVPrinter printer;
     private final Object[] values;
 
@@ -34,7 +36,9 @@ final class CsvFile extends LineFile {
     public void write(OutgoingRecord record) throws IOException {
         GeneratedRecord r = record.record;
         for (int i = 0; i < values.length; i++) {
-            values[i] = r.kind(i) == FieldKind.TIMESTAMP_MILLIS && !r.isNull(i) ? Instant.ofEpochMilli(r.getLong(i)) : r.get(i);
+            values[i] = r.kind(i) == FieldKind.TIMESTAMP_MILLIS && !r.isNull(i)
+                    ? Instant.ofEpochMilli(r.getLong(i))
+                    : r.get(i);
         }
         printer.printRecord(values);
         writeLine();

@@ -75,14 +75,17 @@ public final class FileSink implements RecordSink {
         try {
             dir = Path.of(spec.getPath()).toAbsolutePath();
         } catch (InvalidPathException e) {
-            throw new InvalidSinkSettingException(PATH_FIELD + ": \"" + spec.getPath() + "\" is not a path: " + e.getReason(), e);
+            throw new InvalidSinkSettingException(
+                    PATH_FIELD + ": \"" + spec.getPath() + "\" is not a path: " + e.getReason(), e);
         }
         try {
             Files.createDirectories(dir);
             Files.delete(Files.createTempFile(dir, ".loadfleet-", ".probe"));
         } catch (IOException e) {
-            throw new InvalidSinkSettingException(PATH_FIELD + ": cannot write files in " + dir + " (" + reason(e)
-                    + "): give a directory this process may write to", e);
+            throw new InvalidSinkSettingException(
+                    PATH_FIELD + ": cannot write files in " + dir + " (" + reason(e)
+                            + "): give a directory this process may write to",
+                    e);
         }
         return new FileSink(spec, dir, schema, clock, timed);
     }
@@ -121,8 +124,14 @@ public final class FileSink implements RecordSink {
 
     private ShardFiles shardFiles(int shard) {
         try {
-            return new ShardFiles(dir, shard, spec.getFormat(), schema, spec.effectiveRollBytes(),
-                    TimeUnit.SECONDS.toNanos(spec.effectiveRollSeconds()), clock);
+            return new ShardFiles(
+                    dir,
+                    shard,
+                    spec.getFormat(),
+                    schema,
+                    spec.effectiveRollBytes(),
+                    TimeUnit.SECONDS.toNanos(spec.effectiveRollSeconds()),
+                    clock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }

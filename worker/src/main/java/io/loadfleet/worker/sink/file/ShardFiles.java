@@ -40,6 +40,7 @@ final class ShardFiles {
     private final PendingRecords pending = new PendingRecords();
     /** Records written, cumulative: updated under the lock, read without it for the worker's status. */
     private volatile long written;
+
     private SendListener listener;
     private boolean closed;
 
@@ -64,7 +65,8 @@ final class ShardFiles {
         pending.add(record.intendedNanos);
         try {
             if (current == null) {
-                currentPath = dir.resolve(String.format(Locale.ROOT, "%s%05d.%s", prefix, nextIndex++, format.extension()));
+                currentPath =
+                        dir.resolve(String.format(Locale.ROOT, "%s%05d.%s", prefix, nextIndex++, format.extension()));
                 current = RecordFile.create(format, currentPath, schema, rollBytes);
                 openedNanos = clock.nanoTime();
                 lastFlushNanos = openedNanos;

@@ -10,14 +10,14 @@ import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.encode.Encoders;
 import io.loadfleet.worker.encode.RecordEncoder;
-import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.generate.RecordGenerator;
-import io.loadfleet.worker.testing.FakeClock;
+import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.sink.SendListener;
+import io.loadfleet.worker.testing.FakeClock;
 import io.loadfleet.worker.testing.StoredRows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,12 +38,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class FileSinkTest {
     /** Transactions: strings with spaces and punctuation, doubles, booleans and a timestamp. */
     static final GeneratorType TYPE = GeneratorType.TRANSACTION;
+
     static final Schema SCHEMA = Generators.schema(TYPE);
     static final long DEVICES_PER_SHARD = 50;
     static final long FIRST_EVENT = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
 
     @TempDir
     Path dir;
+
     final FakeClock clock = new FakeClock(0);
     final Counts counts = new Counts();
 
@@ -77,7 +79,8 @@ class FileSinkTest {
     }
 
     static RecordGenerator generator(int shard) {
-        return Generators.create(TYPE, new GeneratorSettings(7, shard, shard * DEVICES_PER_SHARD, (shard + 1) * DEVICES_PER_SHARD));
+        return Generators.create(
+                TYPE, new GeneratorSettings(7, shard, shard * DEVICES_PER_SHARD, (shard + 1) * DEVICES_PER_SHARD));
     }
 
     /** Records [from, to) of a shard, as ShardRunner makes them; they can be regenerated from (seed, shard, sequence). */
@@ -138,7 +141,9 @@ class FileSinkTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = FileFormat.class, names = {"CSV", "PARQUET"})
+    @EnumSource(
+            value = FileFormat.class,
+            names = {"CSV", "PARQUET"})
     void csvAndParquetFilesTakeTheFieldsSoNothingIsEncoded(FileFormat format) {
         GeneratedRecord record = new GeneratedRecord(SCHEMA);
         generator(0).fill(0, 0, FIRST_EVENT, record);
@@ -153,7 +158,10 @@ class FileSinkTest {
             new ShardSender(0).send(sink, 10, counts);
         }
         List<String> lines = Files.readAllLines(dir.resolve("out/shard-0000-00000.csv"));
-        assertEquals(String.join(",", SCHEMA.getFields().stream().map(Schema.Field::name).toList()), lines.get(0));
+        assertEquals(
+                String.join(
+                        ",", SCHEMA.getFields().stream().map(Schema.Field::name).toList()),
+                lines.get(0));
         assertEquals(11, lines.size());
     }
 
@@ -187,7 +195,9 @@ class FileSinkTest {
         assertTrue(files.size() >= 3, "several files: " + files);
         List<Long> sizes = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            assertEquals(String.format("shard-0002-%05d.%s", i, format.extension()), files.get(i).getFileName().toString());
+            assertEquals(
+                    String.format("shard-0002-%05d.%s", i, format.extension()),
+                    files.get(i).getFileName().toString());
             long size = Files.size(files.get(i));
             sizes.add(size);
             // Parquet rolls by its estimate, which counts the buffered row group before compression
@@ -204,7 +214,9 @@ class FileSinkTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = FileFormat.class, names = {"CSV", "JSONL"})
+    @EnumSource(
+            value = FileFormat.class,
+            names = {"CSV", "JSONL"})
     void lineFilesAckWhatTheirSecondlyFlushPutInTheFile(FileFormat format) throws Exception {
         ShardSender sender = new ShardSender(0);
         try (FileSink sink = open(format, FileSinkSpec.DEFAULT_ROLL_BYTES)) {
@@ -238,11 +250,16 @@ class FileSinkTest {
             assertEquals(1001, counts.acked.get());
             assertEquals(1001, sink.written().getAsLong());
             assertEquals(List.of("shard-0000-00000.parquet"), names(out));
-            assertEquals(regenerated(0, 1001), StoredRows.read(out.resolve("shard-0000-00000.parquet"), FileFormat.PARQUET, SCHEMA));
+            assertEquals(
+                    regenerated(0, 1001),
+                    StoredRows.read(out.resolve("shard-0000-00000.parquet"), FileFormat.PARQUET, SCHEMA));
             sender.send(sink, 1, counts);
         }
         assertEquals(1002, counts.acked.get());
-        assertEquals(1, StoredRows.read(out.resolve("shard-0000-00001.parquet"), FileFormat.PARQUET, SCHEMA).size());
+        assertEquals(
+                1,
+                StoredRows.read(out.resolve("shard-0000-00001.parquet"), FileFormat.PARQUET, SCHEMA)
+                        .size());
     }
 
     @ParameterizedTest
@@ -256,7 +273,9 @@ class FileSinkTest {
             // open 4 s of 5: a line file has had its flush, a Parquet file waits for its end
             assertEquals(format == FileFormat.PARQUET ? 0 : 10, counts.acked.get());
             assertEquals(10, sink.written().getAsLong());
-            assertEquals(List.of("shard-0000-00000." + format.extension() + (format == FileFormat.PARQUET ? ".inprogress" : "")),
+            assertEquals(
+                    List.of("shard-0000-00000." + format.extension()
+                            + (format == FileFormat.PARQUET ? ".inprogress" : "")),
                     names(dir.resolve("out")));
             clock.advance(TimeUnit.SECONDS.toNanos(1));
             sink.flushDue(); // no write since: a paused or finished shard's file ends all the same
@@ -264,8 +283,12 @@ class FileSinkTest {
             sender.send(sink, 3, counts);
         }
         Path out = dir.resolve("out");
-        assertEquals(List.of("shard-0000-00000." + format.extension(), "shard-0000-00001." + format.extension()), names(out));
-        assertEquals(regenerated(0, 10), StoredRows.read(out.resolve("shard-0000-00000." + format.extension()), format, SCHEMA));
+        assertEquals(
+                List.of("shard-0000-00000." + format.extension(), "shard-0000-00001." + format.extension()),
+                names(out));
+        assertEquals(
+                regenerated(0, 10),
+                StoredRows.read(out.resolve("shard-0000-00000." + format.extension()), format, SCHEMA));
     }
 
     @ParameterizedTest
@@ -281,7 +304,10 @@ class FileSinkTest {
             }
             assertEquals(50, counts.acked.get(), "acked by the timer, with no further send or flush");
             assertEquals(50, sink.written().getAsLong());
-            System.out.printf(Locale.ROOT, "%s: the timer acked a stopped shard's records after %d ms%n", format,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: the timer acked a stopped shard's records after %d ms%n",
+                    format,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         }
     }
@@ -295,9 +321,10 @@ class FileSinkTest {
         try (FileSink sink = open(FileFormat.JSONL, FileSinkSpec.DEFAULT_ROLL_BYTES)) {
             new ShardSender(0).send(sink, 3, counts);
         }
-        assertEquals(new String(first, StandardCharsets.UTF_8),
-                Files.readString(dir.resolve("out/shard-0000-00000.jsonl")));
-        assertEquals(3, Files.readAllLines(dir.resolve("out/shard-0000-00001.jsonl")).size());
+        assertEquals(
+                new String(first, StandardCharsets.UTF_8), Files.readString(dir.resolve("out/shard-0000-00000.jsonl")));
+        assertEquals(
+                3, Files.readAllLines(dir.resolve("out/shard-0000-00001.jsonl")).size());
     }
 
     @Test
@@ -341,7 +368,8 @@ class FileSinkTest {
                 errors.add(error);
             }
         };
-        try (FileSink sink = FileSink.open(spec(FileFormat.CSV, FileSinkSpec.DEFAULT_ROLL_BYTES, 1), SCHEMA, clock, false)) {
+        try (FileSink sink =
+                FileSink.open(spec(FileFormat.CSV, FileSinkSpec.DEFAULT_ROLL_BYTES, 1), SCHEMA, clock, false)) {
             sender.send(sink, 10, listener);
             clock.advance(TimeUnit.SECONDS.toNanos(1));
             sink.flushDue();
@@ -351,7 +379,8 @@ class FileSinkTest {
         }
         assertEquals(10, counts.acked.get());
         assertEquals(2, counts.failed.get());
-        assertTrue(errors.get(0).getMessage().startsWith("cannot write " + dir.resolve("out/shard-0000-00001.csv")),
+        assertTrue(
+                errors.get(0).getMessage().startsWith("cannot write " + dir.resolve("out/shard-0000-00001.csv")),
                 errors.get(0).getMessage());
     }
 
@@ -375,8 +404,10 @@ class FileSinkTest {
         FileSinkSpec spec = new FileSinkSpec();
         spec.setPath(notADirectory.resolve("out").toString());
         spec.setFormat(FileFormat.PARQUET);
-        InvalidSinkSettingException e = assertThrows(InvalidSinkSettingException.class, () -> FileSink.open(spec, SCHEMA));
-        assertTrue(e.getMessage().startsWith("spec.sink.file.path: cannot write files in " + notADirectory.resolve("out")),
+        InvalidSinkSettingException e =
+                assertThrows(InvalidSinkSettingException.class, () -> FileSink.open(spec, SCHEMA));
+        assertTrue(
+                e.getMessage().startsWith("spec.sink.file.path: cannot write files in " + notADirectory.resolve("out")),
                 e.getMessage());
     }
 

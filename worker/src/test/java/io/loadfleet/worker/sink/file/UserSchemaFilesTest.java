@@ -11,11 +11,11 @@ import io.loadfleet.api.spec.GeneratorSpec;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.encode.Encoders;
 import io.loadfleet.worker.encode.RecordEncoder;
-import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.generate.RecordShape;
+import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.sink.SendListener;
 import io.loadfleet.worker.testing.StoredRows;
@@ -40,7 +40,9 @@ class UserSchemaFilesTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = FileFormat.class, names = {"PARQUET", "JSONL"})
+    @EnumSource(
+            value = FileFormat.class,
+            names = {"PARQUET", "JSONL"})
     void nullsAndSymbolsAreStoredAsTheRecordsHoldThem(FileFormat format) throws Exception {
         GeneratorSpec spec = new GeneratorSpec();
         spec.setType(GeneratorType.AVRO_SCHEMA);
@@ -79,14 +81,18 @@ class UserSchemaFilesTest {
                 expected.add(values);
             }
         }
-        List<List<Object>> stored = StoredRows.shard(dir, 0, format, shape.schema()).stream().map(row -> {
-            List<Object> values = new ArrayList<>(row);
-            values.set(1, values.get(1).toString());
-            return values;
-        }).toList();
+        List<List<Object>> stored = StoredRows.shard(dir, 0, format, shape.schema()).stream()
+                .map(row -> {
+                    List<Object> values = new ArrayList<>(row);
+                    values.set(1, values.get(1).toString());
+                    return values;
+                })
+                .toList();
         assertEquals(expected, stored);
         assertEquals(2_000, acked.get());
-        assertTrue(expected.stream().anyMatch(r -> r.get(2) == null) && expected.stream().anyMatch(r -> r.get(3) == null),
+        assertTrue(
+                expected.stream().anyMatch(r -> r.get(2) == null)
+                        && expected.stream().anyMatch(r -> r.get(3) == null),
                 "both unions hold nulls");
     }
 }
