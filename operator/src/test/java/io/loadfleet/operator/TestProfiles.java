@@ -2,6 +2,7 @@ package io.loadfleet.operator;
 
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.control.Counters;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 
@@ -38,6 +39,13 @@ public final class TestProfiles {
     public static WorkerStatus pod(
             WorkerState state, long epoch, long sent, long acked, long errors, String lastError) {
         return new WorkerStatus(
-                "grid", state, epoch, 0, 1, 0, 1, 0, sent, acked, acked, errors, lastError, 0, null, null);
+                "grid",
+                state,
+                epoch,
+                new WorkerStatus.ShardRange(0, 1, 0, 1),
+                0,
+                new Counters(sent, acked, acked, errors, lastError),
+                0,
+                WorkerStatus.Histograms.NONE);
     }
 }

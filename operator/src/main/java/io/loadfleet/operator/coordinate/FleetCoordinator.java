@@ -32,8 +32,9 @@ public final class FleetCoordinator {
     }
 
     FleetCoordinator(WorkerClient client, Duration deadline, LongSupplier wallClockMillis) {
-        this.observer = new FleetObserver(client, new PassDeadline(deadline));
-        this.pusher = new AssignmentPusher(client, new PassDeadline(deadline));
+        PassDeadline passDeadline = new PassDeadline(deadline);
+        this.observer = new FleetObserver(client, passDeadline);
+        this.pusher = new AssignmentPusher(client, passDeadline);
         this.wallClockMillis = wallClockMillis;
     }
 

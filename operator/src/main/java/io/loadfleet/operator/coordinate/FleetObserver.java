@@ -43,7 +43,7 @@ final class FleetObserver {
         Map<Integer, WorkerStatus> notReady = new TreeMap<>();
         answers(askedNotReady).forEach((ordinal, s) -> {
             if ((s.state() == WorkerState.LOADING_INPUT || s.state() == WorkerState.CONNECTING)
-                    && s.lastError() != null) {
+                    && s.counters().lastError() != null) {
                 notReady.put(ordinal, s);
             }
         });

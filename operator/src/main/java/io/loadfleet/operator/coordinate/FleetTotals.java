@@ -28,8 +28,8 @@ public record FleetTotals(Counters counters, long stalledMillis, FleetLatency la
         for (WorkerStatus s : pods) {
             counters = counters.plus(s.counters());
             stalledMillis = Math.max(stalledMillis, s.stalledMillis());
-            merge(publishLatency, s.publishLatency());
-            merge(scheduleDelay, s.scheduleDelay());
+            merge(publishLatency, s.latency().publishLatency());
+            merge(scheduleDelay, s.latency().scheduleDelay());
         }
         FleetLatency latency = publishLatency.getTotalCount() + scheduleDelay.getTotalCount() == 0
                 ? null

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.loadfleet.api.control.ApplyOutcome;
 import io.loadfleet.api.control.Assignment;
 import io.loadfleet.api.control.WorkerStatus;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,8 +14,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The operator's side of the worker control API, asynchronous so one pass asks every pod at once.
@@ -25,27 +25,43 @@ import java.util.concurrent.Executors;
  */
 public final class WorkerClient {
     static final Duration TIMEOUT = Duration.ofSeconds(2);
-    /** Threads that parse answers; the requests themselves wait on the client's selector, not on these. */
+    /**
+     * Threads that parse answers; the requests themselves wait on the client's selector, not on
+     * these. Idle ones end, so a quiet operator holds none.
+     */
     private static final int THREADS = 4;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-        Thread t = new Thread(r, "worker-client");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ThreadPoolExecutor pool = pool();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(TIMEOUT).executor(pool).build();
 
+    private static ThreadPoolExecutor pool() {
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "worker-client");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
     /** Pushes an assignment; completes empty when the pod could not be reached or refused it unexpectedly. */
     public CompletableFuture<Optional<ApplyOutcome>> push(WorkerAddress pod, Assignment assignment) {
+        String body;
+        try {
+            body = JSON.writeValueAsString(assignment);
+        } catch (JsonProcessingException e) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
         HttpRequest request = HttpRequest.newBuilder(pod.uri("/assignment"))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json(assignment)))
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(r -> r.statusCode() == 200 || r.statusCode() == 409
@@ -64,14 +80,6 @@ public final class WorkerClient {
                 .thenApply(r ->
                         r.statusCode() == 200 ? read(r.body(), WorkerStatus.class) : Optional.<WorkerStatus>empty())
                 .exceptionally(unreachable -> Optional.empty());
-    }
-
-    private static String json(Assignment assignment) {
-        try {
-            return JSON.writeValueAsString(assignment);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** An answer that does not parse (a pod of another version) counts as no answer. */

@@ -179,7 +179,7 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
                     .build());
             fresh.setStatus(status);
             PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(profile, fresh, context);
-        } else {
+        } else { // fabric8's mock API server, which has no server-side apply
             PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(profile, context, p -> {
                 p.setStatus(status);
                 return p;

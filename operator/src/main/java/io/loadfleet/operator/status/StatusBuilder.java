@@ -156,7 +156,7 @@ public final class StatusBuilder {
         Map<Integer, String> pods = new TreeMap<>();
         r.observation().notReady().forEach((ordinal, s) -> {
             if (s.state() == state) {
-                pods.put(ordinal, s.lastError());
+                pods.put(ordinal, s.counters().lastError());
             }
         });
         return pods;

@@ -76,19 +76,12 @@ class FleetCoordinatorTest {
                                 "grid",
                                 WorkerState.RUNNING,
                                 4,
-                                pod,
-                                3,
-                                0,
-                                1,
+                                new WorkerStatus.ShardRange(pod, 3, 0, 1),
                                 100,
-                                1_000L * pod,
-                                900L * pod,
-                                800L * pod,
-                                pod,
-                                pod == 1 ? "timeout" : null,
+                                new Counters(1_000L * pod, 900L * pod, 800L * pod, pod, pod == 1 ? "timeout" : null),
                                 10L * pod,
-                                HistogramCodec.encode(mine),
-                                HistogramCodec.encode(mine))));
+                                new WorkerStatus.Histograms(
+                                        HistogramCodec.encode(mine), HistogramCodec.encode(mine)))));
             }
             DesiredPlan plan =
                     DesiredPlan.of(TestProfiles.smartMeter(300, false).getSpec(), 3);
@@ -137,11 +130,26 @@ class FleetCoordinatorTest {
     }
 
     private static WorkerStatus idle() {
-        return new WorkerStatus("grid", WorkerState.IDLE, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, null, null);
+        return new WorkerStatus(
+                "grid",
+                WorkerState.IDLE,
+                0,
+                WorkerStatus.ShardRange.NONE,
+                0,
+                Counters.ZERO,
+                0,
+                WorkerStatus.Histograms.NONE);
     }
 
     private static WorkerStatus running(int shard, long sent, String error) {
         return new WorkerStatus(
-                "grid", WorkerState.RUNNING, 4, shard, 200, 0, 1, 100, sent, sent, sent, 0, error, 0, null, null);
+                "grid",
+                WorkerState.RUNNING,
+                4,
+                new WorkerStatus.ShardRange(shard, 200, 0, 1),
+                100,
+                new Counters(sent, sent, sent, 0, error),
+                0,
+                WorkerStatus.Histograms.NONE);
     }
 }

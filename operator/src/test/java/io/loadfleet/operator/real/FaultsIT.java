@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.status.Condition;
 import io.loadfleet.api.status.FleetLatency;
 import io.loadfleet.api.status.Phase;
@@ -92,7 +91,9 @@ class FaultsIT {
         assertEquals(2_000, rate, 2_000 * 0.03, "the fleet resumes its target rate");
         assertEquals(
                 0,
-                fleet.workers("outage").stream().mapToLong(WorkerStatus::errors).sum(),
+                fleet.workers("outage").stream()
+                        .mapToLong(s -> s.counters().errors())
+                        .sum(),
                 "the producer retried through the outage: no send failed");
         FleetLatency after = fleet.status("outage").getLatency();
         assertTrue(after.publishMs().max() >= OUTAGE.toMillis() / 2.0, "no coordinated omission: " + after);
@@ -160,8 +161,9 @@ class FaultsIT {
         }
         Condition why = fleet.degraded("errors").orElseThrow();
         fleet.awaitDegradedEvent("errors", "WorkerErrors");
-        long errors =
-                fleet.workers("errors").stream().mapToLong(WorkerStatus::errors).sum();
+        long errors = fleet.workers("errors").stream()
+                .mapToLong(s -> s.counters().errors())
+                .sum();
         System.out.println("real faults: failing sends: " + errors + " errors; Degraded " + why.getReason() + ": "
                 + why.getMessage());
         assertTrue(errors > 0 && fleet.status("errors").getErrors() > 0, "failed sends are counted");

@@ -320,8 +320,8 @@ class FleetIT {
         Pod replacement = fleet.pods(NAME).get(1);
         WorkerStatus after = RealFleet.worker(replacement).orElseThrow();
         assertEquals(
-                List.of(before.epoch(), before.shard(), before.deviceStart(), before.deviceEnd()),
-                List.of(after.epoch(), after.shard(), after.deviceStart(), after.deviceEnd()),
+                List.of(before.epoch(), before.range()),
+                List.of(after.epoch(), after.range()),
                 "the replacement runs the same shard");
         podUids = uids(fleet.pods(NAME));
     }

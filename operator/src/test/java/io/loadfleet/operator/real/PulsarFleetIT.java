@@ -5,7 +5,6 @@ import static io.loadfleet.operator.real.RealFleet.WAIT;
 import static io.loadfleet.operator.real.RealFleet.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.worker.testing.Delivered;
 import io.loadfleet.worker.testing.Deliveries;
 import io.loadfleet.worker.testing.PulsarBroker;
@@ -50,13 +49,16 @@ class PulsarFleetIT {
         fleet.awaitRunning("sensors", 3_000, 2);
         fleet.recordEpochs("sensors", replicasOfEpoch, 2);
         fleet.awaitAcksCaughtUp("sensors");
-        long sentBefore =
-                fleet.workers("sensors").stream().mapToLong(WorkerStatus::sent).sum();
+        long sentBefore = fleet.workers("sensors").stream()
+                .mapToLong(s -> s.counters().sent())
+                .sum();
         long before = System.nanoTime();
         sleep(10_000);
-        double sent =
-                (fleet.workers("sensors").stream().mapToLong(WorkerStatus::sent).sum() - sentBefore)
-                        / ((System.nanoTime() - before) / 1e9);
+        double sent = (fleet.workers("sensors").stream()
+                                .mapToLong(s -> s.counters().sent())
+                                .sum()
+                        - sentBefore)
+                / ((System.nanoTime() - before) / 1e9);
         System.out.printf("real pulsar fleet: pods sent %.0f msg/s at 3000 msg/s%n", sent);
         assertEquals(3_000, sent, 3_000 * 0.02, "the fleet sends its target rate");
 

@@ -192,7 +192,8 @@ final class RealFleet {
                 WAIT,
                 () -> {
                     List<WorkerStatus> pods = workers(name);
-                    long sent = pods.stream().mapToLong(WorkerStatus::sent).sum();
+                    long sent =
+                            pods.stream().mapToLong(s -> s.counters().sent()).sum();
                     LoadProfileStatus s = status(name);
                     return pods.size() == replicas
                             && s.getAcked() != null
@@ -218,7 +219,8 @@ final class RealFleet {
                             pods.stream().mapToDouble(WorkerStatus::targetRate).sum();
                     return !pods.isEmpty()
                             && pods.stream()
-                                            .mapToLong(s -> s.sent() - s.acked())
+                                            .mapToLong(s -> s.counters().sent()
+                                                    - s.counters().acked())
                                             .sum()
                                     < Math.max(100, rate / 10);
                 },
@@ -227,7 +229,7 @@ final class RealFleet {
     }
 
     long ackedByPods(String name) {
-        return workers(name).stream().mapToLong(WorkerStatus::acked).sum();
+        return workers(name).stream().mapToLong(s -> s.counters().acked()).sum();
     }
 
     /** Notes the epoch the pods now run and the replicas of its plan. */

@@ -106,7 +106,9 @@ public final class ControlServer implements AutoCloseable {
                 + (status.state() == WorkerState.LOADING_INPUT
                         ? "loading the generator's input"
                         : "connecting to the sink")
-                + (status.lastError() == null ? "" : ": " + status.lastError()) + "\n";
+                + (status.counters().lastError() == null
+                        ? ""
+                        : ": " + status.counters().lastError()) + "\n";
     }
 
     private void status(HttpExchange ex) throws IOException {

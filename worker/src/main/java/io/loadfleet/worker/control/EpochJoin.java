@@ -34,19 +34,20 @@ record EpochJoin(
 
     /**
      * The shard's timing in this epoch, on {@code fleetSchedule} (the shard's rate and stages from the
-     * epoch's start): it joins the schedule where the schedule is at the join time, which may be just
-     * past (the overdue records go at once); an epoch start later than that is waited for.
+     * fleet's start, {@link Assignment#startTimeMillis()}): it joins the schedule where the schedule is at
+     * the join time, which may be just past (the overdue records go at once); a fleet start later than
+     * that is waited for. Records are numbered from the epoch's effective time.
      */
     ShardTiming timing(RateSchedule fleetSchedule) {
-        long epochStartWallMillis = assignment.startTimeMillis();
-        long startWallMillis = Math.max(joinWallMillis, epochStartWallMillis);
-        long intoScheduleNanos = TimeUnit.MILLISECONDS.toNanos(joinWallMillis - epochStartWallMillis);
+        long fleetStartWallMillis = assignment.startTimeMillis();
+        long startWallMillis = Math.max(joinWallMillis, fleetStartWallMillis);
+        long intoScheduleNanos = TimeUnit.MILLISECONDS.toNanos(joinWallMillis - fleetStartWallMillis);
         RateSchedule schedule = intoScheduleNanos > 0 ? fleetSchedule.after(intoScheduleNanos) : fleetSchedule;
         long firstSequence = joinWallMillis == effectiveWallMillis
                 ? 0
                 : fleetSchedule.countBefore(intoScheduleNanos)
                         - fleetSchedule.countBefore(
-                                TimeUnit.MILLISECONDS.toNanos(Math.max(0, effectiveWallMillis - epochStartWallMillis)));
+                                TimeUnit.MILLISECONDS.toNanos(Math.max(0, effectiveWallMillis - fleetStartWallMillis)));
         long runNanos = assignment.endTimeMillis() == null
                 ? Long.MAX_VALUE
                 : TimeUnit.MILLISECONDS.toNanos(Math.max(0, assignment.endTimeMillis() - startWallMillis));

@@ -29,9 +29,24 @@ public final class WorkerMetrics {
      * @return what feeds the latency histograms: give it to the {@link WorkerService}
      */
     public static LatencyObserver bind(MeterRegistry registry, Supplier<WorkerService> worker) {
-        counter(registry, "loadfleet.records.sent", "Records handed to the producer", worker, s -> s.sent());
-        counter(registry, "loadfleet.records.acked", "Records the broker acknowledged", worker, s -> s.acked());
-        counter(registry, "loadfleet.records.errors", "Records that failed to send", worker, s -> s.errors());
+        counter(
+                registry,
+                "loadfleet.records.sent",
+                "Records handed to the producer",
+                worker,
+                s -> s.counters().sent());
+        counter(
+                registry,
+                "loadfleet.records.acked",
+                "Records the broker acknowledged",
+                worker,
+                s -> s.counters().acked());
+        counter(
+                registry,
+                "loadfleet.records.errors",
+                "Records that failed to send",
+                worker,
+                s -> s.counters().errors());
         gauge(
                 registry,
                 "loadfleet.target.rate",

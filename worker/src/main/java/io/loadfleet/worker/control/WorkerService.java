@@ -2,6 +2,7 @@ package io.loadfleet.worker.control;
 
 import io.loadfleet.api.control.ApplyOutcome;
 import io.loadfleet.api.control.Assignment;
+import io.loadfleet.api.control.Counters;
 import io.loadfleet.api.control.HistogramCodec;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
@@ -179,25 +180,10 @@ public final class WorkerService implements AutoCloseable {
         String publish = HistogramCodec.encode(publishLatency);
         String delay = HistogramCodec.encode(scheduleDelay);
         Run current = runs.peekLast();
+        WorkerStatus.Histograms latency = new WorkerStatus.Histograms(publish, delay);
         if (current == null) {
-            long acked = stats.ackedCount();
             return new WorkerStatus(
-                    config.profile(),
-                    WorkerState.IDLE,
-                    0,
-                    -1,
-                    0,
-                    0,
-                    0,
-                    0,
-                    stats.sentCount(),
-                    acked,
-                    sink.written().orElse(acked),
-                    stats.failedCount(),
-                    stats.lastError(),
-                    0,
-                    publish,
-                    delay);
+                    config.profile(), WorkerState.IDLE, 0, WorkerStatus.ShardRange.NONE, 0, counters(), 0, latency);
         }
         Assignment a = current.assignment();
         long now = clock.nanoTime();
@@ -218,24 +204,22 @@ public final class WorkerService implements AutoCloseable {
             rate = inForce.schedule()
                     .rateAt(Math.max(0, now - inForce.shard().pacer().startNanos()));
         }
-        long acked = stats.ackedCount();
         return new WorkerStatus(
                 config.profile(),
                 state,
                 a.epoch(),
-                a.shard(),
-                a.shards(),
-                a.deviceStart(),
-                a.deviceEnd(),
+                new WorkerStatus.ShardRange(a.shard(), a.shards(), a.deviceStart(), a.deviceEnd()),
                 rate,
-                stats.sentCount(),
-                acked,
-                sink.written().orElse(acked),
-                stats.failedCount(),
-                stats.lastError(),
+                counters(),
                 TimeUnit.NANOSECONDS.toMillis(stats.stalledNanos()),
-                publish,
-                delay);
+                latency);
+    }
+
+    /** The process's records; written as the sink counts it where it does (files), else the acked ones. */
+    private Counters counters() {
+        long acked = stats.ackedCount();
+        return new Counters(
+                stats.sentCount(), acked, sink.written().orElse(acked), stats.failedCount(), stats.lastError());
     }
 
     /** The cumulative counters and latency recorders, for metrics. */

@@ -162,10 +162,10 @@ class FleetRescaleKafkaTest {
             boolean settled = true;
             for (WorkerService pod : pods) {
                 WorkerStatus s = pod.status();
-                assertEquals(0, s.errors(), s.lastError());
-                settled &=
-                        s.sent() == s.acked() && (s.state() == WorkerState.FINISHED || s.state() == WorkerState.PAUSED);
-                acked += s.acked();
+                assertEquals(0, s.counters().errors(), s.counters().lastError());
+                settled &= s.counters().sent() == s.counters().acked()
+                        && (s.state() == WorkerState.FINISHED || s.state() == WorkerState.PAUSED);
+                acked += s.counters().acked();
             }
             if (settled && acked == previous) {
                 return acked;

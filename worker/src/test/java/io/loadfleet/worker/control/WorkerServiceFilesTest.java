@@ -67,26 +67,33 @@ class WorkerServiceFilesTest {
             assertEquals(
                     ApplyOutcome.APPLIED,
                     worker.apply(new Assignment(1, 0, 1, 500, 0, 20, List.of(), start, null, false, null)));
-            WorkerStatus running = await(worker, s -> s.sent() >= 300);
-            assertEquals(0, running.acked(), "an open Parquet file's records are not acked: " + running);
-            assertTrue(running.written() > 0 && running.written() <= running.sent(), "written, not acked: " + running);
+            WorkerStatus running = await(worker, s -> s.counters().sent() >= 300);
+            assertEquals(0, running.counters().acked(), "an open Parquet file's records are not acked: " + running);
+            assertTrue(
+                    running.counters().written() > 0
+                            && running.counters().written()
+                                    <= running.counters().sent(),
+                    "written, not acked: " + running);
 
             long paused = System.currentTimeMillis();
             assertEquals(
                     ApplyOutcome.APPLIED,
                     worker.apply(new Assignment(2, 0, 1, 500, 0, 20, List.of(), start, null, true, null)));
-            WorkerStatus settled = await(worker, s -> s.state() == WorkerState.PAUSED && s.acked() == s.written());
+            WorkerStatus settled = await(
+                    worker,
+                    s -> s.state() == WorkerState.PAUSED
+                            && s.counters().acked() == s.counters().written());
             long settledMillis = System.currentTimeMillis() - paused;
-            assertEquals(settled.written(), settled.acked(), settled.toString());
-            assertEquals(settled.sent(), settled.acked(), settled.toString());
+            assertEquals(settled.counters().written(), settled.counters().acked(), settled.toString());
+            assertEquals(settled.counters().sent(), settled.counters().acked(), settled.toString());
             assertEquals(
-                    settled.acked(),
+                    settled.counters().acked(),
                     StoredRows.shard(dir, 0, FileFormat.PARQUET, Generators.schema(GeneratorType.TEMPERATURE))
                             .size());
             System.out.printf(
                     Locale.ROOT,
                     "paused: %d records in finished files %d ms after the pause%n",
-                    settled.acked(),
+                    settled.counters().acked(),
                     settledMillis);
         }
     }
@@ -98,11 +105,11 @@ class WorkerServiceFilesTest {
             worker.apply(new Assignment(1, 0, 1, 1000, 0, 20, List.of(), start, start + 1500, false, null));
             WorkerStatus finished = await(worker, s -> s.state() == WorkerState.FINISHED);
             assertEquals(WorkerState.FINISHED, finished.state());
-            assertEquals(1500, finished.sent(), 20);
-            assertEquals(finished.sent(), finished.acked(), finished.toString());
-            assertEquals(finished.sent(), finished.written());
+            assertEquals(1500, finished.counters().sent(), 20);
+            assertEquals(finished.counters().sent(), finished.counters().acked(), finished.toString());
+            assertEquals(finished.counters().sent(), finished.counters().written());
             assertEquals(
-                    finished.acked(),
+                    finished.counters().acked(),
                     StoredRows.shard(dir, 0, FileFormat.PARQUET, Generators.schema(GeneratorType.SMART_METER))
                             .size());
         }

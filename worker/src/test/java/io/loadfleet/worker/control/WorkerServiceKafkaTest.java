@@ -57,15 +57,15 @@ class WorkerServiceKafkaTest {
             worker.close();
             long closeEnd = System.currentTimeMillis();
             WorkerStatus end = worker.status();
-            assertEquals(end.sent(), end.acked());
-            assertEquals(0, end.errors());
+            assertEquals(end.counters().sent(), end.counters().acked());
+            assertEquals(0, end.counters().errors());
 
             Map<Long, TreeSet<Long>> sequences = new HashMap<>();
             TreeMap<Long, Long> lastTimestampOfEpoch = new TreeMap<>();
             TreeMap<Long, Long> firstTimestampOfEpoch = new TreeMap<>();
-            List<ConsumerRecord<byte[], byte[]>> records =
-                    KafkaTopics.readAll(kafka.bootstrapServers(), "worker-epochs", end.acked());
-            assertEquals(end.acked(), records.size(), "every acked record arrived once");
+            List<ConsumerRecord<byte[], byte[]>> records = KafkaTopics.readAll(
+                    kafka.bootstrapServers(), "worker-epochs", end.counters().acked());
+            assertEquals(end.counters().acked(), records.size(), "every acked record arrived once");
             for (ConsumerRecord<byte[], byte[]> r : records) {
                 long epoch = Long.parseLong(KafkaTopics.header(r, OutgoingRecord.HEADER_EPOCH));
                 long device = Long.parseLong(new String(r.key(), StandardCharsets.UTF_8).substring("dev-".length()));

@@ -105,8 +105,8 @@ public final class FileSink implements RecordSink {
 
     /**
      * JSON lines are the JSON encoder's values; CSV and Parquet files take the record's fields, so
-     * nothing is encoded for them: without the JSON encoding they used to run, one thread writes 31 %
-     * more iot-sensor CSV records a second and 22 % more Parquet records (bench/file-sink.sh).
+     * nothing is encoded for them: a JSON encoding they would throw away cost a measurable share of a
+     * file sink's thread (BENCHMARKS.md, File sinks).
      */
     @Override
     public RecordEncoder encoder(Format format, Schema schema) {

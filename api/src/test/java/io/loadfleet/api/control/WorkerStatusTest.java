@@ -1,0 +1,44 @@
+package io.loadfleet.api.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.Test;
+
+/** The status is one flat JSON object on the wire, as pods and operators of every version read it. */
+class WorkerStatusTest {
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+    static final String FLAT = "{\"profile\":\"grid\",\"state\":\"RUNNING\",\"epoch\":4,\"shard\":1,\"shards\":3,"
+            + "\"deviceStart\":100,\"deviceEnd\":200,\"targetRate\":1000.5,\"sent\":10,\"acked\":9,\"written\":8,"
+            + "\"errors\":1,\"lastError\":\"timeout\",\"stalledMillis\":5,\"publishLatency\":\"HISTOGRAM1\","
+            + "\"scheduleDelay\":\"HISTOGRAM2\"}";
+    static final WorkerStatus STATUS = new WorkerStatus(
+            "grid",
+            WorkerState.RUNNING,
+            4,
+            new WorkerStatus.ShardRange(1, 3, 100, 200),
+            1000.5,
+            new Counters(10, 9, 8, 1, "timeout"),
+            5,
+            new WorkerStatus.Histograms("HISTOGRAM1", "HISTOGRAM2"));
+
+    @Test
+    void writesTheFlatObjectOfTheProtocol() throws Exception {
+        assertEquals(FLAT, JSON.writeValueAsString(STATUS));
+    }
+
+    @Test
+    void readsTheFlatObjectBack() throws Exception {
+        assertEquals(STATUS, JSON.readValue(FLAT, WorkerStatus.class));
+    }
+
+    @Test
+    void aPodNotReadyYetSaysWhyAndHasNoShard() throws Exception {
+        WorkerStatus loading = WorkerStatus.notReady("grid", WorkerState.LOADING_INPUT, "line 9: bad value");
+
+        assertEquals(loading, JSON.readValue(JSON.writeValueAsString(loading), WorkerStatus.class));
+        assertEquals("line 9: bad value", loading.counters().lastError());
+        assertEquals(-1, loading.range().shard());
+    }
+}
