@@ -1,7 +1,7 @@
 // Command localcluster runs a real Kubernetes control plane on loopback for loadfleet's tests and
 // for contributors without a cluster: etcd (embedded), kube-apiserver and kube-controller-manager
 // built from k8s.io/kubernetes, and a pod runner that plays scheduler and kubelet for one node.
-// It is a test fixture, not a kubelet: see "Testing on a real control plane" in the README.
+// It is a test fixture, not a kubelet: see docs/local-cluster.md.
 package main
 
 import (
