@@ -49,6 +49,11 @@ public class KafkaSinkSpec {
     @JsonPropertyDescription("TLS and SASL, with credentials in Secrets. Default: PLAINTEXT.")
     private KafkaSecuritySpec security;
 
+    @JsonPropertyDescription(
+            "Frame values for a Confluent-compatible schema registry (format avro): the schema is "
+                    + "registered under a subject and each value starts with magic byte 0 and the schema id. Default: bare Avro.")
+    private SchemaRegistrySpec schemaRegistry;
+
     @JsonPropertyDescription("Any other producer property, passed through as is (wins over the fields above). "
             + "No passwords: those belong in a Secret named by security.")
     @ValidationRule(
@@ -120,6 +125,14 @@ public class KafkaSinkSpec {
 
     public void setSecurity(KafkaSecuritySpec security) {
         this.security = security;
+    }
+
+    public SchemaRegistrySpec getSchemaRegistry() {
+        return schemaRegistry;
+    }
+
+    public void setSchemaRegistry(SchemaRegistrySpec schemaRegistry) {
+        this.schemaRegistry = schemaRegistry;
     }
 
     public Map<String, String> getProperties() {

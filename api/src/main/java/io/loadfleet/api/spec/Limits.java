@@ -25,6 +25,8 @@ public final class Limits {
     public static final String PULSAR_SERVICE_URL_PATTERN = "^pulsar(\\+ssl)?://\\S+$";
     /** A Pulsar admin API URL: http:// or https://. */
     public static final String PULSAR_ADMIN_URL_PATTERN = "^https?://\\S+$";
+    /** A schema registry's base URL. */
+    public static final String REGISTRY_URL_PATTERN = "^https?://\\S+$";
     /** A Secret's name: a DNS subdomain (lower-case letters, digits, '-' and '.'). */
     public static final String SECRET_NAME_PATTERN =
             "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";

@@ -83,6 +83,12 @@ import java.util.List;
         message = "spec.tracing: does not apply to sink.file: files carry no headers for a traceparent; "
                 + "remove spec.tracing or send to sink.kafka or sink.pulsar")
 @ValidationRule(
+        value = "!has(self.sink) || !has(self.sink.kafka) || !has(self.sink.kafka.schemaRegistry)"
+                + " || (has(self.format) && self.format == 'avro')",
+        fieldPath = ".sink.kafka.schemaRegistry",
+        message = "spec.sink.kafka.schemaRegistry: needs spec.format: avro (registry-framed values are Avro): set "
+                + "format: avro, or remove schemaRegistry to send JSON")
+@ValidationRule(
         value = "!has(self.format) || self.format != 'avro' || !has(self.sink) || !has(self.sink.file)",
         fieldPath = ".format",
         message = "spec.format: avro does not apply to sink.file: the files hold the records in sink.file.format "

@@ -80,6 +80,9 @@ public class SinkSpec {
         if (security != null && security.getTls() != null) {
             files.add(security.getTls().caFile(KAFKA_TLS));
         }
+        if (kafka != null && kafka.getSchemaRegistry() != null) {
+            files.addAll(kafka.getSchemaRegistry().secretFiles());
+        }
         if (pulsar != null && pulsar.getAuth() != null) {
             files.add(pulsar.getAuth().getToken().tokenFile());
         }

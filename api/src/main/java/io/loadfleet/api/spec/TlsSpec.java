@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 
-/** Which CA the client trusts for the broker's TLS certificate. */
+/** Which CA the client trusts for the server's (a broker's, a registry's) TLS certificate. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class TlsSpec {
-    @JsonPropertyDescription("Secret with the CA certificate (PEM) the broker's certificate is checked against. "
+    @JsonPropertyDescription("Secret with the CA certificate (PEM) the server's certificate is checked against. "
             + "Without tls, TLS connections trust the JVM's default CAs.")
     @Required
     private CaSecretRef secretRef;

@@ -38,13 +38,13 @@ final class SinkValidator {
             return;
         }
         switch (sink.kind()) {
-            case KAFKA -> kafka(problems, sink.getKafka());
+            case KAFKA -> kafka(problems, sink.getKafka(), format);
             case PULSAR -> pulsar(problems, sink.getPulsar());
             case FILE -> file(problems, sink.getFile(), format);
         }
     }
 
-    private static void kafka(List<Problem> problems, KafkaSinkSpec kafka) {
+    private static void kafka(List<Problem> problems, KafkaSinkSpec kafka, Format format) {
         String at = "spec.sink.kafka";
         if (kafka.getTopic() == null || kafka.getTopic().isEmpty()) {
             problems.add(new Problem(at + ".topic", "is required"));
@@ -71,6 +71,9 @@ final class SinkValidator {
                                 + "workers' ConfigMap): put it in a Secret and name it in sink.kafka.security")));
         if (kafka.getSecurity() != null) {
             kafkaSecurity(problems, at + ".security", kafka.getSecurity());
+        }
+        if (kafka.getSchemaRegistry() != null) {
+            SchemaRegistryValidator.validate(problems, kafka.getSchemaRegistry(), format);
         }
     }
 
@@ -128,7 +131,7 @@ final class SinkValidator {
         }
     }
 
-    private static void tls(List<Problem> problems, String at, TlsSpec tls) {
+    static void tls(List<Problem> problems, String at, TlsSpec tls) {
         CaSecretRef ref = tls.getSecretRef();
         if (ref == null) {
             problems.add(new Problem(

@@ -10,7 +10,8 @@ import org.apache.avro.io.BinaryData;
 import org.apache.avro.util.Utf8;
 
 /**
- * Avro binary of the record alone (no container header), readable with the generator's schema.
+ * Avro binary of the record alone (no container header), readable with the generator's schema,
+ * after a fixed header when the values are framed for a schema registry (written once, not per record).
  * Fields go in schema order through Avro's own {@link BinaryData} encoders into one reused array:
  * for flat records of primitives that is exactly what GenericDatumWriter writes, without its
  * per-field boxing and schema walk. Avro's BinaryEncoder over a ByteArrayOutputStream takes three
@@ -27,9 +28,14 @@ final class AvroBinaryEncoder implements RecordEncoder {
     private final int[] nullBranch;
 
     private final int[] valueBranch;
+    /** What every value starts with: nothing, or a schema registry's frame; kept at the buffer's start. */
+    private final byte[] header;
+
     private byte[] buffer = new byte[512];
 
-    AvroBinaryEncoder(Schema schema) {
+    AvroBinaryEncoder(Schema schema, byte[] header) {
+        this.header = header.clone();
+        System.arraycopy(this.header, 0, buffer, 0, this.header.length);
         kinds = FieldKind.of(schema); // refuses schemas that are not flat
         stringPositions = IntStream.range(0, kinds.length)
                 .filter(i -> kinds[i] == FieldKind.STRING)
@@ -43,7 +49,7 @@ final class AvroBinaryEncoder implements RecordEncoder {
     @Override
     public byte[] encode(GeneratedRecord record) {
         byte[] out = reserve(record);
-        int at = 0;
+        int at = header.length;
         for (int i = 0; i < kinds.length; i++) {
             if (nullBranch[i] >= 0) {
                 boolean isNull = record.isNull(i);
@@ -72,13 +78,14 @@ final class AvroBinaryEncoder implements RecordEncoder {
 
     /** The buffer, grown if this record could need more than it holds: one check a record, not one a field. */
     private byte[] reserve(GeneratedRecord record) {
-        int most = kinds.length * MAX_FIELD_BYTES;
+        int most = header.length + kinds.length * MAX_FIELD_BYTES;
         for (int pos : stringPositions) {
             Utf8 text = record.getUtf8(pos);
             most += text == null ? 0 : text.getByteLength(); // none yet: the field is null
         }
         if (most > buffer.length) {
             buffer = new byte[Math.max(2 * buffer.length, most)];
+            System.arraycopy(header, 0, buffer, 0, header.length);
         }
         return buffer;
     }

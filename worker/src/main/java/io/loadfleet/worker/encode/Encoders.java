@@ -12,9 +12,14 @@ public final class Encoders {
 
     private Encoders() {}
 
+    /** Avro binary after {@code header} (a schema registry's frame): the header costs a copy of its bytes once. */
+    public static RecordEncoder avroAfter(byte[] header, Schema schema) {
+        return new AvroBinaryEncoder(schema, header);
+    }
+
     public static RecordEncoder create(Format format, Schema schema) {
         return switch (format) {
-            case AVRO -> new AvroBinaryEncoder(schema);
+            case AVRO -> new AvroBinaryEncoder(schema, NO_VALUE);
             case JSON -> new JsonRecordEncoder(schema);
         };
     }

@@ -130,7 +130,7 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
             throw new IllegalStateException(missingAddress());
         }
         return isKafka()
-                ? KafkaSink.open(spec.getKafka(), address, clientId, connectTimeout, secrets)
+                ? KafkaSink.open(spec.getKafka(), address, clientId, connectTimeout, secrets, schema)
                 : PulsarSink.open(spec.getPulsar(), address, format, schema, connectTimeout, secrets);
     }
 }

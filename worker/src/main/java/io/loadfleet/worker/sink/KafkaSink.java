@@ -1,8 +1,13 @@
 package io.loadfleet.worker.sink;
 
 import io.loadfleet.api.spec.Acks;
+import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.KafkaSinkSpec;
+import io.loadfleet.worker.encode.Encoders;
+import io.loadfleet.worker.encode.RecordEncoder;
 import io.loadfleet.worker.secret.SecretFiles;
+import io.loadfleet.worker.sink.registry.RegistryFraming;
+import io.loadfleet.worker.sink.registry.SchemaRegistryClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +15,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -30,28 +36,45 @@ public final class KafkaSink implements RecordSink {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
+    /** The registry frame every value starts with; null for bare values. */
+    private final byte[] registryHeader;
 
-    private KafkaSink(KafkaProducer<byte[], byte[]> producer, String topic) {
+    private KafkaSink(KafkaProducer<byte[], byte[]> producer, String topic, byte[] registryHeader) {
         this.producer = producer;
         this.topic = topic;
+        this.registryHeader = registryHeader;
     }
 
-    /** Creates the topic when it is missing, then connects the producer; for a spec without security. */
+    /** Creates the topic when it is missing, then connects the producer; for a spec without security or registry. */
     public static KafkaSink open(KafkaSinkSpec spec, String bootstrapServers, String clientId) {
         return open(
-                spec, bootstrapServers, clientId, DEFAULT_CONNECT_TIMEOUT, new SecretFiles(SecretFiles.DEFAULT_DIR));
+                spec,
+                bootstrapServers,
+                clientId,
+                DEFAULT_CONNECT_TIMEOUT,
+                new SecretFiles(SecretFiles.DEFAULT_DIR),
+                null);
     }
 
     /**
-     * @param connectTimeout how long to wait for a broker to answer before giving up
-     * @param secrets        where the credentials and CA that sink.kafka.security names are read from
+     * With sink.kafka.schemaRegistry, registers (or looks up) the schema first, so a refused schema
+     * sends nothing.
+     *
+     * @param connectTimeout how long to wait for a broker or registry to answer before giving up
+     * @param secrets        where the credentials and CAs that sink.kafka names are read from
+     * @param schema         the records' schema, which the registry frame names
      */
     public static KafkaSink open(
             KafkaSinkSpec spec,
             String bootstrapServers,
             String clientId,
             Duration connectTimeout,
-            SecretFiles secrets) {
+            SecretFiles secrets,
+            Schema schema) {
+        byte[] registryHeader = spec.getSchemaRegistry() == null
+                ? null
+                : RegistryFraming.header(SchemaRegistryClient.of(spec.getSchemaRegistry(), secrets, connectTimeout)
+                        .valueSchemaId(spec.getTopic(), schema));
         Properties security = KafkaClientSecurity.of(spec, secrets);
         ensureTopic(bootstrapServers, spec.getTopic(), spec.getPartitions(), connectTimeout, security);
         KafkaProducer<byte[], byte[]> producer;
@@ -69,7 +92,7 @@ public final class KafkaSink implements RecordSink {
             throw new SinkException(
                     "cannot send to " + spec.getTopic() + " on " + bootstrapServers + ": " + rootMessage(e), e);
         }
-        return new KafkaSink(producer, spec.getTopic());
+        return new KafkaSink(producer, spec.getTopic(), registryHeader);
     }
 
     /** The producer settings a spec stands for, with its security settings; {@code properties} win over everything else. */
@@ -157,6 +180,13 @@ public final class KafkaSink implements RecordSink {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    @Override
+    public RecordEncoder encoder(Format format, Schema schema) {
+        return registryHeader == null
+                ? RecordSink.super.encoder(format, schema)
+                : Encoders.avroAfter(registryHeader, schema);
     }
 
     @Override
