@@ -264,6 +264,7 @@ class LoadProfileCrdTest {
                         ".devices.count",
                         ".devices.count",
                         ".tracing",
+                        ".sink.kafka.schemaRegistry",
                         ".format"));
         expected.put("spec.duration", List.of("spec.duration"));
         expected.put("spec.tracing.sampleRatio", List.of("spec.tracing.sampleRatio"));
@@ -272,6 +273,7 @@ class LoadProfileCrdTest {
         expected.put("spec.sink.kafka.properties", List.of("spec.sink.kafka.properties"));
         expected.put("spec.sink.kafka.security", List.of(".sasl", ".sasl", ".tls"));
         expected.put("spec.sink.kafka.security.sasl", List.of(".username"));
+        expected.put("spec.sink.kafka.schemaRegistry", List.of(".tls"));
         expected.put("spec.sink.pulsar", List.of(".partitions", ".tls"));
         expected.put("spec.generator", List.of(".dataset", ".avroSchema", ".dataset", ".avroSchema"));
         expected.put("spec.generator.avroSchema", List.of("spec.generator.avroSchema"));

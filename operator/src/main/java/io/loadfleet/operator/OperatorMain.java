@@ -74,8 +74,9 @@ public final class OperatorMain {
                                 .build());
             }
         });
+        WorkerClient workers = new WorkerClient();
         LoadProfileReconciler reconciler =
-                new LoadProfileReconciler(settings, new FleetCoordinator(new WorkerClient()), new FleetEvents(client));
+                new LoadProfileReconciler(settings, new FleetCoordinator(workers), new FleetEvents(client), workers);
         operator.register(reconciler, c -> {
             if (!settings.namespaces().isEmpty()) {
                 c.settingNamespaces(settings.namespaces().toArray(String[]::new));

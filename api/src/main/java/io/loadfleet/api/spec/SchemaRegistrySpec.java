@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,10 @@ import java.util.List;
  * framed as its serializers frame it, magic byte 0 and the 4-byte schema id before the Avro binary.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+        value = "!has(self.tls) || self.url.startsWith('https://')",
+        fieldPath = ".tls",
+        message = "spec.sink.kafka.schemaRegistry.tls: is set but the url is not https://: use https, or remove tls")
 public class SchemaRegistrySpec {
     public static final String AT = "spec.sink.kafka.schemaRegistry";
 

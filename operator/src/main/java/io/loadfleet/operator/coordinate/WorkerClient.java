@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.loadfleet.api.control.ApplyOutcome;
 import io.loadfleet.api.control.Assignment;
+import io.loadfleet.api.control.SchemaPreflight;
+import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerStatus;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WorkerClient {
     static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** The pod asks the registry, which may take its own few seconds. */
+    static final Duration PREFLIGHT_TIMEOUT = Duration.ofSeconds(15);
     /**
      * Threads that parse answers; the requests themselves wait on the client's selector, not on
      * these. Idle ones end, so a quiet operator holds none.
@@ -67,6 +71,30 @@ public final class WorkerClient {
                 .thenApply(r -> r.statusCode() == 200 || r.statusCode() == 409
                         ? read(r.body(), AppliedAnswer.class).map(AppliedAnswer::outcome)
                         : Optional.<ApplyOutcome>empty())
+                .exceptionally(unreachable -> Optional.empty());
+    }
+
+    /**
+     * Asks the pod to register the schema of a configuration about to be rolled out; completes empty
+     * when the pod could not be reached or cannot check it (then the rollout goes ahead and the
+     * restarted pods report what they find).
+     */
+    public CompletableFuture<Optional<SchemaPreflight>> preflight(WorkerAddress pod, WorkerConfig proposed) {
+        String body;
+        try {
+            body = JSON.writeValueAsString(proposed);
+        } catch (JsonProcessingException e) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        HttpRequest request = HttpRequest.newBuilder(pod.uri("/schema"))
+                .timeout(PREFLIGHT_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(r -> r.statusCode() == 200
+                        ? read(r.body(), SchemaPreflight.class)
+                        : Optional.<SchemaPreflight>empty())
                 .exceptionally(unreachable -> Optional.empty());
     }
 

@@ -31,6 +31,23 @@ public class WorkerConfigMap extends CRUDKubernetesDependentResource<ConfigMap, 
                 .build();
     }
 
+    /** The configuration the fleet's pods are given now; null before the first pass made the ConfigMap. */
+    public static WorkerConfig deployed(Context<LoadProfile> context) {
+        return context.getSecondaryResource(ConfigMap.class)
+                .map(ConfigMap::getData)
+                .map(data -> data.get(FleetNames.CONFIG_FILE))
+                .map(WorkerConfigMap::parse)
+                .orElse(null);
+    }
+
+    private static WorkerConfig parse(String yaml) {
+        try {
+            return YAML.readValue(yaml, WorkerConfig.class);
+        } catch (JsonProcessingException unreadable) { // written by another version: treat as none
+            return null;
+        }
+    }
+
     /** The worker.yaml of a profile; its hash on the pod template rolls pods when it changes. */
     static String render(WorkerConfig config) {
         try {

@@ -27,6 +27,7 @@ import io.loadfleet.operator.coordinate.DesiredPlan;
 import io.loadfleet.operator.coordinate.FleetCoordinator;
 import io.loadfleet.operator.coordinate.FleetPod;
 import io.loadfleet.operator.coordinate.FleetReport;
+import io.loadfleet.operator.coordinate.WorkerClient;
 import io.loadfleet.operator.coordinate.WorkerClient.WorkerAddress;
 import io.loadfleet.operator.dependent.DesiredFleet;
 import io.loadfleet.operator.dependent.FleetNames;
@@ -64,11 +65,14 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
     private final OperatorSettings settings;
     private final FleetCoordinator coordinator;
     private final FleetEvents events;
+    private final SchemaGate schemaGate;
 
-    public LoadProfileReconciler(OperatorSettings settings, FleetCoordinator coordinator, FleetEvents events) {
+    public LoadProfileReconciler(
+            OperatorSettings settings, FleetCoordinator coordinator, FleetEvents events, WorkerClient workers) {
         this.settings = settings;
         this.coordinator = coordinator;
         this.events = events;
+        this.schemaGate = new SchemaGate(workers);
     }
 
     @Override
@@ -101,6 +105,12 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
 
         int replicas = FleetPlan.replicasFor(profile.getSpec());
         AppliedEpoch applied = AppliedEpochStatus.read(before, System.currentTimeMillis());
+        List<FleetPod> pods = context.getSecondaryResources(Pod.class).stream()
+                .map(this::toFleetPod)
+                .flatMap(Optional::stream)
+                .toList();
+        SchemaGate.Verdict schema =
+                schemaGate.admit(profile.getMetadata().getUid(), workerConfig, WorkerConfigMap.deployed(context), pods);
         // Make before break: keep the pods of the running epoch until the smaller plan has taken over.
         new DesiredFleet(
                         Math.max(replicas, applied.started() ? applied.replicas() : 0),
@@ -108,7 +118,7 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
                         settings.controlPort(),
                         settings.operatorNamespace(),
                         settings.logFormat(),
-                        workerConfig)
+                        schema.deploy())
                 .putInto(context);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
@@ -116,10 +126,6 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
                 .list()
                 .map(p -> p.getMetadata().getUid())
                 .collect(Collectors.toSet()));
-        List<FleetPod> pods = context.getSecondaryResources(Pod.class).stream()
-                .map(this::toFleetPod)
-                .flatMap(Optional::stream)
-                .toList();
         FleetReport report = coordinator.coordinate(
                 profile.getMetadata().getUid(),
                 DesiredPlan.of(profile.getSpec(), replicas),
@@ -133,7 +139,7 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
                     "epoch " + report.applied().epoch() + ": "
                             + profile.getSpec().getTargetRate() + " msg/s over " + replicas + " pod(s)");
         }
-        LoadProfileStatus status = StatusBuilder.observed(profile, before, replicas, report);
+        LoadProfileStatus status = StatusBuilder.observed(profile, before, replicas, report, schema.heldBack());
         // an Event for every new cause: when the fleet turns Degraded, and when the cause changes while it is
         Optional<String> wasDegradedBy = StatusBuilder.degraded(before).map(Condition::getReason);
         StatusBuilder.degraded(status)

@@ -56,9 +56,17 @@ public final class StatusBuilder {
         return s;
     }
 
-    /** The fleet as this pass found and left it. */
+    /**
+     * The fleet as this pass found and left it.
+     *
+     * @param heldBack a spec change not rolled out, the first cause of Degraded when present
+     */
     public static LoadProfileStatus observed(
-            LoadProfile profile, LoadProfileStatus before, int replicas, FleetReport r) {
+            LoadProfile profile,
+            LoadProfileStatus before,
+            int replicas,
+            FleetReport r,
+            Optional<HeldBackChange> heldBack) {
         LoadProfileStatus s = before.copy();
         s.setObservedGeneration(profile.getMetadata().getGeneration());
         s.setSelector(FleetNames.selectorString(profile));
@@ -74,7 +82,8 @@ public final class StatusBuilder {
         if (r.totals().latency() != null) {
             s.setLatency(r.totals().latency());
         }
-        Condition degraded = degradedCondition(profile, before, r);
+        Condition degraded = heldBack.map(h -> Condition.of(Condition.DEGRADED, "True", h.reason(), h.message()))
+                .orElseGet(() -> degradedCondition(profile, before, r));
         Phase phase;
         String why;
         if (r.applied().epoch() == 0) {

@@ -18,6 +18,7 @@ import io.loadfleet.operator.coordinate.FleetReport;
 import io.loadfleet.operator.coordinate.FleetTotals;
 import io.loadfleet.operator.coordinate.WorkerClient.WorkerAddress;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class StatusBuilderTest {
     void beforeTheFirstEpochTheFleetIsPendingOnItsPods() {
         FleetReport report = report(AppliedEpoch.none(START), false, 1, Counters.ZERO, Map.of());
 
-        LoadProfileStatus s = StatusBuilder.observed(PROFILE, new LoadProfileStatus(), 3, report);
+        LoadProfileStatus s = StatusBuilder.observed(PROFILE, new LoadProfileStatus(), 3, report, Optional.empty());
 
         assertEquals(Phase.Pending, s.getPhase());
         assertEquals(3, s.getReplicas());
@@ -44,7 +45,7 @@ class StatusBuilderTest {
     void aRunningFleetShowsItsEpochFiguresAndHealth() {
         Counters counters = new Counters(9_000, 8_990, 8_990, 0, null);
         LoadProfileStatus s = StatusBuilder.observed(
-                PROFILE, new LoadProfileStatus(), 3, report(EPOCH_2, false, 3, counters, Map.of()));
+                PROFILE, new LoadProfileStatus(), 3, report(EPOCH_2, false, 3, counters, Map.of()), Optional.empty());
 
         assertEquals(Phase.Running, s.getPhase());
         assertEquals(2L, s.getEpoch());
@@ -63,13 +64,18 @@ class StatusBuilderTest {
         assertEquals(
                 Phase.Rescaling,
                 StatusBuilder.observed(
-                                PROFILE, new LoadProfileStatus(), 4, report(EPOCH_2, true, 3, Counters.ZERO, Map.of()))
+                                PROFILE,
+                                new LoadProfileStatus(),
+                                4,
+                                report(EPOCH_2, true, 3, Counters.ZERO, Map.of()),
+                                Optional.empty())
                         .getPhase());
         LoadProfileStatus paused = StatusBuilder.observed(
                 TestProfiles.smartMeter(3_000, true),
                 new LoadProfileStatus(),
                 3,
-                report(EPOCH_2, false, 3, Counters.ZERO, Map.of()));
+                report(EPOCH_2, false, 3, Counters.ZERO, Map.of()),
+                Optional.empty());
         assertEquals(Phase.Paused, paused.getPhase());
         assertEquals(0L, paused.getTargetRate());
         LoadProfile timed = TestProfiles.withSpec("""
@@ -83,7 +89,7 @@ class StatusBuilderTest {
                 EPOCH_2, false, false, observation(3, Map.of()), new FleetTotals(Counters.ZERO, 0, null), null, true);
         assertEquals(
                 Phase.Completed,
-                StatusBuilder.observed(timed, new LoadProfileStatus(), 3, finished)
+                StatusBuilder.observed(timed, new LoadProfileStatus(), 3, finished, Optional.empty())
                         .getPhase());
     }
 
@@ -123,7 +129,8 @@ class StatusBuilderTest {
                 PROFILE,
                 before,
                 3,
-                report(EPOCH_2, false, 3, new Counters(100, 95, 95, 5, "TimeoutException: expired"), Map.of()));
+                report(EPOCH_2, false, 3, new Counters(100, 95, 95, 5, "TimeoutException: expired"), Map.of()),
+                Optional.empty());
         assertCondition(
                 errors,
                 Condition.DEGRADED,
@@ -150,9 +157,9 @@ class StatusBuilderTest {
     void anUnchangedPassBuildsAnEqualStatusSoNothingIsWritten() {
         LoadProfile paused = TestProfiles.smartMeter(3_000, true);
         FleetReport report = report(EPOCH_2, false, 3, new Counters(10, 10, 10, 0, null), Map.of());
-        LoadProfileStatus first = StatusBuilder.observed(paused, new LoadProfileStatus(), 3, report);
+        LoadProfileStatus first = StatusBuilder.observed(paused, new LoadProfileStatus(), 3, report, Optional.empty());
 
-        assertEquals(first, StatusBuilder.observed(paused, first, 3, report));
+        assertEquals(first, StatusBuilder.observed(paused, first, 3, report, Optional.empty()));
     }
 
     @Test
@@ -165,14 +172,22 @@ class StatusBuilderTest {
                 "2020-01-01T00:00:00Z",
                 condition(
                                 StatusBuilder.observed(
-                                        PROFILE, running, 3, report(EPOCH_2, false, 3, Counters.ZERO, Map.of())),
+                                        PROFILE,
+                                        running,
+                                        3,
+                                        report(EPOCH_2, false, 3, Counters.ZERO, Map.of()),
+                                        Optional.empty()),
                                 Condition.READY)
                         .getLastTransitionTime());
         assertNotEquals(
                 "2020-01-01T00:00:00Z",
                 condition(
                                 StatusBuilder.observed(
-                                        PROFILE, running, 4, report(EPOCH_2, true, 3, Counters.ZERO, Map.of())),
+                                        PROFILE,
+                                        running,
+                                        4,
+                                        report(EPOCH_2, true, 3, Counters.ZERO, Map.of()),
+                                        Optional.empty()),
                                 Condition.READY)
                         .getLastTransitionTime());
     }
@@ -194,7 +209,7 @@ class StatusBuilderTest {
     }
 
     private static LoadProfileStatus observed(FleetReport report) {
-        return StatusBuilder.observed(PROFILE, new LoadProfileStatus(), 3, report);
+        return StatusBuilder.observed(PROFILE, new LoadProfileStatus(), 3, report, Optional.empty());
     }
 
     private static FleetReport report(

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.loadfleet.api.control.ApplyOutcome;
 import io.loadfleet.api.control.Assignment;
+import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -28,6 +29,9 @@ import java.util.function.Supplier;
  */
 public final class ControlServer implements AutoCloseable {
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /** A proposed configuration carries its inline Avro schema. */
+    static final int MAX_CONFIG_BYTES = 1024 * 1024;
+
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -39,20 +43,24 @@ public final class ControlServer implements AutoCloseable {
     private final Supplier<WorkerService> worker;
     private final Supplier<WorkerStatus> notReady;
     private final PrometheusMeterRegistry metrics;
+    private final SchemaPreflightCheck preflight;
 
     /**
-     * @param worker   the worker once its sink is connected; null until then (not ready)
-     * @param notReady the status to report until then, saying what the pod waits for and why
+     * @param worker    the worker once its sink is connected; null until then (not ready)
+     * @param notReady  the status to report until then, saying what the pod waits for and why
+     * @param preflight registers a proposed configuration's schema ({@code PUT /schema})
      */
-    public ControlServer(
+    ControlServer(
             InetSocketAddress address,
             Supplier<WorkerService> worker,
             Supplier<WorkerStatus> notReady,
-            PrometheusMeterRegistry metrics)
+            PrometheusMeterRegistry metrics,
+            SchemaPreflightCheck preflight)
             throws IOException {
         this.worker = worker;
         this.notReady = notReady;
         this.metrics = metrics;
+        this.preflight = preflight;
         this.server = HttpServer.create(address, 0);
         this.executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "control-api");
@@ -72,6 +80,7 @@ public final class ControlServer implements AutoCloseable {
                 }));
         server.createContext("/status", ex -> handle(ex, "GET", () -> status(ex)));
         server.createContext("/assignment", ex -> handle(ex, "PUT", () -> assign(ex)));
+        server.createContext("/schema", ex -> handle(ex, "PUT", () -> preflight(ex)));
         server.createContext(
                 "/metrics",
                 ex -> handle(
@@ -116,18 +125,46 @@ public final class ControlServer implements AutoCloseable {
         json(ex, 200, w == null ? notReady.get() : w.status());
     }
 
+    /** The request's body, or null after answering 413 when it is longer than {@code max} bytes. */
+    private static byte[] body(HttpExchange ex, int max, String what) throws IOException {
+        byte[] body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = in.readNBytes(max + 1);
+        }
+        if (body.length > max) {
+            text(ex, 413, what + " is at most " + max + " bytes\n");
+            return null;
+        }
+        return body;
+    }
+
+    private void preflight(HttpExchange ex) throws IOException {
+        byte[] body = body(ex, MAX_CONFIG_BYTES, "a worker configuration");
+        if (body == null) {
+            return;
+        }
+        WorkerConfig proposed;
+        try {
+            proposed = JSON.readValue(body, WorkerConfig.class);
+        } catch (JsonProcessingException e) {
+            text(ex, 400, "not a worker configuration: " + e.getOriginalMessage() + "\n");
+            return;
+        }
+        try {
+            json(ex, 200, preflight.register(proposed));
+        } catch (IllegalArgumentException e) {
+            text(ex, 422, "cannot check this configuration's schema: " + e.getMessage() + "\n");
+        }
+    }
+
     private void assign(HttpExchange ex) throws IOException {
         WorkerService w = worker.get();
         if (w == null) {
             text(ex, 503, notReadyBecause());
             return;
         }
-        byte[] body;
-        try (InputStream in = ex.getRequestBody()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            text(ex, 413, "an assignment is at most " + MAX_BODY_BYTES + " bytes\n");
+        byte[] body = body(ex, MAX_BODY_BYTES, "an assignment");
+        if (body == null) {
             return;
         }
         Assignment assignment;

@@ -56,7 +56,8 @@ public final class WorkerPod implements AutoCloseable {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.latency = WorkerMetrics.bind(metrics, this::service);
         this.notReady = WorkerStatus.notReady(config.profile(), WorkerState.LOADING_INPUT, null);
-        this.server = new ControlServer(control, this::service, () -> notReady, metrics);
+        this.server = new ControlServer(
+                control, this::service, () -> notReady, metrics, new SchemaPreflightCheck(target.secrets(), inputs));
     }
 
     /**

@@ -9,7 +9,9 @@ import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.worker.engine.LatencyObserver;
+import io.loadfleet.worker.generate.input.GeneratorInputs;
 import io.loadfleet.worker.pace.Clock;
+import io.loadfleet.worker.secret.SecretFiles;
 import io.loadfleet.worker.sink.NullSink;
 import io.loadfleet.worker.testing.WorkerConfigs;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -20,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -37,6 +40,7 @@ class ControlServerTest {
     final AtomicReference<WorkerService> worker = new AtomicReference<>();
     final AtomicReference<WorkerStatus> notReady = new AtomicReference<>(
             WorkerStatus.notReady("t", WorkerState.LOADING_INPUT, "spec.generator.dataset.url: HTTP 404"));
+    static final SecretFiles NO_SECRETS = new SecretFiles(Path.of("no-secrets"));
     ControlServer server;
     LatencyObserver latency;
 
@@ -46,7 +50,11 @@ class ControlServerTest {
         Supplier<WorkerService> current = worker::get;
         latency = WorkerMetrics.bind(metrics, current);
         server = new ControlServer(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), current, notReady::get, metrics);
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                current,
+                notReady::get,
+                metrics,
+                new SchemaPreflightCheck(NO_SECRETS, new GeneratorInputs(Path.of("no-config-maps"), NO_SECRETS)));
     }
 
     @AfterEach

@@ -172,7 +172,8 @@ public final class SchemaRegistryClient {
                                 + "make the change compatible or change the subject's compatibility";
                     default -> prefix + said;
                 },
-                null);
+                null,
+                status == 409 || status == 422);
     }
 
     private static JsonNode parse(String body) {
