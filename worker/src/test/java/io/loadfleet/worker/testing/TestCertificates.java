@@ -67,6 +67,32 @@ public record TestCertificates(String caPem, String brokerCertPem, String broker
         }
     }
 
+    /** A TLS server context serving the broker's certificate chain, for servers the tests start in-process. */
+    public javax.net.ssl.SSLContext serverContext() {
+        try {
+            String base64 = brokerKeyPem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            java.security.PrivateKey key = java.security.KeyFactory.getInstance("RSA")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(
+                            java.util.Base64.getDecoder().decode(base64)));
+            java.security.cert.Certificate[] chain = java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new java.io.ByteArrayInputStream(
+                            brokerCertPem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                    .toArray(java.security.cert.Certificate[]::new);
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            char[] none = new char[0];
+            store.setKeyEntry("server", key, none, chain);
+            javax.net.ssl.KeyManagerFactory keys =
+                    javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, none);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot make a TLS server context", e);
+        }
+    }
+
     private static X509CertificateHolder sign(org.bouncycastle.cert.X509v3CertificateBuilder builder, KeyPair signer)
             throws org.bouncycastle.operator.OperatorCreationException {
         return builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer.getPrivate()));
