@@ -8,11 +8,14 @@ import io.loadfleet.worker.secret.SecretFiles;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
@@ -184,14 +188,23 @@ public final class SchemaRegistryClient {
         }
     }
 
-    /** A connection refused or a TLS handshake says why in its innermost cause; the wrappers only repeat it. */
-    private static String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /** Why a request got no answer, in words: java.net.http's own exceptions often carry no message. */
+    private static String reason(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLHandshakeException handshake) {
+                return "TLS handshake: " + handshake.getMessage();
+            }
         }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message;
+        if (e instanceof HttpConnectTimeoutException) {
+            return "no connection within the connect timeout";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s";
+        }
+        if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** An SSL context trusting the CA certificate(s) of a PEM file. */

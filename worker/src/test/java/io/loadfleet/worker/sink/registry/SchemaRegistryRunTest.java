@@ -300,7 +300,7 @@ class SchemaRegistryRunTest {
     }
 
     @Test
-    void basicAuthOverTlsWorksAndAWrongPasswordIsRefusedWithoutShowingIt() throws Exception {
+    void basicAuthOverTlsWorksAndAWrongPasswordOrAnUntrustedCertificateIsRefusedWithoutShowingThePassword() throws Exception {
         TestCertificates certificates = TestCertificates.generate();
         try (BasicAuthFront front =
                 BasicAuthFront.start(registry.ccompatUrl(), USER, PASSWORD, certificates.serverContext())) {
@@ -325,6 +325,14 @@ class SchemaRegistryRunTest {
                 assertTrue(console.err().contains("the credentials were not accepted"), console.err());
                 assertFalse((console.out() + console.err()).contains(wrong), "the password is not echoed");
                 assertFalse((console.out() + console.err()).contains(PASSWORD));
+            }
+            try (ConsoleCapture console = new ConsoleCapture()) {
+                int rc = run(
+                        profile("behind-auth", "{type: gaming-bet}", secured),
+                        secrets(PASSWORD, TestCertificates.generate().caPem()),
+                        console);
+                assertEquals(1, rc, console.err());
+                assertTrue(console.err().contains("did not answer (TLS handshake: "), console.err());
             }
         }
     }
