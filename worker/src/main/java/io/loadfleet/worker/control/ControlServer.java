@@ -37,6 +37,10 @@ public final class ControlServer implements AutoCloseable {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .build();
+    /** A worker configuration leaves out what it does not use (tracing), as the mounted worker.yaml does. */
+    private static final ObjectMapper CONFIG = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -145,7 +149,7 @@ public final class ControlServer implements AutoCloseable {
         }
         WorkerConfig proposed;
         try {
-            proposed = JSON.readValue(body, WorkerConfig.class);
+            proposed = CONFIG.readValue(body, WorkerConfig.class);
         } catch (JsonProcessingException e) {
             text(ex, 400, "not a worker configuration: " + e.getOriginalMessage() + "\n");
             return;

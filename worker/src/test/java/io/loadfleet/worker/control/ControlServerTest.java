@@ -1,13 +1,16 @@
 package io.loadfleet.worker.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadfleet.api.control.SchemaPreflight;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
+import io.loadfleet.api.spec.SchemaRegistrySpec;
 import io.loadfleet.worker.engine.LatencyObserver;
 import io.loadfleet.worker.generate.input.GeneratorInputs;
 import io.loadfleet.worker.pace.Clock;
@@ -204,6 +207,40 @@ class ControlServerTest {
         JsonNode status = JSON.readTree(get("/status").body());
         assertEquals(1, status.get("epoch").asLong(), "the running assignment is untouched");
         assertEquals(100.0, status.get("targetRate").asDouble(), 1e-9);
+    }
+
+    /**
+     * PUT /schema takes a worker configuration as the operator sends it (JSON, no tracing) and answers
+     * what the registry said; the registry here is a port nobody listens on. (A real registry's
+     * answers: SchemaEvolutionIT.)
+     */
+    @Test
+    void aProposedConfigurationsSchemaIsCheckedWithItsRegistry() throws Exception {
+        WorkerConfig config = WorkerConfigs.temperatureToKafka("t");
+        HttpResponse<String> noRegistry = putSchema(new ObjectMapper().writeValueAsString(config));
+        assertEquals(422, noRegistry.statusCode(), noRegistry.body());
+        assertTrue(noRegistry.body().contains("no sink.kafka.schemaRegistry"), noRegistry.body());
+
+        SchemaRegistrySpec registry = new SchemaRegistrySpec();
+        String down = "http://127.0.0.1:" + io.loadfleet.childjvm.ChildJvm.freePort();
+        registry.setUrl(down);
+        config.sink().getKafka().setSchemaRegistry(registry);
+        String json = new ObjectMapper().writeValueAsString(config);
+        assertFalse(json.contains("tracing"), "the operator leaves out what is not set: " + json);
+        HttpResponse<String> answer = putSchema(json);
+        assertEquals(200, answer.statusCode(), answer.body());
+        SchemaPreflight preflight = new ObjectMapper().readValue(answer.body(), SchemaPreflight.class);
+        assertTrue(
+                preflight.registryError().startsWith("schema registry at " + down + " did not answer"), answer.body());
+        assertEquals(400, putSchema("{\"profile\": 1, \"nonsense\": true}").statusCode());
+    }
+
+    HttpResponse<String> putSchema(String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(uri("/schema"))
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -300,7 +300,8 @@ class SchemaRegistryRunTest {
     }
 
     @Test
-    void basicAuthOverTlsWorksAndAWrongPasswordOrAnUntrustedCertificateIsRefusedWithoutShowingThePassword() throws Exception {
+    void basicAuthOverTlsWorksAndAWrongPasswordOrAnUntrustedCertificateIsRefusedWithoutShowingThePassword()
+            throws Exception {
         TestCertificates certificates = TestCertificates.generate();
         try (BasicAuthFront front =
                 BasicAuthFront.start(registry.ccompatUrl(), USER, PASSWORD, certificates.serverContext())) {
