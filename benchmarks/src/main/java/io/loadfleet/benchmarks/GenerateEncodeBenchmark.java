@@ -10,6 +10,7 @@ import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.records.GeneratedRecord;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
+import io.loadfleet.worker.sink.registry.RegistryFraming;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -42,7 +43,8 @@ public class GenerateEncodeBenchmark {
     @Param({"smart-meter", "iot-sensor", "transaction", "gaming-bet", "temperature"})
     public String generator;
 
-    @Param({"json", "avro"})
+    /** avro-framed: Avro after a schema registry's 5-byte frame, as with sink.kafka.schemaRegistry. */
+    @Param({"json", "avro", "avro-framed"})
     public String format;
 
     private RecordGenerator records;
@@ -67,7 +69,9 @@ public class GenerateEncodeBenchmark {
     public void setUp() {
         GeneratorType type = GeneratorType.byId(generator).orElseThrow();
         records = Generators.create(type, new GeneratorSettings(1, 0, 0, DEVICES));
-        encoder = Encoders.create(Format.valueOf(format.toUpperCase(java.util.Locale.ROOT)), records.schema());
+        encoder = format.equals("avro-framed")
+                ? Encoders.avroAfter(RegistryFraming.header(42), records.schema())
+                : Encoders.create(Format.valueOf(format.toUpperCase(java.util.Locale.ROOT)), records.schema());
         record = new GeneratedRecord(records.schema());
         eventTime = System.currentTimeMillis();
     }

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class SchemaGate {
     static final String SCHEMA_REFUSED = "SchemaRefused";
-    static final String REGISTRY_UNREACHABLE = "SchemaRegistryUnreachable";
+    static final String SCHEMA_CHECK_FAILED = "SchemaCheckFailed";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long WAIT_SECONDS = 20;
 
@@ -77,7 +77,7 @@ final class SchemaGate {
             refused.put(uid, new Refusal(proposed, answer.get().refused()));
             return held(deployed, SCHEMA_REFUSED, answer.get().refused());
         }
-        return held(deployed, REGISTRY_UNREACHABLE, answer.get().registryError());
+        return held(deployed, SCHEMA_CHECK_FAILED, answer.get().registryError());
     }
 
     private static Verdict held(WorkerConfig deployed, String reason, String why) {
