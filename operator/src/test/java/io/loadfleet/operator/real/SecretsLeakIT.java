@@ -12,6 +12,9 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.spec.KafkaSecurityProtocol;
 import io.loadfleet.api.status.Phase;
+import io.loadfleet.registry.ApicurioRegistry;
+import io.loadfleet.registry.BasicAuthFront;
+import io.loadfleet.worker.sink.registry.RegistryFraming;
 import io.loadfleet.worker.testing.KafkaTopics;
 import io.loadfleet.worker.testing.SecuredKafkaBroker;
 import java.net.URI;
@@ -25,16 +28,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A fleet that authenticates to Kafka (SASL_SSL, SCRAM-SHA-512, the broker's CA) with credentials
- * from Secrets, on the real control plane: the pod runner mounts the Secrets into the worker pods
+ * A fleet that authenticates to Kafka (SASL_SSL, SCRAM-SHA-512, the broker's CA) and to a schema
+ * registry (HTTP Basic over TLS, in front of a real Apicurio) with credentials from Secrets, on the
+ * real control plane: the pod runner mounts the Secrets into the worker pods
  * (group-readable by the pods' fsGroup, as the kubelet does) and the operator, whose role grants
- * nothing on Secrets, never asks for one (the API server's audit log). The password, raw or
- * base64-encoded as in the Secret, appears in none of the LoadProfile (spec and status), the
+ * nothing on Secrets, never asks for one (the API server's audit log). Neither password, raw or
+ * base64-encoded as in the Secret (nor the registry's Authorization value), appears in none of the LoadProfile (spec and status), the
  * namespace's Events, ConfigMaps, StatefulSets, Pods, Services and NetworkPolicies, the workers'
  * control API answers, and all the operator and worker pods logged. The same scan then finds a
  * planted copy, so it can fail.
@@ -42,15 +48,42 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(600)
 class SecretsLeakIT {
     static final String PASSWORD = "s3cr3t-" + UUID.randomUUID();
+    static final String REGISTRY_USER = "fleet-registry";
+    static final String REGISTRY_PASSWORD = "r3g-" + UUID.randomUUID();
 
     @RegisterExtension
     static final SecuredKafkaBroker kafka = new SecuredKafkaBroker("fleet-producer", PASSWORD);
+
+    static ApicurioRegistry registry;
+    /** The registry behind HTTP Basic auth and TLS (the broker's certificate, so the kafka-ca Secret serves both). */
+    static BasicAuthFront registryFront;
+
+    @BeforeAll
+    static void startRegistry() throws Exception {
+        registry = ApicurioRegistry.start();
+        registryFront = BasicAuthFront.start(
+                registry.ccompatUrl(),
+                REGISTRY_USER,
+                REGISTRY_PASSWORD,
+                kafka.certificates().serverContext());
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        if (registryFront != null) {
+            registryFront.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+    }
 
     @Test
     void recordsFlowAndTheCredentialsAppearNowhereElse() throws Exception {
         RealFleet fleet = new RealFleet("secured");
         secret(fleet, "kafka-user", Map.of("username", "fleet-producer", "password", PASSWORD));
         secret(fleet, "kafka-ca", Map.of("ca.crt", kafka.certificates().caPem()));
+        secret(fleet, "registry-user", Map.of("username", REGISTRY_USER, "password", REGISTRY_PASSWORD));
         fleet.apply("""
                 apiVersion: loadfleet.io/v1alpha1
                 kind: LoadProfile
@@ -60,6 +93,7 @@ class SecretsLeakIT {
                   replicas: 2
                   devices: {count: 1000}
                   generator: {type: smart-meter, seed: 3}
+                  format: avro
                   sink:
                     kafka:
                       bootstrapServers: "%s"
@@ -69,7 +103,11 @@ class SecretsLeakIT {
                         protocol: SASL_SSL
                         sasl: {mechanism: SCRAM-SHA-512, secretRef: {name: kafka-user}}
                         tls: {secretRef: {name: kafka-ca}}
-                """.formatted(kafka.bootstrapServers(KafkaSecurityProtocol.SASL_SSL)));
+                      schemaRegistry:
+                        url: "%s"
+                        basicAuth: {secretRef: {name: registry-user}}
+                        tls: {secretRef: {name: kafka-ca}}
+                """.formatted(kafka.bootstrapServers(KafkaSecurityProtocol.SASL_SSL), registryFront.url("")));
         await(
                 WAIT,
                 () -> fleet.phase("secured") == Phase.Running
@@ -78,10 +116,11 @@ class SecretsLeakIT {
                 () -> fleet.describe("secured"));
         // paused and settled, the topic (read through the PLAINTEXT listener) holds exactly what the fleet acked
         long acked = fleet.pauseAndSettle("secured");
-        assertEquals(
-                acked,
-                KafkaTopics.readAll(kafka.bootstrapServers(), "secured-readings", acked)
-                        .size());
+        var records = KafkaTopics.readAll(kafka.bootstrapServers(), "secured-readings", acked);
+        assertEquals(acked, records.size());
+        assertTrue(
+                records.stream().allMatch(r -> RegistryFraming.isFramed(r.value())),
+                "every value is framed for the registry behind basic auth and TLS");
         System.out.println("real secrets fleet: " + acked
                 + " records acked over SASL_SSL/SCRAM-SHA-512 by 2 pods, all on the topic");
 
@@ -170,13 +209,25 @@ class SecretsLeakIT {
         return places;
     }
 
-    /** The places holding the password as is, or as base64 (how a Secret or a careless dump would carry it). */
+    /**
+     * The places holding a password as is, or as base64 (how a Secret or a careless dump would carry
+     * it), or the registry's Authorization header value.
+     */
     static List<String> placesHolding(Map<String, String> places) {
-        String base64 = Base64.getEncoder().encodeToString(PASSWORD.getBytes(StandardCharsets.UTF_8));
+        List<String> secrets = List.of(
+                PASSWORD,
+                base64(PASSWORD),
+                REGISTRY_PASSWORD,
+                base64(REGISTRY_PASSWORD),
+                base64(REGISTRY_USER + ":" + REGISTRY_PASSWORD));
         return places.entrySet().stream()
-                .filter(e -> e.getValue().contains(PASSWORD) || e.getValue().contains(base64))
+                .filter(e -> secrets.stream().anyMatch(e.getValue()::contains))
                 .map(Map.Entry::getKey)
                 .toList();
+    }
+
+    static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A scan of nothing proves nothing: each kind of object the scan reads must exist. */
