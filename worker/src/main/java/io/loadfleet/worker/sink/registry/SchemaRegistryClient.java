@@ -172,7 +172,7 @@ public final class SchemaRegistryClient {
                                 + "make the change compatible or change the subject's compatibility";
                     default -> prefix + said;
                 },
-                null);
+                status);
     }
 
     private static JsonNode parse(String body) {

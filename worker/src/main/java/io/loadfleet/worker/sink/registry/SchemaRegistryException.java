@@ -8,7 +8,21 @@ import io.loadfleet.worker.sink.SinkException;
  * own words; it never holds a credential.
  */
 public class SchemaRegistryException extends SinkException {
+    private final int status;
+
     public SchemaRegistryException(String message, Throwable cause) {
         super(message, cause);
+        this.status = 0;
+    }
+
+    /** The registry answered with HTTP {@code status}, not 2xx. */
+    public SchemaRegistryException(String message, int status) {
+        super(message, null);
+        this.status = status;
+    }
+
+    /** The registry's HTTP status; 0 when it did not answer, or answered something that is no schema. */
+    public int status() {
+        return status;
     }
 }
