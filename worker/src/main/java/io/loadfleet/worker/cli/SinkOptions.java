@@ -11,10 +11,11 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
- * The options {@code run} and {@code worker} share: the broker that replaces the configured one, how long
- * reaching it may take, and where mounted Secret and ConfigMap keys are read from. Their help and the
- * connect timeout's default come from the using command's resource bundle: {@code run} reads a profile
- * and gives up on a broker, a pod reads its mounted configuration and keeps trying.
+ * The options {@code run}, {@code verify} and {@code worker} share: the broker that replaces the
+ * configured one, how long reaching it may take, and where mounted Secret and ConfigMap keys are read
+ * from. Their help and the connect timeout's default come from the using command's resource bundle:
+ * {@code run} and {@code verify} read a profile and give up on a broker, a pod reads its mounted
+ * configuration and keeps trying.
  */
 final class SinkOptions {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", descriptionKey = "bootstrap-servers")

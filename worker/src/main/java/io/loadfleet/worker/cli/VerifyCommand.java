@@ -1,11 +1,25 @@
 package io.loadfleet.worker.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.read.ProfileLoader;
+import io.loadfleet.api.spec.Format;
+import io.loadfleet.api.spec.KafkaSinkSpec;
+import io.loadfleet.api.spec.Limits;
+import io.loadfleet.api.spec.PulsarSinkSpec;
+import io.loadfleet.api.spec.SchemaRegistrySpec;
+import io.loadfleet.api.spec.SinkKind;
+import io.loadfleet.api.spec.SinkSpec;
+import io.loadfleet.worker.engine.SinkTarget;
+import io.loadfleet.worker.secret.UnreadableSecretException;
+import io.loadfleet.worker.sink.InvalidSinkSettingException;
+import io.loadfleet.worker.sink.SinkException;
+import io.loadfleet.worker.sink.registry.SchemaRegistryClient;
 import io.loadfleet.worker.verify.DeliveryAudit;
+import io.loadfleet.worker.verify.FramedAvroValues;
 import io.loadfleet.worker.verify.TopicReader;
 import io.loadfleet.worker.verify.TopicReaders;
+import io.loadfleet.worker.verify.ValueChecks;
 import io.loadfleet.worker.verify.VerifySummary;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,10 +30,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,41 +38,57 @@ import picocli.CommandLine.Option;
 @Command(
         name = "verify",
         mixinStandardHelpOptions = true,
+        resourceBundle = "io.loadfleet.worker.cli.VerifyCommand",
         description = {
-            "Read a topic from the beginning until idle and check every loadfleet record's identity:",
-            "per producer shard and epoch, records, lost (sequence gaps), duplicates and out-of-order, and",
-            "end-to-end latency (consume time - event time).",
-            "Exit code: 0 nothing lost or duplicated, 1 something was, 2 bad input."
+            "Read a topic from the beginning until idle and check every loadfleet",
+            "record's identity: per producer shard and epoch, records, lost (sequence",
+            "gaps), duplicates and out-of-order, and end-to-end latency (consume time",
+            "- event time).",
+            "--profile reads the topic a LoadProfile's sink sends to, as run connects:",
+            "its broker, TLS, SASL or token (from Secret files under --secrets-dir),",
+            "format and generator. Values framed for a schema registry",
+            "(sink.kafka.schemaRegistry or --schema-registry) are decoded with the",
+            "writer schema their id names.",
+            "Exit code: 0 nothing lost or duplicated, 1 something was, or the broker",
+            "or registry failed or refused the credentials, 2 bad input."
         })
 final class VerifyCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka to read from")
-    String bootstrapServers;
+    @Option(
+            names = "--profile",
+            paramLabel = "FILE",
+            description = "LoadProfile YAML or JSON whose sink to read: broker, topic, security, schema registry, "
+                    + "format and generator (an option that gives one of these replaces the profile's)")
+    Path profileFile;
 
-    @Option(names = "--service-url", paramLabel = "pulsar://HOST:PORT", description = "Pulsar to read from")
-    String serviceUrl;
+    @CommandLine.Mixin
+    SinkOptions sinkOptions;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", required = true, description = "Topic to read")
+    @Option(names = "--topic", paramLabel = "TOPIC", description = "Topic to read (needed without --profile)")
     String topic;
 
     @Option(
             names = "--format",
             paramLabel = "json|avro",
-            description = "Also check every value is a well-formed record: " + "json, or avro (with --generator)")
+            description = "Also check every value is a well-formed record: json, or avro (with --generator or "
+                    + "--profile); default the profile's spec.format, none without a profile")
     String format;
 
     @Option(
             names = "--generator",
             paramLabel = ShapeArgument.LABEL,
-            description = "The generator whose Avro schema --format avro decodes with: " + ShapeArgument.DESCRIPTION)
+            description = "The generator whose Avro schema --format avro decodes with, replacing the profile's: "
+                    + ShapeArgument.DESCRIPTION)
     String generator;
 
-    @CommandLine.Mixin
-    ShapeArgument.Inputs inputs;
+    @Option(
+            names = "--schema-registry",
+            paramLabel = "URL",
+            description = "Values are framed for this Confluent-compatible registry (magic byte, schema id, Avro):"
+                    + " replaces sink.kafka.schemaRegistry.url, or names a registry without credentials")
+    String schemaRegistry;
 
     @Option(
             names = "--idle",
@@ -78,41 +104,144 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = command.commandLine().getErr();
-        if ((bootstrapServers == null) == (serviceUrl == null)) {
-            return CliErrors.usage(
-                    err,
-                    "give exactly one of --bootstrap-servers HOST:PORT (Kafka) or --service-url pulsar://HOST:PORT (Pulsar)");
+        LoadProfile profile = profileFile == null ? null : ProfileArgument.load(profileFile, err);
+        if (profileFile != null && profile == null) {
+            return CommandLine.ExitCode.USAGE;
         }
-        Predicate<byte[]> decodes;
-        if (format == null) {
-            decodes = value -> true;
-        } else if (format.equals("json")) {
-            decodes = VerifyCommand::isJsonObject;
-        } else if (format.equals("avro") && generator != null) {
-            ShapeArgument.Resolved resolved =
-                    ShapeArgument.resolve(generator, 1, inputs.configMapsDir, inputs.secretsDir, err);
-            Schema schema = resolved == null ? null : resolved.schema(err);
-            if (schema == null) {
+        SinkTarget target;
+        try {
+            target = sinkOptions.target(sinkToRead(profile));
+        } catch (IllegalArgumentException e) {
+            return CliErrors.usage(err, e.getMessage());
+        }
+        if (target.address() == null) {
+            return CliErrors.usage(err, profileFile + ": " + target.missingAddress());
+        }
+        VerifySummary summary;
+        try {
+            Predicate<byte[]> decodes = valueCheck(profile, target, err);
+            if (decodes == null) {
                 return CommandLine.ExitCode.USAGE;
             }
-            decodes = avroDecoder(schema);
-        } else if (format.equals("avro")) {
-            return CliErrors.usage(err, "--format avro needs --generator GENERATOR: the schema to decode with");
-        } else {
-            return CliErrors.usage(err, "--format: \"" + format + "\" is not json or avro");
+            summary = read(target, decodes);
+        } catch (InvalidSinkSettingException | UnreadableSecretException e) {
+            return CliErrors.usage(err, (profileFile == null ? "" : profileFile + ": ") + e.getMessage());
+        } catch (SinkException e) {
+            err.println("cannot verify: " + e.getMessage());
+            err.flush();
+            return CommandLine.ExitCode.SOFTWARE;
         }
+        print(summary, command.commandLine().getOut());
+        if (summaryFile != null) {
+            write(summary);
+        }
+        return summary.clean() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /**
+     * The profile's sink, or one made of --bootstrap-servers or --service-url alone, with --topic and
+     * --schema-registry applied (the broker options are applied by {@link SinkOptions#target}).
+     *
+     * @throws IllegalArgumentException when the options do not say what to read
+     */
+    private SinkSpec sinkToRead(LoadProfile profile) {
+        SinkSpec sink = profile == null ? sinkOfOptions() : profile.getSpec().getSink();
+        if (sink.kind() == SinkKind.FILE) {
+            throw new IllegalArgumentException(
+                    profileFile + ": verify reads a broker's topic; this profile writes files (sink.file)");
+        }
+        if (topic != null && sink.kind() == SinkKind.KAFKA) {
+            sink.getKafka().setTopic(topic);
+        } else if (topic != null) {
+            sink.getPulsar().setTopic(topic);
+        }
+        if (schemaRegistry != null) {
+            if (sink.kind() != SinkKind.KAFKA) {
+                throw new IllegalArgumentException(
+                        "--schema-registry: registry-framed values are read from Kafka; this sink is sink.pulsar");
+            }
+            if (!schemaRegistry.matches(Limits.REGISTRY_URL_PATTERN)) {
+                throw new IllegalArgumentException(
+                        "--schema-registry: \"" + schemaRegistry + "\" is not an http:// or https:// URL");
+            }
+            if (sink.getKafka().getSchemaRegistry() == null) {
+                sink.getKafka().setSchemaRegistry(new SchemaRegistrySpec());
+            }
+            sink.getKafka().getSchemaRegistry().setUrl(schemaRegistry);
+        }
+        return sink;
+    }
+
+    private SinkSpec sinkOfOptions() {
+        if ((sinkOptions.bootstrapServers == null) == (sinkOptions.serviceUrl == null)) {
+            throw new IllegalArgumentException("give --profile FILE, or exactly one of --bootstrap-servers HOST:PORT "
+                    + "(Kafka) or --service-url pulsar://HOST:PORT (Pulsar)");
+        }
+        if (topic == null) {
+            throw new IllegalArgumentException("--topic TOPIC: which topic to read, needed without --profile");
+        }
+        SinkSpec sink = new SinkSpec();
+        if (sinkOptions.bootstrapServers != null) {
+            sink.setKafka(new KafkaSinkSpec());
+        } else {
+            sink.setPulsar(new PulsarSinkSpec());
+        }
+        return sink;
+    }
+
+    /**
+     * What every value must be: framed for the sink's schema registry, else of the format and generator
+     * the options or the profile name; null after printing why it cannot be told.
+     */
+    private Predicate<byte[]> valueCheck(LoadProfile profile, SinkTarget target, PrintWriter err) {
+        if (format != null && !format.equals("json") && !format.equals("avro")) {
+            CliErrors.usage(err, "--format: \"" + format + "\" is not json or avro");
+            return null;
+        }
+        SchemaRegistrySpec registry =
+                target.isKafka() ? target.spec().getKafka().getSchemaRegistry() : null;
+        if (registry != null) {
+            if ("json".equals(format)) {
+                CliErrors.usage(err, "--format json: values framed for a schema registry are Avro");
+                return null;
+            }
+            // the writer schema of each value's id, so no generator is needed
+            return FramedAvroValues.from(SchemaRegistryClient.of(registry, target.secrets(), target.connectTimeout()));
+        }
+        Format effective = format != null
+                ? Format.valueOf(format.toUpperCase(Locale.ROOT))
+                : profile == null ? null : profile.getSpec().effectiveFormat();
+        if (effective == null) {
+            return ValueChecks.any();
+        }
+        if (effective == Format.JSON) {
+            return ValueChecks.jsonObject();
+        }
+        ShapeArgument.Resolved shape;
+        if (generator != null) {
+            shape = ShapeArgument.resolve(generator, 1, sinkOptions.configMapsDir, sinkOptions.secretsDir, err);
+        } else if (profile != null) {
+            shape = new ShapeArgument.Resolved(
+                    profileFile.toString(), profile.getSpec().getGenerator(), 1, sinkOptions.generatorInputs());
+        } else {
+            CliErrors.usage(
+                    err, "--format avro needs --generator GENERATOR or --profile FILE: the schema to decode with");
+            return null;
+        }
+        Schema schema = shape == null ? null : shape.schema(err);
+        return schema == null ? null : ValueChecks.avro(schema);
+    }
+
+    private VerifySummary read(SinkTarget target, Predicate<byte[]> decodes) throws Exception {
         DeliveryAudit audit = new DeliveryAudit(decodes);
-        try (TopicReader reader = bootstrapServers != null
-                ? TopicReaders.kafka(bootstrapServers, topic, idle)
-                : TopicReaders.pulsar(serviceUrl, topic, idle)) {
+        try (TopicReader reader =
+                TopicReaders.open(target.spec(), target.address(), target.secrets(), target.connectTimeout(), idle)) {
             reader.readAll(audit::accept);
         }
-        VerifySummary s = audit.summary(topic);
-        print(s, command.commandLine().getOut());
-        if (summaryFile != null) {
-            write(s);
-        }
-        return s.clean() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+        return audit.summary(
+                target.isKafka()
+                        ? target.spec().getKafka().getTopic()
+                        : target.spec().getPulsar().getTopic());
     }
 
     private static void print(VerifySummary s, PrintWriter out) {
@@ -165,26 +294,5 @@ final class VerifyCommand implements Callable<Integer> {
             Files.createDirectories(parent);
         }
         ProfileLoader.json().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), s);
-    }
-
-    private static boolean isJsonObject(byte[] value) {
-        try {
-            return JSON.readTree(value).isObject();
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static Predicate<byte[]> avroDecoder(Schema schema) {
-        GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(schema);
-        return value -> {
-            try {
-                BinaryDecoder in = DecoderFactory.get().binaryDecoder(value, null);
-                reader.read(null, in);
-                return in.isEnd();
-            } catch (IOException | RuntimeException e) {
-                return false;
-            }
-        };
     }
 }

@@ -3,6 +3,7 @@ package io.loadfleet.worker.engine;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.KafkaSecurityProtocol;
 import io.loadfleet.api.spec.Limits;
+import io.loadfleet.api.spec.SchemaRegistrySpec;
 import io.loadfleet.api.spec.SinkKind;
 import io.loadfleet.api.spec.SinkSpec;
 import io.loadfleet.worker.secret.SecretFiles;
@@ -10,6 +11,8 @@ import io.loadfleet.worker.sink.KafkaSink;
 import io.loadfleet.worker.sink.PulsarSink;
 import io.loadfleet.worker.sink.RecordSink;
 import io.loadfleet.worker.sink.file.FileSink;
+import io.loadfleet.worker.sink.registry.RegistryFraming;
+import io.loadfleet.worker.sink.registry.SchemaRegistryClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.avro.Schema;
@@ -121,6 +124,18 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
         };
     }
 
+    /**
+     * With sink.kafka.schemaRegistry, the frame of the schema's values: registered (or looked up)
+     * before the producer connects, so a refused schema sends nothing; null without a registry.
+     */
+    private byte[] registryHeader(Schema schema) {
+        SchemaRegistrySpec registry = spec.getKafka().getSchemaRegistry();
+        return registry == null
+                ? null
+                : RegistryFraming.header(SchemaRegistryClient.of(registry, secrets, connectTimeout)
+                        .valueSchemaId(spec.getKafka().getTopic(), schema));
+    }
+
     /** Connects; a broker that cannot be reached or a topic that cannot be made is a {@link SinkException}. */
     public RecordSink open(String clientId, Format format, Schema schema) {
         if (isFile()) {
@@ -130,7 +145,7 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
             throw new IllegalStateException(missingAddress());
         }
         return isKafka()
-                ? KafkaSink.open(spec.getKafka(), address, clientId, connectTimeout, secrets, schema)
+                ? KafkaSink.open(spec.getKafka(), address, clientId, connectTimeout, secrets, registryHeader(schema))
                 : PulsarSink.open(spec.getPulsar(), address, format, schema, connectTimeout, secrets);
     }
 }

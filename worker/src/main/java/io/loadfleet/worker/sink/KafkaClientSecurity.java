@@ -11,15 +11,16 @@ import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 
 /**
- * The security settings of every Kafka client of a sink (producer and the admin that creates the
- * topic). The password goes into {@code sasl.jaas.config}, a PASSWORD-typed setting that
- * kafka-clients prints as [hidden]; the CA stays a file the client reads as a PEM trust store.
+ * The security settings of every Kafka client of a sink (the producer, the admin that creates the
+ * topic, and verify's consumer). The password goes into {@code sasl.jaas.config}, a PASSWORD-typed
+ * setting that kafka-clients prints as [hidden]; the CA stays a file the client reads as a PEM trust
+ * store.
  */
-final class KafkaClientSecurity {
+public final class KafkaClientSecurity {
 
     private KafkaClientSecurity() {}
 
-    static Properties of(KafkaSinkSpec spec, SecretFiles secrets) {
+    public static Properties of(KafkaSinkSpec spec, SecretFiles secrets) {
         Properties p = new Properties();
         KafkaSecuritySpec security = spec.getSecurity();
         if (security == null) {

@@ -6,8 +6,6 @@ import io.loadfleet.api.spec.KafkaSinkSpec;
 import io.loadfleet.worker.encode.Encoders;
 import io.loadfleet.worker.encode.RecordEncoder;
 import io.loadfleet.worker.secret.SecretFiles;
-import io.loadfleet.worker.sink.registry.RegistryFraming;
-import io.loadfleet.worker.sink.registry.SchemaRegistryClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.avro.Schema;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -57,12 +54,9 @@ public final class KafkaSink implements RecordSink {
     }
 
     /**
-     * With sink.kafka.schemaRegistry, registers (or looks up) the schema first, so a refused schema
-     * sends nothing.
-     *
-     * @param connectTimeout how long to wait for a broker or registry to answer before giving up
-     * @param secrets        where the credentials and CAs that sink.kafka names are read from
-     * @param schema         the records' schema, which the registry frame names
+     * @param connectTimeout how long to wait for a broker to answer before giving up
+     * @param secrets        where the credentials and CA that sink.kafka.security names are read from
+     * @param registryHeader the frame every Avro value starts with (a schema registry's); null for bare values
      */
     public static KafkaSink open(
             KafkaSinkSpec spec,
@@ -70,11 +64,7 @@ public final class KafkaSink implements RecordSink {
             String clientId,
             Duration connectTimeout,
             SecretFiles secrets,
-            Schema schema) {
-        byte[] registryHeader = spec.getSchemaRegistry() == null
-                ? null
-                : RegistryFraming.header(SchemaRegistryClient.of(spec.getSchemaRegistry(), secrets, connectTimeout)
-                        .valueSchemaId(spec.getTopic(), schema));
+            byte[] registryHeader) {
         Properties security = KafkaClientSecurity.of(spec, secrets);
         ensureTopic(bootstrapServers, spec.getTopic(), spec.getPartitions(), connectTimeout, security);
         KafkaProducer<byte[], byte[]> producer;
@@ -82,7 +72,7 @@ public final class KafkaSink implements RecordSink {
             producer = new KafkaProducer<>(producerConfig(spec, bootstrapServers, clientId, security));
         } catch (KafkaException e) {
             throw new InvalidSinkSettingException(
-                    "sink.kafka: the producer refuses its settings: " + rootMessage(e), e);
+                    "sink.kafka: the producer refuses its settings: " + RootCause.message(e), e);
         }
         try {
             // Fetch the topic's metadata now, so the first paced send does not wait for it.
@@ -90,7 +80,7 @@ public final class KafkaSink implements RecordSink {
         } catch (KafkaException e) {
             producer.close(Duration.ZERO);
             throw new SinkException(
-                    "cannot send to " + spec.getTopic() + " on " + bootstrapServers + ": " + rootMessage(e), e);
+                    "cannot send to " + spec.getTopic() + " on " + bootstrapServers + ": " + RootCause.message(e), e);
         }
         return new KafkaSink(producer, spec.getTopic(), registryHeader);
     }
@@ -130,19 +120,15 @@ public final class KafkaSink implements RecordSink {
         try {
             admin = Admin.create(p);
         } catch (KafkaException e) {
-            throw new InvalidSinkSettingException("sink.kafka.security: the client refuses it: " + rootMessage(e), e);
+            throw new InvalidSinkSettingException(
+                    "sink.kafka.security: the client refuses it: " + RootCause.message(e), e);
         }
         try {
             NewTopic newTopic = new NewTopic(topic, Optional.ofNullable(partitions), Optional.empty());
             admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof AuthenticationException refused) {
-                throw new SinkException(
-                        "authentication with Kafka at " + bootstrapServers + " failed ("
-                                + security.getProperty(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG) + "): "
-                                + reason(refused)
-                                + "; check sink.kafka.security and the Secrets it names",
-                        refused);
+                throw KafkaFailures.refused(bootstrapServers, security, refused);
             }
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new SinkException(
@@ -151,9 +137,7 @@ public final class KafkaSink implements RecordSink {
                         e.getCause());
             }
         } catch (TimeoutException e) {
-            throw new SinkException(
-                    "no Kafka broker answered at " + bootstrapServers + " within " + timeout.toMillis() / 1000.0 + " s",
-                    e);
+            throw KafkaFailures.noAnswer(bootstrapServers, timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SinkException("interrupted while creating topic " + topic, e);
@@ -161,25 +145,6 @@ public final class KafkaSink implements RecordSink {
             // Without a bound, close waits out the client's 60 s API timeout for a broker that never answered.
             admin.close(Duration.ZERO);
         }
-    }
-
-    /** A TLS failure's handshake message names the check that failed (e.g. PKIX path validation); its innermost cause only a detail. */
-    private static String reason(AuthenticationException refused) {
-        for (Throwable t = refused; t != null; t = t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLHandshakeException handshake && handshake.getMessage() != null) {
-                return "TLS handshake: " + handshake.getMessage();
-            }
-        }
-        return rootMessage(refused);
-    }
-
-    /** The innermost cause says what went wrong (e.g. a TLS handshake's reason); the wrappers only repeat it. */
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     @Override

@@ -63,11 +63,7 @@ public final class PulsarSink implements RecordSink {
         }
         PulsarClient client = null;
         try {
-            client = security.apply(PulsarClient.builder()
-                            .serviceUrl(serviceUrl)
-                            .operationTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                            .connectionTimeout(Math.min(timeoutMillis, 10_000), TimeUnit.MILLISECONDS))
-                    .build();
+            client = security.client(serviceUrl, connectTimeout).build();
             Producer<byte[]> producer = producer(client, spec, format, schema).create();
             return new PulsarSink(client, producer);
         } catch (InvalidSinkSettingException | UnreadableSecretException e) {
@@ -76,7 +72,7 @@ public final class PulsarSink implements RecordSink {
         } catch (PulsarClientException | RuntimeException e) {
             closeQuietly(client);
             throw new SinkException(
-                    "cannot send to " + spec.fullTopicName() + " at " + serviceUrl + ": " + firstLine(e), e);
+                    "cannot send to " + spec.fullTopicName() + " at " + serviceUrl + ": " + RootCause.message(e), e);
         }
     }
 
@@ -114,7 +110,7 @@ public final class PulsarSink implements RecordSink {
                 b.loadConf(conf);
             } catch (RuntimeException e) {
                 throw new InvalidSinkSettingException(
-                        "sink.pulsar.properties: " + firstLine(e)
+                        "sink.pulsar.properties: " + RootCause.message(e)
                                 + ": use ProducerBuilder.loadConf names, e.g. maxPendingMessages or producerName",
                         e);
             }
@@ -143,7 +139,8 @@ public final class PulsarSink implements RecordSink {
                     refused);
         } catch (PulsarClientException | PulsarAdminException e) {
             throw new SinkException(
-                    "cannot create partitioned topic " + topic + " through " + adminUrl + ": " + firstLine(e), e);
+                    "cannot create partitioned topic " + topic + " through " + adminUrl + ": " + RootCause.message(e),
+                    e);
         }
     }
 
@@ -208,15 +205,5 @@ public final class PulsarSink implements RecordSink {
                 // nothing left to deliver through it
             }
         }
-    }
-
-    /** The innermost cause says what went wrong (e.g. "Connection refused"); the wrappers only repeat it. */
-    private static String firstLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return m.lines().findFirst().orElse(m);
     }
 }

@@ -1,6 +1,10 @@
 package io.loadfleet.worker.verify;
 
+import io.loadfleet.worker.sink.InvalidSinkSettingException;
+import io.loadfleet.worker.sink.KafkaFailures;
 import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.sink.RootCause;
+import io.loadfleet.worker.sink.SinkException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +13,10 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -18,37 +25,66 @@ final class KafkaTopicReader implements TopicReader {
     private static final Duration POLL = Duration.ofMillis(250);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String bootstrapServers;
     private final String topic;
+    private final Properties settings;
+    private final Duration connectTimeout;
     private final Duration idle;
 
-    KafkaTopicReader(String bootstrapServers, String topic, Duration idle) {
+    /** @param settings the client's security settings, see {@link TopicReaders#settings} */
+    KafkaTopicReader(
+            String bootstrapServers, String topic, Properties settings, Duration connectTimeout, Duration idle) {
         Properties p = new Properties();
+        p.putAll(settings);
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "loadfleet-verify");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        this.consumer = new KafkaConsumer<>(p);
+        // reading a topic back must not create it when it is missing
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        try {
+            this.consumer = new KafkaConsumer<>(p);
+        } catch (KafkaException e) {
+            throw new InvalidSinkSettingException(
+                    "sink.kafka: the consumer refuses its settings: " + RootCause.message(e), e);
+        }
+        this.bootstrapServers = bootstrapServers;
         this.topic = topic;
+        this.settings = settings;
+        this.connectTimeout = connectTimeout;
         this.idle = idle;
     }
 
     @Override
     public void readAll(Consumer<ConsumedRecord> each) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        long idleSince = System.nanoTime();
-        while (System.nanoTime() - idleSince < idle.toNanos()) {
-            var batch = consumer.poll(POLL);
-            long now = System.currentTimeMillis();
-            for (ConsumerRecord<byte[], byte[]> r : batch) {
-                each.accept(identity(r, now));
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, connectTimeout).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            if (partitions.isEmpty()) {
+                throw new SinkException("Kafka at " + bootstrapServers + " has no topic " + topic, null);
             }
-            if (!batch.isEmpty()) {
-                idleSince = System.nanoTime();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long idleSince = System.nanoTime();
+            while (System.nanoTime() - idleSince < idle.toNanos()) {
+                var batch = consumer.poll(POLL);
+                long now = System.currentTimeMillis();
+                for (ConsumerRecord<byte[], byte[]> r : batch) {
+                    each.accept(identity(r, now));
+                }
+                if (!batch.isEmpty()) {
+                    idleSince = System.nanoTime();
+                }
             }
+        } catch (AuthenticationException refused) {
+            throw KafkaFailures.refused(bootstrapServers, settings, refused);
+        } catch (TimeoutException e) {
+            throw KafkaFailures.noAnswer(bootstrapServers, connectTimeout, e);
+        } catch (KafkaException e) {
+            throw new SinkException(
+                    "cannot read topic " + topic + " on " + bootstrapServers + ": " + RootCause.message(e), e);
         }
     }
 

@@ -1,9 +1,12 @@
 package io.loadfleet.worker.verify;
 
 import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.sink.RootCause;
+import io.loadfleet.worker.sink.SinkException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.pulsar.client.api.ClientBuilder;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
@@ -13,43 +16,69 @@ import org.apache.pulsar.client.api.SubscriptionInitialPosition;
 final class PulsarTopicReader implements TopicReader {
     private final PulsarClient client;
     private final org.apache.pulsar.client.api.Consumer<byte[]> consumer;
+    private final String serviceUrl;
+    private final String topic;
     private final Duration idle;
 
-    PulsarTopicReader(String serviceUrl, String topic, Duration idle) throws PulsarClientException {
-        this.client = PulsarClient.builder().serviceUrl(serviceUrl).build();
+    /** @param client the client of {@code serviceUrl}, with the sink's token and CA */
+    PulsarTopicReader(ClientBuilder client, String serviceUrl, String topic, Duration idle) {
+        this.serviceUrl = serviceUrl;
+        this.topic = topic;
+        this.idle = idle;
+        try {
+            this.client = client.build();
+        } catch (PulsarClientException e) {
+            throw failure(e);
+        }
         try {
             // bytes, whatever schema the topic holds: only the properties are read
-            this.consumer = client.newConsumer()
+            this.consumer = this.client
+                    .newConsumer()
                     .topic(topic)
                     .subscriptionName("loadfleet-verify-" + System.nanoTime())
                     .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
                     .receiverQueueSize(10_000)
                     .subscribe();
         } catch (PulsarClientException | RuntimeException e) {
-            client.close();
-            throw e;
+            closeClient();
+            throw failure(e);
         }
-        this.idle = idle;
     }
 
     @Override
-    public void readAll(Consumer<ConsumedRecord> each) throws PulsarClientException {
-        while (true) {
-            Message<byte[]> m = consumer.receive((int) idle.toMillis(), TimeUnit.MILLISECONDS);
-            if (m == null) {
-                return;
+    public void readAll(Consumer<ConsumedRecord> each) {
+        try {
+            for (Message<byte[]> m = receive(); m != null; m = receive()) {
+                each.accept(Identity.of(
+                        m.getProperty(OutgoingRecord.HEADER_PROFILE),
+                        m.getProperty(OutgoingRecord.HEADER_SHARD),
+                        m.getProperty(OutgoingRecord.HEADER_EPOCH),
+                        m.getProperty(OutgoingRecord.HEADER_SEQUENCE),
+                        m.getTopicName(),
+                        m.getEventTime(),
+                        System.currentTimeMillis(),
+                        m.getData()));
+                consumer.acknowledge(m);
             }
-            each.accept(Identity.of(
-                    m.getProperty(OutgoingRecord.HEADER_PROFILE),
-                    m.getProperty(OutgoingRecord.HEADER_SHARD),
-                    m.getProperty(OutgoingRecord.HEADER_EPOCH),
-                    m.getProperty(OutgoingRecord.HEADER_SEQUENCE),
-                    m.getTopicName(),
-                    m.getEventTime(),
-                    System.currentTimeMillis(),
-                    m.getData()));
-            consumer.acknowledge(m);
+        } catch (PulsarClientException e) {
+            throw failure(e);
         }
+    }
+
+    /** The next message, or null once the topic stayed idle. */
+    private Message<byte[]> receive() throws PulsarClientException {
+        return consumer.receive((int) idle.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One line naming the topic and the broker, and the field to check when the broker refused the token. */
+    private SinkException failure(Exception e) {
+        String hint = "";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PulsarClientException.AuthenticationException) {
+                hint = "; check sink.pulsar.auth and the Secret it names";
+            }
+        }
+        return new SinkException("cannot read " + topic + " at " + serviceUrl + ": " + RootCause.message(e) + hint, e);
     }
 
     @Override
@@ -57,7 +86,15 @@ final class PulsarTopicReader implements TopicReader {
         try {
             consumer.close();
         } finally {
+            closeClient();
+        }
+    }
+
+    private void closeClient() {
+        try {
             client.close();
+        } catch (PulsarClientException ignored) {
+            // nothing was read through it that a close could lose
         }
     }
 }

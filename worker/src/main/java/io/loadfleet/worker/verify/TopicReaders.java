@@ -1,17 +1,54 @@
 package io.loadfleet.worker.verify;
 
+import io.loadfleet.api.spec.KafkaSinkSpec;
+import io.loadfleet.api.spec.SinkSpec;
+import io.loadfleet.worker.secret.SecretFiles;
+import io.loadfleet.worker.sink.KafkaClientSecurity;
+import io.loadfleet.worker.sink.PulsarClientSecurity;
 import java.time.Duration;
-import org.apache.pulsar.client.api.PulsarClientException;
+import java.util.Properties;
 
-/** The reader for each broker. */
+/** The reader for each broker, connecting as the sink's producer does. */
 public final class TopicReaders {
     private TopicReaders() {}
 
-    public static TopicReader kafka(String bootstrapServers, String topic, Duration idle) {
-        return new KafkaTopicReader(bootstrapServers, topic, idle);
+    /**
+     * The reader of the topic {@code sink} names, at {@code address} (its bootstrap servers or service
+     * URL), with the sink's TLS, SASL or token read from {@code secrets}.
+     *
+     * @param connectTimeout how long the broker may take to answer before the reader gives up
+     * @param idle           how long the topic must stay without a new record for reading to end
+     * @throws io.loadfleet.worker.secret.UnreadableSecretException when a Secret key the sink names has no file
+     * @throws io.loadfleet.worker.sink.SinkException               when the broker cannot be reached or refuses the client
+     */
+    public static TopicReader open(
+            SinkSpec sink, String address, SecretFiles secrets, Duration connectTimeout, Duration idle) {
+        return switch (sink.kind()) {
+            case KAFKA ->
+                new KafkaTopicReader(
+                        address, sink.getKafka().getTopic(), settings(sink.getKafka(), secrets), connectTimeout, idle);
+            case PULSAR ->
+                new PulsarTopicReader(
+                        PulsarClientSecurity.of(sink.getPulsar(), secrets).client(address, connectTimeout),
+                        address,
+                        sink.getPulsar().fullTopicName(),
+                        idle);
+            case FILE -> throw new IllegalArgumentException("verify reads a broker's topic; sink.file writes files");
+        };
     }
 
-    public static TopicReader pulsar(String serviceUrl, String topic, Duration idle) throws PulsarClientException {
-        return new PulsarTopicReader(serviceUrl, topic, idle);
+    /**
+     * The sink's security settings, and those of its pass-through properties that say how a client
+     * connects (ssl.*, sasl.*, security.*: e.g. ssl.endpoint.identification.algorithm), so the
+     * consumer reaches the brokers the way the producer did. Producer tuning is left out.
+     */
+    static Properties settings(KafkaSinkSpec spec, SecretFiles secrets) {
+        Properties p = KafkaClientSecurity.of(spec, secrets);
+        spec.getProperties().forEach((name, value) -> {
+            if (name.startsWith("ssl.") || name.startsWith("sasl.") || name.startsWith("security.")) {
+                p.put(name, value);
+            }
+        });
+        return p;
     }
 }

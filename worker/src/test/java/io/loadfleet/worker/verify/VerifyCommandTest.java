@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadfleet.worker.cli.Loadfleet;
 import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.testing.ConsoleCapture;
 import io.loadfleet.worker.testing.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,6 +102,42 @@ class VerifyCommandTest {
         assertEquals(
                 4000,
                 new ObjectMapper().readTree(summary.toFile()).get("undecodable").asLong());
+        // the profile names the topic, format and generator; the broker option replaces its (absent) one
+        assertEquals(
+                0,
+                Loadfleet.execute(
+                        "verify",
+                        "--profile",
+                        profile.toString(),
+                        "--bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "--idle",
+                        "1s",
+                        "--summary",
+                        summary.toString()));
+        s = new ObjectMapper().readTree(summary.toFile());
+        assertEquals(4000, s.get("records").asLong());
+        assertEquals(0, s.get("undecodable").asLong(), "decoded as the profile's format avro of iot-sensor");
+    }
+
+    @Test
+    void aTopicThatIsNotThereIsReportedNotCreated() throws Exception {
+        for (int attempt = 0; attempt < 2; attempt++) { // the first look must not have created it
+            try (ConsoleCapture console = new ConsoleCapture()) {
+                assertEquals(
+                        1,
+                        Loadfleet.execute(
+                                "verify",
+                                "--bootstrap-servers",
+                                kafka.bootstrapServers(),
+                                "--topic",
+                                "verify-never-sent"),
+                        console.err());
+                assertEquals(
+                        "cannot verify: Kafka at " + kafka.bootstrapServers() + " has no topic verify-never-sent",
+                        console.err().strip());
+            }
+        }
     }
 
     @Test
@@ -146,10 +183,48 @@ class VerifyCommandTest {
     }
 
     @Test
-    void badArgumentsExitTwo() {
+    void badArgumentsExitTwo() throws Exception {
         assertEquals(2, Loadfleet.execute("verify", "--topic", "t"));
+        assertEquals(2, Loadfleet.execute("verify", "--bootstrap-servers", "h:1"), "no --topic and no --profile");
         assertEquals(2, Loadfleet.execute("verify", "--topic", "t", "--bootstrap-servers", "h:1", "--format", "avro"));
         assertEquals(2, Loadfleet.execute("verify", "--topic", "t", "--bootstrap-servers", "h:1", "--idle", "soon"));
+        assertEquals(
+                2,
+                Loadfleet.execute(
+                        "verify", "--topic", "t", "--service-url", "pulsar://h:6650", "--schema-registry", "http://r"));
+        assertEquals(
+                2,
+                Loadfleet.execute(
+                        "verify", "--topic", "t", "--bootstrap-servers", "h:1", "--schema-registry", "registry:8081"));
+        assertEquals(
+                2,
+                Loadfleet.execute(
+                        "verify",
+                        "--topic",
+                        "t",
+                        "--bootstrap-servers",
+                        "h:1",
+                        "--schema-registry",
+                        "http://r:8081",
+                        "--format",
+                        "json"));
+        Path files = dir.resolve("files.yaml");
+        Files.writeString(files, """
+                apiVersion: loadfleet.io/v1alpha1
+                kind: LoadProfile
+                metadata: {name: files}
+                spec:
+                  targetRate: 10
+                  devices: {count: 10}
+                  generator: {type: temperature}
+                  sink: {file: {path: out, format: jsonl}}
+                """);
+        try (ConsoleCapture console = new ConsoleCapture()) {
+            assertEquals(2, Loadfleet.execute("verify", "--profile", files.toString()));
+            assertEquals(
+                    files + ": verify reads a broker's topic; this profile writes files (sink.file)",
+                    console.err().strip());
+        }
     }
 
     static ProducerRecord<byte[], byte[]> record(int shard, long seq) {

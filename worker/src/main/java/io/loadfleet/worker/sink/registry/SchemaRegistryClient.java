@@ -176,8 +176,7 @@ public final class SchemaRegistryClient {
                                 + "make the change compatible or change the subject's compatibility";
                     default -> prefix + said;
                 },
-                null,
-                status == 409 || status == 422);
+                status);
     }
 
     private static JsonNode parse(String body) {

@@ -8,20 +8,26 @@ import io.loadfleet.worker.sink.SinkException;
  * own words; it never holds a credential.
  */
 public class SchemaRegistryException extends SinkException {
-    private final boolean schemaRefused;
+    private final int status;
 
     public SchemaRegistryException(String message, Throwable cause) {
-        this(message, cause, false);
-    }
-
-    /** @param schemaRefused the registry answered and refused the schema itself (incompatible or invalid) */
-    public SchemaRegistryException(String message, Throwable cause, boolean schemaRefused) {
         super(message, cause);
-        this.schemaRefused = schemaRefused;
+        this.status = 0;
     }
 
-    /** Whether the registry refused the schema, which no retry changes, rather than failing to answer or to authenticate. */
+    /** The registry answered with HTTP {@code status}, not 2xx. */
+    public SchemaRegistryException(String message, int status) {
+        super(message, null);
+        this.status = status;
+    }
+
+    /** The registry's HTTP status; 0 when it did not answer, or answered something that is no schema. */
+    public int status() {
+        return status;
+    }
+
+    /** Whether the registry refused the schema itself (incompatible or invalid), which no retry changes. */
     public boolean schemaRefused() {
-        return schemaRefused;
+        return status == 409 || status == 422;
     }
 }
