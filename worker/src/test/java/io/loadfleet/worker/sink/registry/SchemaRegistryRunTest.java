@@ -62,6 +62,8 @@ class SchemaRegistryRunTest {
     @TempDir
     Path dir;
 
+    Path lastProfile;
+
     @BeforeAll
     static void startRegistry() throws Exception {
         registry = ApicurioRegistry.start();
@@ -94,6 +96,7 @@ class SchemaRegistryRunTest {
     int run(String profileYaml, Path secrets, ConsoleCapture console) throws Exception {
         Path profile = dir.resolve("p-" + UUID.randomUUID() + ".yaml");
         Files.writeString(profile, profileYaml);
+        lastProfile = profile;
         List<String> args = new ArrayList<>(List.of(
                 "run",
                 profile.toString(),
@@ -314,6 +317,23 @@ class SchemaRegistryRunTest {
                         secrets(PASSWORD, certificates.caPem()),
                         console);
                 assertEquals(0, rc, console.err());
+                assertFalse((console.out() + console.err()).contains(PASSWORD));
+            }
+            try (ConsoleCapture console = new ConsoleCapture()) {
+                // verify reads the framed values with the profile's registry, its basic auth and CA
+                int rc = Loadfleet.execute(
+                        "verify",
+                        "--profile",
+                        lastProfile.toString(),
+                        "--bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "--secrets-dir",
+                        dir.resolve("secrets").toString(),
+                        "--idle",
+                        "2s");
+                assertEquals(0, rc, console.out() + console.err());
+                assertTrue(console.out().contains(String.format("%,d records, 0 lost", acked())), console.out());
+                assertTrue(console.out().contains(", 0 undecodable"), console.out());
                 assertFalse((console.out() + console.err()).contains(PASSWORD));
             }
             String wrong = "wrong-" + UUID.randomUUID();
