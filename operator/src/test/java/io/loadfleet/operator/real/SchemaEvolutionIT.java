@@ -40,7 +40,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * An avro-schema generator edited in a running fleet whose values are framed for a real schema
  * registry (Apicurio), on the real control plane: a compatible edit becomes the subject's version 2
  * and the pods roll onto it; an incompatible one is refused by the registry, the fleet keeps
- * running on version 2 with no pod restarted, and the status and an Event quote the registry.
+ * running on version 2 with no pod restarted, and the status and an Event quote the registry. A
+ * registry that is down from the start keeps the pods unready with a reason naming it.
  */
 @Timeout(600)
 class SchemaEvolutionIT {
@@ -127,6 +128,32 @@ class SchemaEvolutionIT {
         editSchema(V2); // undo: the refusal clears
         await(WAIT, () -> fleet.degraded("evolving").isEmpty(), () -> fleet.describe("evolving"));
         assertEquals(podsBefore, podUids(), "undoing the refused edit restarts nothing");
+    }
+
+    @Test
+    void aRegistryThatIsDownAtStartIsADegradedReasonNamingIt() throws Exception {
+        String down = "http://127.0.0.1:" + io.loadfleet.childjvm.ChildJvm.freePort() + "/apis/ccompat/v7";
+        fleet.apply(RealFleet.profile("unregistered", 100, 1, """
+                  format: avro
+                  generator: {type: temperature}
+                  sink:
+                    kafka:
+                      bootstrapServers: "%s"
+                      topic: unregistered
+                      schemaRegistry: {url: "%s"}
+                """.formatted(kafka.bootstrapServers(), down)));
+        await(
+                WAIT,
+                () -> fleet.degraded("unregistered")
+                        .filter(c -> c.getReason().equals("SinkUnreachable"))
+                        .isPresent(),
+                () -> fleet.describe("unregistered"));
+        Condition degraded = fleet.degraded("unregistered").orElseThrow();
+        assertTrue(
+                degraded.getMessage().contains("schema registry at " + down + " did not answer (connection refused)"),
+                degraded.getMessage());
+        assertEquals(0, fleet.status("unregistered").getReadyReplicas(), "the pod stays unready");
+        fleet.deleteAndAwaitGone("unregistered");
     }
 
     void editSchema(String schema) throws Exception {
