@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The operator's side of the worker control API, asynchronous so one pass asks every pod at once.
@@ -56,22 +57,14 @@ public final class WorkerClient {
 
     /** Pushes an assignment; completes empty when the pod could not be reached or refused it unexpectedly. */
     public CompletableFuture<Optional<ApplyOutcome>> push(WorkerAddress pod, Assignment assignment) {
-        String body;
-        try {
-            body = JSON.writeValueAsString(assignment);
-        } catch (JsonProcessingException e) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        HttpRequest request = HttpRequest.newBuilder(pod.uri("/assignment"))
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .thenApply(r -> r.statusCode() == 200 || r.statusCode() == 409
+        return put(
+                pod,
+                "/assignment",
+                assignment,
+                TIMEOUT,
+                r -> r.statusCode() == 200 || r.statusCode() == 409
                         ? read(r.body(), AppliedAnswer.class).map(AppliedAnswer::outcome)
-                        : Optional.<ApplyOutcome>empty())
-                .exceptionally(unreachable -> Optional.empty());
+                        : Optional.empty());
     }
 
     /**
@@ -80,21 +73,34 @@ public final class WorkerClient {
      * restarted pods report what they find).
      */
     public CompletableFuture<Optional<SchemaPreflight>> preflight(WorkerAddress pod, WorkerConfig proposed) {
+        return put(
+                pod,
+                "/schema",
+                proposed,
+                PREFLIGHT_TIMEOUT,
+                r -> r.statusCode() == 200 ? read(r.body(), SchemaPreflight.class) : Optional.empty());
+    }
+
+    /** PUTs {@code value} as JSON; completes empty when it cannot be written or the pod not reached. */
+    private <T> CompletableFuture<Optional<T>> put(
+            WorkerAddress pod,
+            String path,
+            Object value,
+            Duration timeout,
+            Function<HttpResponse<String>, Optional<T>> answer) {
         String body;
         try {
-            body = JSON.writeValueAsString(proposed);
+            body = JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        HttpRequest request = HttpRequest.newBuilder(pod.uri("/schema"))
-                .timeout(PREFLIGHT_TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(pod.uri(path))
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .thenApply(r -> r.statusCode() == 200
-                        ? read(r.body(), SchemaPreflight.class)
-                        : Optional.<SchemaPreflight>empty())
+                .thenApply(answer)
                 .exceptionally(unreachable -> Optional.empty());
     }
 

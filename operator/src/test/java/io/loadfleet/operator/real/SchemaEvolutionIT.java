@@ -14,10 +14,6 @@ import io.loadfleet.registry.ApicurioRegistry;
 import io.loadfleet.worker.sink.registry.RegistryFraming;
 import io.loadfleet.worker.testing.KafkaBroker;
 import io.loadfleet.worker.testing.KafkaTopics;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +88,7 @@ class SchemaEvolutionIT {
                 """.formatted(V1, kafka.bootstrapServers(), TOPIC, registry.ccompatUrl())));
         fleet.awaitRunning("evolving", 400, 2);
         int v1 = registryGet("/subjects/" + SUBJECT + "/versions/1").get("id").asInt();
-        registry("PUT", "/config/" + SUBJECT, "{\"compatibility\":\"BACKWARD\"}");
+        registry.ccompat("PUT", "/config/" + SUBJECT, "{\"compatibility\":\"BACKWARD\"}");
 
         editSchema(V2);
         await(WAIT, () -> versions() == 2, () -> fleet.describe("evolving"));
@@ -227,23 +223,6 @@ class SchemaEvolutionIT {
     }
 
     static JsonNode registryGet(String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(registry.ccompatUrl() + path))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return JSON.readTree(r.body());
-    }
-
-    static void registry(String method, String path, String body) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(registry.ccompatUrl() + path))
-                                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                                .method(method, HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), method + " " + path + ": " + r.body());
+        return JSON.readTree(registry.ccompat("GET", path, null));
     }
 }

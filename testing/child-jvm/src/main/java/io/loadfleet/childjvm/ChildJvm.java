@@ -138,8 +138,8 @@ public final class ChildJvm {
         }
     }
 
-    /** The launcher's classes (a jar, or target/classes in a reactor build). */
-    private static String location(Class<?> launcher) {
+    /** Where a class was loaded from: a jar, or target/classes in a reactor build. */
+    public static String location(Class<?> launcher) {
         try {
             return Path.of(launcher.getProtectionDomain()
                             .getCodeSource()

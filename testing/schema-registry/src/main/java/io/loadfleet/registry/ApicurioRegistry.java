@@ -4,8 +4,9 @@ import io.loadfleet.childjvm.ChildJvm;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,6 +100,29 @@ public final class ApicurioRegistry implements AutoCloseable {
         Thread.currentThread().join();
     }
 
+    /**
+     * One call of the Confluent-compatible API, e.g. {@code ccompat("PUT", "/config/t-value",
+     * "{\"compatibility\":\"BACKWARD\"}")}; {@code body} null for none.
+     *
+     * @return the answer's body
+     * @throws IllegalStateException when the registry answers anything but 200
+     */
+    public String ccompat(String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ccompatUrl() + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> answer =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(
+                    method + " " + path + ": HTTP " + answer.statusCode() + " " + answer.body());
+        }
+        return answer.body();
+    }
+
     /** {@code http://127.0.0.1:PORT/apis/ccompat/v7}: the Confluent Schema Registry API, no trailing slash. */
     public String ccompatUrl() {
         return baseUrl() + "/apis/ccompat/v7";
@@ -161,7 +185,10 @@ public final class ApicurioRegistry implements AutoCloseable {
                 "-Dquarkus.management.port=" + managementPort,
                 "-cp",
                 String.join(
-                        File.pathSeparator, location(RegistryGuard.class), location(ChildJvm.class), runner.toString()),
+                        File.pathSeparator,
+                        ChildJvm.location(RegistryGuard.class),
+                        ChildJvm.location(ChildJvm.class),
+                        runner.toString()),
                 RegistryGuard.class.getName(),
                 ApicurioBundle.mainClass(runner));
     }
@@ -176,18 +203,5 @@ public final class ApicurioRegistry implements AutoCloseable {
                         .timeout(Duration.ofSeconds(5))
                         .build(),
                 response -> response.statusCode() == 200);
-    }
-
-    /** Where a class was loaded from: a jar, or target/classes in a reactor build. */
-    private static String location(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                            .toURI())
-                    .toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

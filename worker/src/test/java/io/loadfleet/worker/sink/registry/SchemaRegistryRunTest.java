@@ -16,10 +16,6 @@ import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.testing.ConsoleCapture;
 import io.loadfleet.worker.testing.KafkaBroker;
 import io.loadfleet.worker.testing.TestCertificates;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -129,24 +125,7 @@ class SchemaRegistryRunTest {
     }
 
     static JsonNode ccompat(String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(registry.ccompatUrl() + path))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return JSON.readTree(r.body());
-    }
-
-    static void ccompat(String method, String path, String body) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(registry.ccompatUrl() + path))
-                                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                                .method(method, HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), method + " " + path + ": " + r.body());
+        return JSON.readTree(registry.ccompat("GET", path, null));
     }
 
     /** Every value of the topic, read by Apicurio's Kafka Avro deserializer configured for Confluent-framed values. */
@@ -260,7 +239,7 @@ class SchemaRegistryRunTest {
         try (ConsoleCapture console = new ConsoleCapture()) {
             assertEquals(0, run(profile(topic, v1, url), null, console), console.err());
         }
-        ccompat("PUT", "/config/" + topic + "-value", "{\"compatibility\":\"BACKWARD\"}");
+        registry.ccompat("PUT", "/config/" + topic + "-value", "{\"compatibility\":\"BACKWARD\"}");
         try (ConsoleCapture console = new ConsoleCapture()) {
             assertEquals(1, run(profile(topic, v2, url), null, console), console.err());
             assertTrue(
