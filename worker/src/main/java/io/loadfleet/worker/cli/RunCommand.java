@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +65,21 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--sink-null", description = "Discard records: measures generation and encoding alone")
     boolean sinkNull;
 
+    @Option(
+            names = "--verify",
+            description = "Consume the topic while the run sends (Kafka) and prove every acknowledged record "
+                    + "arrived exactly once; exit 1 when one was lost or duplicated")
+    boolean verify;
+
+    @Option(
+            names = "--verify-grace",
+            paramLabel = "DURATION",
+            defaultValue = "30s",
+            converter = PositiveDurationConverter.class,
+            description = "With --verify: how long after the last send an acknowledged record may take to be "
+                    + "consumed before it counts as lost (default ${DEFAULT-VALUE})")
+    Duration verifyGrace;
+
     @CommandLine.Mixin
     SinkOptions sinkOptions;
 
@@ -90,6 +106,13 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return CliErrors.usage(err, e.getMessage());
         }
+        if (verify && (sinkNull || !target.isKafka())) {
+            return CliErrors.usage(
+                    err,
+                    "--verify: live verify reads a Kafka topic"
+                            + (sinkNull ? "; --sink-null sends nothing" : ": this profile sends to " + sinkName(target))
+                            + " (verify Pulsar topics afterwards with loadfleet verify)");
+        }
         if (!sinkNull && target.isPulsar() && target.address() == null) {
             return CliErrors.usage(err, profileFile + ": " + target.missingAddress());
         }
@@ -112,7 +135,14 @@ final class RunCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try {
             RunSummary summary = new LocalRunSession(
-                            profile, shape, maxRate, sinkNull ? null : target, summaryFile, reportFile, out)
+                            profile,
+                            shape,
+                            maxRate,
+                            sinkNull ? null : target,
+                            summaryFile,
+                            reportFile,
+                            out,
+                            verify ? verifyGrace : null)
                     .run();
             return summary.clean() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
         } catch (InvalidSinkSettingException | UnreadableSecretException e) {
@@ -122,6 +152,10 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return CommandLine.ExitCode.SOFTWARE;
         }
+    }
+
+    private static String sinkName(SinkTarget target) {
+        return target.isPulsar() ? "sink.pulsar" : "sink.file";
     }
 
     /** Applies --duration and --rate, then validates again so an override cannot bypass the rules. */

@@ -168,7 +168,8 @@ public final class LocalRun {
                 LatencyPercentiles.ofMicros(reporter.totalScheduleDelay()),
                 total.lastError(),
                 maxRate ? null : RatePrecision.of(sendingIntervals()),
-                shards);
+                shards,
+                null);
     }
 
     /** The timeline but its last interval, which ends after the sink's flush, when nothing more was due. */

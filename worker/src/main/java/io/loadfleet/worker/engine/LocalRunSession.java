@@ -3,6 +3,7 @@ package io.loadfleet.worker.engine;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.read.ProfileLoader;
+import io.loadfleet.api.status.VerifyStatus;
 import io.loadfleet.worker.embedded.EmbeddedKafka;
 import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.pace.Clock;
@@ -10,10 +11,12 @@ import io.loadfleet.worker.report.HtmlReport;
 import io.loadfleet.worker.report.ReportSettings;
 import io.loadfleet.worker.sink.NullSink;
 import io.loadfleet.worker.sink.RecordSink;
+import io.loadfleet.worker.verify.LiveKafkaVerifier;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -30,6 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param summaryFile where the summary's JSON goes; null for none
  * @param reportFile  where the HTML report goes (checked writable beforehand); null for none
  * @param out         the console: what the run does and its summary
+ * @param verifyGrace with {@code --verify}, how long after the run's flush an acknowledged record may
+ *                    take to be consumed before it counts as lost; null without live verify
  */
 public record LocalRunSession(
         LoadProfile profile,
@@ -38,7 +43,8 @@ public record LocalRunSession(
         SinkTarget target,
         Path summaryFile,
         Path reportFile,
-        PrintStream out) {
+        PrintStream out,
+        Duration verifyGrace) {
 
     /**
      * Runs until the profile's duration has passed or Ctrl-C.
@@ -64,6 +70,7 @@ public record LocalRunSession(
         try {
             RecordSink sink;
             String sinkName;
+            SinkTarget opened = null;
             if (target == null) {
                 sink = new NullSink();
                 sinkName = "null";
@@ -80,13 +87,21 @@ public record LocalRunSession(
                         profile.getSpec().effectiveFormat(),
                         shape.schema());
                 sinkName = to.describe();
+                opened = to;
             }
             RunSummary summary;
             LocalRun run = new LocalRun(profile, shape, maxRate, sink, sinkName, Clock.SYSTEM, out);
             Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             try (sink) {
+                LiveKafkaVerifier verifier = verifyGrace == null
+                        ? null
+                        : LiveVerification.start(opened, profile.getSpec().effectiveFormat(), shape.schema());
                 running.set(run);
                 summary = run.run();
+                if (verifier != null) {
+                    summary = summary.withVerify(verifier.finish(
+                            LiveVerification.acked(profile.getMetadata().getName(), summary), verifyGrace));
+                }
             }
             printSummary(summary);
             if (summaryFile != null) {
@@ -163,6 +178,26 @@ public record LocalRunSession(
         }
         if (s.lastError() != null) {
             out.println("last error: " + s.lastError());
+        }
+        VerifyStatus v = s.verify();
+        if (v != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "verify: %,d records, %,d lost, %,d duplicates, %,d out of order, %,d foreign, %,d undecodable;"
+                            + " end-to-end ms p50 %.1f p99 %.1f max %.1f: %s%n",
+                    v.records(),
+                    v.lost(),
+                    v.duplicates(),
+                    v.outOfOrder(),
+                    v.foreign(),
+                    v.undecodable(),
+                    v.e2eLatencyMs().p50(),
+                    v.e2eLatencyMs().p99(),
+                    v.e2eLatencyMs().max(),
+                    v.clean() ? "CLEAN" : "RECORDS LOST OR DUPLICATED");
+            v.firstMissing()
+                    .forEach(m -> out.println(
+                            "  missing: shard " + m.shard() + " epoch " + m.epoch() + " sequences " + m.sequences()));
         }
     }
 

@@ -1,9 +1,11 @@
 package io.loadfleet.worker.engine;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.loadfleet.api.control.Counters;
 import io.loadfleet.api.status.LatencyPercentiles;
+import io.loadfleet.api.status.VerifyStatus;
 import java.util.List;
 
 /**
@@ -11,6 +13,7 @@ import java.util.List;
  * unwrapped into it.
  *
  * @param lastError the latest error any shard saw; null when none did
+ * @param verify    what {@code --verify}'s live verifier found; null without it
  */
 public record RunSummary(
         @JsonUnwrapped Setup setup,
@@ -19,7 +22,8 @@ public record RunSummary(
         LatencyPercentiles scheduleDelayMs,
         String lastError,
         RatePrecision ratePrecision,
-        List<Shard> shards) {
+        List<Shard> shards,
+        @JsonInclude(JsonInclude.Include.NON_NULL) VerifyStatus verify) {
 
     /**
      * What ran.
@@ -63,8 +67,16 @@ public record RunSummary(
         return totals.counters();
     }
 
-    /** True when every record sent was acknowledged. */
+    /** This summary with what the live verifier found. */
+    public RunSummary withVerify(VerifyStatus found) {
+        return new RunSummary(
+                setup, totals, publishLatencyMs, scheduleDelayMs, lastError, ratePrecision, shards, found);
+    }
+
+    /** True when every record sent was acknowledged (and, verified, none was lost or duplicated). */
     public boolean clean() {
-        return counters().errors() == 0 && counters().acked() == counters().sent();
+        return counters().errors() == 0
+                && counters().acked() == counters().sent()
+                && (verify == null || verify.clean());
     }
 }

@@ -34,6 +34,16 @@ final class KafkaTopicReader implements TopicReader {
     /** @param settings the client's security settings, see {@link TopicReaders#settings} */
     KafkaTopicReader(
             String bootstrapServers, String topic, Properties settings, Duration connectTimeout, Duration idle) {
+        this.consumer = consumer(bootstrapServers, settings);
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+        this.settings = settings;
+        this.connectTimeout = connectTimeout;
+        this.idle = idle;
+    }
+
+    /** A consumer of bytes without a group, that never creates the topic it reads. */
+    static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers, Properties settings) {
         Properties p = new Properties();
         p.putAll(settings);
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -44,16 +54,11 @@ final class KafkaTopicReader implements TopicReader {
         // reading a topic back must not create it when it is missing
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         try {
-            this.consumer = new KafkaConsumer<>(p);
+            return new KafkaConsumer<>(p);
         } catch (KafkaException e) {
             throw new InvalidSinkSettingException(
                     "sink.kafka: the consumer refuses its settings: " + RootCause.message(e), e);
         }
-        this.bootstrapServers = bootstrapServers;
-        this.topic = topic;
-        this.settings = settings;
-        this.connectTimeout = connectTimeout;
-        this.idle = idle;
     }
 
     @Override
@@ -88,7 +93,8 @@ final class KafkaTopicReader implements TopicReader {
         }
     }
 
-    private static ConsumedRecord identity(ConsumerRecord<byte[], byte[]> r, long now) {
+    /** The record's identity from its headers, read at {@code now}. */
+    static ConsumedRecord identity(ConsumerRecord<byte[], byte[]> r, long now) {
         String partition = Integer.toString(r.partition());
         String profile = text(r.headers().lastHeader(OutgoingRecord.HEADER_PROFILE));
         String shard = text(r.headers().lastHeader(OutgoingRecord.HEADER_SHARD));

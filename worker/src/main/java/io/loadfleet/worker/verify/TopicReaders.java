@@ -42,7 +42,7 @@ public final class TopicReaders {
      * connects (ssl.*, sasl.*, security.*: e.g. ssl.endpoint.identification.algorithm), so the
      * consumer reaches the brokers the way the producer did. Producer tuning is left out.
      */
-    static Properties settings(KafkaSinkSpec spec, SecretFiles secrets) {
+    public static Properties settings(KafkaSinkSpec spec, SecretFiles secrets) {
         Properties p = KafkaClientSecurity.of(spec, secrets);
         spec.getProperties().forEach((name, value) -> {
             if (name.startsWith("ssl.") || name.startsWith("sasl.") || name.startsWith("security.")) {

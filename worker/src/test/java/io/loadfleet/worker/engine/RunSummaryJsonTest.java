@@ -27,7 +27,8 @@ class RunSummaryJsonTest {
             new RatePrecision(30, 29, -1.5),
             List.of(
                     new RunSummary.Shard(0, 600, 0, 60, new Counters(18000, 17995, 17995, 5, "not shown")),
-                    new RunSummary.Shard(1, 400, 60, 100, new Counters(12000, 11995, 11995, 5, null))));
+                    new RunSummary.Shard(1, 400, 60, 100, new Counters(12000, 11995, 11995, 5, null))),
+            null);
 
     private static final List<RunTimeline.Second> SECONDS = List.of(
             new RunTimeline.Second(

@@ -1,0 +1,117 @@
+package io.loadfleet.worker.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.read.ProfileLoader;
+import io.loadfleet.api.status.VerifyStatus;
+import io.loadfleet.worker.cli.Loadfleet;
+import io.loadfleet.worker.generate.Generators;
+import io.loadfleet.worker.generate.RecordShape;
+import io.loadfleet.worker.pace.Clock;
+import io.loadfleet.worker.testing.ConsoleCapture;
+import io.loadfleet.worker.testing.FaultySink;
+import io.loadfleet.worker.testing.KafkaBroker;
+import io.loadfleet.worker.testing.KafkaTopics;
+import io.loadfleet.worker.verify.LiveKafkaVerifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run --verify} on a real Kafka broker: the live verifier consumes while the shards send and
+ * accounts for every acknowledged record exactly, counting a clean run clean and a sink that drops
+ * acknowledged records and sends others twice by exactly what it did.
+ */
+@Timeout(180)
+class LiveVerifyKafkaTest {
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
+
+    @TempDir
+    Path dir;
+
+    static String profile(String topic, String format) {
+        return """
+                apiVersion: loadfleet.io/v1alpha1
+                kind: LoadProfile
+                metadata: {name: live}
+                spec:
+                  targetRate: 2000
+                  replicas: 2
+                  duration: 3s
+                  devices: {count: 100}
+                  generator: {type: smart-meter}
+                  format: %s
+                  sink: {kafka: {topic: %s, partitions: 3}}
+                """.formatted(format, topic);
+    }
+
+    @Test
+    void aCleanRunIsVerifiedRecordForRecord() throws Exception {
+        // records of an earlier run in the topic are not this run's: the verifier starts at the topic's end
+        KafkaTopics.create(kafka.bootstrapServers(), "live-clean", 3);
+        Path profile = dir.resolve("p.yaml");
+        Files.writeString(profile, profile("live-clean", "avro"));
+        try (ConsoleCapture console = new ConsoleCapture()) {
+            String[] args = {
+                "run",
+                profile.toString(),
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--verify",
+                "--summary",
+                dir.resolve("s.json").toString()
+            };
+            assertEquals(0, Loadfleet.execute(args), console.err());
+            assertEquals(0, Loadfleet.execute(args), "a second run into the same topic: " + console.err());
+            assertTrue(console.out().contains("0 lost, 0 duplicates"), console.out());
+        }
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("s.json").toFile());
+        JsonNode verify = summary.get("verify");
+        assertEquals(6000, summary.get("acked").asLong(), "2,000 msg/s for 3 s");
+        assertEquals(summary.get("acked").asLong(), verify.get("records").asLong(), verify.toString());
+        for (String none : List.of("lost", "duplicates", "outOfOrder", "foreign", "undecodable", "lag")) {
+            assertEquals(0, verify.get(none).asLong(), none + ": " + verify);
+        }
+        assertTrue(verify.get("e2eLatencyMs").get("count").asLong() == 6000, verify.toString());
+    }
+
+    @Test
+    void droppedAndDoubledRecordsAreCountedExactly() throws Exception {
+        LoadProfile profile = ProfileLoader.parse(profile("live-faulty", "json"));
+        RecordShape shape = Generators.shape(profile.getSpec().getGenerator(), null);
+        SinkTarget target = SinkTarget.of(profile.getSpec().getSink(), kafka.bootstrapServers(), null);
+        Set<Long> dropped = Set.of(5L, 6L, 7L, 1500L, 2999L);
+        Set<Long> doubled = Set.of(10L, 11L, 2000L);
+        FaultySink sink = new FaultySink(
+                target.open("test", profile.getSpec().effectiveFormat(), shape.schema()), 1, dropped, doubled);
+        LiveKafkaVerifier verifier =
+                LiveVerification.start(target, profile.getSpec().effectiveFormat(), shape.schema());
+        RunSummary summary;
+        try (sink) {
+            summary = new LocalRun(profile, shape, false, sink, "faulty", Clock.SYSTEM, null).run();
+        }
+        assertEquals(summary.counters().sent(), summary.counters().acked(), "the sink reported every record acked");
+        VerifyStatus found = verifier.finish(LiveVerification.acked("live", summary), Duration.ofSeconds(10));
+
+        assertEquals(dropped.size(), found.lost(), found.toString());
+        assertEquals(doubled.size(), found.duplicates(), found.toString());
+        assertEquals(summary.counters().acked() - dropped.size() + doubled.size(), found.records(), found.toString());
+        assertEquals(
+                List.of(new VerifyStatus.MissingRecords(
+                        "live", 1, LocalRun.LOCAL_EPOCH, List.of(5L, 6L, 7L, 1500L, 2999L))),
+                found.firstMissing());
+        assertEquals(0, found.undecodable(), "every value is a JSON object");
+        assertEquals(0, found.lag());
+    }
+}

@@ -1,0 +1,64 @@
+package io.loadfleet.worker.testing;
+
+import io.loadfleet.api.spec.Format;
+import io.loadfleet.worker.encode.RecordEncoder;
+import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.sink.RecordSink;
+import io.loadfleet.worker.sink.SendListener;
+import java.util.Set;
+import org.apache.avro.Schema;
+
+/**
+ * A sink that misbehaves on purpose, to prove a verifier counts exactly: of one shard's records, it
+ * drops the chosen sequences while reporting them acknowledged (a broker that lost acked records)
+ * and sends others twice (a copy the producer did not mean).
+ */
+public final class FaultySink implements RecordSink {
+    private static final SendListener IGNORED = new SendListener() {
+        @Override
+        public void acked(long intendedNanos) {}
+
+        @Override
+        public void failed(long intendedNanos, Exception error) {}
+    };
+
+    private final RecordSink inner;
+    private final int shard;
+    private final Set<Long> dropped;
+    private final Set<Long> doubled;
+
+    public FaultySink(RecordSink inner, int shard, Set<Long> dropped, Set<Long> doubled) {
+        this.inner = inner;
+        this.shard = shard;
+        this.dropped = Set.copyOf(dropped);
+        this.doubled = Set.copyOf(doubled);
+    }
+
+    @Override
+    public RecordEncoder encoder(Format format, Schema schema) {
+        return inner.encoder(format, schema);
+    }
+
+    @Override
+    public void send(OutgoingRecord record, SendListener listener) {
+        boolean ours = record.shard() == shard;
+        if (ours && dropped.contains(record.sequence)) {
+            listener.acked(record.intendedNanos);
+            return;
+        }
+        inner.send(record, listener);
+        if (ours && doubled.contains(record.sequence)) {
+            inner.send(record, IGNORED);
+        }
+    }
+
+    @Override
+    public void flush() {
+        inner.flush();
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}
