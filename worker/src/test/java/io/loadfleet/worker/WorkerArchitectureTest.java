@@ -52,7 +52,7 @@ class WorkerArchitectureTest {
             .whereLayer("verify")
             .mayOnlyBeAccessedByLayers("cli")
             .whereLayer("engine")
-            .mayOnlyBeAccessedByLayers("cli", "pod")
+            .mayOnlyBeAccessedByLayers("cli", "pod", "verify")
             .whereLayer("report")
             .mayOnlyBeAccessedByLayers("cli", "engine")
             .whereLayer("embedded broker")

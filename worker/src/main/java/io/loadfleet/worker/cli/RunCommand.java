@@ -13,6 +13,7 @@ import io.loadfleet.worker.report.HtmlReport;
 import io.loadfleet.worker.secret.UnreadableSecretException;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
 import io.loadfleet.worker.sink.SinkException;
+import io.loadfleet.worker.verify.LiveRunVerification;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -142,7 +143,13 @@ final class RunCommand implements Callable<Integer> {
                             summaryFile,
                             reportFile,
                             out,
-                            verify ? verifyGrace : null)
+                            verify
+                                    ? new LiveRunVerification(
+                                            profile.getMetadata().getName(),
+                                            profile.getSpec().effectiveFormat(),
+                                            shape.schema(),
+                                            verifyGrace)
+                                    : null)
                     .run();
             return summary.clean() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
         } catch (InvalidSinkSettingException | UnreadableSecretException e) {

@@ -15,8 +15,8 @@ import io.loadfleet.worker.secret.UnreadableSecretException;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
 import io.loadfleet.worker.sink.SinkException;
 import io.loadfleet.worker.sink.registry.SchemaRegistryClient;
-import io.loadfleet.worker.verify.DeliveryAudit;
 import io.loadfleet.worker.verify.FramedAvroValues;
+import io.loadfleet.worker.verify.LiveAudit;
 import io.loadfleet.worker.verify.TopicReader;
 import io.loadfleet.worker.verify.TopicReaders;
 import io.loadfleet.worker.verify.ValueChecks;
@@ -233,7 +233,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private VerifySummary read(SinkTarget target, Predicate<byte[]> decodes) throws Exception {
-        DeliveryAudit audit = new DeliveryAudit(decodes);
+        LiveAudit audit = new LiveAudit(decodes);
         try (TopicReader reader =
                 TopicReaders.open(target.spec(), target.address(), target.secrets(), target.connectTimeout(), idle)) {
             reader.readAll(audit::accept);

@@ -27,7 +27,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class LocalRun {
     /** Local runs have one assignment; the operator numbers its epochs from 1. */
-    static final long LOCAL_EPOCH = 0;
+    public static final long LOCAL_EPOCH = 0;
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
     /** A send blocked this long is backpressure the user should see on the progress line. */

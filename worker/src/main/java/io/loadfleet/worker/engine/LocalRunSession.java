@@ -11,12 +11,10 @@ import io.loadfleet.worker.report.HtmlReport;
 import io.loadfleet.worker.report.ReportSettings;
 import io.loadfleet.worker.sink.NullSink;
 import io.loadfleet.worker.sink.RecordSink;
-import io.loadfleet.worker.verify.LiveKafkaVerifier;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -33,8 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param summaryFile where the summary's JSON goes; null for none
  * @param reportFile  where the HTML report goes (checked writable beforehand); null for none
  * @param out         the console: what the run does and its summary
- * @param verifyGrace with {@code --verify}, how long after the run's flush an acknowledged record may
- *                    take to be consumed before it counts as lost; null without live verify
+ * @param verification checks the records from the other end while the run sends; null for none
  */
 public record LocalRunSession(
         LoadProfile profile,
@@ -44,7 +41,7 @@ public record LocalRunSession(
         Path summaryFile,
         Path reportFile,
         PrintStream out,
-        Duration verifyGrace) {
+        RunVerification verification) {
 
     /**
      * Runs until the profile's duration has passed or Ctrl-C.
@@ -93,14 +90,13 @@ public record LocalRunSession(
             LocalRun run = new LocalRun(profile, shape, maxRate, sink, sinkName, Clock.SYSTEM, out);
             Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             try (sink) {
-                LiveKafkaVerifier verifier = verifyGrace == null
-                        ? null
-                        : LiveVerification.start(opened, profile.getSpec().effectiveFormat(), shape.schema());
+                if (verification != null) {
+                    verification.start(opened);
+                }
                 running.set(run);
                 summary = run.run();
-                if (verifier != null) {
-                    summary = summary.withVerify(verifier.finish(
-                            LiveVerification.acked(profile.getMetadata().getName(), summary), verifyGrace));
+                if (verification != null) {
+                    summary = verification.finish(summary);
                 }
             }
             printSummary(summary);

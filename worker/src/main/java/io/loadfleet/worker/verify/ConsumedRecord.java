@@ -5,6 +5,8 @@ package io.loadfleet.worker.verify;
  * (Pulsar); {@code profile} is null when it carries none (not sent by loadfleet).
  *
  * @param partition where it was read from; order is only promised within one partition
+ * @param position  its offset in the partition (Kafka), or {@link #NO_POSITION} where the broker gives
+ *                  none to compare (Pulsar)
  */
 public record ConsumedRecord(
         String profile,
@@ -12,6 +14,9 @@ public record ConsumedRecord(
         long epoch,
         long sequence,
         String partition,
+        long position,
         long eventTimeMillis,
         long consumeTimeMillis,
-        byte[] value) {}
+        byte[] value) {
+    public static final long NO_POSITION = -1;
+}

@@ -10,6 +10,7 @@ final class Identity {
             String epoch,
             String sequence,
             String partition,
+            long position,
             long eventTimeMillis,
             long consumeTimeMillis,
             byte[] value) {
@@ -21,6 +22,7 @@ final class Identity {
                         Long.parseLong(epoch),
                         Long.parseLong(sequence),
                         partition,
+                        position,
                         eventTimeMillis,
                         consumeTimeMillis,
                         value);
@@ -28,6 +30,6 @@ final class Identity {
         } catch (NumberFormatException malformed) {
             // counted as foreign below
         }
-        return new ConsumedRecord(null, -1, -1, -1, partition, eventTimeMillis, consumeTimeMillis, value);
+        return new ConsumedRecord(null, -1, -1, -1, partition, position, eventTimeMillis, consumeTimeMillis, value);
     }
 }

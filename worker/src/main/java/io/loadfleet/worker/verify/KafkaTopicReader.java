@@ -100,7 +100,7 @@ final class KafkaTopicReader implements TopicReader {
         String shard = text(r.headers().lastHeader(OutgoingRecord.HEADER_SHARD));
         String epoch = text(r.headers().lastHeader(OutgoingRecord.HEADER_EPOCH));
         String seq = text(r.headers().lastHeader(OutgoingRecord.HEADER_SEQUENCE));
-        return Identity.of(profile, shard, epoch, seq, partition, r.timestamp(), now, r.value());
+        return Identity.of(profile, shard, epoch, seq, partition, r.offset(), r.timestamp(), now, r.value());
     }
 
     private static String text(Header h) {

@@ -18,7 +18,9 @@ import org.roaringbitmap.RoaringBitmap;
  * back within a partition; with the end-to-end latency of every record. A record read again at an
  * offset of its partition already consumed (a consumer that restarted or took the partition over)
  * is a redelivery and counts nothing; a second copy at a new offset is a duplicate. Lost records are
- * judged against what the producers acknowledged ({@link #status}). One consuming thread.
+ * judged against what the producers acknowledged ({@link #status}), or, read back after the fact
+ * without their account, as the gaps below each stream's highest number ({@link #summary}). One
+ * consuming thread.
  */
 public final class LiveAudit {
     private final Map<StreamId, Stream> streams = new HashMap<>();
@@ -34,6 +36,7 @@ public final class LiveAudit {
     private static final class Stream {
         final RoaringBitmap seen = new RoaringBitmap();
         final Map<String, Long> lastInPartition = new HashMap<>();
+        long records;
         long duplicates;
         long outOfOrder;
     }
@@ -43,13 +46,14 @@ public final class LiveAudit {
         this.decodes = decodes;
     }
 
-    /** @param offset the record's position in its partition (Kafka's offset) */
-    public void accept(ConsumedRecord r, long offset) {
-        Long upTo = consumedUpTo.get(r.partition());
-        if (upTo != null && offset <= upTo) {
-            return;
+    public void accept(ConsumedRecord r) {
+        if (r.position() != ConsumedRecord.NO_POSITION) {
+            Long upTo = consumedUpTo.get(r.partition());
+            if (upTo != null && r.position() <= upTo) {
+                return;
+            }
+            consumedUpTo.put(r.partition(), r.position());
         }
-        consumedUpTo.put(r.partition(), offset);
         if (r.profile() == null) {
             foreign++;
             return;
@@ -59,6 +63,7 @@ public final class LiveAudit {
             undecodable++;
         }
         Stream s = streams.computeIfAbsent(new StreamId(r.profile(), r.shard(), r.epoch()), k -> new Stream());
+        s.records++;
         // (a RoaringBitmap holds ints: sequences past 2^31, 12 h at 50,000 msg/s per shard, are not tracked)
         if (r.sequence() <= Integer.MAX_VALUE && !s.seen.checkedAdd((int) r.sequence())) {
             s.duplicates++;
@@ -120,6 +125,48 @@ public final class LiveAudit {
                 settled ? 0 : lost,
                 LatencyPercentiles.ofMicros(latencyMicros),
                 settled ? firstMissing : List.of());
+    }
+
+    /**
+     * What a topic read back after the fact holds, without the producers' account: in each stream, a
+     * number below the highest seen and never seen is lost (records lost after a stream's highest
+     * number cannot be told from records never sent).
+     */
+    public VerifySummary summary(String topic) {
+        List<VerifySummary.StreamSummary> out = new ArrayList<>();
+        long lost = 0;
+        long duplicates = 0;
+        long outOfOrder = 0;
+        for (var e : streams.entrySet()) {
+            Stream s = e.getValue();
+            long highest = s.seen.isEmpty() ? -1 : Integer.toUnsignedLong(s.seen.last());
+            long missing = highest + 1 - s.seen.getLongCardinality();
+            out.add(new VerifySummary.StreamSummary(
+                    e.getKey().profile(),
+                    e.getKey().shard(),
+                    e.getKey().epoch(),
+                    s.records,
+                    highest,
+                    missing,
+                    s.duplicates,
+                    s.outOfOrder));
+            lost += missing;
+            duplicates += s.duplicates;
+            outOfOrder += s.outOfOrder;
+        }
+        out.sort(Comparator.comparing(VerifySummary.StreamSummary::profile)
+                .thenComparingLong(VerifySummary.StreamSummary::epoch)
+                .thenComparingInt(VerifySummary.StreamSummary::shard));
+        return new VerifySummary(
+                topic,
+                records,
+                lost,
+                duplicates,
+                outOfOrder,
+                foreign,
+                undecodable,
+                LatencyPercentiles.ofMicros(latencyMicros),
+                out);
     }
 
     /**

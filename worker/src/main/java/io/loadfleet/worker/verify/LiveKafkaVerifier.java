@@ -90,7 +90,7 @@ public final class LiveKafkaVerifier {
                 var batch = consumer.poll(POLL);
                 long now = System.currentTimeMillis();
                 for (ConsumerRecord<byte[], byte[]> r : batch) {
-                    audit.accept(KafkaTopicReader.identity(r, now), r.offset());
+                    audit.accept(KafkaTopicReader.identity(r, now));
                 }
             }
         } catch (KafkaException e) {

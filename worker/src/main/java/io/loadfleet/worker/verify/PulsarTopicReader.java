@@ -55,6 +55,7 @@ final class PulsarTopicReader implements TopicReader {
                         m.getProperty(OutgoingRecord.HEADER_EPOCH),
                         m.getProperty(OutgoingRecord.HEADER_SEQUENCE),
                         m.getTopicName(),
+                        ConsumedRecord.NO_POSITION,
                         m.getEventTime(),
                         System.currentTimeMillis(),
                         m.getData()));

@@ -8,7 +8,7 @@ import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 
-/** What {@link DeliveryAudit} checks every value against; a value that fails counts as undecodable. */
+/** What {@link LiveAudit} checks every value against; a value that fails counts as undecodable. */
 public final class ValueChecks {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,4 +1,4 @@
-package io.loadfleet.worker.engine;
+package io.loadfleet.worker.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,9 @@ import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.read.ProfileLoader;
 import io.loadfleet.api.status.VerifyStatus;
 import io.loadfleet.worker.cli.Loadfleet;
+import io.loadfleet.worker.engine.LocalRun;
+import io.loadfleet.worker.engine.RunSummary;
+import io.loadfleet.worker.engine.SinkTarget;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.pace.Clock;
@@ -16,7 +19,6 @@ import io.loadfleet.worker.testing.ConsoleCapture;
 import io.loadfleet.worker.testing.FaultySink;
 import io.loadfleet.worker.testing.KafkaBroker;
 import io.loadfleet.worker.testing.KafkaTopics;
-import io.loadfleet.worker.verify.LiveKafkaVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,14 +97,15 @@ class LiveVerifyKafkaTest {
         Set<Long> doubled = Set.of(10L, 11L, 2000L);
         FaultySink sink = new FaultySink(
                 target.open("test", profile.getSpec().effectiveFormat(), shape.schema()), 1, dropped, doubled);
-        LiveKafkaVerifier verifier =
-                LiveVerification.start(target, profile.getSpec().effectiveFormat(), shape.schema());
+        LiveRunVerification verification = new LiveRunVerification(
+                "live", profile.getSpec().effectiveFormat(), shape.schema(), Duration.ofSeconds(10));
+        verification.start(target);
         RunSummary summary;
         try (sink) {
             summary = new LocalRun(profile, shape, false, sink, "faulty", Clock.SYSTEM, null).run();
         }
         assertEquals(summary.counters().sent(), summary.counters().acked(), "the sink reported every record acked");
-        VerifyStatus found = verifier.finish(LiveVerification.acked("live", summary), Duration.ofSeconds(10));
+        VerifyStatus found = verification.finish(summary).verify();
 
         assertEquals(dropped.size(), found.lost(), found.toString());
         assertEquals(doubled.size(), found.duplicates(), found.toString());

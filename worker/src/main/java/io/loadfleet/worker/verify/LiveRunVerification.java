@@ -1,0 +1,74 @@
+package io.loadfleet.worker.verify;
+
+import io.loadfleet.api.spec.Format;
+import io.loadfleet.api.spec.SchemaRegistrySpec;
+import io.loadfleet.worker.engine.LocalRun;
+import io.loadfleet.worker.engine.RunSummary;
+import io.loadfleet.worker.engine.RunVerification;
+import io.loadfleet.worker.engine.SinkTarget;
+import io.loadfleet.worker.sink.registry.SchemaRegistryClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.avro.Schema;
+
+/**
+ * {@code run --verify}: the live verifier beside a local run (Kafka), and what the run's shards owe
+ * it: every sequence each shard sent, less the sends that failed.
+ */
+public final class LiveRunVerification implements RunVerification {
+    private final String profile;
+    private final Format format;
+    private final Schema schema;
+    private final Duration grace;
+    private LiveKafkaVerifier verifier;
+
+    /**
+     * @param grace how long after the run's flush an acknowledged record may take to be consumed
+     *              before it counts as lost
+     */
+    public LiveRunVerification(String profile, Format format, Schema schema, Duration grace) {
+        this.profile = profile;
+        this.format = format;
+        this.schema = schema;
+        this.grace = grace;
+    }
+
+    /** Starts consuming the Kafka topic {@code opened} sends to, from its end. */
+    @Override
+    public void start(SinkTarget opened) {
+        verifier = LiveKafkaVerifier.start(
+                opened.address(),
+                opened.spec().getKafka().getTopic(),
+                TopicReaders.settings(opened.spec().getKafka(), opened.secrets()),
+                opened.connectTimeout(),
+                valueCheck(opened));
+    }
+
+    @Override
+    public RunSummary finish(RunSummary run) throws InterruptedException {
+        return run.withVerify(verifier.finish(acked(profile, run), grace));
+    }
+
+    /** A value is what the sink sends: registry-framed Avro, bare Avro of the generator's schema, or a JSON object. */
+    private Predicate<byte[]> valueCheck(SinkTarget to) {
+        SchemaRegistrySpec registry = to.spec().getKafka().getSchemaRegistry();
+        if (registry != null) {
+            return FramedAvroValues.from(SchemaRegistryClient.of(registry, to.secrets(), to.connectTimeout()));
+        }
+        return format == Format.AVRO ? ValueChecks.avro(schema) : ValueChecks.jsonObject();
+    }
+
+    /** Each shard's stream of a local run (epoch 0) owes every sequence it sent, less the sends that failed. */
+    static Map<StreamId, LiveAudit.AckedRecords> acked(String profile, RunSummary summary) {
+        Map<StreamId, LiveAudit.AckedRecords> acked = new LinkedHashMap<>();
+        for (RunSummary.Shard shard : summary.shards()) {
+            acked.put(
+                    new StreamId(profile, shard.index(), LocalRun.LOCAL_EPOCH),
+                    new LiveAudit.AckedRecords(
+                            shard.counters().sent(), shard.counters().errors()));
+        }
+        return acked;
+    }
+}
