@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(
             names = "--verify",
-            description = "Consume the topic while the run sends (Kafka) and prove every acknowledged record "
+            description = "Consume the topic while the run sends and prove every acknowledged record "
                     + "arrived exactly once; exit 1 when one was lost or duplicated")
     boolean verify;
 
@@ -107,12 +107,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return CliErrors.usage(err, e.getMessage());
         }
-        if (verify && (sinkNull || !target.isKafka())) {
+        if (verify && (sinkNull || target.isFile())) {
             return CliErrors.usage(
                     err,
-                    "--verify: live verify reads a Kafka topic"
-                            + (sinkNull ? "; --sink-null sends nothing" : ": this profile sends to " + sinkName(target))
-                            + " (verify Pulsar topics afterwards with loadfleet verify)");
+                    "--verify: live verify reads a broker's topic; "
+                            + (sinkNull ? "--sink-null sends nothing" : "this profile writes files (sink.file)"));
         }
         if (!sinkNull && target.isPulsar() && target.address() == null) {
             return CliErrors.usage(err, profileFile + ": " + target.missingAddress());
@@ -159,10 +158,6 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return CommandLine.ExitCode.SOFTWARE;
         }
-    }
-
-    private static String sinkName(SinkTarget target) {
-        return target.isPulsar() ? "sink.pulsar" : "sink.file";
     }
 
     /** Applies --duration and --rate, then validates again so an override cannot bypass the rules. */

@@ -1,6 +1,5 @@
 package io.loadfleet.worker.verify;
 
-import io.loadfleet.api.status.VerifyStatus;
 import io.loadfleet.worker.sink.KafkaFailures;
 import io.loadfleet.worker.sink.SinkException;
 import java.time.Duration;
@@ -15,33 +14,26 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
 
 /**
- * Consumes a Kafka topic while the load runs, from the records that arrive after it started, and
- * audits each one as it comes ({@link LiveAudit}). Every partition is assigned to it directly: no
- * group, so no rebalance can move a partition away mid-run.
+ * The live verifier of a Kafka topic. Every partition is assigned to it directly: no group, so no
+ * rebalance can move a partition away mid-run.
  */
-public final class LiveKafkaVerifier {
+public final class LiveKafkaVerifier extends LiveVerifier {
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<TopicPartition> partitions;
-    private final LiveAudit audit;
     private final String bootstrapServers;
-    private final Thread thread;
-    private volatile long finishDeadlineNanos = Long.MAX_VALUE;
-    private volatile boolean finishing;
-    private volatile RuntimeException failure;
+    private Map<TopicPartition, Long> ends;
 
     private LiveKafkaVerifier(
             KafkaConsumer<byte[], byte[]> consumer,
             List<TopicPartition> partitions,
             LiveAudit audit,
             String bootstrapServers) {
+        super(audit);
         this.consumer = consumer;
         this.partitions = partitions;
-        this.audit = audit;
         this.bootstrapServers = bootstrapServers;
-        this.thread = new Thread(this::consume, "live-verify");
-        this.thread.setDaemon(true);
     }
 
     /**
@@ -66,7 +58,7 @@ public final class LiveKafkaVerifier {
             partitions.forEach(p -> consumer.position(p, connectTimeout)); // the end now, not at the first poll
             LiveKafkaVerifier verifier =
                     new LiveKafkaVerifier(consumer, partitions, new LiveAudit(decodes), bootstrapServers);
-            verifier.thread.start();
+            verifier.startConsuming();
             return verifier;
         } catch (AuthenticationException refused) {
             consumer.close(Duration.ZERO);
@@ -77,47 +69,31 @@ public final class LiveKafkaVerifier {
         }
     }
 
-    private void consume() {
-        try {
-            Map<TopicPartition, Long> ends = null;
-            while (true) {
-                if (finishing && ends == null) {
-                    ends = consumer.endOffsets(partitions);
-                }
-                if (ends != null && (caughtUp(ends) || System.nanoTime() > finishDeadlineNanos)) {
-                    return;
-                }
-                var batch = consumer.poll(POLL);
-                long now = System.currentTimeMillis();
-                for (ConsumerRecord<byte[], byte[]> r : batch) {
-                    audit.accept(KafkaTopicReader.identity(r, now));
-                }
-            }
-        } catch (KafkaException e) {
-            failure = new SinkException("live verify lost Kafka at " + bootstrapServers + ": " + e.getMessage(), e);
-        } finally {
-            consumer.close(Duration.ZERO);
+    @Override
+    protected void consumeSome() {
+        var batch = consumer.poll(POLL);
+        long now = System.currentTimeMillis();
+        for (ConsumerRecord<byte[], byte[]> r : batch) {
+            audit.accept(KafkaTopicReader.identity(r, now));
         }
     }
 
-    private boolean caughtUp(Map<TopicPartition, Long> ends) {
+    /** The partitions' ends when first asked, the producers having flushed: everything they acked lies below. */
+    @Override
+    protected boolean caughtUp() {
+        if (ends == null) {
+            ends = consumer.endOffsets(partitions);
+        }
         return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
-    /**
-     * Once the producers have flushed: reads on until it has consumed everything the topic holds now,
-     * or {@code grace} has passed, and says what it found against what they acknowledged.
-     *
-     * @throws SinkException when the consumer failed on the way
-     */
-    public VerifyStatus finish(Map<StreamId, LiveAudit.AckedRecords> acked, Duration grace)
-            throws InterruptedException {
-        finishDeadlineNanos = System.nanoTime() + grace.toNanos();
-        finishing = true;
-        thread.join();
-        if (failure != null) {
-            throw failure;
-        }
-        return audit.status(acked, true);
+    @Override
+    protected SinkException failure(Exception e) {
+        return new SinkException("live verify lost Kafka at " + bootstrapServers + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    protected void closeConsumer() {
+        consumer.close(Duration.ZERO);
     }
 }

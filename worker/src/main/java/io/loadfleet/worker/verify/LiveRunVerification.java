@@ -6,6 +6,7 @@ import io.loadfleet.worker.engine.LocalRun;
 import io.loadfleet.worker.engine.RunSummary;
 import io.loadfleet.worker.engine.RunVerification;
 import io.loadfleet.worker.engine.SinkTarget;
+import io.loadfleet.worker.sink.PulsarClientSecurity;
 import io.loadfleet.worker.sink.registry.SchemaRegistryClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import java.util.function.Predicate;
 import org.apache.avro.Schema;
 
 /**
- * {@code run --verify}: the live verifier beside a local run (Kafka), and what the run's shards owe
+ * {@code run --verify}: the live verifier beside a local run (Kafka or Pulsar), and what the run's shards owe
  * it: every sequence each shard sent, less the sends that failed.
  */
 public final class LiveRunVerification implements RunVerification {
@@ -22,7 +23,7 @@ public final class LiveRunVerification implements RunVerification {
     private final Format format;
     private final Schema schema;
     private final Duration grace;
-    private LiveKafkaVerifier verifier;
+    private LiveVerifier verifier;
 
     /**
      * @param grace how long after the run's flush an acknowledged record may take to be consumed
@@ -35,15 +36,27 @@ public final class LiveRunVerification implements RunVerification {
         this.grace = grace;
     }
 
-    /** Starts consuming the Kafka topic {@code opened} sends to, from its end. */
+    /** Starts consuming the topic {@code opened} sends to, from its end. */
     @Override
     public void start(SinkTarget opened) {
-        verifier = LiveKafkaVerifier.start(
-                opened.address(),
-                opened.spec().getKafka().getTopic(),
-                TopicReaders.settings(opened.spec().getKafka(), opened.secrets()),
-                opened.connectTimeout(),
-                valueCheck(opened));
+        verifier = switch (opened.spec().kind()) {
+            case KAFKA ->
+                LiveKafkaVerifier.start(
+                        opened.address(),
+                        opened.spec().getKafka().getTopic(),
+                        TopicReaders.settings(opened.spec().getKafka(), opened.secrets()),
+                        opened.connectTimeout(),
+                        valueCheck(opened));
+            case PULSAR ->
+                LivePulsarVerifier.start(
+                        PulsarClientSecurity.of(opened.spec().getPulsar(), opened.secrets())
+                                .client(opened.address(), opened.connectTimeout()),
+                        opened.address(),
+                        opened.spec().getPulsar().fullTopicName(),
+                        valueCheck(opened));
+            case FILE ->
+                throw new IllegalArgumentException("live verify reads a broker's topic; sink.file writes files");
+        };
     }
 
     @Override
@@ -53,7 +66,7 @@ public final class LiveRunVerification implements RunVerification {
 
     /** A value is what the sink sends: registry-framed Avro, bare Avro of the generator's schema, or a JSON object. */
     private Predicate<byte[]> valueCheck(SinkTarget to) {
-        SchemaRegistrySpec registry = to.spec().getKafka().getSchemaRegistry();
+        SchemaRegistrySpec registry = to.isKafka() ? to.spec().getKafka().getSchemaRegistry() : null;
         if (registry != null) {
             return FramedAvroValues.from(SchemaRegistryClient.of(registry, to.secrets(), to.connectTimeout()));
         }

@@ -49,21 +49,26 @@ final class PulsarTopicReader implements TopicReader {
     public void readAll(Consumer<ConsumedRecord> each) {
         try {
             for (Message<byte[]> m = receive(); m != null; m = receive()) {
-                each.accept(Identity.of(
-                        m.getProperty(OutgoingRecord.HEADER_PROFILE),
-                        m.getProperty(OutgoingRecord.HEADER_SHARD),
-                        m.getProperty(OutgoingRecord.HEADER_EPOCH),
-                        m.getProperty(OutgoingRecord.HEADER_SEQUENCE),
-                        m.getTopicName(),
-                        ConsumedRecord.NO_POSITION,
-                        m.getEventTime(),
-                        System.currentTimeMillis(),
-                        m.getData()));
+                each.accept(identity(m, System.currentTimeMillis()));
                 consumer.acknowledge(m);
             }
         } catch (PulsarClientException e) {
             throw failure(e);
         }
+    }
+
+    /** The message's identity from its properties, read at {@code now}; its partition is its topic's name. */
+    static ConsumedRecord identity(Message<byte[]> m, long now) {
+        return Identity.of(
+                m.getProperty(OutgoingRecord.HEADER_PROFILE),
+                m.getProperty(OutgoingRecord.HEADER_SHARD),
+                m.getProperty(OutgoingRecord.HEADER_EPOCH),
+                m.getProperty(OutgoingRecord.HEADER_SEQUENCE),
+                m.getTopicName(),
+                ConsumedRecord.NO_POSITION,
+                m.getEventTime(),
+                now,
+                m.getData());
     }
 
     /** The next message, or null once the topic stayed idle. */

@@ -18,31 +18,44 @@ import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.testing.ConsoleCapture;
 import io.loadfleet.worker.testing.FaultySink;
 import io.loadfleet.worker.testing.KafkaBroker;
-import io.loadfleet.worker.testing.KafkaTopics;
+import io.loadfleet.worker.testing.PulsarBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code run --verify} on a real Kafka broker: the live verifier consumes while the shards send and
+ * {@code run --verify} on a real Kafka broker and a real Pulsar broker: the live verifier consumes
+ * while the shards send and
  * accounts for every acknowledged record exactly, counting a clean run clean and a sink that drops
  * acknowledged records and sends others twice by exactly what it did.
  */
 @Timeout(180)
-class LiveVerifyKafkaTest {
+class LiveVerifyTest {
     @RegisterExtension
     static final KafkaBroker kafka = new KafkaBroker();
+
+    @RegisterExtension
+    static final PulsarBroker pulsar = new PulsarBroker();
 
     @TempDir
     Path dir;
 
-    static String profile(String topic, String format) {
+    /** A sink of {@code broker} (kafka or pulsar) into a topic of 3 partitions. */
+    static String sink(String broker, String topic) {
+        return broker.equals("kafka")
+                ? "{kafka: {topic: " + topic + ", partitions: 3}}"
+                : "{pulsar: {serviceUrl: \"" + pulsar.serviceUrl() + "\", adminUrl: \"" + pulsar.adminUrl()
+                        + "\", topic: " + topic + ", partitions: 3}}";
+    }
+
+    static String profile(String broker, String topic, String format) {
         return """
                 apiVersion: loadfleet.io/v1alpha1
                 kind: LoadProfile
@@ -54,22 +67,22 @@ class LiveVerifyKafkaTest {
                   devices: {count: 100}
                   generator: {type: smart-meter}
                   format: %s
-                  sink: {kafka: {topic: %s, partitions: 3}}
-                """.formatted(format, topic);
+                  sink: %s
+                """.formatted(format, sink(broker, topic));
     }
 
-    @Test
-    void aCleanRunIsVerifiedRecordForRecord() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"kafka", "pulsar"})
+    void aCleanRunIsVerifiedRecordForRecord(String broker) throws Exception {
         // records of an earlier run in the topic are not this run's: the verifier starts at the topic's end
-        KafkaTopics.create(kafka.bootstrapServers(), "live-clean", 3);
         Path profile = dir.resolve("p.yaml");
-        Files.writeString(profile, profile("live-clean", "avro"));
+        Files.writeString(profile, profile(broker, "live-clean", "avro"));
         try (ConsoleCapture console = new ConsoleCapture()) {
             String[] args = {
                 "run",
                 profile.toString(),
-                "--bootstrap-servers",
-                kafka.bootstrapServers(),
+                broker.equals("kafka") ? "--bootstrap-servers" : "--service-url",
+                broker.equals("kafka") ? kafka.bootstrapServers() : pulsar.serviceUrl(),
                 "--verify",
                 "--summary",
                 dir.resolve("s.json").toString()
@@ -88,11 +101,14 @@ class LiveVerifyKafkaTest {
         assertTrue(verify.get("e2eLatencyMs").get("count").asLong() == 6000, verify.toString());
     }
 
-    @Test
-    void droppedAndDoubledRecordsAreCountedExactly() throws Exception {
-        LoadProfile profile = ProfileLoader.parse(profile("live-faulty", "json"));
+    @ParameterizedTest
+    @ValueSource(strings = {"kafka", "pulsar"})
+    void droppedAndDoubledRecordsAreCountedExactly(String broker) throws Exception {
+        LoadProfile profile = ProfileLoader.parse(profile(broker, "live-faulty", "json"));
         RecordShape shape = Generators.shape(profile.getSpec().getGenerator(), null);
-        SinkTarget target = SinkTarget.of(profile.getSpec().getSink(), kafka.bootstrapServers(), null);
+        SinkTarget target = broker.equals("kafka")
+                ? SinkTarget.of(profile.getSpec().getSink(), kafka.bootstrapServers(), null)
+                : SinkTarget.of(profile.getSpec().getSink(), null, null);
         Set<Long> dropped = Set.of(5L, 6L, 7L, 1500L, 2999L);
         Set<Long> doubled = Set.of(10L, 11L, 2000L);
         FaultySink sink = new FaultySink(
