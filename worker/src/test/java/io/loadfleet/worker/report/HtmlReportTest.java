@@ -70,7 +70,8 @@ class HtmlReportTest {
                         "--duration",
                         SECONDS + "s",
                         "--report",
-                        report.toString()));
+                        report.toString(),
+                        "--verify"));
         dom = HeadlessChromium.dumpDom(report);
     }
 
@@ -106,6 +107,19 @@ class HtmlReportTest {
         assertEquals(2000 * SECONDS, last.get("sent").asLong());
         assertEquals(2000, last.get("targetRate").asDouble());
         assertTrue(run.get("settings").get("spec").asText().contains("topic: report-test"), run.toString());
+    }
+
+    @Test
+    void theVerifySectionShowsWhatTheLiveVerifierCounted() throws Exception {
+        JsonNode verify = new ObjectMapper()
+                .readTree(dataOf(Files.readString(report)))
+                .get("summary")
+                .get("verify");
+        assertEquals(2000 * SECONDS, verify.get("records").asLong(), verify.toString());
+        String table = section(dom, "id=\"verify-table\"", "</table>");
+        assertTrue(table.contains("<td>lost</td><td class=\"n\">0</td>"), table);
+        assertTrue(table.contains("<td>duplicates</td><td class=\"n\">0</td>"), table);
+        assertTrue(dom.contains("every record acked and verified"), "the title says so");
     }
 
     @Test
