@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -110,7 +111,8 @@ public record LocalRunSession(
                                 started.toString(),
                                 summary,
                                 ReportSettings.of(profile),
-                                run.timeline().seconds()));
+                                run.timeline().seconds(),
+                                verification == null ? List.of() : verification.endToEnd()));
                 out.println("report: " + reportFile);
             }
             return summary;

@@ -10,6 +10,12 @@ import java.util.List;
  * @param summary   the run's totals and shards, as {@code --summary} writes them
  * @param settings  how the run was configured
  * @param timeline  the run second by second
+ * @param endToEnd  with {@code --verify}, the end-to-end latency of each second records were consumed in;
+ *                  empty without
  */
 public record RunReport(
-        String startedAt, RunSummary summary, ReportSettings settings, List<RunTimeline.Second> timeline) {}
+        String startedAt,
+        RunSummary summary,
+        ReportSettings settings,
+        List<RunTimeline.Second> timeline,
+        List<EndToEndSecond> endToEnd) {}

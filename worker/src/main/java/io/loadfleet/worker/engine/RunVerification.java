@@ -1,5 +1,7 @@
 package io.loadfleet.worker.engine;
 
+import java.util.List;
+
 /**
  * Checks a local run's records from the other end while it sends ({@code run --verify}): started
  * once the sink is open, before the first record; finished after the run's flush.
@@ -10,4 +12,7 @@ public interface RunVerification {
 
     /** The run's summary with what was found. */
     RunSummary finish(RunSummary run) throws InterruptedException;
+
+    /** The end-to-end latency second by second; once {@link #finish} has returned. */
+    List<EndToEndSecond> endToEnd();
 }

@@ -28,6 +28,11 @@ public final class LiveAudit {
     private final Map<String, Long> consumedUpTo = new HashMap<>();
 
     private final Histogram latencyMicros = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
+    /** The latencies of the records consumed in the current second, which {@link #perSecond} then gets. */
+    private final Histogram secondMicros = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
+
+    private final List<LatencySecond> perSecond = new ArrayList<>();
+    private long currentSecond = Long.MIN_VALUE;
     private final Predicate<byte[]> decodes;
     private long records;
     private long foreign;
@@ -72,9 +77,36 @@ public final class LiveAudit {
         if (last != null && r.sequence() < last) {
             s.outOfOrder++;
         }
-        long micros = TimeUnit.MILLISECONDS.toMicros(Math.max(0, r.consumeTimeMillis() - r.eventTimeMillis()));
-        latencyMicros.recordValue(Math.min(micros, latencyMicros.getHighestTrackableValue()));
+        long micros = Math.min(
+                TimeUnit.MILLISECONDS.toMicros(Math.max(0, r.consumeTimeMillis() - r.eventTimeMillis())),
+                latencyMicros.getHighestTrackableValue());
+        latencyMicros.recordValue(micros);
+        long second = r.consumeTimeMillis() / 1000;
+        if (second != currentSecond) {
+            closeSecond();
+            currentSecond = second;
+        }
+        secondMicros.recordValue(micros);
     }
+
+    /**
+     * The latency of each second in which records were consumed, by the consume time's second
+     * (epoch seconds), oldest first.
+     */
+    public List<LatencySecond> perSecond() {
+        closeSecond();
+        return List.copyOf(perSecond);
+    }
+
+    private void closeSecond() {
+        if (secondMicros.getTotalCount() > 0) {
+            perSecond.add(new LatencySecond(currentSecond, LatencyPercentiles.ofMicros(secondMicros)));
+            secondMicros.reset();
+        }
+    }
+
+    /** One second's end-to-end latency; {@code epochSecond} the consume time's second. */
+    public record LatencySecond(long epochSecond, LatencyPercentiles latencyMs) {}
 
     /**
      * The findings against what the producers acknowledged.

@@ -2,6 +2,7 @@ package io.loadfleet.worker.verify;
 
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.SchemaRegistrySpec;
+import io.loadfleet.worker.engine.EndToEndSecond;
 import io.loadfleet.worker.engine.LocalRun;
 import io.loadfleet.worker.engine.RunSummary;
 import io.loadfleet.worker.engine.RunVerification;
@@ -10,6 +11,7 @@ import io.loadfleet.worker.sink.PulsarClientSecurity;
 import io.loadfleet.worker.sink.registry.SchemaRegistryClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.avro.Schema;
@@ -24,6 +26,8 @@ public final class LiveRunVerification implements RunVerification {
     private final Schema schema;
     private final Duration grace;
     private LiveVerifier verifier;
+    /** About when the run starts (it starts right after), for the seconds of {@link #endToEnd}. */
+    private long startMillis;
 
     /**
      * @param grace how long after the run's flush an acknowledged record may take to be consumed
@@ -39,6 +43,7 @@ public final class LiveRunVerification implements RunVerification {
     /** Starts consuming the topic {@code opened} sends to, from its end. */
     @Override
     public void start(SinkTarget opened) {
+        startMillis = System.currentTimeMillis();
         verifier = switch (opened.spec().kind()) {
             case KAFKA ->
                 LiveKafkaVerifier.start(
@@ -62,6 +67,18 @@ public final class LiveRunVerification implements RunVerification {
     @Override
     public RunSummary finish(RunSummary run) throws InterruptedException {
         return run.withVerify(verifier.finish(acked(profile, run), grace));
+    }
+
+    @Override
+    public List<EndToEndSecond> endToEnd() {
+        return verifier.perSecond().stream()
+                .map(s -> new EndToEndSecond(
+                        ((s.epochSecond() + 1) * 1000 - startMillis) / 1000.0,
+                        s.latencyMs().count(),
+                        s.latencyMs().p50(),
+                        s.latencyMs().p99(),
+                        s.latencyMs().max()))
+                .toList();
     }
 
     /** A value is what the sink sends: registry-framed Avro, bare Avro of the generator's schema, or a JSON object. */

@@ -3,6 +3,7 @@ package io.loadfleet.worker.verify;
 import io.loadfleet.api.status.VerifyStatus;
 import io.loadfleet.worker.sink.SinkException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -65,5 +66,10 @@ public abstract class LiveVerifier {
             throw failure;
         }
         return audit.status(acked, true);
+    }
+
+    /** The end-to-end latency of every second records were consumed in; once {@link #finish} has returned. */
+    public List<LiveAudit.LatencySecond> perSecond() {
+        return audit.perSecond();
     }
 }

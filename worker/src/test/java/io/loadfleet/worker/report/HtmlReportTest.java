@@ -120,6 +120,17 @@ class HtmlReportTest {
         assertTrue(table.contains("<td>lost</td><td class=\"n\">0</td>"), table);
         assertTrue(table.contains("<td>duplicates</td><td class=\"n\">0</td>"), table);
         assertTrue(dom.contains("every record acked and verified"), "the title says so");
+        JsonNode endToEnd =
+                new ObjectMapper().readTree(dataOf(Files.readString(report))).get("endToEnd");
+        assertTrue(endToEnd.size() >= SECONDS, "a second or more of consuming per second of sending: " + endToEnd);
+        long consumed = 0;
+        for (JsonNode second : endToEnd) {
+            consumed += second.get("records").asLong();
+        }
+        assertEquals(verify.get("records").asLong(), consumed, "each record in one second: " + endToEnd);
+        List<String> problems = new ArrayList<>();
+        expectPoints(dom, "e2e-chart", 3 * endToEnd.size(), problems); // p50, p99, max
+        assertEquals(List.of(), problems, dom);
     }
 
     @Test
