@@ -129,8 +129,12 @@ public final class ControlServer implements AutoCloseable {
         json(ex, 200, w == null ? notReady.get() : w.status());
     }
 
-    /** The request's body, or null after answering 413 when it is longer than {@code max} bytes. */
-    private static byte[] body(HttpExchange ex, int max, String what) throws IOException {
+    /**
+     * The request's body read as {@code type}, or null after answering why not: 413 above {@code max}
+     * bytes, 400 when it is not {@code what} (malformed, or empty).
+     */
+    private static <T> T read(HttpExchange ex, int max, String what, ObjectMapper mapper, Class<T> type)
+            throws IOException {
         byte[] body;
         try (InputStream in = ex.getRequestBody()) {
             body = in.readNBytes(max + 1);
@@ -139,19 +143,22 @@ public final class ControlServer implements AutoCloseable {
             text(ex, 413, what + " is at most " + max + " bytes\n");
             return null;
         }
-        return body;
+        T value;
+        try {
+            value = mapper.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            text(ex, 400, "not " + what + ": " + e.getOriginalMessage() + "\n");
+            return null;
+        }
+        if (value == null) {
+            text(ex, 400, "not " + what + ": empty body\n");
+        }
+        return value;
     }
 
     private void preflight(HttpExchange ex) throws IOException {
-        byte[] body = body(ex, MAX_CONFIG_BYTES, "a worker configuration");
-        if (body == null) {
-            return;
-        }
-        WorkerConfig proposed;
-        try {
-            proposed = CONFIG.readValue(body, WorkerConfig.class);
-        } catch (JsonProcessingException e) {
-            text(ex, 400, "not a worker configuration: " + e.getOriginalMessage() + "\n");
+        WorkerConfig proposed = read(ex, MAX_CONFIG_BYTES, "a worker configuration", CONFIG, WorkerConfig.class);
+        if (proposed == null) {
             return;
         }
         try {
@@ -167,19 +174,8 @@ public final class ControlServer implements AutoCloseable {
             text(ex, 503, notReadyBecause());
             return;
         }
-        byte[] body = body(ex, MAX_BODY_BYTES, "an assignment");
-        if (body == null) {
-            return;
-        }
-        Assignment assignment;
-        try {
-            assignment = JSON.readValue(body, Assignment.class);
-        } catch (JsonProcessingException e) {
-            text(ex, 400, "not an assignment: " + e.getOriginalMessage() + "\n");
-            return;
-        }
+        Assignment assignment = read(ex, MAX_BODY_BYTES, "an assignment", JSON, Assignment.class);
         if (assignment == null) {
-            text(ex, 400, "not an assignment: empty body\n");
             return;
         }
         List<String> problems = assignment.problems();
