@@ -19,7 +19,7 @@ import io.loadfleet.api.status.LoadProfileStatus;
  *
  * <p>The CRD in {@code crds/} is generated from this model by fabric8's crd-generator (see the api pom);
  * {@code CrdIsCurrentTest} fails when it is stale. The generator lists printer columns sorted by JSON path
- * (Age, Target, Achieved, Phase, Ready, Replicas), whatever the order of the annotations below.
+ * (Age, Target, Achieved, Phase, Ready, Replicas, Lost), whatever the order of the annotations below.
  */
 @Group(LoadProfile.GROUP)
 @Version(LoadProfile.VERSION)
@@ -56,6 +56,12 @@ import io.loadfleet.api.status.LoadProfileStatus;
         jsonPath = ".status.phase",
         type = Type.STRING,
         getDescription = "Lifecycle of the fleet.")
+@AdditionalPrinterColumn(
+        name = "Lost",
+        jsonPath = ".status.verify.lost",
+        type = Type.INTEGER,
+        priority = 1,
+        getDescription = "Acknowledged records live verification (spec.verify) did not see within its grace period.")
 @AdditionalPrinterColumn(
         name = "Age",
         jsonPath = ".metadata.creationTimestamp",

@@ -5,6 +5,7 @@ import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.control.Counters;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
+import java.util.List;
 
 /** LoadProfiles and pod statuses the operator's unit tests start from. */
 public final class TestProfiles {
@@ -46,6 +47,7 @@ public final class TestProfiles {
                 0,
                 new Counters(sent, acked, acked, errors, lastError),
                 0,
-                WorkerStatus.Histograms.NONE);
+                WorkerStatus.Histograms.NONE,
+                List.of());
     }
 }

@@ -1,6 +1,7 @@
 package io.loadfleet.api.control;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
 
 /**
  * A worker's answer to {@code GET /status}, one flat JSON object (its parts are unwrapped into it).
@@ -23,7 +24,12 @@ public record WorkerStatus(
         double targetRate,
         @JsonUnwrapped Counters counters,
         long stalledMillis,
-        @JsonUnwrapped Histograms latency) {
+        @JsonUnwrapped Histograms latency,
+        List<StreamAcks> streams) {
+
+    public WorkerStatus {
+        streams = streams == null ? List.of() : List.copyOf(streams);
+    }
 
     /** The shard of the plan a pod runs: its index, the plan's size, and its devices [deviceStart, deviceEnd). */
     public record ShardRange(int shard, int shards, long deviceStart, long deviceEnd) {
@@ -48,7 +54,15 @@ public record WorkerStatus(
      */
     public static WorkerStatus notReady(String profile, WorkerState state, String problem) {
         return new WorkerStatus(
-                profile, state, 0, ShardRange.NONE, 0, new Counters(0, 0, 0, 0, problem), 0, Histograms.NONE);
+                profile,
+                state,
+                0,
+                ShardRange.NONE,
+                0,
+                new Counters(0, 0, 0, 0, problem),
+                0,
+                Histograms.NONE,
+                List.of());
     }
 
     /** Without the histograms' base64, which says nothing to a reader of a log or a failed test. */

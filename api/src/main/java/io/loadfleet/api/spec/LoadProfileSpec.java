@@ -93,6 +93,12 @@ import java.util.List;
         fieldPath = ".format",
         message = "spec.format: avro does not apply to sink.file: the files hold the records in sink.file.format "
                 + "(parquet carries the Avro schema); leave format out")
+@ValidationRule(
+        value = "!has(self.verify) || (has(self.verify.enabled) && !self.verify.enabled) || !has(self.sink)"
+                + " || !has(self.sink.file)",
+        fieldPath = ".verify",
+        message = "spec.verify: does not apply to sink.file: verifiers read a broker's topic; send to sink.kafka or "
+                + "sink.pulsar, or remove spec.verify")
 public class LoadProfileSpec {
     public static final long DEFAULT_MAX_RATE_PER_POD = 50_000;
 
@@ -183,6 +189,24 @@ public class LoadProfileSpec {
     @JsonPropertyDescription(
             "How the worker pods run: image, resources, JVM options and scheduling. Changing it rolls the pods.")
     private WorkerSpec worker;
+
+    @JsonPropertyDescription("Optional: live verification. Verifier pods read the topic while the fleet sends, "
+            + "and status.verify says whether every acknowledged record arrived once, and how late.")
+    private VerifySpec verify;
+
+    public VerifySpec getVerify() {
+        return verify;
+    }
+
+    public void setVerify(VerifySpec verify) {
+        this.verify = verify;
+    }
+
+    /** Whether verifier pods run for this spec. */
+    @JsonIgnore
+    public boolean verifying() {
+        return verify != null && verify.isOn();
+    }
 
     public TracingSpec getTracing() {
         return tracing;

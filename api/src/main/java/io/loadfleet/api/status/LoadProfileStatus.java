@@ -65,6 +65,10 @@ public class LoadProfileStatus {
                     + "duration); a spec whose plan differs starts a new epoch.")
     private String planHash;
 
+    @JsonPropertyDescription("What live verification (spec.verify) found: the verifiers' count of the records the "
+            + "fleet sent and the broker acknowledged.")
+    private VerifyStatus verify;
+
     @JsonPropertyDescription("Ready, Progressing and Degraded, each with a reason and a message.")
     private List<Condition> conditions = new ArrayList<>();
 
@@ -89,8 +93,17 @@ public class LoadProfileStatus {
         s.epochStartTime = epochStartTime;
         s.startTime = startTime;
         s.planHash = planHash;
+        s.verify = verify;
         s.conditions = new ArrayList<>(conditions);
         return s;
+    }
+
+    public VerifyStatus getVerify() {
+        return verify;
+    }
+
+    public void setVerify(VerifyStatus verify) {
+        this.verify = verify;
     }
 
     public Long getObservedGeneration() {
@@ -240,6 +253,7 @@ public class LoadProfileStatus {
                 && Objects.equals(epochStartTime, o.epochStartTime)
                 && Objects.equals(startTime, o.startTime)
                 && Objects.equals(planHash, o.planHash)
+                && Objects.equals(verify, o.verify)
                 && Objects.equals(conditions, o.conditions);
     }
 
@@ -261,6 +275,7 @@ public class LoadProfileStatus {
                 epochStartTime,
                 startTime,
                 planHash,
+                verify,
                 conditions);
     }
 }

@@ -111,6 +111,7 @@ public final class ProfileValidator {
         positiveDuration(problems, "spec.duration", spec.getDuration(), false);
         tracing(problems, spec.getTracing());
         SinkValidator.validate(problems, spec.getSink(), spec.getFormat());
+        VerifyValidator.validate(problems, spec.getVerify(), spec.getSink());
         if (spec.getTracing() != null
                 && spec.getSink() != null
                 && spec.getSink().getFile() != null) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The status is one flat JSON object on the wire, as pods and operators of every version read it. */
@@ -12,7 +13,8 @@ class WorkerStatusTest {
     static final String FLAT = "{\"profile\":\"grid\",\"state\":\"RUNNING\",\"epoch\":4,\"shard\":1,\"shards\":3,"
             + "\"deviceStart\":100,\"deviceEnd\":200,\"targetRate\":1000.5,\"sent\":10,\"acked\":9,\"written\":8,"
             + "\"errors\":1,\"lastError\":\"timeout\",\"stalledMillis\":5,\"publishLatency\":\"HISTOGRAM1\","
-            + "\"scheduleDelay\":\"HISTOGRAM2\"}";
+            + "\"scheduleDelay\":\"HISTOGRAM2\","
+            + "\"streams\":[{\"shard\":2,\"epoch\":7,\"first\":100,\"through\":199,\"failed\":[150]}]}";
     static final WorkerStatus STATUS = new WorkerStatus(
             "grid",
             WorkerState.RUNNING,
@@ -21,7 +23,8 @@ class WorkerStatusTest {
             1000.5,
             new Counters(10, 9, 8, 1, "timeout"),
             5,
-            new WorkerStatus.Histograms("HISTOGRAM1", "HISTOGRAM2"));
+            new WorkerStatus.Histograms("HISTOGRAM1", "HISTOGRAM2"),
+            List.of(new StreamAcks(2, 7, 100, 199, List.of(150L))));
 
     @Test
     void writesTheFlatObjectOfTheProtocol() throws Exception {
@@ -31,6 +34,19 @@ class WorkerStatusTest {
     @Test
     void readsTheFlatObjectBack() throws Exception {
         assertEquals(STATUS, JSON.readValue(FLAT, WorkerStatus.class));
+    }
+
+    @Test
+    void aStatusWithoutStreamsOwesNothing() throws Exception {
+        String older = FLAT.substring(0, FLAT.indexOf(",\"streams\"")) + "}";
+
+        assertEquals(List.of(), JSON.readValue(older, WorkerStatus.class).streams());
+    }
+
+    @Test
+    void aRunOwesWhatSettledLessWhatFailed() {
+        assertEquals(99, STATUS.streams().get(0).owed());
+        assertEquals(0, new StreamAcks(0, 1, 50, 49, List.of()).owed());
     }
 
     @Test

@@ -67,6 +67,8 @@ class LoadProfileStatusTest {
         } else if (type == FleetLatency.class) {
             LatencyPercentiles p = new LatencyPercentiles(n, n, n, n, n);
             return new FleetLatency(p, p);
+        } else if (type == VerifyStatus.class) {
+            return new VerifyStatus(n, n, n, n, n, n, n, new LatencyPercentiles(n, n, n, n, n), List.of(), (long) n);
         } else if (type == List.class) {
             return new ArrayList<>(List.of(Condition.of(Condition.READY, "True", "Running", "message " + n)));
         }

@@ -80,8 +80,8 @@ class FleetCoordinatorTest {
                                 100,
                                 new Counters(1_000L * pod, 900L * pod, 800L * pod, pod, pod == 1 ? "timeout" : null),
                                 10L * pod,
-                                new WorkerStatus.Histograms(
-                                        HistogramCodec.encode(mine), HistogramCodec.encode(mine)))));
+                                new WorkerStatus.Histograms(HistogramCodec.encode(mine), HistogramCodec.encode(mine)),
+                                List.of())));
             }
             DesiredPlan plan =
                     DesiredPlan.of(TestProfiles.smartMeter(300, false).getSpec(), 3);
@@ -138,7 +138,8 @@ class FleetCoordinatorTest {
                 0,
                 Counters.ZERO,
                 0,
-                WorkerStatus.Histograms.NONE);
+                WorkerStatus.Histograms.NONE,
+                List.of());
     }
 
     private static WorkerStatus running(int shard, long sent, String error) {
@@ -150,6 +151,7 @@ class FleetCoordinatorTest {
                 100,
                 new Counters(sent, sent, sent, 0, error),
                 0,
-                WorkerStatus.Histograms.NONE);
+                WorkerStatus.Histograms.NONE,
+                List.of());
     }
 }

@@ -18,6 +18,7 @@ import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.pace.RateSchedule;
 import io.loadfleet.worker.sink.RecordSink;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -183,7 +184,15 @@ public final class WorkerService implements AutoCloseable {
         WorkerStatus.Histograms latency = new WorkerStatus.Histograms(publish, delay);
         if (current == null) {
             return new WorkerStatus(
-                    config.profile(), WorkerState.IDLE, 0, WorkerStatus.ShardRange.NONE, 0, counters(), 0, latency);
+                    config.profile(),
+                    WorkerState.IDLE,
+                    0,
+                    WorkerStatus.ShardRange.NONE,
+                    0,
+                    counters(),
+                    0,
+                    latency,
+                    List.of());
         }
         Assignment a = current.assignment();
         long now = clock.nanoTime();
@@ -212,7 +221,8 @@ public final class WorkerService implements AutoCloseable {
                 rate,
                 counters(),
                 TimeUnit.NANOSECONDS.toMillis(stats.stalledNanos()),
-                latency);
+                latency,
+                List.of());
     }
 
     /** The process's records; written as the sink counts it where it does (files), else the acked ones. */

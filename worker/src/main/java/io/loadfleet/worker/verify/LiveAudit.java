@@ -156,7 +156,8 @@ public final class LiveAudit {
                 undecodable,
                 settled ? 0 : lost,
                 LatencyPercentiles.ofMicros(latencyMicros),
-                settled ? firstMissing : List.of());
+                settled ? firstMissing : List.of(),
+                null);
     }
 
     /**
