@@ -14,6 +14,8 @@ import java.util.List;
  * @param topicPartitions the topic's partitions (1 for a topic without partitions); 0 until known
  * @param positions       per partition it reads, where a successor goes on from; null position while it has
  *                        not yet found the partition's end
+ * @param released        per partition it read and was told to let go of (the latest time), the final position
+ *                        after the last record it counted there
  * @param streams         what it consumed per stream
  * @param records         loadfleet records consumed (a redelivered one once, a second copy again)
  * @param foreign         records without loadfleet's identity
@@ -26,6 +28,7 @@ public record VerifierReport(
         long version,
         int topicPartitions,
         List<PartitionPosition> positions,
+        List<PartitionPosition> released,
         List<StreamLedger> streams,
         long records,
         long foreign,
@@ -35,6 +38,7 @@ public record VerifierReport(
 
     public VerifierReport {
         positions = positions == null ? List.of() : List.copyOf(positions);
+        released = released == null ? List.of() : List.copyOf(released);
         streams = streams == null ? List.of() : List.copyOf(streams);
     }
 
