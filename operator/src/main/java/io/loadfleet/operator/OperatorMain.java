@@ -10,6 +10,8 @@ import io.loadfleet.operator.coordinate.FleetCoordinator;
 import io.loadfleet.operator.coordinate.WorkerClient;
 import io.loadfleet.operator.reconcile.FleetEvents;
 import io.loadfleet.operator.reconcile.LoadProfileReconciler;
+import io.loadfleet.operator.verify.LiveVerification;
+import io.loadfleet.operator.verify.VerifyMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
@@ -75,8 +77,12 @@ public final class OperatorMain {
             }
         });
         WorkerClient workers = new WorkerClient();
-        LoadProfileReconciler reconciler =
-                new LoadProfileReconciler(settings, new FleetCoordinator(workers), new FleetEvents(client), workers);
+        LoadProfileReconciler reconciler = new LoadProfileReconciler(
+                settings,
+                new FleetCoordinator(workers),
+                new FleetEvents(client),
+                workers,
+                new LiveVerification(workers, FleetCoordinator.PASS_DEADLINE, new VerifyMetrics(metrics)));
         operator.register(reconciler, c -> {
             if (!settings.namespaces().isEmpty()) {
                 c.settingNamespaces(settings.namespaces().toArray(String[]::new));

@@ -11,6 +11,14 @@ import io.loadfleet.api.spec.LoadProfileSpec;
 public record DesiredPlan(LoadProfileSpec spec, int replicas, String fingerprint) {
 
     public static DesiredPlan of(LoadProfileSpec spec, int replicas) {
-        return new DesiredPlan(spec, replicas, PlanFingerprint.of(spec, replicas));
+        return of(spec, replicas, null);
+    }
+
+    /**
+     * @param verifyToken live verification's token ({@code LiveVerification.Prepared}): a new one starts a
+     *                    new epoch, from which records are judged; null for a fleet without spec.verify
+     */
+    public static DesiredPlan of(LoadProfileSpec spec, int replicas, String verifyToken) {
+        return new DesiredPlan(spec, replicas, PlanFingerprint.of(spec, replicas, verifyToken));
     }
 }

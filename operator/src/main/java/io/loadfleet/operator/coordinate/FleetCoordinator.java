@@ -20,7 +20,7 @@ public final class FleetCoordinator {
     /** achievedRate spans about this long. */
     public static final Duration RATE_WINDOW = RateWindow.SPAN;
     /** One deadline for all of a pass's questions, and one for all of its pushes. */
-    static final Duration PASS_DEADLINE = WorkerClient.TIMEOUT;
+    public static final PassDeadline PASS_DEADLINE = new PassDeadline(WorkerClient.TIMEOUT);
 
     private final FleetObserver observer;
     private final AssignmentPusher pusher;
@@ -28,7 +28,7 @@ public final class FleetCoordinator {
     private final Map<String, RateWindow> rates = new ConcurrentHashMap<>();
 
     public FleetCoordinator(WorkerClient client) {
-        this(client, PASS_DEADLINE, System::currentTimeMillis);
+        this(client, PASS_DEADLINE.length(), System::currentTimeMillis);
     }
 
     FleetCoordinator(WorkerClient client, Duration deadline, LongSupplier wallClockMillis) {

@@ -6,9 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** One deadline for all of a pass's requests at once: what has not answered by then counts as no answer. */
-record PassDeadline(Duration length) {
+public record PassDeadline(Duration length) {
 
-    void awaitAll(Collection<? extends CompletableFuture<?>> requests) {
+    public void awaitAll(Collection<? extends CompletableFuture<?>> requests) {
         CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new))
                 .completeOnTimeout(null, length.toMillis(), TimeUnit.MILLISECONDS)
                 .join();

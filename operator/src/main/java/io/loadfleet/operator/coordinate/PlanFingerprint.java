@@ -16,7 +16,7 @@ public final class PlanFingerprint {
 
     private PlanFingerprint() {}
 
-    public static String of(LoadProfileSpec spec, int replicas) {
+    public static String of(LoadProfileSpec spec, int replicas, String verifyToken) {
         StringBuilder b = new StringBuilder()
                 .append("rate=")
                 .append(spec.getTargetRate())
@@ -30,6 +30,9 @@ public final class PlanFingerprint {
                 .append(spec.getDuration());
         for (StageSpec s : spec.getStages()) {
             b.append(";stage=").append(s.getDuration()).append('/').append(s.getTargetRate());
+        }
+        if (verifyToken != null) { // absent without spec.verify, so existing fleets keep their fingerprint
+            b.append(";verify=").append(verifyToken);
         }
         try {
             byte[] digest =

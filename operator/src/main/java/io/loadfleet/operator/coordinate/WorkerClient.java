@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.loadfleet.api.control.ApplyOutcome;
 import io.loadfleet.api.control.Assignment;
 import io.loadfleet.api.control.SchemaPreflight;
+import io.loadfleet.api.control.VerifierAssignment;
+import io.loadfleet.api.control.VerifierReport;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerStatus;
 import java.net.URI;
@@ -104,15 +106,36 @@ public final class WorkerClient {
                 .exceptionally(unreachable -> Optional.empty());
     }
 
+    /**
+     * Pushes a verifier its partitions; completes with its report as of the moment the assignment took
+     * effect (or, for a stale one, its report now), empty when it could not be reached.
+     */
+    public CompletableFuture<Optional<VerifierReport>> assign(WorkerAddress verifier, VerifierAssignment assignment) {
+        return put(
+                verifier,
+                "/verify/assignment",
+                assignment,
+                TIMEOUT,
+                r -> r.statusCode() == 200 || r.statusCode() == 409
+                        ? read(r.body(), VerifierReport.class)
+                        : Optional.empty());
+    }
+
     /** The pod's status; completes empty when it could not be reached. */
     public CompletableFuture<Optional<WorkerStatus>> status(WorkerAddress pod) {
-        HttpRequest request = HttpRequest.newBuilder(pod.uri("/status"))
-                .timeout(TIMEOUT)
-                .GET()
-                .build();
+        return get(pod, "/status", WorkerStatus.class);
+    }
+
+    /** A verifier's report; completes empty when it could not be reached. */
+    public CompletableFuture<Optional<VerifierReport>> report(WorkerAddress verifier) {
+        return get(verifier, "/verify/report", VerifierReport.class);
+    }
+
+    private <T> CompletableFuture<Optional<T>> get(WorkerAddress pod, String path, Class<T> type) {
+        HttpRequest request =
+                HttpRequest.newBuilder(pod.uri(path)).timeout(TIMEOUT).GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .thenApply(r ->
-                        r.statusCode() == 200 ? read(r.body(), WorkerStatus.class) : Optional.<WorkerStatus>empty())
+                .thenApply(r -> r.statusCode() == 200 ? read(r.body(), type) : Optional.<T>empty())
                 .exceptionally(unreachable -> Optional.empty());
     }
 

@@ -15,6 +15,7 @@ import io.loadfleet.api.control.WorkerConfig;
  * @param operatorNamespace   the only namespace whose operator pods may call the control API
  * @param logFormat           the workers' LOG_FORMAT (text or json), as the operator's
  * @param workerConfig        the pods' static configuration, with what the operator read for them (a schema from its ConfigMap)
+ * @param verifierReplicas    verifier pods (spec.verify), 0 without live verification
  */
 public record DesiredFleet(
         int statefulSetReplicas,
@@ -22,7 +23,8 @@ public record DesiredFleet(
         int controlPort,
         String operatorNamespace,
         String logFormat,
-        WorkerConfig workerConfig) {
+        WorkerConfig workerConfig,
+        int verifierReplicas) {
     private static final String KEY = DesiredFleet.class.getName();
 
     public void putInto(Context<LoadProfile> context) {

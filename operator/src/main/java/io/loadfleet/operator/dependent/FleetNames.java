@@ -1,11 +1,18 @@
 package io.loadfleet.operator.dependent;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.loadfleet.api.LoadProfile;
 import java.util.Map;
+import java.util.Optional;
 
 /** Names and labels of what a LoadProfile owns, in one place. */
 public final class FleetNames {
     public static final String PROFILE_LABEL = "loadfleet.io/profile";
+    /** On verifier pods instead of {@link #PROFILE_LABEL}, so the workers' selectors never match them. */
+    public static final String VERIFIER_LABEL = "loadfleet.io/verifier-of";
+
+    public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+    public static final String MANAGED_BY = "loadfleet-operator";
     public static final String CONFIG_HASH_ANNOTATION = "loadfleet.io/config-hash";
     public static final String CONFIG_FILE = "worker.yaml";
     public static final String CONFIG_DIR = "/etc/loadfleet";
@@ -38,8 +45,39 @@ public final class FleetNames {
                 "loadfleet-worker",
                 "app.kubernetes.io/instance",
                 p.getMetadata().getName(),
-                "app.kubernetes.io/managed-by",
-                "loadfleet-operator");
+                MANAGED_BY_LABEL,
+                MANAGED_BY);
+    }
+
+    /** The LoadProfile a worker or verifier pod belongs to, by its labels. */
+    public static Optional<String> profileOf(HasMetadata pod) {
+        Map<String, String> labels = pod.getMetadata().getLabels();
+        if (labels == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(labels.getOrDefault(PROFILE_LABEL, labels.get(VERIFIER_LABEL)));
+    }
+
+    /** The verifiers' StatefulSet: NAME-verify, its pods NAME-verify-0, ... */
+    public static String verifiers(LoadProfile p) {
+        return p.getMetadata().getName() + "-verify";
+    }
+
+    /** Labels on every verifier pod; the first is also the selector. */
+    public static Map<String, String> verifierLabels(LoadProfile p) {
+        return Map.of(
+                VERIFIER_LABEL,
+                p.getMetadata().getName(),
+                "app.kubernetes.io/name",
+                "loadfleet-verifier",
+                "app.kubernetes.io/instance",
+                p.getMetadata().getName(),
+                MANAGED_BY_LABEL,
+                MANAGED_BY);
+    }
+
+    public static Map<String, String> verifierSelector(LoadProfile p) {
+        return Map.of(VERIFIER_LABEL, p.getMetadata().getName());
     }
 
     public static Map<String, String> selector(LoadProfile p) {

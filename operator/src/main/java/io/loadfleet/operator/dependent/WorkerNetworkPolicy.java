@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.loadfleet.api.LoadProfile;
+import java.util.Map;
 
 /**
  * Lets only the operator's pods reach the workers' control API (an unauthenticated PUT
@@ -25,15 +26,30 @@ public class WorkerNetworkPolicy extends CRUDKubernetesDependentResource<Network
     }
 
     static NetworkPolicy build(LoadProfile profile, DesiredFleet fleet) {
+        return build(
+                FleetNames.networkPolicy(profile),
+                profile,
+                FleetNames.podLabels(profile),
+                FleetNames.selector(profile),
+                fleet);
+    }
+
+    /** The policy for the pods {@code selector} picks: their control API for the operator and Prometheus only. */
+    static NetworkPolicy build(
+            String name,
+            LoadProfile profile,
+            Map<String, String> labels,
+            Map<String, String> selector,
+            DesiredFleet fleet) {
         return new NetworkPolicyBuilder()
                 .withNewMetadata()
-                .withName(FleetNames.networkPolicy(profile))
+                .withName(name)
                 .withNamespace(profile.getMetadata().getNamespace())
-                .withLabels(FleetNames.podLabels(profile))
+                .withLabels(labels)
                 .endMetadata()
                 .withNewSpec()
                 .withNewPodSelector()
-                .withMatchLabels(FleetNames.selector(profile))
+                .withMatchLabels(selector)
                 .endPodSelector()
                 .withPolicyTypes("Ingress")
                 .addNewIngress()

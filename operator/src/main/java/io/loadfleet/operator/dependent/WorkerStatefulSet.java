@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fleet's pods. Only static configuration is in the pod template (its hash rolls the pods when
@@ -39,12 +40,40 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
         WorkerSpec worker = profile.getSpec().getWorker() == null
                 ? new WorkerSpec()
                 : profile.getSpec().getWorker();
+        return build(
+                profile,
+                fleet,
+                new PodSet(
+                        FleetNames.statefulSet(profile),
+                        FleetNames.podLabels(profile),
+                        FleetNames.selector(profile),
+                        List.of("worker"),
+                        worker,
+                        fleet.statefulSetReplicas()));
+    }
+
+    /**
+     * The pods of one role of the fleet (workers or verifiers): the same image, configuration, Secrets,
+     * probes and hardening, with the role's own command, labels and count.
+     *
+     * @param command what the image runs, before the options every role takes
+     */
+    record PodSet(
+            String name,
+            Map<String, String> labels,
+            Map<String, String> selector,
+            List<String> command,
+            WorkerSpec worker,
+            int replicas) {}
+
+    static StatefulSet build(LoadProfile profile, DesiredFleet fleet, PodSet set) {
+        WorkerSpec worker = set.worker();
         String image = worker.getImage() != null ? worker.getImage() : fleet.defaultImage();
         String config = WorkerConfigMap.render(fleet.workerConfig());
         List<SecretVolume> secrets = SecretVolume.of(profile.getSpec().secretFiles());
         List<ConfigMapVolume> configMaps = ConfigMapVolume.of(profile.getSpec().getGenerator());
-        List<String> args = new ArrayList<>(List.of(
-                "worker",
+        List<String> args = new ArrayList<>(set.command());
+        args.addAll(List.of(
                 "--config",
                 FleetNames.CONFIG_DIR + "/" + FleetNames.CONFIG_FILE,
                 "--port",
@@ -55,7 +84,7 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
             args.addAll(List.of("--secrets-dir", SecretFile.POD_DIR));
         }
         var container = new ContainerBuilder()
-                .withName("worker")
+                .withName(set.command().get(0))
                 .withImage(image)
                 .withArgs(args)
                 .addNewPort()
@@ -135,21 +164,21 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                 .build();
         return new StatefulSetBuilder()
                 .withNewMetadata()
-                .withName(FleetNames.statefulSet(profile))
+                .withName(set.name())
                 .withNamespace(profile.getMetadata().getNamespace())
-                .withLabels(FleetNames.podLabels(profile))
+                .withLabels(set.labels())
                 .endMetadata()
                 .withNewSpec()
-                .withReplicas(fleet.statefulSetReplicas())
+                .withReplicas(set.replicas())
                 .withServiceName(FleetNames.service(profile))
                 // Parallel: a scale-up starts all new pods at once (it cannot be changed later)
                 .withPodManagementPolicy("Parallel")
                 .withNewSelector()
-                .withMatchLabels(FleetNames.selector(profile))
+                .withMatchLabels(set.selector())
                 .endSelector()
                 .withNewTemplate()
                 .withNewMetadata()
-                .withLabels(FleetNames.podLabels(profile))
+                .withLabels(set.labels())
                 .addToAnnotations(FleetNames.CONFIG_HASH_ANNOTATION, sha256(config + "\n" + image))
                 .endMetadata()
                 .withSpec(pod)

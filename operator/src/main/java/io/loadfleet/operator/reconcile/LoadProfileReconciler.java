@@ -31,12 +31,16 @@ import io.loadfleet.operator.coordinate.WorkerClient;
 import io.loadfleet.operator.coordinate.WorkerClient.WorkerAddress;
 import io.loadfleet.operator.dependent.DesiredFleet;
 import io.loadfleet.operator.dependent.FleetNames;
+import io.loadfleet.operator.dependent.VerifierNetworkPolicy;
+import io.loadfleet.operator.dependent.VerifierStatefulSet;
+import io.loadfleet.operator.dependent.VerifyEnabled;
 import io.loadfleet.operator.dependent.WorkerConfigMap;
 import io.loadfleet.operator.dependent.WorkerHeadlessService;
 import io.loadfleet.operator.dependent.WorkerNetworkPolicy;
 import io.loadfleet.operator.dependent.WorkerStatefulSet;
 import io.loadfleet.operator.status.AppliedEpochStatus;
 import io.loadfleet.operator.status.StatusBuilder;
+import io.loadfleet.operator.verify.LiveVerification;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +60,16 @@ import java.util.stream.Collectors;
             @Dependent(
                     name = "statefulset",
                     type = WorkerStatefulSet.class,
-                    dependsOn = {"config", "service"})
+                    dependsOn = {"config", "service"}),
+            @Dependent(
+                    name = "verifier-network-policy",
+                    type = VerifierNetworkPolicy.class,
+                    reconcilePrecondition = VerifyEnabled.class),
+            @Dependent(
+                    name = "verifiers",
+                    type = VerifierStatefulSet.class,
+                    dependsOn = {"config", "service"},
+                    reconcilePrecondition = VerifyEnabled.class)
         })
 public class LoadProfileReconciler implements Reconciler<LoadProfile> {
     static final Duration POLL = Duration.ofSeconds(2);
@@ -66,23 +79,31 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
     private final FleetCoordinator coordinator;
     private final FleetEvents events;
     private final SchemaGate schemaGate;
+    private final LiveVerification verification;
 
     public LoadProfileReconciler(
-            OperatorSettings settings, FleetCoordinator coordinator, FleetEvents events, WorkerClient workers) {
+            OperatorSettings settings,
+            FleetCoordinator coordinator,
+            FleetEvents events,
+            WorkerClient workers,
+            LiveVerification verification) {
         this.settings = settings;
         this.coordinator = coordinator;
         this.events = events;
         this.schemaGate = new SchemaGate(workers);
+        this.verification = verification;
     }
 
     @Override
     public List<EventSource<?, LoadProfile>> prepareEventSources(EventSourceContext<LoadProfile> context) {
-        // Pods belong to the StatefulSet, not to the LoadProfile: map them back by their profile label.
+        // Pods belong to the StatefulSets, not to the LoadProfile: map them back by their profile label
+        // (workers) or verifier label (verifiers).
         var pods = InformerEventSourceConfiguration.from(Pod.class, LoadProfile.class)
-                .withLabelSelector(FleetNames.PROFILE_LABEL)
-                .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(
-                        pod.getMetadata().getLabels().get(FleetNames.PROFILE_LABEL),
-                        pod.getMetadata().getNamespace())))
+                .withLabelSelector(FleetNames.MANAGED_BY_LABEL + "=" + FleetNames.MANAGED_BY)
+                .withSecondaryToPrimaryMapper(pod -> FleetNames.profileOf(pod)
+                        .map(name ->
+                                Set.of(new ResourceID(name, pod.getMetadata().getNamespace())))
+                        .orElse(Set.of()))
                 .build();
         return List.of(new InformerEventSource<>(pods, context));
     }
@@ -105,10 +126,14 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
 
         int replicas = FleetPlan.replicasFor(profile.getSpec());
         AppliedEpoch applied = AppliedEpochStatus.read(before, System.currentTimeMillis());
-        List<FleetPod> pods = context.getSecondaryResources(Pod.class).stream()
-                .map(this::toFleetPod)
-                .flatMap(Optional::stream)
-                .toList();
+        List<Pod> allPods = List.copyOf(context.getSecondaryResources(Pod.class));
+        List<FleetPod> pods = fleetPods(allPods, FleetNames.PROFILE_LABEL);
+        Optional<LiveVerification.Prepared> verifying = Optional.empty();
+        if (profile.getSpec().verifying()) {
+            verifying = Optional.of(verification.prepare(profile, fleetPods(allPods, FleetNames.VERIFIER_LABEL)));
+        } else {
+            verification.forget(profile);
+        }
         SchemaGate.Verdict schema =
                 schemaGate.admit(profile.getMetadata().getUid(), workerConfig, WorkerConfigMap.deployed(context), pods);
         // Make before break: keep the pods of the running epoch until the smaller plan has taken over.
@@ -118,20 +143,23 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
                         settings.controlPort(),
                         settings.operatorNamespace(),
                         settings.logFormat(),
-                        schema.deploy())
+                        schema.deploy(),
+                        verifying.map(LiveVerification.Prepared::replicas).orElse(0))
                 .putInto(context);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
-        coordinator.retainOnly(context.getPrimaryCache()
+        Set<String> fleetIds = context.getPrimaryCache()
                 .list()
                 .map(p -> p.getMetadata().getUid())
-                .collect(Collectors.toSet()));
-        FleetReport report = coordinator.coordinate(
-                profile.getMetadata().getUid(),
-                DesiredPlan.of(profile.getSpec(), replicas),
-                applied,
-                pods,
-                System.nanoTime());
+                .collect(Collectors.toSet());
+        coordinator.retainOnly(fleetIds);
+        verification.retainOnly(fleetIds);
+        DesiredPlan desired = DesiredPlan.of(
+                profile.getSpec(),
+                replicas,
+                verifying.map(LiveVerification.Prepared::planToken).orElse(null));
+        FleetReport report =
+                coordinator.coordinate(profile.getMetadata().getUid(), desired, applied, pods, System.nanoTime());
         if (report.newEpoch()) {
             events.normal(
                     profile,
@@ -139,7 +167,13 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
                     "epoch " + report.applied().epoch() + ": "
                             + profile.getSpec().getTargetRate() + " msg/s over " + replicas + " pod(s)");
         }
-        LoadProfileStatus status = StatusBuilder.observed(profile, before, replicas, report, schema.heldBack());
+        Optional<LiveVerification.Findings> verified = verifying.map(v -> verification.conclude(
+                profile,
+                report.applied().epoch(),
+                desired.fingerprint().equals(report.applied().planHash()) ? v.planToken() : null,
+                report.observation().answering().values()));
+        LoadProfileStatus status =
+                StatusBuilder.observed(profile, before, replicas, report, schema.heldBack(), verified);
         // an Event for every new cause: when the fleet turns Degraded, and when the cause changes while it is
         Optional<String> wasDegradedBy = StatusBuilder.degraded(before).map(Condition::getReason);
         StatusBuilder.degraded(status)
@@ -191,6 +225,15 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
                 return p;
             });
         }
+    }
+
+    /** The pods labelled {@code label} (workers or verifiers) as fleet pods, by ordinal. */
+    private List<FleetPod> fleetPods(List<Pod> pods, String label) {
+        return pods.stream()
+                .filter(p -> p.getMetadata().getLabels().containsKey(label))
+                .map(this::toFleetPod)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private Optional<FleetPod> toFleetPod(Pod pod) {

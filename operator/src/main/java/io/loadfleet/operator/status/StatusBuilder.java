@@ -6,14 +6,17 @@ import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.status.Condition;
 import io.loadfleet.api.status.LoadProfileStatus;
 import io.loadfleet.api.status.Phase;
+import io.loadfleet.api.status.VerifyStatus;
 import io.loadfleet.operator.coordinate.FleetReport;
 import io.loadfleet.operator.dependent.FleetNames;
+import io.loadfleet.operator.verify.LiveVerification;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Builds the LoadProfile's status (Strimzi style: observedGeneration plus Ready/Progressing/Degraded). */
 public final class StatusBuilder {
@@ -60,13 +63,15 @@ public final class StatusBuilder {
      * The fleet as this pass found and left it.
      *
      * @param heldBack a spec change not rolled out, the first cause of Degraded when present
+     * @param verified what live verification found, when spec.verify is on
      */
     public static LoadProfileStatus observed(
             LoadProfile profile,
             LoadProfileStatus before,
             int replicas,
             FleetReport r,
-            Optional<HeldBackChange> heldBack) {
+            Optional<HeldBackChange> heldBack,
+            Optional<LiveVerification.Findings> verified) {
         LoadProfileStatus s = before.copy();
         s.setObservedGeneration(profile.getMetadata().getGeneration());
         s.setSelector(FleetNames.selectorString(profile));
@@ -82,8 +87,11 @@ public final class StatusBuilder {
         if (r.totals().latency() != null) {
             s.setLatency(r.totals().latency());
         }
+        s.setVerify(verified.map(LiveVerification.Findings::status).orElse(null));
         Condition degraded = heldBack.map(h -> Condition.of(Condition.DEGRADED, "True", h.reason(), h.message()))
-                .orElseGet(() -> degradedCondition(profile, before, r));
+                .or(() -> degradedCondition(profile, before, r))
+                .or(() -> verified.flatMap(StatusBuilder::verifyCondition))
+                .orElseGet(() -> Condition.of(Condition.DEGRADED, "False", "Healthy", ""));
         Phase phase;
         String why;
         if (r.applied().epoch() == 0) {
@@ -119,9 +127,10 @@ public final class StatusBuilder {
      * Degraded, most fundamental cause first: pods that cannot load their generator's input (they
      * try it before the sink), pods that cannot reach the broker, pods that do not
      * answer, send errors, then backpressure (records piling up unacknowledged while the broker is
-     * slow or gone, before any send has timed out).
+     * slow or gone, before any send has timed out). Live verification's findings come after these:
+     * they last (a lost record stays lost), while these pass.
      */
-    private static Condition degradedCondition(LoadProfile profile, LoadProfileStatus before, FleetReport r) {
+    private static Optional<Condition> degradedCondition(LoadProfile profile, LoadProfileStatus before, FleetReport r) {
         String why = null;
         String reason = null;
         // written, not acked: a file sink acks what it has written at its next flush or a Parquet file's end
@@ -155,9 +164,39 @@ public final class StatusBuilder {
                     + ": " + backlog + " records not yet acknowledged; the broker is slow or unreachable"
                     + (counters.lastError() == null ? "" : "; last error: " + counters.lastError());
         }
-        return why == null
-                ? Condition.of(Condition.DEGRADED, "False", "Healthy", "")
-                : Condition.of(Condition.DEGRADED, "True", reason, why);
+        return why == null ? Optional.empty() : Optional.of(Condition.of(Condition.DEGRADED, "True", reason, why));
+    }
+
+    /** Verifiers that cannot consume, then records lost, then records duplicated. */
+    private static Optional<Condition> verifyCondition(LiveVerification.Findings found) {
+        VerifyStatus v = found.status();
+        if (!found.verifierProblems().isEmpty()) {
+            return Optional.of(Condition.of(
+                    Condition.DEGRADED,
+                    "True",
+                    "VerifierFailing",
+                    "verifier pod(s) " + found.verifierProblems().keySet() + " cannot consume: "
+                            + found.verifierProblems().values().iterator().next()));
+        }
+        if (v.lost() > 0) {
+            String where = v.firstMissing().stream()
+                    .map(m -> "shard " + m.shard() + " epoch " + m.epoch() + " from sequence " + m.sequences())
+                    .collect(Collectors.joining("; "));
+            return Optional.of(Condition.of(
+                    Condition.DEGRADED,
+                    "True",
+                    "RecordsLost",
+                    v.lost() + " acknowledged record(s) not consumed within spec.verify.grace: " + where));
+        }
+        if (v.duplicates() > 0) {
+            return Optional.of(Condition.of(
+                    Condition.DEGRADED,
+                    "True",
+                    "RecordsDuplicated",
+                    v.duplicates() + " record(s) consumed more than once (second copies in the topic, not "
+                            + "redeliveries)"));
+        }
+        return Optional.empty();
     }
 
     /** The not-ready pods stuck at {@code state}, by ordinal, with the error each reports. */

@@ -43,6 +43,6 @@ class PlanFingerprintTest {
 
     private static String of(String specYaml, int replicas) {
         LoadProfileSpec spec = TestProfiles.withSpec(specYaml).getSpec();
-        return PlanFingerprint.of(spec, replicas);
+        return PlanFingerprint.of(spec, replicas, null);
     }
 }

@@ -19,7 +19,7 @@ class WorkerNetworkPolicyTest {
     void onlyTheOperatorsPodsAndScrapingNamespacesReachTheControlPort() {
         LoadProfile profile = TestProfiles.smartMeter(1_000, false);
         NetworkPolicy policy = WorkerNetworkPolicy.build(
-                profile, new DesiredFleet(1, "img", 9090, "ops", "text", WorkerConfig.of(profile)));
+                profile, new DesiredFleet(1, "img", 9090, "ops", "text", WorkerConfig.of(profile), 0));
 
         assertEquals(
                 FleetNames.selector(profile), policy.getSpec().getPodSelector().getMatchLabels());

@@ -100,7 +100,8 @@ class WorkerStatefulSetTest {
                         8080,
                         "loadfleet-system",
                         logFormat,
-                        WorkerConfig.of(profile)));
+                        WorkerConfig.of(profile),
+                        0));
     }
 
     private static String configHash(StatefulSet set) {

@@ -32,7 +32,8 @@ class StatusBuilderTest {
     void beforeTheFirstEpochTheFleetIsPendingOnItsPods() {
         FleetReport report = report(AppliedEpoch.none(START), false, 1, Counters.ZERO, Map.of());
 
-        LoadProfileStatus s = StatusBuilder.observed(PROFILE, new LoadProfileStatus(), 3, report, Optional.empty());
+        LoadProfileStatus s =
+                StatusBuilder.observed(PROFILE, new LoadProfileStatus(), 3, report, Optional.empty(), Optional.empty());
 
         assertEquals(Phase.Pending, s.getPhase());
         assertEquals(3, s.getReplicas());
@@ -45,7 +46,12 @@ class StatusBuilderTest {
     void aRunningFleetShowsItsEpochFiguresAndHealth() {
         Counters counters = new Counters(9_000, 8_990, 8_990, 0, null);
         LoadProfileStatus s = StatusBuilder.observed(
-                PROFILE, new LoadProfileStatus(), 3, report(EPOCH_2, false, 3, counters, Map.of()), Optional.empty());
+                PROFILE,
+                new LoadProfileStatus(),
+                3,
+                report(EPOCH_2, false, 3, counters, Map.of()),
+                Optional.empty(),
+                Optional.empty());
 
         assertEquals(Phase.Running, s.getPhase());
         assertEquals(2L, s.getEpoch());
@@ -68,6 +74,7 @@ class StatusBuilderTest {
                                 new LoadProfileStatus(),
                                 4,
                                 report(EPOCH_2, true, 3, Counters.ZERO, Map.of()),
+                                Optional.empty(),
                                 Optional.empty())
                         .getPhase());
         LoadProfileStatus paused = StatusBuilder.observed(
@@ -75,6 +82,7 @@ class StatusBuilderTest {
                 new LoadProfileStatus(),
                 3,
                 report(EPOCH_2, false, 3, Counters.ZERO, Map.of()),
+                Optional.empty(),
                 Optional.empty());
         assertEquals(Phase.Paused, paused.getPhase());
         assertEquals(0L, paused.getTargetRate());
@@ -89,7 +97,7 @@ class StatusBuilderTest {
                 EPOCH_2, false, false, observation(3, Map.of()), new FleetTotals(Counters.ZERO, 0, null), null, true);
         assertEquals(
                 Phase.Completed,
-                StatusBuilder.observed(timed, new LoadProfileStatus(), 3, finished, Optional.empty())
+                StatusBuilder.observed(timed, new LoadProfileStatus(), 3, finished, Optional.empty(), Optional.empty())
                         .getPhase());
     }
 
@@ -130,6 +138,7 @@ class StatusBuilderTest {
                 before,
                 3,
                 report(EPOCH_2, false, 3, new Counters(100, 95, 95, 5, "TimeoutException: expired"), Map.of()),
+                Optional.empty(),
                 Optional.empty());
         assertCondition(
                 errors,
@@ -157,9 +166,10 @@ class StatusBuilderTest {
     void anUnchangedPassBuildsAnEqualStatusSoNothingIsWritten() {
         LoadProfile paused = TestProfiles.smartMeter(3_000, true);
         FleetReport report = report(EPOCH_2, false, 3, new Counters(10, 10, 10, 0, null), Map.of());
-        LoadProfileStatus first = StatusBuilder.observed(paused, new LoadProfileStatus(), 3, report, Optional.empty());
+        LoadProfileStatus first =
+                StatusBuilder.observed(paused, new LoadProfileStatus(), 3, report, Optional.empty(), Optional.empty());
 
-        assertEquals(first, StatusBuilder.observed(paused, first, 3, report, Optional.empty()));
+        assertEquals(first, StatusBuilder.observed(paused, first, 3, report, Optional.empty(), Optional.empty()));
     }
 
     @Test
@@ -176,6 +186,7 @@ class StatusBuilderTest {
                                         running,
                                         3,
                                         report(EPOCH_2, false, 3, Counters.ZERO, Map.of()),
+                                        Optional.empty(),
                                         Optional.empty()),
                                 Condition.READY)
                         .getLastTransitionTime());
@@ -187,6 +198,7 @@ class StatusBuilderTest {
                                         running,
                                         4,
                                         report(EPOCH_2, true, 3, Counters.ZERO, Map.of()),
+                                        Optional.empty(),
                                         Optional.empty()),
                                 Condition.READY)
                         .getLastTransitionTime());
@@ -209,7 +221,7 @@ class StatusBuilderTest {
     }
 
     private static LoadProfileStatus observed(FleetReport report) {
-        return StatusBuilder.observed(PROFILE, new LoadProfileStatus(), 3, report, Optional.empty());
+        return StatusBuilder.observed(PROFILE, new LoadProfileStatus(), 3, report, Optional.empty(), Optional.empty());
     }
 
     private static FleetReport report(

@@ -1,0 +1,125 @@
+package io.loadfleet.operator.verify;
+
+import io.loadfleet.api.control.BitmapCodec;
+import io.loadfleet.api.control.HistogramCodec;
+import io.loadfleet.api.control.VerifierReport;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * What the verifiers of one fleet consumed, merged exactly: per stream the union of the sequences
+ * every verifier process saw, and the sum of their counts and latency histograms. A process that
+ * ended (restarted, or its pod removed) is retired: its last report is folded in here for good, and
+ * its successor goes on from that report's positions, so the two never count the same record. A
+ * sequence two processes both saw is therefore a second copy in the topic: a duplicate.
+ */
+final class ConsumedLedger {
+    private final String profile;
+    private final Map<StreamKey, Part> retired = new HashMap<>();
+    private final Totals retiredTotals = new Totals();
+
+    ConsumedLedger(String profile) {
+        this.profile = profile;
+    }
+
+    /** One stream's share of one or more processes: their union and the sum of their cardinalities. */
+    private static final class Part {
+        final RoaringBitmap seen = new RoaringBitmap();
+        long seenSum;
+        long duplicates;
+        long outOfOrder;
+    }
+
+    private static final class Totals {
+        long records;
+        long foreign;
+        long undecodable;
+        final Histogram latency = new Histogram(3);
+
+        void add(Totals o) {
+            records += o.records;
+            foreign += o.foreign;
+            undecodable += o.undecodable;
+            latency.add(o.latency);
+        }
+    }
+
+    /** Folds the last report of a process that has ended into the ledger for good. */
+    void retire(VerifierReport last) {
+        retiredTotals.add(fold(last, retired));
+    }
+
+    /** The retired processes and the live ones' latest reports, merged. */
+    Merged merge(Collection<VerifierReport> live) {
+        Map<StreamKey, Part> streams = new HashMap<>();
+        retired.forEach((key, part) -> {
+            Part copy = new Part();
+            copy.seen.or(part.seen);
+            copy.seenSum = part.seenSum;
+            copy.duplicates = part.duplicates;
+            copy.outOfOrder = part.outOfOrder;
+            streams.put(key, copy);
+        });
+        Totals totals = new Totals();
+        totals.add(retiredTotals);
+        for (VerifierReport report : live) {
+            totals.add(fold(report, streams));
+        }
+        Map<StreamKey, RoaringBitmap> seen = new HashMap<>();
+        long duplicates = 0;
+        long outOfOrder = 0;
+        for (var e : streams.entrySet()) {
+            Part p = e.getValue();
+            seen.put(e.getKey(), p.seen);
+            duplicates += p.duplicates + (p.seenSum - p.seen.getLongCardinality());
+            outOfOrder += p.outOfOrder;
+        }
+        return new Merged(
+                seen, totals.records, duplicates, outOfOrder, totals.foreign, totals.undecodable, totals.latency);
+    }
+
+    /** Adds a report's streams into {@code into}; returns its totals (another profile's records are foreign here). */
+    private Totals fold(VerifierReport report, Map<StreamKey, Part> into) {
+        Totals t = new Totals();
+        t.foreign = report.foreign();
+        t.undecodable = report.undecodable();
+        long others = 0;
+        for (VerifierReport.StreamLedger s : report.streams()) {
+            if (!profile.equals(s.profile())) {
+                others += s.records();
+                continue;
+            }
+            Part p = into.computeIfAbsent(new StreamKey(s.shard(), s.epoch()), k -> new Part());
+            RoaringBitmap seen = BitmapCodec.decode(s.seen());
+            p.seen.or(seen);
+            p.seenSum += seen.getLongCardinality();
+            p.duplicates += s.duplicates();
+            p.outOfOrder += s.outOfOrder();
+        }
+        t.records = report.records() - others;
+        t.foreign += others;
+        if (report.e2eLatency() != null) {
+            t.latency.add(HistogramCodec.decode(report.e2eLatency()));
+        }
+        return t;
+    }
+
+    /**
+     * Everything consumed, merged.
+     *
+     * @param seen       per stream of this profile, every sequence some verifier consumed
+     * @param duplicates second copies, within one process or across two
+     * @param latency    end-to-end latency, µs
+     */
+    record Merged(
+            Map<StreamKey, RoaringBitmap> seen,
+            long records,
+            long duplicates,
+            long outOfOrder,
+            long foreign,
+            long undecodable,
+            Histogram latency) {}
+}
