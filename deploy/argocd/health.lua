@@ -64,6 +64,14 @@ local readyWhy = ready ~= nil and ready.message or ""
 if obj.status.observedGeneration == nil or (obj.metadata.generation ~= nil and obj.metadata.generation > obj.status.observedGeneration) then
   return say("Progressing", "The operator has not yet acted on generation " .. tostring(obj.metadata.generation))
 end
+-- Live verification (spec.verify): a lost or duplicated record stays so, whatever else the fleet does.
+local verify = obj.status.verify
+if verify ~= nil and (verify.lost or 0) > 0 then
+  return say("Degraded", whole(verify.lost) .. " acknowledged record(s) lost: no verifier consumed them within spec.verify.grace")
+end
+if verify ~= nil and (verify.duplicates or 0) > 0 then
+  return say("Degraded", whole(verify.duplicates) .. " record(s) consumed more than once")
+end
 if obj.status.phase == "Paused" then
   return say("Suspended", "Paused: the pods are up and send nothing; set spec.paused to false to resume")
 end

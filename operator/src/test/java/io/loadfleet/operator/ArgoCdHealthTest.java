@@ -40,6 +40,10 @@ class ArgoCdHealthTest {
             running at rate              | 1 | {observedGeneration: 1, phase: Running, targetRate: 10000, achievedRate: 9998.2, replicas: 3, readyReplicas: 3, COND_TFF} | Healthy | achieved 9998 of 10000 msg/s, 3/3 pods ready
             rescaling                    | 1 | {observedGeneration: 1, phase: Rescaling, replicas: 6, readyReplicas: 4, COND_FTF}   | Progressing | 4/6 pods ready
             pods starting                | 1 | {observedGeneration: 1, phase: Pending, replicas: 3, readyReplicas: 1, COND_FTF}     | Progressing | 1/3 pods ready
+            verified clean               | 1 | {observedGeneration: 1, phase: Running, targetRate: 10000, achievedRate: 9998.2, replicas: 3, readyReplicas: 3, verify: {records: 90000, lost: 0, duplicates: 0}, COND_TFF} | Healthy | achieved 9998 of 10000
+            records lost                 | 1 | {observedGeneration: 1, phase: Running, replicas: 3, readyReplicas: 3, verify: {records: 90000, lost: 3, duplicates: 0}, COND_TFF} | Degraded | 3 acknowledged record(s) lost
+            records lost while paused    | 1 | {observedGeneration: 1, phase: Paused, replicas: 3, readyReplicas: 3, verify: {records: 90000, lost: 3, duplicates: 0}, COND_TFF} | Degraded | 3 acknowledged record(s) lost
+            records duplicated           | 1 | {observedGeneration: 1, phase: Running, replicas: 3, readyReplicas: 3, verify: {records: 90000, lost: 0, duplicates: 2}, COND_TFF} | Degraded | 2 record(s) consumed more than once
             """)
     void healthFollowsTheStatus(String situation, long generation, String status, String expected, String messagePart)
             throws Exception {
