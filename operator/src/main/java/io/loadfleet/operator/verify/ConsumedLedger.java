@@ -68,17 +68,10 @@ final class ConsumedLedger {
         for (VerifierReport report : live) {
             totals.add(fold(report, streams));
         }
-        Map<StreamKey, RoaringBitmap> seen = new HashMap<>();
-        long duplicates = 0;
-        long outOfOrder = 0;
-        for (var e : streams.entrySet()) {
-            Part p = e.getValue();
-            seen.put(e.getKey(), p.seen);
-            duplicates += p.duplicates + (p.seenSum - p.seen.getLongCardinality());
-            outOfOrder += p.outOfOrder;
-        }
-        return new Merged(
-                seen, totals.records, duplicates, outOfOrder, totals.foreign, totals.undecodable, totals.latency);
+        Map<StreamKey, Stream> merged = new HashMap<>();
+        streams.forEach((key, p) -> merged.put(
+                key, new Stream(p.seen, p.duplicates + (p.seenSum - p.seen.getLongCardinality()), p.outOfOrder)));
+        return new Merged(merged, totals.records, totals.foreign, totals.undecodable, totals.latency);
     }
 
     /** Adds a report's streams into {@code into}; returns its totals (another profile's records are foreign here). */
@@ -108,18 +101,18 @@ final class ConsumedLedger {
     }
 
     /**
+     * One stream of this profile, merged.
+     *
+     * @param seen       every sequence some verifier consumed
+     * @param duplicates second copies, within one process or across two
+     */
+    record Stream(RoaringBitmap seen, long duplicates, long outOfOrder) {}
+
+    /**
      * Everything consumed, merged.
      *
-     * @param seen       per stream of this profile, every sequence some verifier consumed
-     * @param duplicates second copies, within one process or across two
-     * @param latency    end-to-end latency, µs
+     * @param streams this profile's streams
+     * @param latency end-to-end latency, µs
      */
-    record Merged(
-            Map<StreamKey, RoaringBitmap> seen,
-            long records,
-            long duplicates,
-            long outOfOrder,
-            long foreign,
-            long undecodable,
-            Histogram latency) {}
+    record Merged(Map<StreamKey, Stream> streams, long records, long foreign, long undecodable, Histogram latency) {}
 }

@@ -11,7 +11,9 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Judges what the verifiers consumed against what the producers acked: a record acked at least the
- * grace period ago and seen by no verifier is lost; one acked since and not seen yet is lag.
+ * grace period ago and seen by no verifier is lost; one acked since and not seen yet is lag. Loss, lag,
+ * duplicates and steps back are judged for the epochs from {@code fromEpoch} on (none before it is
+ * known); records, foreign and undecodable ones and latency count everything consumed.
  */
 final class VerifyJudge {
     private VerifyJudge() {}
@@ -23,10 +25,21 @@ final class VerifyJudge {
             Long fromEpoch) {
         long lost = 0;
         long lag = 0;
+        long duplicates = 0;
+        long outOfOrder = 0;
+        if (fromEpoch != null) {
+            for (var e : consumed.streams().entrySet()) {
+                if (e.getKey().epoch() >= fromEpoch) {
+                    duplicates += e.getValue().duplicates();
+                    outOfOrder += e.getValue().outOfOrder();
+                }
+            }
+        }
         Map<StreamKey, RoaringBitmap> missingByStream = new TreeMap<>();
         for (var e : acked.entrySet()) {
             StreamKey stream = e.getKey().stream();
-            RoaringBitmap seen = consumed.seen().getOrDefault(stream, new RoaringBitmap());
+            ConsumedLedger.Stream found = consumed.streams().get(stream);
+            RoaringBitmap seen = found == null ? new RoaringBitmap() : found.seen();
             RoaringBitmap unseenNow = unseen(e.getKey().first(), e.getValue().now(), seen);
             RoaringBitmap missing = e.getValue().settled() == null
                     ? new RoaringBitmap()
@@ -51,8 +64,8 @@ final class VerifyJudge {
         return new VerifyStatus(
                 consumed.records(),
                 lost,
-                consumed.duplicates(),
-                consumed.outOfOrder(),
+                duplicates,
+                outOfOrder,
                 consumed.foreign(),
                 consumed.undecodable(),
                 Math.max(0, lag),

@@ -28,8 +28,8 @@ class VerifyJudgeTest {
         ConsumedLedger.Merged merged = ledger.merge(List.of(successor));
 
         assertEquals(1000, merged.records());
-        assertEquals(0, merged.duplicates());
-        assertEquals(1000, merged.seen().get(new StreamKey(1, 3)).getLongCardinality());
+        assertEquals(0, merged.streams().get(new StreamKey(1, 3)).duplicates());
+        assertEquals(1000, merged.streams().get(new StreamKey(1, 3)).seen().getLongCardinality());
         assertEquals(1000, merged.latency().getTotalCount());
     }
 
@@ -39,7 +39,9 @@ class VerifyJudgeTest {
         ledger.retire(report("a", stream(0, 2, range(0, 100), 1), 101, 0));
         VerifierReport b = report("b", stream(0, 2, range(95, 200), 0), 105, 0);
 
-        assertEquals(1 + 5, ledger.merge(List.of(b)).duplicates());
+        assertEquals(
+                1 + 5,
+                ledger.merge(List.of(b)).streams().get(new StreamKey(0, 2)).duplicates());
     }
 
     @Test
