@@ -76,6 +76,13 @@ import io.loadfleet.api.status.LoadProfileStatus;
         messageExpression = "'metadata.name: \"' + self.metadata.name + '\" must be lower-case letters, digits and"
                 + " \\'-\\', start and end with a letter or digit, at most " + LoadProfile.MAX_NAME_LENGTH
                 + " characters'")
+@ValidationRule(
+        value =
+                "!has(self.metadata.name) || !has(self.spec) || !has(self.spec.verify) || (has(self.spec.verify.enabled)"
+                        + " && !self.spec.verify.enabled) || size(self.metadata.name) <= "
+                        + LoadProfile.MAX_VERIFIED_NAME_LENGTH,
+        message = "metadata.name: is longer than " + LoadProfile.MAX_VERIFIED_NAME_LENGTH
+                + " characters, too long with " + "spec.verify (its verifiers' StatefulSet is NAME-verify): shorten it")
 public class LoadProfile extends CustomResource<LoadProfileSpec, LoadProfileStatus> implements Namespaced {
     public static final String GROUP = "loadfleet.io";
     public static final String VERSION = "v1alpha1";
@@ -86,6 +93,8 @@ public class LoadProfile extends CustomResource<LoadProfileSpec, LoadProfileStat
     public static final String NAME_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
     /** StatefulSet pod names get a controller-revision-hash label; longer set names break it. */
     public static final int MAX_NAME_LENGTH = 52;
+    /** With spec.verify the verifiers' StatefulSet is NAME-verify ("-verify": 7), which must fit the same 52. */
+    public static final int MAX_VERIFIED_NAME_LENGTH = MAX_NAME_LENGTH - 7;
 
     // Overridden only to document spec and status in the CRD (kubectl explain loadprofile.spec).
     @Override

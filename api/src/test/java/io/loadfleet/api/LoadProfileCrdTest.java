@@ -258,7 +258,7 @@ class LoadProfileCrdTest {
     @Test
     void celRulesRepeatTheValidatorsCrossFieldChecks() {
         Map<String, List<String>> expected = new LinkedHashMap<>();
-        expected.put("", List.of(".spec", "metadata.name"));
+        expected.put("", List.of(".spec", "metadata.name", "metadata.name"));
         expected.put(
                 "spec",
                 List.of(

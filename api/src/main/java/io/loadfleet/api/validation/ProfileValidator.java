@@ -54,6 +54,12 @@ public final class ProfileValidator {
             problems.add(new Problem("spec", "is required"));
         } else {
             problems.addAll(validate(profile.getSpec()));
+            if (name != null && profile.getSpec().verifying() && name.length() > LoadProfile.MAX_VERIFIED_NAME_LENGTH) {
+                problems.add(new Problem(
+                        "metadata.name",
+                        "\"" + name + "\" is longer than " + LoadProfile.MAX_VERIFIED_NAME_LENGTH + " characters, "
+                                + "too long with spec.verify (its verifiers' StatefulSet is NAME-verify): shorten it"));
+            }
         }
         return problems;
     }
