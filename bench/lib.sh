@@ -17,3 +17,12 @@ start_broker() {
   cat "$work/broker.log" >&2
   exit 1
 }
+
+# wall COMMAND...: the seconds the command took (its output discarded).
+wall() {
+  local start end
+  start=$(date +%s.%N)
+  "$@" >/dev/null 2>&1
+  end=$(date +%s.%N)
+  python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$end"
+}

@@ -35,13 +35,6 @@ java -jar "$jar" run "$work/fill.yaml" --bootstrap-servers "$bootstrap" --max-ra
 records=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['acked'])" "$work/fill.json")
 echo "topic perf-verify holds $records iot-sensor Avro records" >&2
 
-wall() { # wall COMMAND...: seconds the command took
-  local start end
-  start=$(date +%s.%N)
-  "$@" >/dev/null 2>&1
-  end=$(date +%s.%N)
-  python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$end"
-}
 peers=(); ours=()
 for round in $(seq "$rounds"); do
   t=$(wall java -cp "$cp" org.apache.kafka.tools.ConsumerPerformance --bootstrap-server "$bootstrap" \
