@@ -100,11 +100,12 @@ final class AssignedVerifier implements AutoCloseable {
         if (highest < source.partitionCount() || highest < source.refreshPartitionCount()) {
             return;
         }
-        for (int i = 0; ; i++) {
-            int partition = assignment.partitions().get(i).partition();
-            if (partition >= source.partitionCount()) {
-                throw new IllegalArgumentException("partitions[" + i + "].partition: " + partition
-                        + " is not a partition of the topic, which has " + source.partitionCount());
+        List<VerifierAssignment.PartitionStart> starts = assignment.partitions();
+        for (int i = 0; i < starts.size(); i++) {
+            if (starts.get(i).partition() >= source.partitionCount()) {
+                throw new IllegalArgumentException(
+                        "partitions[" + i + "].partition: " + starts.get(i).partition()
+                                + " is not a partition of the topic, which has " + source.partitionCount());
             }
         }
     }

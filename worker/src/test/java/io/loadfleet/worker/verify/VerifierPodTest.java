@@ -322,6 +322,9 @@ class VerifierPodTest {
                             .sum();
                     assertEquals(last.records(), next, "the positions are after exactly the records counted");
                 }
+                System.out.printf(
+                        "%s restart: the last report counted %,d of the 4,000 records sent before it%n",
+                        broker, last.records());
                 first.awaitRecords(4000); // it counts on after the report: that is lost with it
             } // closed without a last report, as a killed pod
             producer.send(0, 4000, 1000);
