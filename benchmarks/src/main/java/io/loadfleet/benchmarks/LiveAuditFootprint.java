@@ -1,6 +1,7 @@
 package io.loadfleet.benchmarks;
 
 import io.loadfleet.worker.verify.ConsumedRecord;
+import io.loadfleet.worker.verify.KafkaOffset;
 import io.loadfleet.worker.verify.LiveAudit;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -35,8 +36,8 @@ public final class LiveAuditFootprint {
                     (int) (n % shards),
                     1,
                     n / shards,
-                    Integer.toString(partition),
-                    offsets[partition]++,
+                    partition,
+                    new KafkaOffset(offsets[partition]++),
                     0,
                     0,
                     value));
@@ -55,7 +56,7 @@ public final class LiveAuditFootprint {
 
     private static void warmUp() {
         LiveAudit once = new LiveAudit(value -> true);
-        once.accept(new ConsumedRecord("warm-up", 0, 1, 0, "0", 0, 0, 0, new byte[1]));
+        once.accept(new ConsumedRecord("warm-up", 0, 1, 0, 0, new KafkaOffset(0), 0, 0, new byte[1]));
         once.summary("t");
     }
 

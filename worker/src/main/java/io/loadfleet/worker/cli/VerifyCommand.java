@@ -10,6 +10,7 @@ import io.loadfleet.api.spec.PulsarSinkSpec;
 import io.loadfleet.api.spec.SchemaRegistrySpec;
 import io.loadfleet.api.spec.SinkKind;
 import io.loadfleet.api.spec.SinkSpec;
+import io.loadfleet.api.spec.VerifySpec;
 import io.loadfleet.worker.engine.SinkTarget;
 import io.loadfleet.worker.secret.UnreadableSecretException;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
@@ -26,6 +27,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -50,11 +53,35 @@ import picocli.CommandLine.Option;
             "(sink.kafka.schemaRegistry or --schema-registry) are decoded with the",
             "writer schema their id names.",
             "Exit code: 0 nothing lost or duplicated, 1 something was, or the broker",
-            "or registry failed or refused the credentials, 2 bad input."
+            "or registry failed or refused the credentials, 2 bad input.",
+            "",
+            "--live runs a verifier pod of a fleet instead: it reads the topic of the",
+            "sink in --config, mounted as a worker pod's, from the partitions and",
+            "positions the operator assigns (PUT /verify/assignment), and reports",
+            "everything it counted (GET /verify/report). Exit code: 0 once stopped,",
+            "2 bad input."
         })
 final class VerifyCommand implements Callable<Integer> {
+    /** What only reading a topic back takes; with --live, the sink is the one --config names. */
+    private static final List<String> OFFLINE_ONLY =
+            List.of("--profile", "--topic", "--format", "--generator", "--schema-registry", "--idle", "--summary");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--live", description = "Run as a verifier pod of a fleet, serving the verifier API (see above)")
+    boolean live;
+
+    @CommandLine.Mixin
+    PodOptions pod;
+
+    @Option(
+            names = "--subscription",
+            paramLabel = "NAME",
+            defaultValue = "loadfleet-verify",
+            description = "With --live: the Kafka consumer's client.id (it joins no group and commits nothing), or "
+                    + "the Pulsar readers' subscription name (default ${DEFAULT-VALUE})")
+    String subscription;
 
     @Option(
             names = "--profile",
@@ -104,6 +131,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = command.commandLine().getErr();
+        String misplaced = misplacedOption();
+        if (misplaced != null) {
+            return CliErrors.usage(err, misplaced);
+        }
+        if (live) {
+            return VerifierPodLauncher.run(
+                    pod, sinkOptions, subscription, command.commandLine().getOut(), err);
+        }
         LoadProfile profile = profileFile == null ? null : ProfileArgument.load(profileFile, err);
         if (profileFile != null && profile == null) {
             return CommandLine.ExitCode.USAGE;
@@ -136,6 +171,26 @@ final class VerifyCommand implements Callable<Integer> {
             write(summary);
         }
         return summary.clean() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** Why an option given does not fit the mode (--live or not), in one line; null when all fit. */
+    private String misplacedOption() {
+        CommandLine.ParseResult given = command.commandLine().getParseResult();
+        List<String> liveOnly = new ArrayList<>(PodOptions.NAMES);
+        liveOnly.add("--subscription");
+        for (String name : live ? OFFLINE_ONLY : liveOnly) {
+            if (given.hasMatchedOption(name)) {
+                return live
+                        ? name
+                                + ": not with --live, which reads the sink --config names, from the positions it is assigned"
+                        : name + ": only with --live (a verifier pod)";
+            }
+        }
+        if (live && !subscription.matches(VerifySpec.SUBSCRIPTION_PATTERN)) {
+            return "--subscription: \"" + subscription
+                    + "\" is not a name: use 1 to 200 letters, digits, '.', '_' or '-'";
+        }
+        return null;
     }
 
     /**

@@ -1,22 +1,16 @@
 package io.loadfleet.worker.cli;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.worker.control.WorkerPod;
 import io.loadfleet.worker.engine.SinkTarget;
 import io.loadfleet.worker.secret.UnreadableSecretException;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code loadfleet worker}: the pod entry point, driven by the operator over HTTP. */
 @Command(
@@ -34,28 +28,8 @@ final class WorkerCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
-    @Option(
-            names = "--config",
-            paramLabel = "FILE",
-            defaultValue = "/etc/loadfleet/worker.yaml",
-            description = "Static configuration mounted from the fleet's ConfigMap (default ${DEFAULT-VALUE})")
-    Path config;
-
-    @Option(
-            names = "--port",
-            paramLabel = "PORT",
-            defaultValue = "8080",
-            description = "Control API port (default ${DEFAULT-VALUE})")
-    int port;
-
-    @Option(
-            names = "--bind-address",
-            paramLabel = "ADDRESS",
-            defaultValue = "${env:LOADFLEET_BIND_ADDRESS:-0.0.0.0}",
-            description =
-                    "Address the control API listens on: all of the pod's by default; the pod's own where pods share "
-                            + "a network namespace, as in the local test cluster (default ${DEFAULT-VALUE}, env LOADFLEET_BIND_ADDRESS)")
-    String bindAddress;
+    @CommandLine.Mixin
+    PodOptions pod;
 
     @CommandLine.Mixin
     SinkOptions sinkOptions;
@@ -65,14 +39,9 @@ final class WorkerCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         WorkerConfig workerConfig;
         try {
-            workerConfig = new ObjectMapper(new YAMLFactory())
-                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(config.toFile(), WorkerConfig.class);
-        } catch (IOException e) {
-            return CliErrors.usage(
-                    err,
-                    "--config " + config + ": not a readable worker configuration: "
-                            + e.getMessage().lines().findFirst().orElse(""));
+            workerConfig = pod.readConfig();
+        } catch (IllegalArgumentException e) {
+            return CliErrors.usage(err, e.getMessage());
         }
         if (workerConfig.sink() == null
                 || workerConfig.sink().kinds().size() != 1
@@ -80,7 +49,7 @@ final class WorkerCommand implements Callable<Integer> {
                 || workerConfig.generator().getType() == null) {
             return CliErrors.usage(
                     err,
-                    "--config " + config
+                    "--config " + pod.config
                             + ": needs profile, generator.type and exactly one of sink.kafka, sink.pulsar or sink.file");
         }
         SinkTarget target;
@@ -90,32 +59,34 @@ final class WorkerCommand implements Callable<Integer> {
             return CliErrors.usage(err, e.getMessage());
         }
         if (!target.isFile() && target.address() == null) {
-            return CliErrors.usage(err, "--config " + config + ": " + target.missingAddress());
+            return CliErrors.usage(err, "--config " + pod.config + ": " + target.missingAddress());
         }
-        WorkerPod pod = new WorkerPod(
-                workerConfig,
-                target,
-                sinkOptions.generatorInputs(),
-                "loadfleet-" + workerConfig.profile(),
-                new InetSocketAddress(bindAddress, port));
-        Runtime.getRuntime().addShutdownHook(new Thread(pod::close, "worker-shutdown"));
+        InetSocketAddress address;
+        try {
+            address = pod.address();
+        } catch (IllegalArgumentException e) {
+            return CliErrors.usage(err, e.getMessage());
+        }
+        WorkerPod worker = new WorkerPod(
+                workerConfig, target, sinkOptions.generatorInputs(), "loadfleet-" + workerConfig.profile(), address);
+        Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "worker-shutdown"));
         PrintWriter out = command.commandLine().getOut();
-        out.println("control API on :" + pod.port() + "; connecting to " + target.describe());
+        out.println("control API on :" + worker.port() + "; connecting to " + target.describe());
         out.flush();
         try {
-            if (!pod.connect(RETRY, problem -> {
+            if (!worker.connect(RETRY, problem -> {
                 err.println(problem);
                 err.flush();
             })) {
                 return CommandLine.ExitCode.OK;
             }
         } catch (InvalidSinkSettingException | UnreadableSecretException e) {
-            pod.close();
-            return CliErrors.usage(err, "--config " + config + ": " + e.getMessage());
+            worker.close();
+            return CliErrors.usage(err, "--config " + pod.config + ": " + e.getMessage());
         }
         out.println("ready: idle until the operator assigns a shard");
         out.flush();
-        pod.awaitClosed();
+        worker.awaitClosed();
         return CommandLine.ExitCode.OK;
     }
 }

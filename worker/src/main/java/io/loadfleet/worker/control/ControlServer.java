@@ -1,26 +1,20 @@
 package io.loadfleet.worker.control;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.loadfleet.api.control.ApplyOutcome;
 import io.loadfleet.api.control.Assignment;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
+import io.loadfleet.worker.http.ApiServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -42,11 +36,9 @@ public final class ControlServer implements AutoCloseable {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final ApiServer server;
     private final Supplier<WorkerService> worker;
     private final Supplier<WorkerStatus> notReady;
-    private final PrometheusMeterRegistry metrics;
     private final SchemaPreflightCheck preflight;
 
     /**
@@ -63,54 +55,17 @@ public final class ControlServer implements AutoCloseable {
             throws IOException {
         this.worker = worker;
         this.notReady = notReady;
-        this.metrics = metrics;
         this.preflight = preflight;
-        this.server = HttpServer.create(address, 0);
-        this.executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "control-api");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/healthz", ex -> handle(ex, "GET", () -> text(ex, 200, "ok\n")));
-        server.createContext(
-                "/readyz",
-                ex -> handle(ex, "GET", () -> {
-                    if (worker.get() == null) {
-                        text(ex, 503, notReadyBecause());
-                    } else {
-                        text(ex, 200, "ready\n");
-                    }
-                }));
-        server.createContext("/status", ex -> handle(ex, "GET", () -> status(ex)));
-        server.createContext("/assignment", ex -> handle(ex, "PUT", () -> assign(ex)));
-        server.createContext("/schema", ex -> handle(ex, "PUT", () -> preflight(ex)));
-        server.createContext(
-                "/metrics",
-                ex -> handle(
-                        ex, "GET", () -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
-        server.start();
+        this.server = new ApiServer(address, "control-api")
+                .probes(() -> worker.get() == null ? notReadyBecause() : null, metrics)
+                .route("/status", "GET", this::status)
+                .route("/assignment", "PUT", this::assign)
+                .route("/schema", "PUT", this::preflight)
+                .start();
     }
 
     public int port() {
-        return server.getAddress().getPort();
-    }
-
-    private interface Handler {
-        void run() throws IOException;
-    }
-
-    private static void handle(HttpExchange ex, String method, Handler handler) throws IOException {
-        try (ex) {
-            if (!ex.getRequestMethod().equals(method)) {
-                ex.getResponseHeaders().add("Allow", method);
-                text(ex, 405, ex.getRequestURI().getPath() + " takes " + method + "\n");
-                return;
-            }
-            handler.run();
-        } catch (RuntimeException e) {
-            text(ex, 500, "internal error: " + e + "\n");
-        }
+        return server.port();
     }
 
     private String notReadyBecause() {
@@ -121,7 +76,7 @@ public final class ControlServer implements AutoCloseable {
                         : "connecting to the sink")
                 + (status.counters().lastError() == null
                         ? ""
-                        : ": " + status.counters().lastError()) + "\n";
+                        : ": " + status.counters().lastError());
     }
 
     private void status(HttpExchange ex) throws IOException {
@@ -129,52 +84,26 @@ public final class ControlServer implements AutoCloseable {
         json(ex, 200, w == null ? notReady.get() : w.status());
     }
 
-    /**
-     * The request's body read as {@code type}, or null after answering why not: 413 above {@code max}
-     * bytes, 400 when it is not {@code what} (malformed, or empty).
-     */
-    private static <T> T read(HttpExchange ex, int max, String what, ObjectMapper mapper, Class<T> type)
-            throws IOException {
-        byte[] body;
-        try (InputStream in = ex.getRequestBody()) {
-            body = in.readNBytes(max + 1);
-        }
-        if (body.length > max) {
-            text(ex, 413, what + " is at most " + max + " bytes\n");
-            return null;
-        }
-        T value;
-        try {
-            value = mapper.readValue(body, type);
-        } catch (JsonProcessingException e) {
-            text(ex, 400, "not " + what + ": " + e.getOriginalMessage() + "\n");
-            return null;
-        }
-        if (value == null) {
-            text(ex, 400, "not " + what + ": empty body\n");
-        }
-        return value;
-    }
-
     private void preflight(HttpExchange ex) throws IOException {
-        WorkerConfig proposed = read(ex, MAX_CONFIG_BYTES, "a worker configuration", CONFIG, WorkerConfig.class);
+        WorkerConfig proposed =
+                ApiServer.read(ex, MAX_CONFIG_BYTES, "a worker configuration", CONFIG, WorkerConfig.class);
         if (proposed == null) {
             return;
         }
         try {
             json(ex, 200, preflight.register(proposed));
         } catch (IllegalArgumentException e) {
-            text(ex, 422, "cannot check this configuration's schema: " + e.getMessage() + "\n");
+            ApiServer.text(ex, 422, "cannot check this configuration's schema: " + e.getMessage() + "\n");
         }
     }
 
     private void assign(HttpExchange ex) throws IOException {
         WorkerService w = worker.get();
         if (w == null) {
-            text(ex, 503, notReadyBecause());
+            ApiServer.text(ex, 503, notReadyBecause() + "\n");
             return;
         }
-        Assignment assignment = read(ex, MAX_BODY_BYTES, "an assignment", JSON, Assignment.class);
+        Assignment assignment = ApiServer.read(ex, MAX_BODY_BYTES, "an assignment", JSON, Assignment.class);
         if (assignment == null) {
             return;
         }
@@ -210,25 +139,11 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private static void json(HttpExchange ex, int code, Object body) throws IOException {
-        send(ex, code, "application/json", JSON.writeValueAsString(body));
-    }
-
-    private static void text(HttpExchange ex, int code, String body) throws IOException {
-        send(ex, code, "text/plain; charset=utf-8", body);
-    }
-
-    private static void send(HttpExchange ex, int code, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", contentType);
-        ex.sendResponseHeaders(code, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
+        ApiServer.json(ex, code, JSON, body);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

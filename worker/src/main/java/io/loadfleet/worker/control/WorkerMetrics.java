@@ -2,14 +2,11 @@ package io.loadfleet.worker.control;
 
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.worker.engine.LatencyObserver;
+import io.loadfleet.worker.http.PodMeters;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -54,16 +51,12 @@ public final class WorkerMetrics {
                 worker,
                 WorkerStatus::targetRate);
         gauge(registry, "loadfleet.epoch", "Epoch of the running assignment (0: none)", worker, s -> s.epoch());
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        // Prometheus histograms (_bucket series), so dashboards can take any quantile over any
-        // window and sum them over the fleet's pods. Recording costs tens of ns on the ack path.
-        Timer publish = latencyTimer(
+        PodMeters.bindJvm(registry);
+        Timer publish = PodMeters.latencyTimer(
                 registry,
                 "loadfleet.publish.latency",
                 "From the scheduled send time to the broker's ack (no coordinated omission)");
-        Timer delay = latencyTimer(
+        Timer delay = PodMeters.latencyTimer(
                 registry, "loadfleet.schedule.delay", "How late records left: actual minus scheduled send time");
         return new LatencyObserver() {
             @Override
@@ -76,15 +69,6 @@ public final class WorkerMetrics {
                 delay.record(nanos, TimeUnit.NANOSECONDS);
             }
         };
-    }
-
-    private static Timer latencyTimer(MeterRegistry registry, String name, String help) {
-        return Timer.builder(name)
-                .description(help)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(60))
-                .register(registry);
     }
 
     private static void counter(

@@ -4,19 +4,17 @@ package io.loadfleet.worker.verify;
  * One record as read back, with the producer identity from its headers (Kafka) or properties
  * (Pulsar); {@code profile} is null when it carries none (not sent by loadfleet).
  *
- * @param partition where it was read from; order is only promised within one partition
- * @param position  its offset in the partition (Kafka), or {@link #NO_POSITION} where the broker gives
- *                  none to compare (Pulsar)
+ * @param partition the index of the partition it was read from (0 for a topic without partitions); order is
+ *                  only promised within one partition
+ * @param position  where it sits in that partition
  */
 public record ConsumedRecord(
         String profile,
         int shard,
         long epoch,
         long sequence,
-        String partition,
-        long position,
+        int partition,
+        RecordPosition position,
         long eventTimeMillis,
         long consumeTimeMillis,
-        byte[] value) {
-    public static final long NO_POSITION = -1;
-}
+        byte[] value) {}

@@ -9,8 +9,8 @@ final class Identity {
             String shard,
             String epoch,
             String sequence,
-            String partition,
-            long position,
+            int partition,
+            RecordPosition position,
             long eventTimeMillis,
             long consumeTimeMillis,
             byte[] value) {

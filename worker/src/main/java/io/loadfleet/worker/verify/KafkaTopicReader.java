@@ -34,7 +34,7 @@ final class KafkaTopicReader implements TopicReader {
     /** @param settings the client's security settings, see {@link TopicReaders#settings} */
     KafkaTopicReader(
             String bootstrapServers, String topic, Properties settings, Duration connectTimeout, Duration idle) {
-        this.consumer = consumer(bootstrapServers, settings);
+        this.consumer = consumer(bootstrapServers, settings, "loadfleet-verify");
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.settings = settings;
@@ -42,15 +42,19 @@ final class KafkaTopicReader implements TopicReader {
         this.idle = idle;
     }
 
-    /** A consumer of bytes without a group, that never creates the topic it reads. */
-    static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers, Properties settings) {
+    /**
+     * A consumer of bytes without a group, that never creates the topic it reads, and reads a partition
+     * from its earliest record when told to go on from a position no longer there (retention deleted it).
+     */
+    static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers, Properties settings, String clientId) {
         Properties p = new Properties();
         p.putAll(settings);
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "loadfleet-verify");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // reading a topic back must not create it when it is missing
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         try {
@@ -95,12 +99,12 @@ final class KafkaTopicReader implements TopicReader {
 
     /** The record's identity from its headers, read at {@code now}. */
     static ConsumedRecord identity(ConsumerRecord<byte[], byte[]> r, long now) {
-        String partition = Integer.toString(r.partition());
         String profile = text(r.headers().lastHeader(OutgoingRecord.HEADER_PROFILE));
         String shard = text(r.headers().lastHeader(OutgoingRecord.HEADER_SHARD));
         String epoch = text(r.headers().lastHeader(OutgoingRecord.HEADER_EPOCH));
         String seq = text(r.headers().lastHeader(OutgoingRecord.HEADER_SEQUENCE));
-        return Identity.of(profile, shard, epoch, seq, partition, r.offset(), r.timestamp(), now, r.value());
+        return Identity.of(
+                profile, shard, epoch, seq, r.partition(), new KafkaOffset(r.offset()), r.timestamp(), now, r.value());
     }
 
     private static String text(Header h) {

@@ -1,5 +1,8 @@
 package io.loadfleet.worker.verify;
 
+import io.loadfleet.api.control.BitmapCodec;
+import io.loadfleet.api.control.HistogramCodec;
+import io.loadfleet.api.control.VerifierReport;
 import io.loadfleet.api.status.LatencyPercentiles;
 import io.loadfleet.api.status.VerifyStatus;
 import java.util.ArrayList;
@@ -15,56 +18,74 @@ import org.roaringbitmap.RoaringBitmap;
 /**
  * What a live verifier consumed, per stream: the sequences seen (a RoaringBitmap: a run of
  * consecutive numbers costs a few bytes, so millions of records fit in kilobytes), copies, and steps
- * back within a partition; with the end-to-end latency of every record. A record read again at an
- * offset of its partition already consumed (a consumer that restarted or took the partition over)
- * is a redelivery and counts nothing; a second copy at a new offset is a duplicate. Lost records are
- * judged against what the producers acknowledged ({@link #status}), or, read back after the fact
- * without their account, as the gaps below each stream's highest number ({@link #summary}). One
- * consuming thread.
+ * back within a partition; with the end-to-end latency of every record. A record read again at a
+ * position of its partition at or before the last one counted there (a reader that restarted, or took
+ * the partition back) is a redelivery and counts nothing; a second copy at a new position is a
+ * duplicate. Lost records are judged against what the producers acknowledged ({@link #status}), or,
+ * read back after the fact without their account, as the gaps below each stream's highest number
+ * ({@link #summary}); a verifier pod exports the ledger as it is ({@link #ledgers}) for the operator to
+ * judge. One consuming thread.
  */
 public final class LiveAudit {
     private final Map<StreamId, Stream> streams = new HashMap<>();
-    /** Per partition, the highest offset consumed: anything at or below it was counted already. */
-    private final Map<String, Long> consumedUpTo = new HashMap<>();
+    /** Per partition, the position of the last record counted: one read again at or before it counts nothing. */
+    private final Map<Integer, RecordPosition> countedUpTo = new HashMap<>();
 
     private final Histogram latencyMicros = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
-    /** The latencies of the records consumed in the current second, which {@link #perSecond} then gets. */
-    private final Histogram secondMicros = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
-
-    private final List<LatencySecond> perSecond = new ArrayList<>();
-    private long currentSecond = Long.MIN_VALUE;
     private final Predicate<byte[]> decodes;
+    private final LatencyListener latencyListener;
     private long records;
+    private long duplicates;
+    private long outOfOrder;
     private long foreign;
     private long undecodable;
 
     private static final class Stream {
         final RoaringBitmap seen = new RoaringBitmap();
-        final Map<String, Long> lastInPartition = new HashMap<>();
+        final Map<Integer, Long> lastInPartition = new HashMap<>();
         long records;
         long duplicates;
         long outOfOrder;
     }
 
-    /** @param decodes whether a value is a well-formed record of the expected format */
-    public LiveAudit(Predicate<byte[]> decodes) {
-        this.decodes = decodes;
+    /** Hears each counted record's end-to-end latency, on the consuming thread. */
+    interface LatencyListener {
+        void consumed(long consumeTimeMillis, long e2eMicros);
     }
 
+    /** What it counted in all; {@code records} are loadfleet's, {@code foreign} the others. */
+    record Totals(long records, long duplicates, long outOfOrder, long foreign, long undecodable) {
+        static final Totals NONE = new Totals(0, 0, 0, 0, 0);
+    }
+
+    /** @param decodes whether a value is a well-formed record of the expected format */
+    public LiveAudit(Predicate<byte[]> decodes) {
+        this(decodes, (consumeTimeMillis, e2eMicros) -> {});
+    }
+
+    /**
+     * @param decodes whether a value is a well-formed record of the expected format; what it throws (a
+     *     schema registry that cannot be asked) leaves the record uncounted, to be handed again
+     */
+    LiveAudit(Predicate<byte[]> decodes, LatencyListener latencyListener) {
+        this.decodes = decodes;
+        this.latencyListener = latencyListener;
+    }
+
+    /** Counts a record, unless it is at or before the last one counted in its partition. */
     public void accept(ConsumedRecord r) {
-        if (r.position() != ConsumedRecord.NO_POSITION) {
-            Long upTo = consumedUpTo.get(r.partition());
-            if (upTo != null && r.position() <= upTo) {
-                return;
-            }
-            consumedUpTo.put(r.partition(), r.position());
+        RecordPosition upTo = countedUpTo.get(r.partition());
+        if (upTo != null && r.position().compareTo(upTo) <= 0) {
+            return;
         }
+        boolean wellFormed = r.profile() == null || decodes.test(r.value()); // first: it may throw
+        countedUpTo.put(r.partition(), r.position());
         if (r.profile() == null) {
             foreign++;
             return;
         }
         records++;
-        if (!decodes.test(r.value())) {
+        if (!wellFormed) {
             undecodable++;
         }
         Stream s = streams.computeIfAbsent(new StreamId(r.profile(), r.shard(), r.epoch()), k -> new Stream());
@@ -72,41 +93,64 @@ public final class LiveAudit {
         // (a RoaringBitmap holds ints: sequences past 2^31, 12 h at 50,000 msg/s per shard, are not tracked)
         if (r.sequence() <= Integer.MAX_VALUE && !s.seen.checkedAdd((int) r.sequence())) {
             s.duplicates++;
+            duplicates++;
         }
         Long last = s.lastInPartition.put(r.partition(), r.sequence());
         if (last != null && r.sequence() < last) {
             s.outOfOrder++;
+            outOfOrder++;
         }
         long micros = Math.min(
                 TimeUnit.MILLISECONDS.toMicros(Math.max(0, r.consumeTimeMillis() - r.eventTimeMillis())),
                 latencyMicros.getHighestTrackableValue());
         latencyMicros.recordValue(micros);
-        long second = r.consumeTimeMillis() / 1000;
-        if (second != currentSecond) {
-            closeSecond();
-            currentSecond = second;
-        }
-        secondMicros.recordValue(micros);
+        latencyListener.consumed(r.consumeTimeMillis(), micros);
     }
 
     /**
-     * The latency of each second in which records were consumed, by the consume time's second
-     * (epoch seconds), oldest first.
+     * A reader of {@code partition} starts right after {@code position}: what it reads at or before it
+     * counts nothing, and the partition's position is at least that from now on.
      */
-    public List<LatencySecond> perSecond() {
-        closeSecond();
-        return List.copyOf(perSecond);
+    void startAfter(int partition, RecordPosition position) {
+        countedUpTo.merge(partition, position, (counted, start) -> counted.compareTo(start) >= 0 ? counted : start);
     }
 
-    private void closeSecond() {
-        if (secondMicros.getTotalCount() > 0) {
-            perSecond.add(new LatencySecond(currentSecond, LatencyPercentiles.ofMicros(secondMicros)));
-            secondMicros.reset();
+    /** The position of the last record counted in {@code partition}, or where its reader started; null before either. */
+    RecordPosition countedUpTo(int partition) {
+        return countedUpTo.get(partition);
+    }
+
+    Totals totals() {
+        return new Totals(records, duplicates, outOfOrder, foreign, undecodable);
+    }
+
+    /** Every stream's ledger as a verifier reports it, by profile, epoch and shard. */
+    List<VerifierReport.StreamLedger> ledgers() {
+        List<StreamId> ids = new ArrayList<>(streams.keySet());
+        ids.sort(STREAM_ORDER);
+        List<VerifierReport.StreamLedger> ledgers = new ArrayList<>(ids.size());
+        for (StreamId id : ids) {
+            Stream s = streams.get(id);
+            ledgers.add(new VerifierReport.StreamLedger(
+                    id.profile(),
+                    id.shard(),
+                    id.epoch(),
+                    BitmapCodec.encode(s.seen),
+                    s.records,
+                    s.duplicates,
+                    s.outOfOrder));
         }
+        return ledgers;
     }
 
-    /** One second's end-to-end latency; {@code epochSecond} the consume time's second. */
-    public record LatencySecond(long epochSecond, LatencyPercentiles latencyMs) {}
+    /** Every counted record's end-to-end latency, µs, a {@link HistogramCodec} text; null before any. */
+    String e2eLatency() {
+        return latencyMicros.getTotalCount() == 0 ? null : HistogramCodec.encode(latencyMicros);
+    }
+
+    private static final Comparator<StreamId> STREAM_ORDER = Comparator.comparing(StreamId::profile)
+            .thenComparingLong(StreamId::epoch)
+            .thenComparingInt(StreamId::shard);
 
     /**
      * The findings against what the producers acknowledged.
@@ -117,17 +161,9 @@ public final class LiveAudit {
      */
     public VerifyStatus status(Map<StreamId, AckedRecords> acked, boolean settled) {
         long lost = 0;
-        long duplicates = 0;
-        long outOfOrder = 0;
         List<VerifyStatus.MissingRecords> firstMissing = new ArrayList<>();
-        for (var e : streams.entrySet()) {
-            duplicates += e.getValue().duplicates;
-            outOfOrder += e.getValue().outOfOrder;
-        }
         List<StreamId> ids = new ArrayList<>(acked.keySet());
-        ids.sort(Comparator.comparing(StreamId::profile)
-                .thenComparingLong(StreamId::epoch)
-                .thenComparingInt(StreamId::shard));
+        ids.sort(STREAM_ORDER);
         for (StreamId id : ids) {
             AckedRecords owed = acked.get(id);
             Stream s = streams.get(id);
@@ -168,28 +204,16 @@ public final class LiveAudit {
     public VerifySummary summary(String topic) {
         List<VerifySummary.StreamSummary> out = new ArrayList<>();
         long lost = 0;
-        long duplicates = 0;
-        long outOfOrder = 0;
-        for (var e : streams.entrySet()) {
-            Stream s = e.getValue();
+        List<StreamId> ids = new ArrayList<>(streams.keySet());
+        ids.sort(STREAM_ORDER);
+        for (StreamId id : ids) {
+            Stream s = streams.get(id);
             long highest = s.seen.isEmpty() ? -1 : Integer.toUnsignedLong(s.seen.last());
             long missing = highest + 1 - s.seen.getLongCardinality();
             out.add(new VerifySummary.StreamSummary(
-                    e.getKey().profile(),
-                    e.getKey().shard(),
-                    e.getKey().epoch(),
-                    s.records,
-                    highest,
-                    missing,
-                    s.duplicates,
-                    s.outOfOrder));
+                    id.profile(), id.shard(), id.epoch(), s.records, highest, missing, s.duplicates, s.outOfOrder));
             lost += missing;
-            duplicates += s.duplicates;
-            outOfOrder += s.outOfOrder;
         }
-        out.sort(Comparator.comparing(VerifySummary.StreamSummary::profile)
-                .thenComparingLong(VerifySummary.StreamSummary::epoch)
-                .thenComparingInt(VerifySummary.StreamSummary::shard));
         return new VerifySummary(
                 topic,
                 records,

@@ -1,19 +1,16 @@
 package io.loadfleet.worker.verify;
 
 import io.loadfleet.api.spec.Format;
-import io.loadfleet.api.spec.SchemaRegistrySpec;
 import io.loadfleet.worker.engine.EndToEndSecond;
 import io.loadfleet.worker.engine.LocalRun;
 import io.loadfleet.worker.engine.RunSummary;
 import io.loadfleet.worker.engine.RunVerification;
 import io.loadfleet.worker.engine.SinkTarget;
-import io.loadfleet.worker.sink.PulsarClientSecurity;
-import io.loadfleet.worker.sink.registry.SchemaRegistryClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.UUID;
 import org.apache.avro.Schema;
 
 /**
@@ -44,24 +41,9 @@ public final class LiveRunVerification implements RunVerification {
     @Override
     public void start(SinkTarget opened) {
         startMillis = System.currentTimeMillis();
-        verifier = switch (opened.spec().kind()) {
-            case KAFKA ->
-                LiveKafkaVerifier.start(
-                        opened.address(),
-                        opened.spec().getKafka().getTopic(),
-                        TopicReaders.settings(opened.spec().getKafka(), opened.secrets()),
-                        opened.connectTimeout(),
-                        valueCheck(opened));
-            case PULSAR ->
-                LivePulsarVerifier.start(
-                        PulsarClientSecurity.of(opened.spec().getPulsar(), opened.secrets())
-                                .client(opened.address(), opened.connectTimeout()),
-                        opened.address(),
-                        opened.spec().getPulsar().fullTopicName(),
-                        valueCheck(opened));
-            case FILE ->
-                throw new IllegalArgumentException("live verify reads a broker's topic; sink.file writes files");
-        };
+        // a name of its own: runs verifying into one topic at once must not share a Pulsar subscription
+        String name = "loadfleet-verify-" + UUID.randomUUID().toString().substring(0, 8);
+        verifier = LiveVerifier.start(PartitionSource.open(opened, name), ValueChecks.forSink(opened, format, schema));
     }
 
     @Override
@@ -79,15 +61,6 @@ public final class LiveRunVerification implements RunVerification {
                         s.latencyMs().p99(),
                         s.latencyMs().max()))
                 .toList();
-    }
-
-    /** A value is what the sink sends: registry-framed Avro, bare Avro of the generator's schema, or a JSON object. */
-    private Predicate<byte[]> valueCheck(SinkTarget to) {
-        SchemaRegistrySpec registry = to.isKafka() ? to.spec().getKafka().getSchemaRegistry() : null;
-        if (registry != null) {
-            return FramedAvroValues.from(SchemaRegistryClient.of(registry, to.secrets(), to.connectTimeout()));
-        }
-        return format == Format.AVRO ? ValueChecks.avro(schema) : ValueChecks.jsonObject();
     }
 
     /** Each shard's stream of a local run (epoch 0) owes every sequence it sent, less the sends that failed. */

@@ -5,49 +5,46 @@ import io.loadfleet.worker.sink.SinkException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
- * A consumer of the run's topic on a thread of its own, from the records that arrive after it
- * started, auditing each as it comes ({@link LiveAudit}); one subclass per broker.
+ * {@code run --verify}'s consumer: every partition of the run's topic from its end when the run starts, so
+ * only what the run sends is audited, on a thread of its own ({@link AuditLoop}).
  */
-public abstract class LiveVerifier {
-    protected final LiveAudit audit;
-    private final Thread thread;
-    private volatile long finishDeadlineNanos = Long.MAX_VALUE;
-    private volatile boolean finishing;
-    private volatile SinkException failure;
+final class LiveVerifier {
+    /** How often {@link #finish} asks whether everything has been read. */
+    private static final long CHECK_MILLIS = 50;
 
-    protected LiveVerifier(LiveAudit audit) {
-        this.audit = audit;
-        this.thread = new Thread(this::consume, "live-verify");
-        this.thread.setDaemon(true);
+    private final PartitionSource source;
+    private final LatencySeconds seconds;
+    private final LiveAudit audit;
+    private final AuditLoop loop;
+
+    private LiveVerifier(PartitionSource source, Predicate<byte[]> decodes) {
+        this.source = source;
+        this.seconds = new LatencySeconds();
+        this.audit = new LiveAudit(decodes, seconds);
+        Map<Integer, RecordPosition> atEnd = new TreeMap<>();
+        for (int p = 0; p < source.partitionCount(); p++) {
+            atEnd.put(p, null);
+        }
+        source.start(atEnd).forEach(audit::startAfter);
+        this.loop = new AuditLoop(source, audit, "live-verify");
     }
 
-    /** Starts the consuming thread; for the subclass once its consumer is positioned. */
-    protected final void startConsuming() {
-        thread.start();
-    }
-
-    /** Audits what arrives within a short wait. */
-    protected abstract void consumeSome() throws Exception;
-
-    /** Whether everything the topic holds now has been consumed; first asked once the producers have flushed. */
-    protected abstract boolean caughtUp() throws Exception;
-
-    /** A failure of the consumer, in one line naming the broker. */
-    protected abstract SinkException failure(Exception e);
-
-    protected abstract void closeConsumer();
-
-    private void consume() {
+    /**
+     * Starts reading every partition of {@code source}'s topic from its end now; closes the source when that fails.
+     *
+     * @param decodes whether a value is a well-formed record of the format
+     */
+    static LiveVerifier start(PartitionSource source, Predicate<byte[]> decodes) {
         try {
-            while (!(finishing && (System.nanoTime() > finishDeadlineNanos || caughtUp()))) {
-                consumeSome();
-            }
-        } catch (Exception e) {
-            failure = failure(e);
-        } finally {
-            closeConsumer();
+            return new LiveVerifier(source, decodes);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
         }
     }
 
@@ -55,21 +52,26 @@ public abstract class LiveVerifier {
      * Once the producers have flushed: reads on until it has consumed everything the topic holds now,
      * or {@code grace} has passed, and says what it found against what they acknowledged.
      *
-     * @throws SinkException when the consumer failed on the way
+     * @throws SinkException when the broker failed and not everything could be read
      */
-    public VerifyStatus finish(Map<StreamId, LiveAudit.AckedRecords> acked, Duration grace)
-            throws InterruptedException {
-        finishDeadlineNanos = System.nanoTime() + grace.toNanos();
-        finishing = true;
-        thread.join();
-        if (failure != null) {
-            throw failure;
+    VerifyStatus finish(Map<StreamId, LiveAudit.AckedRecords> acked, Duration grace) throws InterruptedException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        boolean caughtUp;
+        try {
+            while (!(caughtUp = loop.call(source::caughtUp)) && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(CHECK_MILLIS);
+            }
+        } finally {
+            loop.close();
+        }
+        if (!caughtUp && loop.problem() != null) {
+            throw new SinkException("live verify: " + loop.problem(), null);
         }
         return audit.status(acked, true);
     }
 
     /** The end-to-end latency of every second records were consumed in; once {@link #finish} has returned. */
-    public List<LiveAudit.LatencySecond> perSecond() {
-        return audit.perSecond();
+    List<LatencySeconds.Second> perSecond() {
+        return seconds.perSecond();
     }
 }

@@ -8,9 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.pulsar.client.api.ClientBuilder;
 import org.apache.pulsar.client.api.Message;
+import org.apache.pulsar.client.api.MessageIdAdv;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
 import org.apache.pulsar.client.api.SubscriptionInitialPosition;
+import org.apache.pulsar.common.naming.TopicName;
 
 /** All partitions of a Pulsar topic from the earliest message, on a throwaway subscription. */
 final class PulsarTopicReader implements TopicReader {
@@ -57,15 +59,18 @@ final class PulsarTopicReader implements TopicReader {
         }
     }
 
-    /** The message's identity from its properties, read at {@code now}; its partition is its topic's name. */
+    /**
+     * The message's identity from its properties, read at {@code now}; its partition is the index its topic's
+     * name ends with ({@code -partition-N}), 0 for a topic without partitions.
+     */
     static ConsumedRecord identity(Message<byte[]> m, long now) {
         return Identity.of(
                 m.getProperty(OutgoingRecord.HEADER_PROFILE),
                 m.getProperty(OutgoingRecord.HEADER_SHARD),
                 m.getProperty(OutgoingRecord.HEADER_EPOCH),
                 m.getProperty(OutgoingRecord.HEADER_SEQUENCE),
-                m.getTopicName(),
-                ConsumedRecord.NO_POSITION,
+                Math.max(0, TopicName.getPartitionIndex(m.getTopicName())),
+                new PulsarMessagePosition((MessageIdAdv) m.getMessageId()),
                 m.getEventTime(),
                 now,
                 m.getData());
@@ -76,8 +81,12 @@ final class PulsarTopicReader implements TopicReader {
         return consumer.receive((int) idle.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** One line naming the topic and the broker, and the field to check when the broker refused the token. */
     private SinkException failure(Exception e) {
+        return failure(topic, serviceUrl, e);
+    }
+
+    /** One line naming the topic and the broker, and the field to check when the broker refused the token. */
+    static SinkException failure(String topic, String serviceUrl, Throwable e) {
         String hint = "";
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof PulsarClientException.AuthenticationException) {

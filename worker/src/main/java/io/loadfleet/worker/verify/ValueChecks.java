@@ -1,6 +1,10 @@
 package io.loadfleet.worker.verify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadfleet.api.spec.Format;
+import io.loadfleet.api.spec.SchemaRegistrySpec;
+import io.loadfleet.worker.engine.SinkTarget;
+import io.loadfleet.worker.sink.registry.SchemaRegistryClient;
 import java.io.IOException;
 import java.util.function.Predicate;
 import org.apache.avro.Schema;
@@ -17,6 +21,20 @@ public final class ValueChecks {
     /** No format to check: every value passes. */
     public static Predicate<byte[]> any() {
         return value -> true;
+    }
+
+    /**
+     * What {@code sink} sends: registry-framed Avro (sink.kafka.schemaRegistry, decoded with the writer schema
+     * each value's id names), else bare Avro of {@code schema} or a JSON object, as {@code format} says.
+     *
+     * @param schema the generator's, for format avro without a registry; else unused
+     */
+    public static Predicate<byte[]> forSink(SinkTarget sink, Format format, Schema schema) {
+        SchemaRegistrySpec registry = sink.isKafka() ? sink.spec().getKafka().getSchemaRegistry() : null;
+        if (registry != null) {
+            return FramedAvroValues.from(SchemaRegistryClient.of(registry, sink.secrets(), sink.connectTimeout()));
+        }
+        return format == Format.AVRO ? avro(schema) : jsonObject();
     }
 
     /** A JSON object, as format json sends it. */
