@@ -14,9 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * status. Acks come out of order (a batch per partition) but within a window, so the settled
  * sequences are bits in a ring of 64-bit words that starts at the frontier, the first word not yet
  * complete. A settle sets its bit with one atomic OR and never waits: the thread that completes the
- * frontier's word moves the frontier past every complete word, clearing them for the sequences a
- * ring's length on, under a lock it only tries (whoever holds it looks again once it lets go, so no
- * completed word is left behind). The ring is made of segments that keep their identity when it
+ * frontier's word moves the frontier past every complete word, and clears each segment of the ring it
+ * leaves for the sequences a ring's length on, under a lock it only tries (whoever holds it looks again
+ * once it lets go, so no completed word is left behind). The ring is made of segments that keep their identity when it
  * grows (a settle beyond it doubles it), so a settle that read the ring before it grew still sets its
  * bit where the grown ring has it.
  *
@@ -25,8 +25,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * and sequences above it are not tracked at all.
  *
  * <p>Memory: the ring is 8 KiB (65,536 sequences ahead of the frontier) and grows only when acks run
- * further ahead of the oldest unsettled record than that. Cost per record, JMH (AckedWatermarkBenchmark,
- * one thread, 2 vCPU AMD EPYC): see BENCHMARKS.md.
+ * further ahead of the oldest unsettled record than that (one bit a record: 8 MiB holds 64 million);
+ * it does not shrink. Cost: about 11 ns a record and nothing
+ * allocated, in order or each ack up to 1,000 places from its own (AckedWatermarkBenchmark, one thread,
+ * 2 vCPU Intel Xeon, 12.1 ± 0.6 and 10.5 ± 0.2 ns; BENCHMARKS.md): about 0.1 % of a pod's CPU per message
+ * sent to Kafka.
  */
 public final class AckedWatermark {
     private static final VarHandle WORD = MethodHandles.arrayElementVarHandle(long[].class);

@@ -45,24 +45,17 @@ class WorkerServiceStreamsTest {
 
     /** Shard {@code shard} of 2 from now on, for {@code millis} or, when null, until the next epoch. */
     static Assignment sending(long epoch, int shard, long rate, Long millis) {
-        long now = System.currentTimeMillis();
-        Long end = millis == null ? null : now + millis;
-        return new Assignment(epoch, shard, 2, rate, 50L * shard, 50L * (shard + 1), List.of(), now, end, false, null);
+        return assignment(epoch, shard, rate, millis, false);
     }
 
     static Assignment paused(long epoch, int shard) {
-        return new Assignment(
-                epoch,
-                shard,
-                2,
-                0,
-                50L * shard,
-                50L * (shard + 1),
-                List.of(),
-                System.currentTimeMillis(),
-                null,
-                true,
-                null);
+        return assignment(epoch, shard, 0, null, true);
+    }
+
+    static Assignment assignment(long epoch, int shard, long rate, Long millis, boolean paused) {
+        long now = System.currentTimeMillis();
+        Long end = millis == null ? null : now + millis;
+        return new Assignment(epoch, shard, 2, rate, 50L * shard, 50L * (shard + 1), List.of(), now, end, paused, null);
     }
 
     static WorkerService worker(RecordSink sink) {
