@@ -4,11 +4,13 @@ import io.loadfleet.api.control.ApplyOutcome;
 import io.loadfleet.api.control.Assignment;
 import io.loadfleet.api.control.Counters;
 import io.loadfleet.api.control.HistogramCodec;
+import io.loadfleet.api.control.StreamAcks;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.plan.StagePlan;
+import io.loadfleet.worker.engine.AckedWatermark;
 import io.loadfleet.worker.engine.LatencyObserver;
 import io.loadfleet.worker.engine.ShardLauncher;
 import io.loadfleet.worker.engine.ShardStats;
@@ -18,6 +20,7 @@ import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.pace.RateSchedule;
 import io.loadfleet.worker.sink.RecordSink;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -29,6 +32,8 @@ import org.HdrHistogram.Histogram;
  */
 public final class WorkerService implements AutoCloseable {
     private static final long STOP_TIMEOUT_MILLIS = 5_000;
+    /** How many runs' watermarks the status still reports after their run is forgotten. */
+    static final int ENDED_KEPT = 16;
 
     private final WorkerConfig config;
     private final RecordSink sink;
@@ -46,15 +51,24 @@ public final class WorkerService implements AutoCloseable {
     private final java.util.ArrayDeque<Run> runs = new java.util.ArrayDeque<>();
     /** The last run applied, for the runs' own threads, which must not take the lock. */
     private volatile Run newest;
+    /**
+     * The watermarks of the last {@link #ENDED_KEPT} runs forgotten, oldest first: acks of a run that has
+     * stopped sending still come in, and the verifiers need its final watermark after the next epoch began.
+     */
+    private final java.util.ArrayDeque<AckedWatermark> ended = new java.util.ArrayDeque<>();
 
     /**
      * The shard of one epoch, in force from {@code effectiveNanos}; a paused epoch has no shard
-     * thread (null).
+     * thread and no watermark (null).
      */
     private record Run(
-            Assignment assignment, RateSchedule schedule, ShardLauncher.ShardThread shard, long effectiveNanos) {
+            Assignment assignment,
+            RateSchedule schedule,
+            ShardLauncher.ShardThread shard,
+            AckedWatermark watermark,
+            long effectiveNanos) {
         static Run paused(Assignment a, long effectiveNanos) {
-            return new Run(a, RateSchedule.constant(0), null, effectiveNanos);
+            return new Run(a, RateSchedule.constant(0), null, null, effectiveNanos);
         }
 
         /** Ends the run at {@code nanos} (it sends what is due before) or, with no shard thread, does nothing. */
@@ -131,9 +145,16 @@ public final class WorkerService implements AutoCloseable {
                         .map(s -> new StagePlan(Duration.ofMillis(s.durationMillis()), s.rate()))
                         .toList());
         ShardTiming timing = join.timing(RateSchedule.of(shard.stages(), a.rate()));
+        AckedWatermark watermark = new AckedWatermark(a.shard(), a.epoch(), timing.firstSequence());
         ShardLauncher.ShardThread thread = launcher.prepare(
-                shard, a.epoch(), timing, stats, "shard-" + a.shard() + "-epoch-" + a.epoch(), () -> flushWhenIdle(a));
-        return new Run(a, timing.schedule(), thread, timing.startNanos());
+                shard,
+                a.epoch(),
+                timing,
+                stats,
+                watermark,
+                "shard-" + a.shard() + "-epoch-" + a.epoch(),
+                () -> flushWhenIdle(a));
+        return new Run(a, timing.schedule(), thread, watermark, timing.startNanos());
     }
 
     /**
@@ -160,6 +181,12 @@ public final class WorkerService implements AutoCloseable {
                 return;
             }
             runs.pollFirst();
+            if (oldest.watermark() != null) {
+                ended.addLast(oldest.watermark());
+                if (ended.size() > ENDED_KEPT) {
+                    ended.pollFirst();
+                }
+            }
         }
     }
 
@@ -192,7 +219,7 @@ public final class WorkerService implements AutoCloseable {
                     counters(),
                     0,
                     latency,
-                    List.of());
+                    streams());
         }
         Assignment a = current.assignment();
         long now = clock.nanoTime();
@@ -222,7 +249,19 @@ public final class WorkerService implements AutoCloseable {
                 counters(),
                 TimeUnit.NANOSECONDS.toMillis(stats.stalledNanos()),
                 latency,
-                List.of());
+                streams());
+    }
+
+    /** The acked watermark of each run of this process that sent, oldest first: those forgotten, then those held. */
+    private List<StreamAcks> streams() {
+        List<StreamAcks> streams = new ArrayList<>();
+        ended.forEach(w -> streams.add(w.snapshot()));
+        for (Run run : runs) {
+            if (run.watermark() != null) {
+                streams.add(run.watermark().snapshot());
+            }
+        }
+        return streams;
     }
 
     /** The process's records; written as the sink counts it where it does (files), else the acked ones. */

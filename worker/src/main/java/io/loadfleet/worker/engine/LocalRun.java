@@ -97,7 +97,7 @@ public final class LocalRun {
             ShardStats shardStats = new ShardStats(clock::nanoTime);
             ShardTiming timing = new ShardTiming(maxRate ? null : schedule, startNanos, runNanos, wallStart, 0);
             ShardLauncher.ShardThread thread = launcher.prepare(
-                    shard, LOCAL_EPOCH, timing, shardStats, "shard-" + shard.index(), finished::countDown);
+                    shard, LOCAL_EPOCH, timing, shardStats, null, "shard-" + shard.index(), finished::countDown);
             pacers.add(thread.pacer());
             shards.add(thread);
             schedules.add(schedule);

@@ -10,6 +10,7 @@ import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.pace.Pacer;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.sink.RecordSink;
+import io.loadfleet.worker.sink.SendListener;
 
 /**
  * The one way a shard's run is put together, for {@code loadfleet run} and a worker pod alike: its
@@ -40,10 +41,19 @@ public record ShardLauncher(
     /**
      * Builds the run of {@code shard} in {@code epoch}; its thread runs {@code afterRun} once it stops sending.
      *
+     * @param stats      counts the run's records (and maybe other runs' of the process)
+     * @param watermark  settles the run's sequences as their sends end; null tracks none (a local run, which
+     *                   ends only once every send has, so its stream is simply all it sent)
      * @param threadName names the thread in logs and thread dumps
      */
     public ShardThread prepare(
-            ShardPlan shard, long epoch, ShardTiming timing, ShardStats stats, String threadName, Runnable afterRun) {
+            ShardPlan shard,
+            long epoch,
+            ShardTiming timing,
+            ShardStats stats,
+            AckedWatermark watermark,
+            String threadName,
+            Runnable afterRun) {
         RecordGenerator generator =
                 shape.create(new GeneratorSettings(seed, shard.index(), shard.deviceStart(), shard.deviceEnd()));
         ShardRecords records = new ShardRecords(
@@ -52,7 +62,8 @@ public record ShardLauncher(
                 new OutgoingRecord(profile, shard.index(), epoch),
                 TraceSampler.of(tracing, seed, shard.index(), epoch));
         Pacer pacer = new Pacer(clock, timing.schedule(), timing.startNanos(), timing.runNanos());
-        ShardRunner runner = new ShardRunner(shard, records, sink, pacer, timing, stats);
+        SendListener outcomes = watermark == null ? stats : new RunOutcomes(stats, watermark);
+        ShardRunner runner = new ShardRunner(shard, records, sink, pacer, timing, stats, outcomes);
         Thread thread = new Thread(
                 () -> {
                     try {

@@ -7,6 +7,7 @@ import io.loadfleet.worker.pace.Pacer;
 import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.sink.RecordSink;
+import io.loadfleet.worker.sink.SendListener;
 import org.apache.avro.util.Utf8;
 
 /**
@@ -21,15 +22,24 @@ final class ShardRunner implements Runnable {
     private final Pacer pacer;
     private final ShardTiming timing;
     private final ShardStats stats;
+    private final SendListener outcomes;
 
+    /** @param outcomes hears how each send ended: {@code stats} itself, or a listener that also counts in it */
     ShardRunner(
-            ShardPlan shard, ShardRecords records, RecordSink sink, Pacer pacer, ShardTiming timing, ShardStats stats) {
+            ShardPlan shard,
+            ShardRecords records,
+            RecordSink sink,
+            Pacer pacer,
+            ShardTiming timing,
+            ShardStats stats,
+            SendListener outcomes) {
         this.shard = shard;
         this.records = records;
         this.sink = sink;
         this.pacer = pacer;
         this.timing = timing;
         this.stats = stats;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -66,10 +76,10 @@ final class ShardRunner implements Runnable {
             stats.sent(out.value.length);
             stats.sending(due);
             try {
-                sink.send(out, stats);
+                sink.send(out, outcomes);
             } catch (RuntimeException e) {
                 // The record is lost (e.g. buffer full past max.block.ms): count it, keep the schedule.
-                stats.failed(due, e);
+                outcomes.failed(due, seq, e);
             } finally {
                 stats.sendReturned();
             }

@@ -10,7 +10,8 @@ import org.HdrHistogram.Recorder;
 
 /**
  * Counters and latency recorders of one shard. Written by the shard thread (sent, schedule
- * delay) and the sink's I/O thread (acked, failed, publish latency) without locks.
+ * delay) and the sink's I/O thread (acked, failed, publish latency) without locks. As a listener
+ * it counts outcomes only; a run's sequences are its {@link AckedWatermark}'s business.
  */
 public final class ShardStats implements SendListener {
     private static final int SIGNIFICANT_DIGITS = 3;
@@ -71,7 +72,7 @@ public final class ShardStats implements SendListener {
     }
 
     @Override
-    public void acked(long intendedNanos) {
+    public void acked(long intendedNanos, long sequence) {
         acked.increment();
         long latency = Math.max(0, nanoClock.getAsLong() - intendedNanos);
         publishLatency.recordValue(TimeUnit.NANOSECONDS.toMicros(latency));
@@ -79,7 +80,7 @@ public final class ShardStats implements SendListener {
     }
 
     @Override
-    public void failed(long intendedNanos, Exception error) {
+    public void failed(long intendedNanos, long sequence, Exception error) {
         failed.increment();
         lastError = error.getClass().getSimpleName() + ": " + error.getMessage();
     }

@@ -165,13 +165,14 @@ public final class KafkaSink implements RecordSink {
             headers[4] = new RecordHeader(OutgoingRecord.HEADER_TRACEPARENT, r.traceparent);
         }
         long intended = r.intendedNanos;
+        long sequence = r.sequence;
         producer.send(
                 new ProducerRecord<>(topic, null, r.eventTimeMillis, r.key, r.value, new RecordHeaders(headers)),
                 (metadata, error) -> {
                     if (error == null) {
-                        listener.acked(intended);
+                        listener.acked(intended, sequence);
                     } else {
-                        listener.failed(intended, error);
+                        listener.failed(intended, sequence, error);
                     }
                 });
     }

@@ -5,7 +5,7 @@ public final class NullSink implements RecordSink {
 
     @Override
     public void send(OutgoingRecord record, SendListener listener) {
-        listener.acked(record.intendedNanos);
+        listener.acked(record.intendedNanos, record.sequence);
     }
 
     @Override

@@ -147,6 +147,7 @@ public final class PulsarSink implements RecordSink {
     @Override
     public void send(OutgoingRecord r, SendListener listener) {
         long intended = r.intendedNanos;
+        long sequence = r.sequence;
         TypedMessageBuilder<byte[]> message = producer.newMessage()
                 .property(OutgoingRecord.HEADER_PROFILE, r.profileText())
                 .property(OutgoingRecord.HEADER_SHARD, r.shardText())
@@ -165,9 +166,9 @@ public final class PulsarSink implements RecordSink {
         unsettled.increment();
         message.sendAsync().whenComplete((id, error) -> {
             if (error == null) {
-                listener.acked(intended);
+                listener.acked(intended, sequence);
             } else {
-                listener.failed(intended, error instanceof Exception e ? e : new RuntimeException(error));
+                listener.failed(intended, sequence, error instanceof Exception e ? e : new RuntimeException(error));
             }
             unsettled.decrement();
         });

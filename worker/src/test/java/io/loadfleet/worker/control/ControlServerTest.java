@@ -140,6 +140,10 @@ class ControlServerTest {
         assertEquals("RUNNING", status.get("state").asText());
         assertEquals(3, status.get("epoch").asLong());
         assertEquals(500.0, status.get("targetRate").asDouble(), 1e-9);
+        JsonNode stream = status.get("streams").get(0);
+        assertEquals(3, stream.get("epoch").asLong(), status.toString());
+        assertEquals(0, stream.get("first").asLong(), "the run's acked watermark: " + stream);
+        assertTrue(stream.get("failed").isArray(), stream.toString());
 
         HttpResponse<String> stale = put(assignment(2, 900, 0, 10));
         assertEquals(409, stale.statusCode());

@@ -10,28 +10,35 @@ import org.apache.avro.Schema;
 
 /**
  * A sink that misbehaves on purpose, to prove a verifier counts exactly: of one shard's records, it
- * drops the chosen sequences while reporting them acknowledged (a broker that lost acked records)
- * and sends others twice (a copy the producer did not mean).
+ * drops the chosen sequences while reporting them acknowledged (a broker that lost acked records),
+ * sends others twice (a copy the producer did not mean), and reports others failed without sending
+ * them (a broker that refused them).
  */
 public final class FaultySink implements RecordSink {
     private static final SendListener IGNORED = new SendListener() {
         @Override
-        public void acked(long intendedNanos) {}
+        public void acked(long intendedNanos, long sequence) {}
 
         @Override
-        public void failed(long intendedNanos, Exception error) {}
+        public void failed(long intendedNanos, long sequence, Exception error) {}
     };
 
     private final RecordSink inner;
     private final int shard;
     private final Set<Long> dropped;
     private final Set<Long> doubled;
+    private final Set<Long> refused;
 
     public FaultySink(RecordSink inner, int shard, Set<Long> dropped, Set<Long> doubled) {
+        this(inner, shard, dropped, doubled, Set.of());
+    }
+
+    public FaultySink(RecordSink inner, int shard, Set<Long> dropped, Set<Long> doubled, Set<Long> refused) {
         this.inner = inner;
         this.shard = shard;
         this.dropped = Set.copyOf(dropped);
         this.doubled = Set.copyOf(doubled);
+        this.refused = Set.copyOf(refused);
     }
 
     @Override
@@ -43,7 +50,11 @@ public final class FaultySink implements RecordSink {
     public void send(OutgoingRecord record, SendListener listener) {
         boolean ours = record.shard() == shard;
         if (ours && dropped.contains(record.sequence)) {
-            listener.acked(record.intendedNanos);
+            listener.acked(record.intendedNanos, record.sequence);
+            return;
+        }
+        if (ours && refused.contains(record.sequence)) {
+            listener.failed(record.intendedNanos, record.sequence, new IllegalStateException("refused on purpose"));
             return;
         }
         inner.send(record, listener);

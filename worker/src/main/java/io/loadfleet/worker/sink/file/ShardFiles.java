@@ -41,7 +41,6 @@ final class ShardFiles {
     /** Records written, cumulative: updated under the lock, read without it for the worker's status. */
     private volatile long written;
 
-    private SendListener listener;
     private boolean closed;
 
     ShardFiles(Path dir, int shard, FileFormat format, Schema schema, long rollBytes, long rollNanos, Clock clock)
@@ -58,11 +57,11 @@ final class ShardFiles {
 
     synchronized void write(OutgoingRecord record, SendListener listener) {
         if (closed) {
-            listener.failed(record.intendedNanos, new IllegalStateException("the file sink is closed"));
+            listener.failed(
+                    record.intendedNanos, record.sequence, new IllegalStateException("the file sink is closed"));
             return;
         }
-        this.listener = listener;
-        pending.add(record.intendedNanos);
+        pending.add(record.intendedNanos, record.sequence, listener);
         try {
             if (current == null) {
                 currentPath =
@@ -146,7 +145,7 @@ final class ShardFiles {
     }
 
     private void ackPending() {
-        pending.ackAll(listener);
+        pending.ackAll();
     }
 
     private void failPending(Throwable cause) {
@@ -159,7 +158,7 @@ final class ShardFiles {
             }
             current = null;
         }
-        pending.failAll(listener, error);
+        pending.failAll(error);
     }
 
     @Override

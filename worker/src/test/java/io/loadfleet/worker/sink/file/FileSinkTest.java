@@ -55,12 +55,12 @@ class FileSinkTest {
         final AtomicLong failed = new AtomicLong();
 
         @Override
-        public void acked(long intendedNanos) {
+        public void acked(long intendedNanos, long sequence) {
             acked.incrementAndGet();
         }
 
         @Override
-        public void failed(long intendedNanos, Exception error) {
+        public void failed(long intendedNanos, long sequence, Exception error) {
             failed.incrementAndGet();
         }
     }
@@ -236,6 +236,25 @@ class FileSinkTest {
     }
 
     @Test
+    void eachRunOfAShardHearsOfItsOwnRecordsBySequence() throws Exception {
+        // a pod's next epoch writes to the same shard's file while the old run's records are pending
+        PendingRecordsTest.Heard old = new PendingRecordsTest.Heard();
+        PendingRecordsTest.Heard next = new PendingRecordsTest.Heard();
+        ShardSender oldRun = new ShardSender(0);
+        ShardSender nextRun = new ShardSender(0);
+        nextRun.next = 3; // numbered on from where the old run is: only the listener tells them apart
+        try (FileSink sink = open(FileFormat.PARQUET, FileSinkSpec.DEFAULT_ROLL_BYTES)) {
+            oldRun.send(sink, 3, old);
+            nextRun.send(sink, 2, next);
+            oldRun.send(sink, 1, old);
+            sink.flush();
+        }
+        assertEquals(
+                List.of(0L, 1L, 2L, 3L), old.acked.stream().map(r -> r.get(1)).toList());
+        assertEquals(List.of(3L, 4L), next.acked.stream().map(r -> r.get(1)).toList());
+    }
+
+    @Test
     void parquetAcksWhenItsFileIsFinishedAndOnlyThenGivesItItsName() throws Exception {
         ShardSender sender = new ShardSender(0);
         Path out = dir.resolve("out");
@@ -358,13 +377,13 @@ class FileSinkTest {
         List<Exception> errors = new ArrayList<>();
         SendListener listener = new SendListener() {
             @Override
-            public void acked(long intendedNanos) {
-                counts.acked(intendedNanos);
+            public void acked(long intendedNanos, long sequence) {
+                counts.acked(intendedNanos, sequence);
             }
 
             @Override
-            public void failed(long intendedNanos, Exception error) {
-                counts.failed(intendedNanos, error);
+            public void failed(long intendedNanos, long sequence, Exception error) {
+                counts.failed(intendedNanos, sequence, error);
                 errors.add(error);
             }
         };

@@ -56,12 +56,12 @@ class UserSchemaFilesTest {
         AtomicLong acked = new AtomicLong();
         SendListener listener = new SendListener() {
             @Override
-            public void acked(long intendedNanos) {
+            public void acked(long intendedNanos, long sequence) {
                 acked.incrementAndGet();
             }
 
             @Override
-            public void failed(long intendedNanos, Exception error) {
+            public void failed(long intendedNanos, long sequence, Exception error) {
                 throw new AssertionError(error);
             }
         };
