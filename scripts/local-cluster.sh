@@ -82,6 +82,7 @@ up() {
     --port "${LOCAL_CLUSTER_PORT:-0}" --pod-net "${LOCAL_CLUSTER_POD_NET:-127.0.0}" \
     --image ghcr.io/loadfleet/loadfleet-worker=Dockerfile.worker \
     --image ghcr.io/loadfleet/loadfleet-operator=Dockerfile.operator \
+    --image ghcr.io/loadfleet/loadfleet-faulty-worker=testing/faulty-worker/Dockerfile \
     >"$DIR/localcluster.out" 2>&1 </dev/null &
   local pid=$! deadline=$((SECONDS + ${LOCAL_CLUSTER_TIMEOUT:-180}))
   echo "$pid" >"$DIR/pid"

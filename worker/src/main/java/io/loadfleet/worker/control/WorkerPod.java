@@ -12,6 +12,7 @@ import io.loadfleet.worker.generate.input.GeneratorInputs;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.secret.UnreadableSecretException;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
+import io.loadfleet.worker.sink.SinkDecorator;
 import io.loadfleet.worker.sink.SinkException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -79,7 +80,11 @@ public final class WorkerPod implements AutoCloseable {
                     notReady = WorkerStatus.notReady(config.profile(), WorkerState.CONNECTING, null);
                 }
                 WorkerService connected = new WorkerService(
-                        config, shape, target.open(clientId, config.format(), shape.schema()), Clock.SYSTEM, latency);
+                        config,
+                        shape,
+                        SinkDecorator.around(target.open(clientId, config.format(), shape.schema())),
+                        Clock.SYSTEM,
+                        latency);
                 return install(connected);
             } catch (InvalidSinkSettingException e) {
                 throw e;

@@ -112,10 +112,10 @@ class VerifierPodTest {
             OutgoingRecord r = new OutgoingRecord("vp", shard, 1);
             SendListener listener = new SendListener() {
                 @Override
-                public void acked(long intendedNanos) {}
+                public void acked(long intendedNanos, long sequence) {}
 
                 @Override
-                public void failed(long intendedNanos, Exception error) {
+                public void failed(long intendedNanos, long sequence, Exception error) {
                     failed.incrementAndGet();
                 }
             };
