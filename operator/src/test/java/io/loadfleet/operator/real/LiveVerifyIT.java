@@ -6,10 +6,13 @@ import static io.loadfleet.operator.real.RealFleet.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loadfleet.api.status.Condition;
 import io.loadfleet.api.status.LatencyPercentiles;
 import io.loadfleet.api.status.VerifyStatus;
+import io.loadfleet.worker.testing.FaultySinkDecorator;
 import io.loadfleet.worker.testing.KafkaBroker;
 import io.loadfleet.worker.testing.KafkaTopics;
+import io.loadfleet.worker.testing.PulsarBroker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -25,12 +28,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Live verification (spec.verify) on the real control plane: verifier pods run by the real StatefulSet
  * controller read a real Kafka topic while the fleet sends, and status.verify proves nothing acked was
  * lost or duplicated through a rate change, 4 → 6 → 3 workers, a worker pod and a verifier pod deleted,
- * and the broker stopped for 20 s; its end-to-end latency agrees with an independent consumer's.
+ * and the broker stopped for 20 s; its end-to-end latency agrees with an independent consumer's. And on
+ * Kafka and Pulsar, worker pods of the faulty-worker test image that drop chosen records while reporting
+ * them acked, and send others twice, are found out exactly: those lost, those duplicated, and where.
  */
 @Timeout(900)
 class LiveVerifyIT {
@@ -40,6 +47,14 @@ class LiveVerifyIT {
 
     @RegisterExtension
     static final KafkaBroker kafka = new KafkaBroker();
+
+    @RegisterExtension
+    static final PulsarBroker pulsar = new PulsarBroker();
+
+    /** Shard 1 of every epoch drops these records while reporting them acked, and sends those twice. */
+    static final List<Long> DROPPED = List.of(5L, 6L, 7L, 1500L, 2999L);
+
+    static final List<Long> DOUBLED = List.of(10L, 11L, 2000L);
 
     static RealFleet fleet;
 
@@ -129,6 +144,55 @@ class LiveVerifyIT {
             assertTrue(wide.lines().findFirst().orElseThrow().contains("LOST"), wide);
             fleet.deleteAndAwaitGone("live");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kafka", "pulsar"})
+    void droppedAndDoubledRecordsAreCountedExactly(String broker) throws Exception {
+        String name = "faulty-" + broker;
+        String sink = broker.equals("kafka")
+                ? "{kafka: {bootstrapServers: \"%s\", topic: %s, partitions: 4, lingerMs: 5}}"
+                        .formatted(kafka.bootstrapServers(), name)
+                : "{pulsar: {serviceUrl: \"%s\", adminUrl: \"%s\", topic: %s, partitions: 4}}"
+                        .formatted(pulsar.serviceUrl(), pulsar.adminUrl(), name);
+        fleet.apply(RealFleet.profile(
+                name, 1_000, 2, """
+                  generator: {type: temperature, seed: 3}
+                  sink: %s
+                  verify: {grace: 10s, worker: {}}
+                  worker:
+                    image: ghcr.io/loadfleet/loadfleet-faulty-worker:test
+                    jvmOptions: ["-D%s=shard=1;drop=%s;double=%s"]
+                """.formatted(sink, FaultySinkDecorator.PROPERTY, list(DROPPED), list(DOUBLED))));
+        fleet.awaitRunning(name, 1_000, 2);
+        long judged = awaitVerifying(name).fromEpoch();
+        // shard 1 sends 500 msg/s: its record 2999 of the judged epoch leaves 6 s into it
+        await(
+                WAIT,
+                () -> fleet.workers(name).stream()
+                        .flatMap(w -> w.streams().stream())
+                        .anyMatch(s -> s.shard() == 1 && s.epoch() == judged && s.through() > 3_500),
+                () -> fleet.describe(name));
+        fleet.pauseAndSettle(name);
+        await(WAIT, () -> fleet.status(name).getVerify().lag() == 0, () -> fleet.describe(name));
+        sleep(10_000 + 4_000); // past the grace: what is unseen now is lost
+        VerifyStatus v = fleet.status(name).getVerify();
+        System.out.printf("real live verify, %s with faults: %s%n", broker, v);
+
+        assertEquals(DROPPED.size(), v.lost(), v.toString());
+        assertEquals(DOUBLED.size(), v.duplicates(), v.toString());
+        assertEquals(List.of(new VerifyStatus.MissingRecords(name, 1, judged, DROPPED)), v.firstMissing());
+        Condition degraded = fleet.degraded(name).orElseThrow();
+        assertEquals("RecordsLost", degraded.getReason(), degraded.getMessage());
+        assertTrue(degraded.getMessage().contains("shard 1 epoch " + judged), degraded.getMessage());
+        fleet.awaitDegradedEvent(name, "RecordsLost");
+        String wide = fleet.cluster.kubectlOk(null, "get", "lp", name, "-n", fleet.namespace, "-o", "wide");
+        assertTrue(wide.lines().skip(1).findFirst().orElseThrow().matches(".*Paused\\s+5\\s+.*"), wide);
+        fleet.deleteAndAwaitGone(name);
+    }
+
+    static String list(List<Long> sequences) {
+        return sequences.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
     }
 
     /** Waits until the fleet runs an epoch the verifiers judge from, and they have counted records. */
