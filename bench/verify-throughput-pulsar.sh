@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # How fast one verifier consumes Pulsar: `loadfleet verify` (the ledger live verify shares) beside
-# pulsar-perf consume on the same 4-partition topic of loadfleet records, alternating, on one local
+# pulsar-perf consume on the same 4-partition topic of loadfleet records (a fresh one each round), on one local
 # Pulsar standalone broker. Both rates are records over the whole process's wall time (JVM start-up and
 # connecting included); verify's idle wait at the end (--idle 1s) is taken off.
 # Usage: bench/verify-throughput-pulsar.sh [SECONDS_OF_LOAD] [ROUNDS]   (defaults 20 and 3; prints a Markdown table)
@@ -19,7 +19,8 @@ start_broker java -cp testing/pulsar-standalone/target/classes:testing/child-jvm
 service_url=$(sed -nE 's/.*service URL ([^,]+),.*/\1/p' "$work/broker.log")
 admin_url=$(sed -nE 's/.*admin URL ([^,]+),.*/\1/p' "$work/broker.log")
 
-cat > "$work/fill.yaml" <<YAML
+fill() { # TOPIC: fills it for $seconds s at loadfleet's maximum rate; prints the records acked
+  cat > "$work/fill.yaml" <<YAML
 apiVersion: loadfleet.io/v1alpha1
 kind: LoadProfile
 metadata: {name: bench-verify}
@@ -30,34 +31,39 @@ spec:
   format: avro
   sink:
     pulsar:
-      topic: perf-verify
+      topic: $1
       partitions: 4
       adminUrl: $admin_url
       compression: LZ4
       batching: {enabled: true, maxDelayMs: 1, maxMessages: 1000, maxBytes: 131072}
 YAML
-java -jar "$jar" run "$work/fill.yaml" --service-url "$service_url" --max-rate --replicas 2 \
-  --duration "${seconds}s" --summary "$work/fill.json" >/dev/null
-records=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['acked'])" "$work/fill.json")
-echo "topic perf-verify holds $records iot-sensor Avro records" >&2
+  java -jar "$jar" run "$work/fill.yaml" --service-url "$service_url" --max-rate --replicas 2 \
+    --duration "${seconds}s" --summary "$work/fill.json" >/dev/null
+  python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['acked'])" "$work/fill.json"
+}
 
-peers=(); ours=()
+# A topic a round: on this standalone broker a second subscription from the earliest message of a topic
+# another has read through finds only a few hundred records, so every round reads a topic of its own.
+peers=(); ours=(); sizes=()
 for round in $(seq "$rounds"); do
+  topic=perf-verify-$round
+  records=$(fill "$topic")
+  sizes+=("$records")
   t=$(wall java -cp "$cp" org.apache.pulsar.testclient.PulsarPerfTestTool "$work/client.conf" consume \
-    -u "$service_url" -s "perf-$round" -sp Earliest -m "$records" -q 10000 persistent://public/default/perf-verify)
+    -u "$service_url" -s perf -sp Earliest -m "$records" -q 10000 "persistent://public/default/$topic")
   peers+=("$(python3 -c "import sys; print(f'{int(sys.argv[1]) / float(sys.argv[2]):.0f}')" "$records" "$t")")
-  t=$(wall java -jar "$jar" verify --service-url "$service_url" --topic perf-verify --format avro \
+  t=$(wall java -jar "$jar" verify --service-url "$service_url" --topic "$topic" --format avro \
     --generator iot-sensor --idle 1s --summary "$work/v.json")
   seen=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['records'])" "$work/v.json")
   [ "$seen" = "$records" ] || { echo "verify read $seen of $records" >&2; exit 1; }
   ours+=("$(python3 -c "import sys; print(f'{int(sys.argv[1]) / (float(sys.argv[2]) - 1):.0f}')" "$records" "$t")")
-  echo "round $round: pulsar-perf consume ${peers[-1]} rec/s, loadfleet verify ${ours[-1]} rec/s" >&2
+  echo "round $round: $records records; pulsar-perf consume ${peers[-1]} rec/s, loadfleet verify ${ours[-1]} rec/s" >&2
 done
-python3 - "${peers[*]}" "${ours[*]}" "$records" <<'PY'
+python3 - "${peers[*]}" "${ours[*]}" "${sizes[*]}" <<'PY'
 import sys
 p = [float(x) for x in sys.argv[1].split()]
 o = [float(x) for x in sys.argv[2].split()]
-print(f"| Pulsar consumer of {int(sys.argv[3]):,} records (runs, records/s) | mean | × peer |")
+print(f"| Pulsar consumer of a topic a round ({', '.join(f'{int(x):,}' for x in sys.argv[3].split())} records; runs, records/s) | mean | × peer |")
 print("|---|---:|---:|")
 print(f"| pulsar-perf consume: {', '.join(f'{x:,.0f}' for x in p)} | {sum(p)/len(p):,.0f} | 1.00× |")
 print(f"| loadfleet verify (identity + Avro decode of every value): {', '.join(f'{x:,.0f}' for x in o)} | {sum(o)/len(o):,.0f} | {(sum(o)/len(o))/(sum(p)/len(p)):.2f}× |")

@@ -57,9 +57,11 @@ print(f"| kafka-consumer-perf-test: {', '.join(f'{x:,.0f}' for x in p)} | {sum(p
 print(f"| loadfleet verify (identity + Avro decode of every value): {', '.join(f'{x:,.0f}' for x in o)} | {sum(o)/len(o):,.0f} | {(sum(o)/len(o))/(sum(p)/len(p)):.2f}× |")
 PY
 echo
-echo "| records tracked | streams | missing | heap MiB | bytes per million records |"
-echo "|---:|---:|---|---:|---:|"
-for gaps in none gaps; do
-  java -Xmx2g -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
-    io.loadfleet.benchmarks.LiveAuditFootprint 10000000 8 "$gaps" | grep '^|'
+echo "| records tracked | streams | missing | compacted | heap MiB | bytes per million records |"
+echo "|---:|---:|---|---|---:|---:|"
+for compacted in never reported; do
+  for gaps in none gaps; do
+    java -Xmx2g -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+      io.loadfleet.benchmarks.LiveAuditFootprint 10000000 8 "$gaps" "$compacted" | grep '^|'
+  done
 done
