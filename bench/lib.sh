@@ -26,3 +26,29 @@ wall() {
   end=$(date +%s.%N)
   python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$end"
 }
+
+# verify_round RECORDS VERIFY-ARGS...: runs `loadfleet verify` over a topic of RECORDS records (its summary
+# must count them all) and prints its records/s, the 1 s idle wait that ends it taken off.
+verify_round() {
+  local records=$1 t seen; shift
+  t=$(wall java -jar worker/target/loadfleet-worker.jar verify "$@" --format avro --generator iot-sensor --idle 1s \
+    --summary "$work/v.json")
+  seen=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['records'])" "$work/v.json")
+  [ "$seen" = "$records" ] || { echo "verify read $seen of $records" >&2; exit 1; }
+  python3 -c "import sys; print(f'{int(sys.argv[1]) / (float(sys.argv[2]) - 1):.0f}')" "$records" "$t"
+}
+
+# consumer_table TITLE PEER "PEER RATES" "OUR RATES": the Markdown table of a peer consumer's and loadfleet
+# verify's runs, their means and the ratio.
+consumer_table() {
+  python3 - "$@" <<'PY'
+import sys
+title, peer = sys.argv[1], sys.argv[2]
+p = [float(x) for x in sys.argv[3].split()]
+o = [float(x) for x in sys.argv[4].split()]
+print(f"| {title} (runs, records/s) | mean | × peer |")
+print("|---|---:|---:|")
+print(f"| {peer}: {', '.join(f'{x:,.0f}' for x in p)} | {sum(p)/len(p):,.0f} | 1.00× |")
+print(f"| loadfleet verify (identity + Avro decode of every value): {', '.join(f'{x:,.0f}' for x in o)} | {sum(o)/len(o):,.0f} | {(sum(o)/len(o))/(sum(p)/len(p)):.2f}× |")
+PY
+}

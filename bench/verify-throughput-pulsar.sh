@@ -52,19 +52,7 @@ for round in $(seq "$rounds"); do
   t=$(wall java -cp "$cp" org.apache.pulsar.testclient.PulsarPerfTestTool "$work/client.conf" consume \
     -u "$service_url" -s perf -sp Earliest -m "$records" -q 10000 "persistent://public/default/$topic")
   peers+=("$(python3 -c "import sys; print(f'{int(sys.argv[1]) / float(sys.argv[2]):.0f}')" "$records" "$t")")
-  t=$(wall java -jar "$jar" verify --service-url "$service_url" --topic "$topic" --format avro \
-    --generator iot-sensor --idle 1s --summary "$work/v.json")
-  seen=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['records'])" "$work/v.json")
-  [ "$seen" = "$records" ] || { echo "verify read $seen of $records" >&2; exit 1; }
-  ours+=("$(python3 -c "import sys; print(f'{int(sys.argv[1]) / (float(sys.argv[2]) - 1):.0f}')" "$records" "$t")")
+  ours+=("$(verify_round "$records" --service-url "$service_url" --topic "$topic")")
   echo "round $round: $records records; pulsar-perf consume ${peers[-1]} rec/s, loadfleet verify ${ours[-1]} rec/s" >&2
 done
-python3 - "${peers[*]}" "${ours[*]}" "${sizes[*]}" <<'PY'
-import sys
-p = [float(x) for x in sys.argv[1].split()]
-o = [float(x) for x in sys.argv[2].split()]
-print(f"| Pulsar consumer of a topic a round ({', '.join(f'{int(x):,}' for x in sys.argv[3].split())} records; runs, records/s) | mean | × peer |")
-print("|---|---:|---:|")
-print(f"| pulsar-perf consume: {', '.join(f'{x:,.0f}' for x in p)} | {sum(p)/len(p):,.0f} | 1.00× |")
-print(f"| loadfleet verify (identity + Avro decode of every value): {', '.join(f'{x:,.0f}' for x in o)} | {sum(o)/len(o):,.0f} | {(sum(o)/len(o))/(sum(p)/len(p)):.2f}× |")
-PY
+consumer_table "Pulsar consumer of a topic a round (${sizes[*]} records)" "pulsar-perf consume" "${peers[*]}" "${ours[*]}"

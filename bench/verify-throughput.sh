@@ -40,22 +40,10 @@ for round in $(seq "$rounds"); do
   t=$(wall java -cp "$cp" org.apache.kafka.tools.ConsumerPerformance --bootstrap-server "$bootstrap" \
     --topic perf-verify --messages "$records" --timeout 120000)
   peers+=("$(python3 -c "import sys; print(f'{int(sys.argv[1]) / float(sys.argv[2]):.0f}')" "$records" "$t")")
-  t=$(wall java -jar "$jar" verify --bootstrap-servers "$bootstrap" --topic perf-verify --format avro \
-    --generator iot-sensor --idle 1s --summary "$work/v.json")
-  seen=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['records'])" "$work/v.json")
-  [ "$seen" = "$records" ] || { echo "verify read $seen of $records" >&2; exit 1; }
-  ours+=("$(python3 -c "import sys; print(f'{int(sys.argv[1]) / (float(sys.argv[2]) - 1):.0f}')" "$records" "$t")")
+  ours+=("$(verify_round "$records" --bootstrap-servers "$bootstrap" --topic perf-verify)")
   echo "round $round: kafka-consumer-perf-test ${peers[-1]} rec/s, loadfleet verify ${ours[-1]} rec/s" >&2
 done
-python3 - "${peers[*]}" "${ours[*]}" "$records" <<'PY'
-import sys
-p = [float(x) for x in sys.argv[1].split()]
-o = [float(x) for x in sys.argv[2].split()]
-print(f"| consumer of {int(sys.argv[3]):,} records (runs, records/s) | mean | × peer |")
-print("|---|---:|---:|")
-print(f"| kafka-consumer-perf-test: {', '.join(f'{x:,.0f}' for x in p)} | {sum(p)/len(p):,.0f} | 1.00× |")
-print(f"| loadfleet verify (identity + Avro decode of every value): {', '.join(f'{x:,.0f}' for x in o)} | {sum(o)/len(o):,.0f} | {(sum(o)/len(o))/(sum(p)/len(p)):.2f}× |")
-PY
+consumer_table "consumer of $records records" kafka-consumer-perf-test "${peers[*]}" "${ours[*]}"
 echo
 echo "| records tracked | streams | missing | compacted | heap MiB | bytes per million records |"
 echo "|---:|---:|---|---|---:|---:|"
