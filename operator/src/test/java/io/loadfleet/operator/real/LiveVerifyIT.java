@@ -150,7 +150,7 @@ class LiveVerifyIT {
             // shared with a dozen JVMs: their latencies agree to the consumers' read loops and this machine's
             // scheduling (and the verifier deleted above, and the partitions moved, wait for a pass), not to the
             // histogram's precision. In five runs the verifiers' median ran 36-93 ms above the independent
-            // consumer's (BENCHMARKS.md, not explained yet); a verifier that measured from another time, or in
+            // consumer's (docs/guarantees.md; not explained yet); a verifier that measured from another time, or in
             // other units, is off by far more.
             assertEquals(theirs.p50(), v.e2eLatencyMs().p50(), Math.max(250, theirs.p50() * 2), "median e2e");
             assertEquals(theirs.max(), v.e2eLatencyMs().max(), Math.max(10_000, theirs.max() * 0.5), "max e2e");
