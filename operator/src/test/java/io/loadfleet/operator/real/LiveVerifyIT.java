@@ -149,7 +149,7 @@ class LiveVerifyIT {
             // The same records, consumed by two consumers in two processes at about the same time, on two cores
             // shared with a dozen JVMs: their latencies agree to the consumers' read loops and this machine's
             // scheduling (and the verifier deleted above, and the partitions moved, wait for a pass), not to the
-            // histogram's precision. In five runs the verifiers' median ran 36-93 ms above the independent
+            // histogram's precision. In six runs the verifiers' median ran 24-93 ms above the independent
             // consumer's (docs/guarantees.md; not explained yet); a verifier that measured from another time, or in
             // other units, is off by far more.
             assertEquals(theirs.p50(), v.e2eLatencyMs().p50(), Math.max(250, theirs.p50() * 2), "median e2e");
