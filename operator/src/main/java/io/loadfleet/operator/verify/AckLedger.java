@@ -15,14 +15,19 @@ import java.util.TreeMap;
  */
 final class AckLedger {
     /** One run of a worker process: a stream from {@code first} on. */
-    record RunKey(StreamKey stream, long first) {}
+    record RunKey(StreamKey stream, long first) implements Comparable<RunKey> {
+        @Override
+        public int compareTo(RunKey o) {
+            int byStream = stream.compareTo(o.stream);
+            return byStream != 0 ? byStream : Long.compare(first, o.first);
+        }
+    }
 
     /** A run's watermark as a poll found it at {@code atMillis}. */
     record Sample(long atMillis, StreamAcks acks) {}
 
     private final String profile;
-    private final Map<RunKey, Deque<Sample>> runs =
-            new TreeMap<>(java.util.Comparator.comparing(RunKey::stream).thenComparingLong(RunKey::first));
+    private final Map<RunKey, Deque<Sample>> runs = new TreeMap<>();
 
     AckLedger(String profile) {
         this.profile = profile;
@@ -52,8 +57,7 @@ final class AckLedger {
      */
     Map<RunKey, Watermarks> watermarks(long fromEpoch, long settledBefore) {
         runs.keySet().removeIf(k -> k.stream().epoch() < fromEpoch);
-        Map<RunKey, Watermarks> out =
-                new TreeMap<>(java.util.Comparator.comparing(RunKey::stream).thenComparingLong(RunKey::first));
+        Map<RunKey, Watermarks> out = new TreeMap<>();
         runs.forEach((key, samples) -> {
             // keep the newest sample at or before the settled instant, and all after it
             while (samples.size() > 1

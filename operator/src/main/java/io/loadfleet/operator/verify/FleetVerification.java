@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The live verification of one fleet, pass after pass: the verifier processes and what they reported,
@@ -115,8 +116,7 @@ final class FleetVerification {
             }
         });
         take(grants);
-        positioned = topicPartitions > 0
-                && java.util.stream.IntStream.range(0, topicPartitions).allMatch(positions::containsKey);
+        positioned = topicPartitions > 0 && IntStream.range(0, topicPartitions).allMatch(positions::containsKey);
     }
 
     /** The answers in by now, each taken into the ledger; a question still open is given up. */

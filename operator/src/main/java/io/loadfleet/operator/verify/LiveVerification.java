@@ -8,6 +8,7 @@ import io.loadfleet.operator.coordinate.FleetPod;
 import io.loadfleet.operator.coordinate.PassDeadline;
 import io.loadfleet.operator.coordinate.WorkerClient;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,7 +46,7 @@ public final class LiveVerification {
                 uid -> new FleetVerification(profile.getMetadata().getName(), client, deadline));
         LoadProfileSpec spec = profile.getSpec();
         int replicas = spec.getVerify().replicasFor(spec.getTargetRate(), fleet.topicPartitions());
-        fleet.pass(java.util.List.copyOf(verifierPods), replicas);
+        fleet.pass(List.copyOf(verifierPods), replicas);
         return new Prepared(fleet.token(), replicas);
     }
 

@@ -5,6 +5,7 @@ import io.loadfleet.api.status.VerifyStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +25,7 @@ public final class VerifyMetrics {
 
     private static final class Fleet {
         volatile VerifyStatus status;
-        java.util.List<Gauge> gauges;
+        List<Gauge> gauges;
     }
 
     void record(LoadProfile profile, VerifyStatus status) {
@@ -39,7 +40,7 @@ public final class VerifyMetrics {
                 profile.getMetadata().getNamespace(),
                 "profile",
                 profile.getMetadata().getName());
-        fleet.gauges = java.util.List.of(
+        fleet.gauges = List.of(
                 gauge("loadfleet_verify_records", "records the verifiers consumed", tags, fleet, VerifyStatus::records),
                 gauge(
                         "loadfleet_verify_lost_records",
