@@ -21,6 +21,8 @@ import java.util.List;
  * @param effectiveTimeMillis epoch ms at which every pod switches to this epoch together, so a
  *                        push that reaches the pods one after another still changes the fleet at
  *                        one instant; the previous epoch runs until then. Null: at once
+ * @param count           this shard's part of spec.count: the records it sends in all, over every epoch of the
+ *                        same part (a rate change keeps it, the pod counts on); null for no limit
  */
 public record Assignment(
         long epoch,
@@ -33,7 +35,8 @@ public record Assignment(
         long startTimeMillis,
         Long endTimeMillis,
         boolean paused,
-        Long effectiveTimeMillis) {
+        Long effectiveTimeMillis,
+        Long count) {
 
     /** One ramp stage of this shard: reach {@code rate} linearly over {@code durationMillis}. */
     public record Stage(long durationMillis, long rate) {}
@@ -66,7 +69,8 @@ public record Assignment(
                 startTimeMillis,
                 endTimeMillis,
                 paused,
-                effectiveTimeMillis);
+                effectiveTimeMillis,
+                shard.count());
     }
 
     /**
@@ -75,7 +79,18 @@ public record Assignment(
      */
     public static Assignment standby(long epoch, int ordinal, long startTimeMillis, Long effectiveTimeMillis) {
         return new Assignment(
-                epoch, ordinal, ordinal + 1, 0, 0, 0, List.of(), startTimeMillis, null, true, effectiveTimeMillis);
+                epoch,
+                ordinal,
+                ordinal + 1,
+                0,
+                0,
+                0,
+                List.of(),
+                startTimeMillis,
+                null,
+                true,
+                effectiveTimeMillis,
+                null);
     }
 
     /** What is wrong with an assignment received from the network; empty when it can run. */
@@ -99,6 +114,9 @@ public record Assignment(
             if (s == null || s.durationMillis() <= 0 || s.rate() < 0) {
                 problems.add("stages[" + i + "]: needs durationMillis > 0 and rate >= 0");
             }
+        }
+        if (count != null && count < 0) {
+            problems.add("count: " + count + " must be 0 or more, or null for no limit");
         }
         if (startTimeMillis <= 0) {
             problems.add("startTimeMillis: " + startTimeMillis + " must be an epoch time in milliseconds");

@@ -13,11 +13,18 @@ import io.loadfleet.api.spec.TracingSpec;
  *
  * @param profile   metadata.name of the LoadProfile, sent in every record's headers
  * @param tracing   which records carry a trace context; null for none
+ * @param traffic   how records spread over devices and time; null for round robin at a constant pace
  */
 @JsonInclude(
         JsonInclude.Include
                 .NON_NULL) // a profile without tracing keeps the config (and pods) it had before tracing existed
-public record WorkerConfig(String profile, GeneratorSpec generator, Format format, SinkSpec sink, TracingSpec tracing) {
+public record WorkerConfig(
+        String profile,
+        GeneratorSpec generator,
+        Format format,
+        SinkSpec sink,
+        TracingSpec tracing,
+        TrafficShape traffic) {
 
     /** The static part of a profile. */
     public static WorkerConfig of(LoadProfile profile) {
@@ -26,11 +33,12 @@ public record WorkerConfig(String profile, GeneratorSpec generator, Format forma
                 profile.getSpec().getGenerator(),
                 profile.getSpec().effectiveFormat(),
                 profile.getSpec().getSink(),
-                profile.getSpec().getTracing());
+                profile.getSpec().getTracing(),
+                TrafficShape.of(profile.getSpec()));
     }
 
     /** This configuration with another generator, e.g. one whose schema the operator read from a ConfigMap. */
     public WorkerConfig withGenerator(GeneratorSpec generator) {
-        return new WorkerConfig(profile, generator, format, sink, tracing);
+        return new WorkerConfig(profile, generator, format, sink, tracing, traffic);
     }
 }

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a (valid) spec is split over its pods: an exact integer split of every rate and a
- * contiguous, disjoint split of the device pool. Pure: the operator and local {@code run} agree.
+ * How a (valid) spec is split over its pods: an exact integer split of every rate and of spec.count,
+ * and a contiguous, disjoint split of the device pool. Pure: the operator and local {@code run} agree.
  */
 public record FleetPlan(long targetRate, List<ShardPlan> shards) {
 
@@ -28,7 +28,12 @@ public record FleetPlan(long targetRate, List<ShardPlan> shards) {
                 stages.add(new StagePlan(Durations.require(s.getDuration()), share(s.getTargetRate(), n, i)));
             }
             shards.add(new ShardPlan(
-                    i, share(spec.getTargetRate(), n, i), start, partStart(devices, n, i + 1), List.copyOf(stages)));
+                    i,
+                    share(spec.getTargetRate(), n, i),
+                    start,
+                    partStart(devices, n, i + 1),
+                    List.copyOf(stages),
+                    spec.getCount() == null ? null : share(spec.getCount(), n, i)));
         }
         return new FleetPlan(spec.getTargetRate(), List.copyOf(shards));
     }

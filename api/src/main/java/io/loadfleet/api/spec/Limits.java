@@ -12,6 +12,8 @@ public final class Limits {
     public static final long MAX_DEVICES_PER_REPLICA = 5_000_000L;
 
     public static final int MAX_PARTITIONS = 100_000;
+    /** spec.count: a quadrillion records is weeks at the highest targetRate. */
+    public static final long MAX_COUNT = 1_000_000_000_000_000L;
     /** Smaller files would be mostly Parquet footer and CSV header. */
     public static final long MIN_ROLL_BYTES = 65_536;
 

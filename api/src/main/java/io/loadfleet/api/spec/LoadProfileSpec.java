@@ -179,6 +179,17 @@ public class LoadProfileSpec {
                     "spec.duration: must be longer than 0: give e.g. 30s, 2m or 1h30m, or leave it out to run until stopped")
     private String duration;
 
+    @JsonPropertyDescription("Stop after exactly this many records for the whole fleet, 1 to 1000000000000000, split "
+            + "exactly across the pods (records injected by spec.faults come on top), then phase Completed. With "
+            + "spec.duration too, whichever ends first. Default: no limit.")
+    @Min(1)
+    @Max(Limits.MAX_COUNT)
+    private Long count;
+
+    @JsonPropertyDescription("When records leave: constant (default), poisson or bursts. Every process sends exactly "
+            + "the planned records in each whole window. Changing it rolls the pods.")
+    private ArrivalSpec arrival;
+
     @JsonPropertyDescription("When true the fleet stays up but sends nothing.")
     private Boolean paused;
 
@@ -193,6 +204,22 @@ public class LoadProfileSpec {
     @JsonPropertyDescription("Optional: live verification. Verifier pods read the topic while the fleet sends, "
             + "and status.verify says whether every acknowledged record arrived once, and how late.")
     private VerifySpec verify;
+
+    public Long getCount() {
+        return count;
+    }
+
+    public void setCount(Long count) {
+        this.count = count;
+    }
+
+    public ArrivalSpec getArrival() {
+        return arrival;
+    }
+
+    public void setArrival(ArrivalSpec arrival) {
+        this.arrival = arrival;
+    }
 
     public VerifySpec getVerify() {
         return verify;

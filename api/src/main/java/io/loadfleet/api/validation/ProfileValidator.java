@@ -115,6 +115,7 @@ public final class ProfileValidator {
             rate(problems, at + ".targetRate", stage.getTargetRate());
         }
         positiveDuration(problems, "spec.duration", spec.getDuration(), false);
+        TrafficValidator.validate(problems, spec);
         tracing(problems, spec.getTracing());
         SinkValidator.validate(problems, spec.getSink(), spec.getFormat());
         VerifyValidator.validate(problems, spec.getVerify(), spec.getSink());

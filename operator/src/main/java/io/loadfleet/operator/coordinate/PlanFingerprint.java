@@ -31,6 +31,9 @@ public final class PlanFingerprint {
         for (StageSpec s : spec.getStages()) {
             b.append(";stage=").append(s.getDuration()).append('/').append(s.getTargetRate());
         }
+        if (spec.getCount() != null) { // absent without spec.count, so existing fleets keep their fingerprint
+            b.append(";count=").append(spec.getCount());
+        }
         if (verifyToken != null) { // absent without spec.verify, so existing fleets keep their fingerprint
             b.append(";verify=").append(verifyToken);
         }

@@ -39,6 +39,7 @@ import io.loadfleet.operator.dependent.WorkerHeadlessService;
 import io.loadfleet.operator.dependent.WorkerNetworkPolicy;
 import io.loadfleet.operator.dependent.WorkerStatefulSet;
 import io.loadfleet.operator.status.AppliedEpochStatus;
+import io.loadfleet.operator.status.HeldBackChange;
 import io.loadfleet.operator.status.StatusBuilder;
 import io.loadfleet.operator.verify.LiveVerification;
 import java.time.Duration;
@@ -124,8 +125,10 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
             return specValid ? UpdateControl.<LoadProfile>noUpdate().rescheduleAfter(POLL) : UpdateControl.noUpdate();
         }
 
-        int replicas = FleetPlan.replicasFor(profile.getSpec());
         AppliedEpoch applied = AppliedEpochStatus.read(before, System.currentTimeMillis());
+        int wanted = FleetPlan.replicasFor(profile.getSpec());
+        Optional<HeldBackChange> countHold = CountHold.of(profile.getSpec(), applied, wanted);
+        int replicas = countHold.isPresent() ? applied.replicas() : wanted;
         List<Pod> allPods = List.copyOf(context.getSecondaryResources(Pod.class));
         List<FleetPod> pods = fleetPods(allPods, FleetNames.PROFILE_LABEL);
         Optional<LiveVerification.Prepared> verifying = Optional.empty();
@@ -172,8 +175,8 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
                 report.applied().epoch(),
                 desired.fingerprint().equals(report.applied().planHash()) ? v.planToken() : null,
                 report.observation().answering().values()));
-        LoadProfileStatus status =
-                StatusBuilder.observed(profile, before, replicas, report, schema.heldBack(), verified);
+        LoadProfileStatus status = StatusBuilder.observed(
+                profile, before, replicas, report, schema.heldBack().or(() -> countHold), verified);
         // an Event for every new cause: when the fleet turns Degraded, and when the cause changes while it is
         Optional<String> wasDegradedBy = StatusBuilder.degraded(before).map(Condition::getReason);
         StatusBuilder.degraded(status)

@@ -3,6 +3,7 @@ package io.loadfleet.operator.status;
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.control.Counters;
 import io.loadfleet.api.control.WorkerState;
+import io.loadfleet.api.spec.LoadProfileSpec;
 import io.loadfleet.api.status.Condition;
 import io.loadfleet.api.status.LoadProfileStatus;
 import io.loadfleet.api.status.Phase;
@@ -101,9 +102,10 @@ public final class StatusBuilder {
         } else if (r.waiting()) {
             phase = Phase.Rescaling;
             why = "moving to " + replicas + " pod(s): " + r.observation().readyPods() + " ready";
-        } else if (profile.getSpec().getDuration() != null && r.allFinished()) {
+        } else if (r.allFinished()
+                && (profile.getSpec().getDuration() != null || profile.getSpec().getCount() != null)) {
             phase = Phase.Completed;
-            why = "spec.duration " + profile.getSpec().getDuration() + " has elapsed";
+            why = completedBecause(profile.getSpec(), r);
         } else if (profile.getSpec().isPaused()) {
             phase = Phase.Paused;
             why = "spec.paused is true: the pods are up and send nothing";
@@ -121,6 +123,15 @@ public final class StatusBuilder {
                 Condition.of(Condition.PROGRESSING, ready ? "False" : "True", phase.name(), why),
                 degraded));
         return s;
+    }
+
+    /** Which end the fleet reached: every pod sent its part of spec.count before spec.duration was up, or not. */
+    private static String completedBecause(LoadProfileSpec spec, FleetReport r) {
+        long sent = r.totals().counters().sent();
+        if (spec.getCount() != null && (spec.getDuration() == null || sent >= spec.getCount())) {
+            return "spec.count " + spec.getCount() + " records sent";
+        }
+        return "spec.duration " + spec.getDuration() + " has elapsed";
     }
 
     /**

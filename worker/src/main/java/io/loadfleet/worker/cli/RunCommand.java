@@ -54,6 +54,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Run this long (e.g. 30s, 5m), replacing spec.duration")
     String duration;
 
+    @Option(
+            names = "--count",
+            paramLabel = "N",
+            description = "Stop after exactly N records for the whole fleet, replacing spec.count")
+    Long count;
+
     @Option(names = "--rate", paramLabel = "N", description = "Fleet rate in msg/s, replacing spec.targetRate")
     Long rate;
 
@@ -160,12 +166,16 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Applies --duration and --rate, then validates again so an override cannot bypass the rules. */
+    /** Applies --duration, --count, --rate and --replicas, then validates again so an override cannot bypass the rules. */
     private boolean applyOverrides(LoadProfile profile, PrintWriter err) {
         List<String> used = new ArrayList<>();
         if (duration != null) {
             profile.getSpec().setDuration(duration);
             used.add("--duration " + duration);
+        }
+        if (count != null) {
+            profile.getSpec().setCount(count);
+            used.add("--count " + count);
         }
         if (rate != null) {
             profile.getSpec().setTargetRate(rate);

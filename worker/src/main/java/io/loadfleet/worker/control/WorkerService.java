@@ -12,6 +12,7 @@ import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.plan.StagePlan;
 import io.loadfleet.worker.engine.AckedWatermark;
 import io.loadfleet.worker.engine.LatencyObserver;
+import io.loadfleet.worker.engine.RecordBudget;
 import io.loadfleet.worker.engine.ShardLauncher;
 import io.loadfleet.worker.engine.ShardStats;
 import io.loadfleet.worker.engine.ShardTiming;
@@ -51,6 +52,12 @@ public final class WorkerService implements AutoCloseable {
     private final java.util.ArrayDeque<Run> runs = new java.util.ArrayDeque<>();
     /** The last run applied, for the runs' own threads, which must not take the lock. */
     private volatile Run newest;
+
+    /** Which part of spec.count {@link #budget} counts: a shard of so many, and its records. */
+    private record CountedPart(int shard, int shards, long count) {}
+
+    private CountedPart countedPart;
+    private RecordBudget budget;
     /**
      * The watermarks of the last {@link #ENDED_KEPT} runs forgotten, oldest first: acks of a run that has
      * stopped sending still come in, and the verifiers need its final watermark after the next epoch began.
@@ -152,9 +159,24 @@ public final class WorkerService implements AutoCloseable {
                 timing,
                 stats,
                 watermark,
+                budgetFor(a, timing.firstSequence()),
                 "shard-" + a.shard() + "-epoch-" + a.epoch(),
                 () -> flushWhenIdle(a));
         return new Run(a, timing.schedule(), thread, watermark, timing.startNanos());
+    }
+
+    /**
+     * spec.count's budget for the assignment's part of the count: kept while the part stays the same, so a new
+     * epoch of another rate counts on. A pod that starts on an epoch already under way (a replacement) starts with
+     * what the epoch's schedule has left: its predecessor sent the records due before.
+     */
+    private RecordBudget budgetFor(Assignment a, long firstSequence) {
+        CountedPart part = a.count() == null ? null : new CountedPart(a.shard(), a.shards(), a.count());
+        if (part == null || !part.equals(countedPart)) {
+            countedPart = part;
+            budget = part == null ? null : new RecordBudget(a.count() - firstSequence);
+        }
+        return budget;
     }
 
     /**

@@ -70,7 +70,10 @@ public final class LocalRun {
         this.progress = progress;
     }
 
-    /** Runs until spec.duration has passed (or {@link #stop()}), flushes the sink, and sums up. */
+    /**
+     * Runs until spec.duration has passed or every shard has sent its part of spec.count (or {@link #stop()}),
+     * flushes the sink, and sums up.
+     */
     public RunSummary run() throws InterruptedException {
         LoadProfileSpec spec = profile.getSpec();
         FleetPlan plan = FleetPlan.of(spec, null);
@@ -97,7 +100,14 @@ public final class LocalRun {
             ShardStats shardStats = new ShardStats(clock::nanoTime);
             ShardTiming timing = new ShardTiming(maxRate ? null : schedule, startNanos, runNanos, wallStart, 0);
             ShardLauncher.ShardThread thread = launcher.prepare(
-                    shard, LOCAL_EPOCH, timing, shardStats, null, "shard-" + shard.index(), finished::countDown);
+                    shard,
+                    LOCAL_EPOCH,
+                    timing,
+                    shardStats,
+                    null,
+                    shard.count() == null ? null : new RecordBudget(shard.count()),
+                    "shard-" + shard.index(),
+                    finished::countDown);
             pacers.add(thread.pacer());
             shards.add(thread);
             schedules.add(schedule);

@@ -44,6 +44,8 @@ public record ShardLauncher(
      * @param stats      counts the run's records (and maybe other runs' of the process)
      * @param watermark  settles the run's sequences as their sends end; null tracks none (a local run, which
      *                   ends only once every send has, so its stream is simply all it sent)
+     * @param budget     the records the shard may still send (spec.count), shared with its other runs; null for no
+     *                   limit
      * @param threadName names the thread in logs and thread dumps
      */
     public ShardThread prepare(
@@ -52,6 +54,7 @@ public record ShardLauncher(
             ShardTiming timing,
             ShardStats stats,
             AckedWatermark watermark,
+            RecordBudget budget,
             String threadName,
             Runnable afterRun) {
         RecordGenerator generator =
@@ -63,7 +66,7 @@ public record ShardLauncher(
                 TraceSampler.of(tracing, seed, shard.index(), epoch));
         Pacer pacer = new Pacer(clock, timing.schedule(), timing.startNanos(), timing.runNanos());
         SendListener outcomes = watermark == null ? stats : new RunOutcomes(stats, watermark);
-        ShardRunner runner = new ShardRunner(shard, records, sink, pacer, timing, stats, outcomes);
+        ShardRunner runner = new ShardRunner(shard, records, sink, pacer, timing, stats, outcomes, budget);
         Thread thread = new Thread(
                 () -> {
                     try {

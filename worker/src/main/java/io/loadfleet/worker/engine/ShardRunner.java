@@ -23,8 +23,11 @@ final class ShardRunner implements Runnable {
     private final ShardTiming timing;
     private final ShardStats stats;
     private final SendListener outcomes;
+    private final RecordBudget budget;
 
-    /** @param outcomes hears how each send ended: {@code stats} itself, or a listener that also counts in it */
+    /**
+     * @param budget   the records the shard may still send (spec.count), shared with its other runs; null for no limit
+     * @param outcomes hears how each send ended: {@code stats} itself, or a listener that also counts in it */
     ShardRunner(
             ShardPlan shard,
             ShardRecords records,
@@ -32,7 +35,8 @@ final class ShardRunner implements Runnable {
             Pacer pacer,
             ShardTiming timing,
             ShardStats stats,
-            SendListener outcomes) {
+            SendListener outcomes,
+            RecordBudget budget) {
         this.shard = shard;
         this.records = records;
         this.sink = sink;
@@ -40,6 +44,7 @@ final class ShardRunner implements Runnable {
         this.timing = timing;
         this.stats = stats;
         this.outcomes = outcomes;
+        this.budget = budget;
     }
 
     @Override
@@ -53,8 +58,12 @@ final class ShardRunner implements Runnable {
         out.record = record;
         long devices = shard.deviceCount();
         for (long n = 0; ; n++) {
+            if (budget != null && budget.remaining() == 0) {
+                return; // not waiting for a record that will not be sent: the count ends the run when it is spent
+            }
             long due = pacer.awaitDue(n);
-            if (due == Pacer.FINISHED) {
+            // Taken once due, not before: a run ended at a hand-over must not hold a place its successor needs.
+            if (due == Pacer.FINISHED || budget != null && !budget.take()) {
                 return;
             }
             if (paced) {

@@ -18,7 +18,7 @@ class EpochJoinTest {
     private static final RateSchedule FLEET = RateSchedule.constant(RATE);
 
     private static Assignment epoch(long startMillis, Long endMillis, Long effectiveMillis) {
-        return new Assignment(2, 0, 1, RATE, 0, 10, List.of(), startMillis, endMillis, false, effectiveMillis);
+        return new Assignment(2, 0, 1, RATE, 0, 10, List.of(), startMillis, endMillis, false, effectiveMillis, null);
     }
 
     private static long nanos(long millis) {

@@ -45,7 +45,7 @@ class WorkerServiceFilesTest {
         file.setFormat(FileFormat.PARQUET);
         SinkSpec sink = new SinkSpec();
         sink.setFile(file);
-        WorkerConfig config = new WorkerConfig("pod-files", generator, Format.JSON, sink, null);
+        WorkerConfig config = new WorkerConfig("pod-files", generator, Format.JSON, sink, null, null);
         RecordShape shape = Generators.shape(generator, null);
         return new WorkerService(config, shape, FileSink.open(file, shape.schema()), Clock.SYSTEM);
     }
@@ -66,7 +66,7 @@ class WorkerServiceFilesTest {
             long start = System.currentTimeMillis();
             assertEquals(
                     ApplyOutcome.APPLIED,
-                    worker.apply(new Assignment(1, 0, 1, 500, 0, 20, List.of(), start, null, false, null)));
+                    worker.apply(new Assignment(1, 0, 1, 500, 0, 20, List.of(), start, null, false, null, null)));
             WorkerStatus running = await(worker, s -> s.counters().sent() >= 300);
             assertEquals(0, running.counters().acked(), "an open Parquet file's records are not acked: " + running);
             assertTrue(
@@ -78,7 +78,7 @@ class WorkerServiceFilesTest {
             long paused = System.currentTimeMillis();
             assertEquals(
                     ApplyOutcome.APPLIED,
-                    worker.apply(new Assignment(2, 0, 1, 500, 0, 20, List.of(), start, null, true, null)));
+                    worker.apply(new Assignment(2, 0, 1, 500, 0, 20, List.of(), start, null, true, null, null)));
             WorkerStatus settled = await(
                     worker,
                     s -> s.state() == WorkerState.PAUSED
@@ -102,7 +102,7 @@ class WorkerServiceFilesTest {
     void aFinishedPodsRecordsAreInFinishedFiles() throws Exception {
         try (WorkerService worker = worker(GeneratorType.SMART_METER)) {
             long start = System.currentTimeMillis();
-            worker.apply(new Assignment(1, 0, 1, 1000, 0, 20, List.of(), start, start + 1500, false, null));
+            worker.apply(new Assignment(1, 0, 1, 1000, 0, 20, List.of(), start, start + 1500, false, null, null));
             WorkerStatus finished = await(worker, s -> s.state() == WorkerState.FINISHED);
             assertEquals(WorkerState.FINISHED, finished.state());
             assertEquals(1500, finished.counters().sent(), 20);

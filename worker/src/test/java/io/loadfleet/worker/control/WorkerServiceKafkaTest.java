@@ -41,13 +41,13 @@ class WorkerServiceKafkaTest {
             long start = System.currentTimeMillis();
             assertEquals(
                     ApplyOutcome.APPLIED,
-                    worker.apply(new Assignment(1, 0, 2, 1000, 0, 50, List.of(), start, null, false, null)));
+                    worker.apply(new Assignment(1, 0, 2, 1000, 0, 50, List.of(), start, null, false, null, null)));
             Thread.sleep(1500);
             // the hand-over falls within the push; the wall time of the push bounds each epoch's share
             long pushStart = System.currentTimeMillis();
             assertEquals(
                     ApplyOutcome.APPLIED,
-                    worker.apply(new Assignment(2, 1, 3, 2000, 50, 80, List.of(), start, null, false, null)));
+                    worker.apply(new Assignment(2, 1, 3, 2000, 50, 80, List.of(), start, null, false, null, null)));
             long pushEnd = System.currentTimeMillis();
             WorkerStatus switched = worker.status();
             assertEquals(2, switched.epoch());

@@ -55,7 +55,8 @@ class WorkerServiceStreamsTest {
     static Assignment assignment(long epoch, int shard, long rate, Long millis, boolean paused) {
         long now = System.currentTimeMillis();
         Long end = millis == null ? null : now + millis;
-        return new Assignment(epoch, shard, 2, rate, 50L * shard, 50L * (shard + 1), List.of(), now, end, paused, null);
+        return new Assignment(
+                epoch, shard, 2, rate, 50L * shard, 50L * (shard + 1), List.of(), now, end, paused, null, null);
     }
 
     static WorkerService worker(RecordSink sink) {
