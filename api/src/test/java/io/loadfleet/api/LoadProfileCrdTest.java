@@ -273,6 +273,12 @@ class LoadProfileCrdTest {
                         ".format",
                         ".verify"));
         expected.put("spec.duration", List.of("spec.duration"));
+        expected.put("spec.devices", List.of(".order"));
+        expected.put("spec.devices.distribution", List.of(".exponent", "spec.devices.distribution"));
+        expected.put("spec.devices.distribution.exponent", List.of("spec.devices.distribution.exponent"));
+        expected.put("spec.devices.distribution.hotFraction", List.of("spec.devices.distribution.hotFraction"));
+        expected.put("spec.arrival", List.of(".size", "spec.arrival"));
+        expected.put("spec.arrival.every", List.of("spec.arrival.every"));
         expected.put("spec.tracing.sampleRatio", List.of("spec.tracing.sampleRatio"));
         expected.put("spec.verify.grace", List.of("spec.verify.grace"));
         expected.put("spec.sink", List.of("spec.sink"));

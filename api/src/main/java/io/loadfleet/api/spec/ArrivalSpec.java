@@ -21,7 +21,6 @@ import java.time.Duration;
                 + "e.g. size: 20")
 @ValidationRule(
         value = "(!has(self.size) && !has(self.every)) || (has(self.process) && self.process == 'bursts')",
-        fieldPath = ".process",
         message = "spec.arrival: size and every are for process bursts only: set process: bursts or remove them")
 public class ArrivalSpec {
     public static final int MAX_BURST_SIZE = 1_000_000;

@@ -15,7 +15,6 @@ import io.fabric8.generator.annotation.ValidationRule;
         message = "spec.devices.distribution.exponent: is for type zipf only: remove it or set type: zipf")
 @ValidationRule(
         value = "(!has(self.hotFraction) && !has(self.hotShare)) || (has(self.type) && self.type == 'hotset')",
-        fieldPath = ".type",
         message = "spec.devices.distribution: hotFraction and hotShare are for type hotset only: set type: hotset or "
                 + "remove them")
 public class DistributionSpec {

@@ -119,4 +119,22 @@ class FleetPlanTest {
     void overrideReplaceSpecReplicas() {
         assertEquals(5, FleetPlan.of(spec(100, 3, 30), 5).replicas());
     }
+
+    @Test
+    void countIsSplitExactlyLikeTheRate() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int trial = 0; trial < 2_000; trial++) {
+            int n = random.nextInt(1, 300);
+            long count = random.nextLong(1, 1_000_000_000_000L);
+            LoadProfileSpec spec = spec(1000, n, 10_000);
+            spec.setCount(count);
+            List<ShardPlan> shards = FleetPlan.of(spec, null).shards();
+            assertEquals(count, shards.stream().mapToLong(ShardPlan::count).sum(), "the parts add up to spec.count");
+            long min = shards.stream().mapToLong(ShardPlan::count).min().orElseThrow();
+            long max = shards.stream().mapToLong(ShardPlan::count).max().orElseThrow();
+            assertTrue(max - min <= 1, "parts differ by at most one");
+        }
+        assertEquals(
+                null, FleetPlan.of(spec(1000, 3, 100), null).shards().get(0).count(), "no spec.count, no limit");
+    }
 }

@@ -99,6 +99,25 @@ class StatusBuilderTest {
                 Phase.Completed,
                 StatusBuilder.observed(timed, new LoadProfileStatus(), 3, finished, Optional.empty(), Optional.empty())
                         .getPhase());
+        LoadProfile counted = TestProfiles.withSpec("""
+                targetRate: 3000
+                count: 90000
+                devices: {count: 1000}
+                generator: {type: smart-meter}
+                sink: {kafka: {bootstrapServers: "kafka:9092", topic: t}}
+                """);
+        LoadProfileStatus completed = StatusBuilder.observed(
+                counted, new LoadProfileStatus(), 3, finished, Optional.empty(), Optional.empty());
+        assertEquals(Phase.Completed, completed.getPhase());
+        assertCondition(completed, Condition.READY, "True", "Completed", "spec.count 90000 records sent");
+        FleetReport stillSending = new FleetReport(
+                EPOCH_2, false, false, observation(3, Map.of()), new FleetTotals(Counters.ZERO, 0, null), null, false);
+        assertEquals(
+                Phase.Running,
+                StatusBuilder.observed(
+                                counted, new LoadProfileStatus(), 3, stillSending, Optional.empty(), Optional.empty())
+                        .getPhase(),
+                "until every pod has sent its part");
     }
 
     @Test
