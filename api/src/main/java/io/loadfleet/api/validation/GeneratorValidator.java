@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.avro.AvroRuntimeException;
 
-/** Checks spec.generator's dataset and avroSchema against its type. */
+/** Checks spec.generator's dataset, avroSchema and settings against its type. */
 final class GeneratorValidator {
     private static final String DATASET = "spec.generator.dataset";
     private static final String AVRO_SCHEMA = "spec.generator.avroSchema";
@@ -37,6 +37,7 @@ final class GeneratorValidator {
             problems.add(
                     new Problem(AVRO_SCHEMA, "is for type avro-schema only (type is " + type.id() + "): remove it"));
         }
+        GeneratorSettingsValidator.validate(problems, generator.getSettings(), type);
         if (type == GeneratorType.DATASET) {
             dataset(problems, generator.getDataset());
         } else if (type == GeneratorType.AVRO_SCHEMA) {
