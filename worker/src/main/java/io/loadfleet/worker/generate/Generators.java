@@ -36,7 +36,7 @@ public final class Generators {
     public static RecordShape shape(GeneratorSpec spec, GeneratorInputs inputs) {
         GeneratorType type = spec.getType();
         return switch (type) {
-            case DATASET -> DatasetGenerator.shape(Dataset.load(spec.getDataset(), inputs));
+            case DATASET -> DatasetGenerator.shape(Dataset.load(spec.getDataset(), inputs), spec.getDataset());
             case AVRO_SCHEMA -> AvroSchemaGenerator.shape(UserSchemas.read(spec.getAvroSchema(), inputs));
             default -> {
                 GeneratorSettingsSpec knobs = spec.effectiveSettings();
