@@ -17,8 +17,10 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.loadfleet.api.spec.DatasetColumn;
 import io.loadfleet.api.spec.Durations;
+import io.loadfleet.api.spec.GamingBetSettingsSpec;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.api.spec.Limits;
+import io.loadfleet.api.spec.TemperatureSettingsSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -133,6 +135,34 @@ class LoadProfileCrdTest {
         assertBounds("spec.sink.kafka.partitions", 1.0, (double) Limits.MAX_PARTITIONS);
         assertBounds("spec.sink.kafka.lingerMs", 0.0, null);
         assertBounds("spec.sink.kafka.batchSize", 0.0, null);
+        String knobs = "spec.generator.settings.";
+        for (String share : List.of(
+                "iotSensor.alertOdds.highTemperature",
+                "iotSensor.alertOdds.highHumidity",
+                "iotSensor.alertOdds.lowBattery",
+                "transaction.declineRate",
+                "transaction.fraudRate")) {
+            assertBounds(knobs + share, 0.0, 1.0);
+        }
+        for (String weight : List.of(
+                "smartMeter.statusMix.online",
+                "smartMeter.statusMix.offline",
+                "smartMeter.statusMix.maintenance",
+                "gamingBet.operationMix.bet",
+                "gamingBet.operationMix.win",
+                "gamingBet.operationMix.refund")) {
+            assertBounds(knobs + weight, 0.0, null);
+        }
+        for (String level : List.of("gamingBet.minStakeLevel", "gamingBet.maxStakeLevel")) {
+            assertBounds(knobs + level, 0.0, GamingBetSettingsSpec.MAX_STAKE_LEVEL);
+            assertEquals(true, prop(knobs + level).getExclusiveMinimum(), level);
+        }
+        for (String amount : List.of("gamingBet.minAmountUsd", "gamingBet.maxAmountUsd")) {
+            assertBounds(knobs + amount, GamingBetSettingsSpec.MIN_AMOUNT_USD, GamingBetSettingsSpec.MAX_AMOUNT_USD);
+        }
+        assertBounds(knobs + "temperature.driftPerDay", 0.0, TemperatureSettingsSpec.MAX_DRIFT_PER_DAY);
+        assertBounds(
+                knobs + "temperature.recalibrationDays", 1.0, (double) TemperatureSettingsSpec.MAX_RECALIBRATION_DAYS);
         assertEquals("integer", prop("spec.targetRate").getType());
     }
 
@@ -288,11 +318,29 @@ class LoadProfileCrdTest {
         expected.put("spec.sink.kafka.security.sasl", List.of(".username"));
         expected.put("spec.sink.kafka.schemaRegistry", List.of(".tls"));
         expected.put("spec.sink.pulsar", List.of(".partitions", ".tls"));
-        expected.put("spec.generator", List.of(".dataset", ".avroSchema", ".dataset", ".avroSchema"));
+        expected.put(
+                "spec.generator",
+                List.of(
+                        ".dataset",
+                        ".avroSchema",
+                        ".dataset",
+                        ".avroSchema",
+                        ".settings.iotSensor",
+                        ".settings.smartMeter",
+                        ".settings.transaction",
+                        ".settings.gamingBet",
+                        ".settings.temperature"));
         expected.put("spec.generator.avroSchema", List.of("spec.generator.avroSchema"));
         expected.put("spec.generator.dataset", List.of("spec.generator.dataset", ".format"));
         expected.put("spec.generator.dataset.url", List.of("spec.generator.dataset.url"));
         expected.put("spec.generator.dataset.s3.endpoint", List.of("spec.generator.dataset.s3.endpoint"));
+        expected.put("spec.generator.settings.gamingBet", List.of(".minStakeLevel", ".minAmountUsd"));
+        expected.put(
+                "spec.generator.settings.gamingBet.operationMix",
+                List.of("spec.generator.settings.gamingBet.operationMix"));
+        expected.put(
+                "spec.generator.settings.smartMeter.statusMix",
+                List.of("spec.generator.settings.smartMeter.statusMix"));
         Map<String, List<String>> found = new LinkedHashMap<>();
         walkRules(
                 root,

@@ -74,6 +74,14 @@ public class DatasetSpec {
     @Size(min = 1)
     private List<DatasetColumn> columns = new ArrayList<>();
 
+    @JsonPropertyDescription("A timestamp column to rebase onto the run's time: {column, mode: now | shift}. Default: "
+            + "none, the dataset's values as they are.")
+    private DatasetTimestampsSpec timestamps;
+
+    @JsonPropertyDescription("Columns made anew for every drawn row, so ids stay unique although rows are drawn with "
+            + "replacement: [{column, kind: uuid | sequence}]. When the key column is one, the key is its new value.")
+    private List<RegeneratedColumnSpec> regenerate;
+
     /** The source's name for messages: its path, URL, ConfigMap key or s3://bucket/key. */
     @JsonIgnore
     public String sourceName() {
@@ -151,6 +159,27 @@ public class DatasetSpec {
 
     public void setKeyColumn(String keyColumn) {
         this.keyColumn = keyColumn;
+    }
+
+    public DatasetTimestampsSpec getTimestamps() {
+        return timestamps;
+    }
+
+    public void setTimestamps(DatasetTimestampsSpec timestamps) {
+        this.timestamps = timestamps;
+    }
+
+    /** The columns to regenerate, in the order given; empty for none. */
+    public List<RegeneratedColumnSpec> effectiveRegenerate() {
+        return regenerate == null ? List.of() : regenerate;
+    }
+
+    public List<RegeneratedColumnSpec> getRegenerate() {
+        return regenerate;
+    }
+
+    public void setRegenerate(List<RegeneratedColumnSpec> regenerate) {
+        this.regenerate = regenerate;
     }
 
     public List<DatasetColumn> getColumns() {

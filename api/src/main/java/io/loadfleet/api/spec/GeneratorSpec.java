@@ -30,6 +30,39 @@ import java.util.List;
         message = "spec.generator.avroSchema: is for type avro-schema only: remove it",
         messageExpression =
                 "'spec.generator.avroSchema: is for type avro-schema only (type is ' + self.type" + " + '): remove it'")
+@ValidationRule(
+        value = "!has(self.settings) || !has(self.settings.iotSensor) || !has(self.type) || self.type == 'iot-sensor'",
+        fieldPath = ".settings.iotSensor",
+        message = "spec.generator.settings.iotSensor: is for type iot-sensor only: remove it",
+        messageExpression =
+                "'spec.generator.settings.iotSensor: is for type iot-sensor only (type is ' + self.type + '): remove it'")
+@ValidationRule(
+        value =
+                "!has(self.settings) || !has(self.settings.smartMeter) || !has(self.type) || self.type == 'smart-meter'",
+        fieldPath = ".settings.smartMeter",
+        message = "spec.generator.settings.smartMeter: is for type smart-meter only: remove it",
+        messageExpression =
+                "'spec.generator.settings.smartMeter: is for type smart-meter only (type is ' + self.type + '): remove it'")
+@ValidationRule(
+        value =
+                "!has(self.settings) || !has(self.settings.transaction) || !has(self.type) || self.type == 'transaction'",
+        fieldPath = ".settings.transaction",
+        message = "spec.generator.settings.transaction: is for type transaction only: remove it",
+        messageExpression =
+                "'spec.generator.settings.transaction: is for type transaction only (type is ' + self.type + '): remove it'")
+@ValidationRule(
+        value = "!has(self.settings) || !has(self.settings.gamingBet) || !has(self.type) || self.type == 'gaming-bet'",
+        fieldPath = ".settings.gamingBet",
+        message = "spec.generator.settings.gamingBet: is for type gaming-bet only: remove it",
+        messageExpression =
+                "'spec.generator.settings.gamingBet: is for type gaming-bet only (type is ' + self.type + '): remove it'")
+@ValidationRule(
+        value =
+                "!has(self.settings) || !has(self.settings.temperature) || !has(self.type) || self.type == 'temperature'",
+        fieldPath = ".settings.temperature",
+        message = "spec.generator.settings.temperature: is for type temperature only: remove it",
+        messageExpression =
+                "'spec.generator.settings.temperature: is for type temperature only (type is ' + self.type + '): remove it'")
 public class GeneratorSpec {
     public static final long DEFAULT_SEED = 1;
 
@@ -47,6 +80,10 @@ public class GeneratorSpec {
 
     @JsonPropertyDescription("type avro-schema: the schema and its field rules.")
     private AvroSchemaSpec avroSchema;
+
+    @JsonPropertyDescription("The built-in generators' odds and ranges: a block for the type (iotSensor, smartMeter, "
+            + "transaction, gamingBet or temperature); every knob left out keeps its default.")
+    private GeneratorSettingsSpec settings;
 
     public GeneratorType getType() {
         return type;
@@ -80,6 +117,19 @@ public class GeneratorSpec {
         this.avroSchema = avroSchema;
     }
 
+    public GeneratorSettingsSpec getSettings() {
+        return settings;
+    }
+
+    public void setSettings(GeneratorSettingsSpec settings) {
+        this.settings = settings;
+    }
+
+    /** The settings, or none: every knob at its default. */
+    public GeneratorSettingsSpec effectiveSettings() {
+        return settings == null ? new GeneratorSettingsSpec() : settings;
+    }
+
     /** The Secret keys this validated generator reads when it loads: a dataset's S3 access key pair. */
     @JsonIgnore
     public List<SecretFile> secretFiles() {
@@ -95,6 +145,7 @@ public class GeneratorSpec {
         copy.seed = seed;
         copy.dataset = dataset;
         copy.avroSchema = new AvroSchemaSpec(schema);
+        copy.settings = settings;
         return copy;
     }
 

@@ -4,12 +4,16 @@ import io.loadfleet.api.problem.Problem;
 import io.loadfleet.api.schema.DatasetSchema;
 import io.loadfleet.api.schema.RuledSchema;
 import io.loadfleet.api.spec.AvroSchemaSpec;
+import io.loadfleet.api.spec.ColumnType;
 import io.loadfleet.api.spec.ConfigMapKeyRef;
 import io.loadfleet.api.spec.DatasetColumn;
 import io.loadfleet.api.spec.DatasetSpec;
+import io.loadfleet.api.spec.DatasetTimestampsSpec;
 import io.loadfleet.api.spec.GeneratorSpec;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.api.spec.Limits;
+import io.loadfleet.api.spec.RegenerateKind;
+import io.loadfleet.api.spec.RegeneratedColumnSpec;
 import io.loadfleet.api.spec.S3ObjectSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,7 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.avro.AvroRuntimeException;
 
-/** Checks spec.generator's dataset and avroSchema against its type. */
+/** Checks spec.generator's dataset, avroSchema and settings against its type. */
 final class GeneratorValidator {
     private static final String DATASET = "spec.generator.dataset";
     private static final String AVRO_SCHEMA = "spec.generator.avroSchema";
@@ -37,6 +41,7 @@ final class GeneratorValidator {
             problems.add(
                     new Problem(AVRO_SCHEMA, "is for type avro-schema only (type is " + type.id() + "): remove it"));
         }
+        GeneratorSettingsValidator.validate(problems, generator.getSettings(), type);
         if (type == GeneratorType.DATASET) {
             dataset(problems, generator.getDataset());
         } else if (type == GeneratorType.AVRO_SCHEMA) {
@@ -105,14 +110,10 @@ final class GeneratorValidator {
             }
         }
         if (dataset.getKeyColumn() != null && !names.contains(dataset.getKeyColumn())) {
-            problems.add(new Problem(
-                    DATASET + ".keyColumn",
-                    "\"" + dataset.getKeyColumn() + "\" is not a declared column: " + "use one of "
-                            + columns.stream()
-                                    .filter(c -> c != null)
-                                    .map(DatasetColumn::getName)
-                                    .toList()));
+            notDeclared(problems, DATASET + ".keyColumn", dataset.getKeyColumn(), columns);
         }
+        timestamps(problems, dataset.getTimestamps(), columns);
+        regenerate(problems, dataset.effectiveRegenerate(), columns);
         if (ok) {
             try {
                 DatasetSchema.of(columns);
@@ -120,6 +121,92 @@ final class GeneratorValidator {
                 problems.add(new Problem(DATASET + ".columns", "do not make an Avro record: " + e.getMessage()));
             }
         }
+    }
+
+    private static void timestamps(
+            List<Problem> problems, DatasetTimestampsSpec timestamps, List<DatasetColumn> columns) {
+        if (timestamps == null) {
+            return;
+        }
+        String at = DATASET + ".timestamps.column";
+        DatasetColumn column =
+                declared(problems, at, timestamps.getColumn(), columns, "the timestamp column to rebase");
+        if (column != null && column.getType() != null && column.getType() != ColumnType.TIMESTAMP) {
+            problems.add(new Problem(
+                    at,
+                    "\"" + column.getName() + "\" is " + withArticle(column.getType())
+                            + " column: rebase a column of type "
+                            + "timestamp (values ISO-8601 or epoch milliseconds), or declare this one so"));
+        }
+    }
+
+    private static void regenerate(
+            List<Problem> problems, List<RegeneratedColumnSpec> regenerate, List<DatasetColumn> columns) {
+        Set<String> listed = new HashSet<>();
+        for (int i = 0; i < regenerate.size(); i++) {
+            RegeneratedColumnSpec r = regenerate.get(i);
+            String at = DATASET + ".regenerate[" + i + "]";
+            if (r == null) {
+                problems.add(new Problem(at, "is empty: give column and kind (uuid or sequence)"));
+                continue;
+            }
+            if (r.getKind() == null) {
+                problems.add(new Problem(at + ".kind", "is required: uuid or sequence"));
+            }
+            DatasetColumn column =
+                    declared(problems, at + ".column", r.getColumn(), columns, "the column to regenerate");
+            if (column == null) {
+                continue;
+            }
+            if (!listed.add(column.getName())) {
+                problems.add(new Problem(
+                        at + ".column", "\"" + column.getName() + "\" is listed twice: regenerate each column once"));
+            } else if (r.getKind() != null && column.getType() != null && !fits(r.getKind(), column.getType())) {
+                problems.add(new Problem(
+                        at + ".column",
+                        "\"" + column.getName() + "\" is " + withArticle(column.getType()) + " column: "
+                                + r.getKind().id()
+                                + (r.getKind() == RegenerateKind.UUID
+                                        ? " needs a string column"
+                                        : " needs a long or string column")));
+            }
+        }
+    }
+
+    /** "an int", "a long": a column type as a sentence names it. */
+    private static String withArticle(ColumnType type) {
+        return ("aeiou".indexOf(type.id().charAt(0)) >= 0 ? "an " : "a ") + type.id();
+    }
+
+    /** Whether {@code kind}'s values fit a column of {@code type}: a UUID is text, a sequence a long or its text. */
+    private static boolean fits(RegenerateKind kind, ColumnType type) {
+        return type == ColumnType.STRING || (kind == RegenerateKind.SEQUENCE && type == ColumnType.LONG);
+    }
+
+    /** The declared column {@code name}; null, with the problem added, when it is missing or not declared. */
+    private static DatasetColumn declared(
+            List<Problem> problems, String at, String name, List<DatasetColumn> columns, String what) {
+        if (name == null) {
+            problems.add(new Problem(at, "is required: " + what));
+            return null;
+        }
+        for (DatasetColumn c : columns) {
+            if (c != null && name.equals(c.getName())) {
+                return c;
+            }
+        }
+        notDeclared(problems, at, name, columns);
+        return null;
+    }
+
+    private static void notDeclared(List<Problem> problems, String at, String name, List<DatasetColumn> columns) {
+        problems.add(new Problem(
+                at,
+                "\"" + name + "\" is not a declared column: use one of "
+                        + columns.stream()
+                                .filter(c -> c != null)
+                                .map(DatasetColumn::getName)
+                                .toList()));
     }
 
     private static void s3(List<Problem> problems, S3ObjectSpec s3) {

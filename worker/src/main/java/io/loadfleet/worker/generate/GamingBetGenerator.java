@@ -1,5 +1,6 @@
 package io.loadfleet.worker.generate;
 
+import io.loadfleet.api.spec.GamingBetSettingsSpec;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.records.GeneratedRecord;
 import java.util.List;
@@ -12,19 +13,12 @@ import java.util.Locale;
 final class GamingBetGenerator extends SeededRecordGenerator {
 
     private static final String[] OPERATIONS = {"bet", "win", "refund"};
-    private static final WeightedIndex OPERATION_ODDS = new WeightedIndex(80, 18, 2);
     private static final int WIN = 1;
 
     private static final double STAKE_SPREAD = 0.8;
-    /** Stake level per player 0.3..5 (uniform in log space), so some players are high rollers. */
-    private static final double MIN_STAKE_LEVEL_LOG = Math.log(0.3);
-
-    private static final double MAX_STAKE_LEVEL_LOG = Math.log(5);
     private static final double MIN_WIN_MULTIPLE = 0.2;
     private static final double MEAN_EXTRA_WIN_MULTIPLE = 1.8;
     private static final double MAX_WIN_MULTIPLE = 40;
-    private static final double MIN_USD = 0.10;
-    private static final double MAX_USD = 50_000;
 
     private static final int TRAIT_CURRENCY = 1;
     private static final int TRAIT_AGENT = 2;
@@ -41,6 +35,20 @@ final class GamingBetGenerator extends SeededRecordGenerator {
     private final int operationPos = position("operation");
     private final int timestampPos = position("timestamp");
 
+    /** bet, win and refund, by the weights of spec.generator.settings.gamingBet.operationMix. */
+    private final WeightedIndex operationOdds;
+    /**
+     * A player's stake level, between minStakeLevel and maxStakeLevel (default 0.3..5) uniform in log
+     * space, so some players are high rollers.
+     */
+    private final double minStakeLevelLog;
+
+    private final double maxStakeLevelLog;
+    /** Every amount is held to [minAmountUsd, maxAmountUsd] (default 0.10..50000), as table limits do. */
+    private final double minUsd;
+
+    private final double maxUsd;
+
     private final String[] currencyCodes;
     private final double[] baseRate;
     private final WeightedIndex currencyOdds;
@@ -51,8 +59,13 @@ final class GamingBetGenerator extends SeededRecordGenerator {
     private final String[][] games;
     private final WeightedIndex categoryOdds;
 
-    GamingBetGenerator(GeneratorSettings settings) {
+    GamingBetGenerator(GeneratorSettings settings, GamingBetSettingsSpec knobs) {
         super(GeneratorType.GAMING_BET, settings, "player-");
+        operationOdds = new WeightedIndex(knobs.effectiveOperationMix().weights());
+        minStakeLevelLog = Math.log(knobs.effectiveMinStakeLevel());
+        maxStakeLevelLog = Math.log(knobs.effectiveMaxStakeLevel());
+        minUsd = knobs.effectiveMinAmountUsd();
+        maxUsd = knobs.effectiveMaxAmountUsd();
         GamingReference reference = GamingReference.load();
         // the converted field is named after the rates' base currency, so the two cannot drift apart
         amountInBasePos = position("amount_" + reference.rates().base().toLowerCase(Locale.ROOT));
@@ -88,18 +101,17 @@ final class GamingBetGenerator extends SeededRecordGenerator {
     protected void fillReading(int slot, long device, long eventTimeMillis, GeneratedRecord record) {
         int currency = traits.pick(device, TRAIT_CURRENCY, currencyOdds);
         int agent = traits.pick(device, TRAIT_AGENT, agentOdds);
-        double stakeLevel =
-                Math.exp(traits.between(device, TRAIT_STAKE_LEVEL, MIN_STAKE_LEVEL_LOG, MAX_STAKE_LEVEL_LOG));
+        double stakeLevel = Math.exp(traits.between(device, TRAIT_STAKE_LEVEL, minStakeLevelLog, maxStakeLevelLog));
 
         record.put(transactionIdPos, random.nextUuid());
         int category = categoryOdds.pick(random.nextDouble());
         int game = random.nextInt(games[category].length);
-        int operation = OPERATION_ODDS.pick(random.nextDouble());
+        int operation = operationOdds.pick(random.nextDouble());
         double usd = medianStakeUsd[category] * stakeLevel * Math.exp(STAKE_SPREAD * random.nextGaussian());
         if (operation == WIN) {
             usd *= Math.min(MAX_WIN_MULTIPLE, MIN_WIN_MULTIPLE + MEAN_EXTRA_WIN_MULTIPLE * random.nextExponential());
         }
-        double amount = Math.max(0.01, Decimals.round2(Decimals.clamp(usd, MIN_USD, MAX_USD) / baseRate[currency]));
+        double amount = Math.max(0.01, Decimals.round2(Decimals.clamp(usd, minUsd, maxUsd) / baseRate[currency]));
 
         record.put(agentPos, agentNames[agent]);
         record.put(playerIdPos, deviceId(device));

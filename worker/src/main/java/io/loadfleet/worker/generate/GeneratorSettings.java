@@ -1,10 +1,17 @@
 package io.loadfleet.worker.generate;
 
 /**
- * What a shard's generator is built from: the profile's seed, the shard number and the shard's
- * devices {@code [deviceStart, deviceEnd)}.
+ * What a shard's generator is built from: the profile's seed, the shard number, the shard's
+ * devices {@code [deviceStart, deviceEnd)} and the fleet's start in epoch milliseconds (when its
+ * schedule began: the same on every pod and in every epoch), from which a dataset's shifted
+ * timestamps count.
  */
-public record GeneratorSettings(long seed, int shard, long deviceStart, long deviceEnd) {
+public record GeneratorSettings(long seed, int shard, long deviceStart, long deviceEnd, long startMillis) {
+
+    /** The settings of a generator outside a fleet's run (samples, benchmarks, tests): it starts at the Unix epoch. */
+    public GeneratorSettings(long seed, int shard, long deviceStart, long deviceEnd) {
+        this(seed, shard, deviceStart, deviceEnd, 0);
+    }
 
     public GeneratorSettings {
         if (shard < 0) {

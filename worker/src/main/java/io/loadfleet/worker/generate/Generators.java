@@ -1,6 +1,7 @@
 package io.loadfleet.worker.generate;
 
 import io.loadfleet.api.schema.DatasetSchema;
+import io.loadfleet.api.spec.GeneratorSettingsSpec;
 import io.loadfleet.api.spec.GeneratorSpec;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.generate.dataset.Dataset;
@@ -35,9 +36,12 @@ public final class Generators {
     public static RecordShape shape(GeneratorSpec spec, GeneratorInputs inputs) {
         GeneratorType type = spec.getType();
         return switch (type) {
-            case DATASET -> DatasetGenerator.shape(Dataset.load(spec.getDataset(), inputs));
+            case DATASET -> DatasetGenerator.shape(Dataset.load(spec.getDataset(), inputs), spec.getDataset());
             case AVRO_SCHEMA -> AvroSchemaGenerator.shape(UserSchemas.read(spec.getAvroSchema(), inputs));
-            default -> RecordShape.of(schema(type), settings -> create(type, settings));
+            default -> {
+                GeneratorSettingsSpec knobs = spec.effectiveSettings();
+                yield RecordShape.of(schema(type), settings -> create(type, settings, knobs));
+            }
         };
     }
 
@@ -53,14 +57,27 @@ public final class Generators {
         };
     }
 
-    /** A new generator of a built-in shape for one shard; it is not thread-safe, like the shard that owns it. */
+    /** A new generator of a built-in shape for one shard, with every knob at its default. */
     public static RecordGenerator create(GeneratorType type, GeneratorSettings settings) {
+        return create(type, settings, new GeneratorSettingsSpec());
+    }
+
+    /**
+     * A new generator of a built-in shape for one shard, with the knobs of a validated
+     * spec.generator.settings; it is not thread-safe, like the shard that owns it.
+     */
+    public static RecordGenerator create(GeneratorType type, GeneratorSettings settings, GeneratorSettingsSpec knobs) {
         return switch (type) {
-            case SMART_METER -> new SmartMeterGenerator(settings);
-            case IOT_SENSOR -> new IotSensorGenerator(settings, IotSensorGenerator.AlertOdds.DEFAULT);
-            case TRANSACTION -> new TransactionGenerator(settings);
-            case GAMING_BET -> new GamingBetGenerator(settings);
-            case TEMPERATURE -> new TemperatureGenerator(settings);
+            case SMART_METER ->
+                new SmartMeterGenerator(settings, knobs.effectiveSmartMeter().effectiveStatusMix());
+            case IOT_SENSOR ->
+                new IotSensorGenerator(
+                        settings,
+                        IotSensorGenerator.AlertOdds.of(
+                                knobs.effectiveIotSensor().effectiveAlertOdds()));
+            case TRANSACTION -> new TransactionGenerator(settings, knobs.effectiveTransaction());
+            case GAMING_BET -> new GamingBetGenerator(settings, knobs.effectiveGamingBet());
+            case TEMPERATURE -> new TemperatureGenerator(settings, knobs.effectiveTemperature());
             case DATASET, AVRO_SCHEMA ->
                 throw new IllegalArgumentException(type.id() + " is described by its profile: use shape()");
         };

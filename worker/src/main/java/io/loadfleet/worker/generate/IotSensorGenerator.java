@@ -1,5 +1,6 @@
 package io.loadfleet.worker.generate;
 
+import io.loadfleet.api.spec.AlertOddsSpec;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.worker.records.GeneratedRecord;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import org.apache.avro.util.Utf8;
  * Building IoT sensors: environment readings that follow the device's local day, device health,
  * cumulative network counters and injected alert conditions at configurable odds.
  *
- * <p>Public (unlike the other generators) so the alert odds can be wired from the profile.
+ * <p>Public (unlike the other generators) so tests and tools can give alert odds directly.
  */
 public final class IotSensorGenerator extends SeededRecordGenerator {
 
@@ -21,7 +22,13 @@ public final class IotSensorGenerator extends SeededRecordGenerator {
     public record AlertOdds(double highTemperature, double highHumidity, double lowBattery) {
 
         /** 5 %, 3 % and 2 %, the odds of the producer this generator descends from. */
-        public static final AlertOdds DEFAULT = new AlertOdds(0.05, 0.03, 0.02);
+        public static final AlertOdds DEFAULT = of(new AlertOddsSpec());
+
+        /** The odds of spec.generator.settings.iotSensor.alertOdds, each left out at its default. */
+        public static AlertOdds of(AlertOddsSpec spec) {
+            return new AlertOdds(
+                    spec.effectiveHighTemperature(), spec.effectiveHighHumidity(), spec.effectiveLowBattery());
+        }
 
         public AlertOdds {
             requireProbability("highTemperature", highTemperature);

@@ -1,6 +1,7 @@
 package io.loadfleet.worker.generate;
 
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.api.spec.StatusMixSpec;
 import io.loadfleet.worker.records.GeneratedRecord;
 
 /** Residential smart meters reporting the energy of each 15-minute interval. */
@@ -16,7 +17,6 @@ final class SmartMeterGenerator extends SeededRecordGenerator {
     private static final double MAX_NOISE_FACTOR = 2.0;
 
     private static final String[] STATUSES = {"Online", "Offline", "Maintenance"};
-    private static final WeightedIndex STATUS_ODDS = new WeightedIndex(97, 2, 1);
 
     private static final int TRAIT_HOUSEHOLD = 1;
 
@@ -25,8 +25,12 @@ final class SmartMeterGenerator extends SeededRecordGenerator {
     private final int energyPos = position("energy_consumption");
     private final int statusPos = position("status");
 
-    SmartMeterGenerator(GeneratorSettings settings) {
+    /** Online, Offline and Maintenance, by the weights of spec.generator.settings.smartMeter.statusMix. */
+    private final WeightedIndex statusOdds;
+
+    SmartMeterGenerator(GeneratorSettings settings, StatusMixSpec statusMix) {
         super(GeneratorType.SMART_METER, settings, "meter-");
+        this.statusOdds = new WeightedIndex(statusMix.weights());
     }
 
     @Override
@@ -39,6 +43,6 @@ final class SmartMeterGenerator extends SeededRecordGenerator {
         record.put(meterIdPos, deviceId(device));
         record.put(timestampPos, eventTimeMillis);
         record.put(energyPos, Decimals.round3(meanKwh * noiseFactor));
-        record.put(statusPos, STATUSES[STATUS_ODDS.pick(random.nextDouble())]);
+        record.put(statusPos, STATUSES[statusOdds.pick(random.nextDouble())]);
     }
 }

@@ -1,10 +1,15 @@
 package io.loadfleet.worker.generate;
 
 import io.loadfleet.api.spec.GeneratorType;
+import io.loadfleet.api.spec.TransactionSettingsSpec;
 import io.loadfleet.worker.records.GeneratedRecord;
 import java.util.List;
 
-/** Account transactions: purchases at real-world merchants and the occasional refund. */
+/**
+ * Account transactions: purchases at real-world merchants and the occasional refund, some declined
+ * and a few fraudulent. The decline and fraud draws come after every other field's, so the earlier
+ * fields are the ones the generator made before it had them.
+ */
 final class TransactionGenerator extends SeededRecordGenerator {
 
     private static final double CREDIT_SHARE = 0.12;
@@ -19,6 +24,11 @@ final class TransactionGenerator extends SeededRecordGenerator {
     private final int operationTypePos = position("operation_type");
     private final int sidePos = position("side");
     private final int accountIdPos = position("account_id");
+    private final int statusPos = position("status");
+    private final int isFraudPos = position("is_fraud");
+
+    private final double declineRate;
+    private final double fraudRate;
 
     private final WeightedIndex categoryOdds;
     private final double[] medianAmount;
@@ -29,8 +39,10 @@ final class TransactionGenerator extends SeededRecordGenerator {
 
     private final String[][] creditDescriptions;
 
-    TransactionGenerator(GeneratorSettings settings) {
+    TransactionGenerator(GeneratorSettings settings, TransactionSettingsSpec knobs) {
         super(GeneratorType.TRANSACTION, settings, "acct-");
+        declineRate = knobs.effectiveDeclineRate();
+        fraudRate = knobs.effectiveFraudRate();
         List<MerchantCategory> categories = MerchantCategory.load();
         int n = categories.size();
         categoryOdds = new WeightedIndex(
@@ -69,5 +81,7 @@ final class TransactionGenerator extends SeededRecordGenerator {
         record.put(operationTypePos, credit ? "credit" : "debit");
         record.put(sidePos, credit ? "incoming" : "outgoing");
         record.put(accountIdPos, deviceId(device));
+        record.put(statusPos, random.chance(declineRate) ? "declined" : "approved");
+        record.put(isFraudPos, random.chance(fraudRate));
     }
 }

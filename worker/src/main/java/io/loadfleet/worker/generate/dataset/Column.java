@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.avro.util.Utf8;
 
 /**
@@ -111,6 +112,17 @@ final class Column {
             numbers[size] = (Long) value;
         }
         size++;
+    }
+
+    /** The smallest value of a long or timestamp column, nulls aside; empty when every value is null. */
+    OptionalLong min() {
+        OptionalLong min = OptionalLong.empty();
+        for (int row = 0; row < size; row++) {
+            if ((nulls == null || !nulls[row]) && (min.isEmpty() || numbers[row] < min.getAsLong())) {
+                min = OptionalLong.of(numbers[row]);
+            }
+        }
+        return min;
     }
 
     /** Ends loading: the column is read-only from here on. */

@@ -9,6 +9,7 @@ import io.loadfleet.worker.records.GeneratedRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.avro.Schema;
 import org.apache.avro.util.Utf8;
 
@@ -73,6 +74,26 @@ public final class Dataset {
         for (int pos = 0; pos < columns.size(); pos++) {
             columns.get(pos).put(row, pos, record);
         }
+    }
+
+    /** The position of column {@code name} among the columns, which is its record field's. */
+    public int position(String name) {
+        for (int pos = 0; pos < columns.size(); pos++) {
+            if (columns.get(pos).name().equals(name)) {
+                return pos;
+            }
+        }
+        throw new IllegalArgumentException("no column " + name);
+    }
+
+    /** The earliest value of the timestamp column at {@code pos}; empty when every row's is null. */
+    public OptionalLong earliest(int pos) {
+        return columns.get(pos).min();
+    }
+
+    /** The key column's position; -1 when the key is the device id. */
+    public int keyPosition() {
+        return keyColumn;
     }
 
     /** Whether messages are keyed by a column rather than by device id. */
