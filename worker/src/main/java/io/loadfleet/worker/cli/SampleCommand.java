@@ -70,11 +70,12 @@ final class SampleCommand implements Callable<Integer> {
         if (shape == null) {
             return CommandLine.ExitCode.USAGE;
         }
-        RecordGenerator g = shape.create(new GeneratorSettings(resolved.seed(), 0, 0, devices));
+        long now = System.currentTimeMillis();
+        // a sample starts now: a dataset's shifted timestamps count from here, as a run's from its start
+        RecordGenerator g = shape.create(new GeneratorSettings(resolved.seed(), 0, 0, devices, now));
         RecordEncoder json = Encoders.create(Format.JSON, g.schema());
         GeneratedRecord record = new GeneratedRecord(g.schema());
         PrintWriter out = command.commandLine().getOut();
-        long now = System.currentTimeMillis();
         for (long seq = 0; seq < count; seq++) {
             g.fill(seq % devices, seq, now, record);
             out.println(new String(json.encode(record), StandardCharsets.UTF_8));

@@ -51,7 +51,8 @@ record EpochJoin(
         long runNanos = assignment.endTimeMillis() == null
                 ? Long.MAX_VALUE
                 : TimeUnit.MILLISECONDS.toNanos(Math.max(0, assignment.endTimeMillis() - startWallMillis));
-        return new ShardTiming(schedule, nanosAt(startWallMillis), runNanos, startWallMillis, firstSequence);
+        return new ShardTiming(
+                schedule, nanosAt(startWallMillis), runNanos, startWallMillis, firstSequence, fleetStartWallMillis);
     }
 
     /** A wall-clock instant on the monotonic clock. */

@@ -111,6 +111,7 @@ public final class WorkerService implements AutoCloseable {
                 config.format(),
                 config.generator().effectiveSeed(),
                 config.tracing(),
+                config.traffic(),
                 clock);
     }
 

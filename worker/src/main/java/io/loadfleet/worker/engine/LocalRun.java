@@ -2,6 +2,7 @@ package io.loadfleet.worker.engine;
 
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.control.Counters;
+import io.loadfleet.api.control.TrafficShape;
 import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.spec.Durations;
@@ -92,13 +93,15 @@ public final class LocalRun {
                 spec.effectiveFormat(),
                 spec.getGenerator().effectiveSeed(),
                 spec.getTracing(),
+                TrafficShape.of(spec),
                 clock);
         List<ShardLauncher.ShardThread> shards = new ArrayList<>();
         for (ShardPlan shard : plan.shards()) {
             RateSchedule schedule =
                     spec.isPaused() ? RateSchedule.constant(0) : RateSchedule.of(shard.stages(), shard.rate());
             ShardStats shardStats = new ShardStats(clock::nanoTime);
-            ShardTiming timing = new ShardTiming(maxRate ? null : schedule, startNanos, runNanos, wallStart, 0);
+            ShardTiming timing =
+                    new ShardTiming(maxRate ? null : schedule, startNanos, runNanos, wallStart, 0, wallStart);
             ShardLauncher.ShardThread thread = launcher.prepare(
                     shard,
                     LOCAL_EPOCH,

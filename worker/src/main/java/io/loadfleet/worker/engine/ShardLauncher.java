@@ -1,8 +1,10 @@
 package io.loadfleet.worker.engine;
 
+import io.loadfleet.api.control.TrafficShape;
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.TracingSpec;
+import io.loadfleet.worker.generate.DevicePickers;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.generate.RecordShape;
@@ -21,6 +23,7 @@ import io.loadfleet.worker.sink.SendListener;
  * @param sink    where every shard of the process sends
  * @param seed    the generator's effective seed
  * @param tracing the profile's tracing; null traces nothing
+ * @param traffic how records spread over devices and time; null for round robin at a constant pace
  */
 public record ShardLauncher(
         String profile,
@@ -29,6 +32,7 @@ public record ShardLauncher(
         Format format,
         long seed,
         TracingSpec tracing,
+        TrafficShape traffic,
         Clock clock) {
 
     /** A shard's run, ready to {@link #start()}: its thread sends until the pacer says the run is over. */
@@ -57,10 +61,11 @@ public record ShardLauncher(
             RecordBudget budget,
             String threadName,
             Runnable afterRun) {
-        RecordGenerator generator =
-                shape.create(new GeneratorSettings(seed, shard.index(), shard.deviceStart(), shard.deviceEnd()));
+        RecordGenerator generator = shape.create(new GeneratorSettings(
+                seed, shard.index(), shard.deviceStart(), shard.deviceEnd(), timing.fleetStartWallMillis()));
         ShardRecords records = new ShardRecords(
                 generator,
+                DevicePickers.of(ShardTraffic.devices(traffic), seed, shard.index(), shard.deviceCount()),
                 sink.encoder(format, generator.schema()),
                 new OutgoingRecord(profile, shard.index(), epoch),
                 TraceSampler.of(tracing, seed, shard.index(), epoch));

@@ -2,6 +2,7 @@ package io.loadfleet.worker.engine;
 
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.worker.encode.RecordEncoder;
+import io.loadfleet.worker.generate.DevicePicker;
 import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.pace.Pacer;
 import io.loadfleet.worker.records.GeneratedRecord;
@@ -13,7 +14,7 @@ import org.apache.avro.util.Utf8;
 /**
  * The hot path of one shard: pace → generate → encode → send, on one thread, until the pacer
  * says the run is over. Devices take turns (round robin over the shard's range), as meters
- * reporting on a fixed interval do.
+ * reporting on a fixed interval do, unless the shard's picker draws them.
  */
 final class ShardRunner implements Runnable {
     private final ShardPlan shard;
@@ -50,6 +51,7 @@ final class ShardRunner implements Runnable {
     @Override
     public void run() {
         RecordGenerator generator = records.generator();
+        DevicePicker picker = records.devices();
         RecordEncoder encoder = records.encoder();
         OutgoingRecord out = records.out();
         TraceSampler tracing = records.tracing();
@@ -72,7 +74,7 @@ final class ShardRunner implements Runnable {
             // Event time is the scheduled send time, so downstream windows see the planned rate.
             long eventTime = timing.startWallMillis() + (due - pacer.startNanos()) / 1_000_000;
             long seq = timing.firstSequence() + n;
-            long offset = seq % devices;
+            long offset = picker == null ? seq % devices : picker.offset(seq);
             long device = shard.deviceStart() + offset;
             generator.fill(device, seq, eventTime, record);
             Utf8 key = generator.key(device);
