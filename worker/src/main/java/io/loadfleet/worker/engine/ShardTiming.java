@@ -12,6 +12,13 @@ import io.loadfleet.worker.pace.RateSchedule;
  * @param firstSequence   the sequence number of the schedule's record 0: 0 for a shard that starts with its
  *                        epoch, or the records the epoch had due before a replacement pod joined it, so each
  *                        (epoch, shard) numbers a record once and the device rotation goes on where it was
+ * @param fleetStartWallMillis when the fleet's first epoch started: what a dataset's shifted timestamps count
+ *                        from, the same for every pod and epoch
  */
 public record ShardTiming(
-        RateSchedule schedule, long startNanos, long runNanos, long startWallMillis, long firstSequence) {}
+        RateSchedule schedule,
+        long startNanos,
+        long runNanos,
+        long startWallMillis,
+        long firstSequence,
+        long fleetStartWallMillis) {}
