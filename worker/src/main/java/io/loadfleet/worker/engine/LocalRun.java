@@ -14,6 +14,7 @@ import io.loadfleet.worker.pace.Pacer;
 import io.loadfleet.worker.pace.RateSchedule;
 import io.loadfleet.worker.sink.RecordSink;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -134,7 +135,7 @@ public final class LocalRun {
         sink.flush();
         // The flush's acks belong to the time they took: a slow flush must not pile into the last second.
         reporter.report(clock.nanoTime(), false);
-        return summarize(plan, stats, reporter, Math.max(1, endNanos - startNanos));
+        return summarize(plan, stats, reporter, wallStart, Math.max(1, endNanos - startNanos));
     }
 
     /** The run second by second; complete once {@link #run()} has returned. */
@@ -148,7 +149,8 @@ public final class LocalRun {
         pacers.forEach(Pacer::stop);
     }
 
-    private RunSummary summarize(FleetPlan plan, List<ShardStats> stats, ProgressReporter reporter, long nanos) {
+    private RunSummary summarize(
+            FleetPlan plan, List<ShardStats> stats, ProgressReporter reporter, long wallStart, long nanos) {
         List<RunSummary.Shard> shards = new ArrayList<>();
         Counters total = Counters.ZERO;
         long bytes = 0;
@@ -170,6 +172,7 @@ public final class LocalRun {
                 maxRate,
                 plan.targetRate());
         RunSummary.Totals totals = new RunSummary.Totals(
+                Instant.ofEpochMilli(wallStart).toString(),
                 round(seconds, 3),
                 total,
                 round(total.acked() / seconds, 1),

@@ -40,10 +40,13 @@ public record RunSummary(
     /**
      * The run's totals; the summary shows no written count or error there (the last error has its own field).
      *
+     * @param startTime      when the schedule began (record 0 of every shard was due), ISO-8601 UTC: the
+     *                       origin of the windows in which each arrival process is exact
      * @param achievedRate   records acknowledged per second of the run
      * @param meanValueBytes mean size of an encoded record
      */
     public record Totals(
+            String startTime,
             double durationSeconds,
 
             @JsonUnwrapped @JsonIgnoreProperties({"written", "lastError"})
