@@ -13,7 +13,7 @@ public final class Pacer {
     private volatile Thread waiter;
 
     private final Clock clock;
-    private final RateSchedule schedule;
+    private final Arrivals schedule;
     private final long startNanos;
     private volatile long endNanos;
 
@@ -22,7 +22,7 @@ public final class Pacer {
      * @param startNanos the clock's time at which message 0 is due
      * @param runNanos   how long the run lasts; {@link Long#MAX_VALUE} for ever
      */
-    public Pacer(Clock clock, RateSchedule schedule, long startNanos, long runNanos) {
+    public Pacer(Clock clock, Arrivals schedule, long startNanos, long runNanos) {
         this.clock = clock;
         this.schedule = schedule;
         this.startNanos = startNanos;

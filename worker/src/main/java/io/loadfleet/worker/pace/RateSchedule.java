@@ -8,8 +8,9 @@ import java.util.List;
  * When each message of a shard is due, for a rate that ramps linearly through stages and then
  * holds. Message {@code n} is due the moment the integral of the rate reaches {@code n}, so every
  * window holds exactly the scheduled count and lateness never shifts later messages (open loop).
+ * These are the constant {@link Arrivals}, which the other shapes rearrange within windows.
  */
-public final class RateSchedule {
+public final class RateSchedule implements Arrivals {
     private static final double NANOS = 1e9;
 
     /** A stretch of time in which the rate moves linearly from {@code r0} to {@code r1}. */
@@ -96,6 +97,7 @@ public final class RateSchedule {
      * Nanoseconds after the start at which message {@code n} (0-based) is due, or
      * {@link Long#MAX_VALUE} when the rate never lets it be sent.
      */
+    @Override
     public long dueNanos(long n) {
         for (Segment s : segments) {
             if (s.startCount + s.count() > n) {
@@ -110,13 +112,18 @@ public final class RateSchedule {
 
     /** How many messages are due before {@code nanos} after the start: what a sender starting then has missed. */
     public long countBefore(long nanos) {
+        return (long) Math.ceil(countAt(nanos));
+    }
+
+    /** The integral of the rate from the start to {@code nanos}: the messages due by then, fractionally. */
+    double countAt(long nanos) {
         double t = nanos / NANOS;
         for (Segment s : segments) {
             if (t < s.startSeconds + s.seconds) {
-                return (long) Math.ceil(s.startCount + (s.r0 + s.rateAt(t)) / 2 * (t - s.startSeconds));
+                return s.startCount + (s.r0 + s.rateAt(t)) / 2 * (t - s.startSeconds);
             }
         }
-        return (long) Math.ceil(holdStartCount + (t - holdStartSeconds) * holdRate);
+        return holdStartCount + (t - holdStartSeconds) * holdRate;
     }
 
     /** The scheduled rate (messages/second) at {@code nanos} after the start. */

@@ -46,6 +46,21 @@ class PacerTest {
     }
 
     @Test
+    void drivesPoissonArrivalsInOrderAndFinishesWithTheExactCount() {
+        FakeClock clock = new FakeClock(5_000);
+        RateSchedule schedule = RateSchedule.constant(1000);
+        Pacer pacer = new Pacer(clock, new PoissonArrivals(schedule, 1_000_000_000L, 42, 0), 5_000, 3_000_000_000L);
+        Arrivals expected = new PoissonArrivals(schedule, 1_000_000_000L, 42, 0);
+        long sent = 0;
+        for (long due; (due = pacer.awaitDue(sent)) != Pacer.FINISHED; sent++) {
+            assertEquals(5_000 + expected.dueNanos(sent), due, "message " + sent);
+            assertEquals(due, clock.nanoTime(), "the pacer slept until message " + sent + " was due");
+        }
+        assertEquals(3_000, sent, "three whole windows of 1000");
+        assertEquals(5_000 + 3_000_000_000L, clock.nanoTime(), "the run lasts its full duration");
+    }
+
+    @Test
     void maxRateNeverWaits() {
         FakeClock clock = new FakeClock(42);
         Pacer pacer = new Pacer(clock, null, 42, 1_000);
