@@ -7,7 +7,9 @@ import io.loadfleet.api.spec.TracingSpec;
 import io.loadfleet.worker.generate.DevicePickers;
 import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.RecordGenerator;
+import io.loadfleet.worker.generate.RecordRandom;
 import io.loadfleet.worker.generate.RecordShape;
+import io.loadfleet.worker.pace.Arrivals;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.pace.Pacer;
 import io.loadfleet.worker.sink.OutgoingRecord;
@@ -69,7 +71,13 @@ public record ShardLauncher(
                 sink.encoder(format, generator.schema()),
                 new OutgoingRecord(profile, shard.index(), epoch),
                 TraceSampler.of(tracing, seed, shard.index(), epoch));
-        Pacer pacer = new Pacer(clock, timing.schedule(), timing.startNanos(), timing.runNanos());
+        // Each epoch its own arrival instants (0 for a local run: its seed alone), as its own trace ids.
+        long arrivalSeed = seed ^ RecordRandom.mix(epoch);
+        Pacer pacer = new Pacer(
+                clock,
+                Arrivals.of(timing.schedule(), ShardTraffic.arrivals(traffic), arrivalSeed, shard.index()),
+                timing.startNanos(),
+                timing.runNanos());
         SendListener outcomes = watermark == null ? stats : new RunOutcomes(stats, watermark);
         ShardRunner runner = new ShardRunner(shard, records, sink, pacer, timing, stats, outcomes, budget);
         Thread thread = new Thread(

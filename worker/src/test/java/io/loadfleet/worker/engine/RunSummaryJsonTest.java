@@ -20,7 +20,12 @@ class RunSummaryJsonTest {
     /** The written count and an error inside counters are not part of either format. */
     private static final RunSummary SUMMARY = new RunSummary(
             new RunSummary.Setup("meters", "smart-meter", "avro", "kafka://localhost:9092/readings", false, 1000),
-            new RunSummary.Totals("2026-12-06T02:30:00.250Z", 30.001, new Counters(30000, 29990, 29990, 10, "not shown"), 999.6, 87.5),
+            new RunSummary.Totals(
+                    "2026-12-06T02:30:00.250Z",
+                    30.001,
+                    new Counters(30000, 29990, 29990, 10, "not shown"),
+                    999.6,
+                    87.5),
             new LatencyPercentiles(29990, 1.5, 9.25, 12.5, 20.0),
             new LatencyPercentiles(30000, 0.01, 0.2, 0.5, 1.25),
             "TimeoutException: Expiring 10 record(s)",
