@@ -2,6 +2,7 @@ package io.loadfleet.api.control;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.spec.FaultsSpec;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.GeneratorSpec;
 import io.loadfleet.api.spec.SinkSpec;
@@ -13,11 +14,13 @@ import io.loadfleet.api.spec.TracingSpec;
  *
  * @param profile   metadata.name of the LoadProfile, sent in every record's headers
  * @param tracing   which records carry a trace context; null for none
+ * @param faults    the faults injected on purpose; null for none
  */
 @JsonInclude(
         JsonInclude.Include
-                .NON_NULL) // a profile without tracing keeps the config (and pods) it had before tracing existed
-public record WorkerConfig(String profile, GeneratorSpec generator, Format format, SinkSpec sink, TracingSpec tracing) {
+                .NON_NULL) // a profile without tracing or faults keeps the config (and pods) it had before they existed
+public record WorkerConfig(
+        String profile, GeneratorSpec generator, Format format, SinkSpec sink, TracingSpec tracing, FaultsSpec faults) {
 
     /** The static part of a profile. */
     public static WorkerConfig of(LoadProfile profile) {
@@ -26,11 +29,12 @@ public record WorkerConfig(String profile, GeneratorSpec generator, Format forma
                 profile.getSpec().getGenerator(),
                 profile.getSpec().effectiveFormat(),
                 profile.getSpec().getSink(),
-                profile.getSpec().getTracing());
+                profile.getSpec().getTracing(),
+                profile.getSpec().getFaults());
     }
 
     /** This configuration with another generator, e.g. one whose schema the operator read from a ConfigMap. */
     public WorkerConfig withGenerator(GeneratorSpec generator) {
-        return new WorkerConfig(profile, generator, format, sink, tracing);
+        return new WorkerConfig(profile, generator, format, sink, tracing, faults);
     }
 }

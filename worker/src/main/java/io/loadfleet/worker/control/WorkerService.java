@@ -11,6 +11,7 @@ import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.plan.StagePlan;
 import io.loadfleet.worker.engine.AckedWatermark;
+import io.loadfleet.worker.engine.FaultSettings;
 import io.loadfleet.worker.engine.LatencyObserver;
 import io.loadfleet.worker.engine.ShardLauncher;
 import io.loadfleet.worker.engine.ShardStats;
@@ -104,6 +105,7 @@ public final class WorkerService implements AutoCloseable {
                 config.format(),
                 config.generator().effectiveSeed(),
                 config.tracing(),
+                FaultSettings.of(config.faults()),
                 clock);
     }
 

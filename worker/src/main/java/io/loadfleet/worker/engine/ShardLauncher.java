@@ -14,13 +14,14 @@ import io.loadfleet.worker.sink.SendListener;
 
 /**
  * The one way a shard's run is put together, for {@code loadfleet run} and a worker pod alike: its
- * generator, encoder, identity, tracing, pacer and runner, on a daemon thread.
+ * generator, encoder, identity, tracing, faults, pacer and runner, on a daemon thread.
  *
  * @param profile the profile's name, which every record's identity carries
  * @param shape   the records' shape, resolved once for the process
  * @param sink    where every shard of the process sends
  * @param seed    the generator's effective seed
  * @param tracing the profile's tracing; null traces nothing
+ * @param faults  the faults to inject; null injects none
  */
 public record ShardLauncher(
         String profile,
@@ -29,6 +30,7 @@ public record ShardLauncher(
         Format format,
         long seed,
         TracingSpec tracing,
+        FaultSettings faults,
         Clock clock) {
 
     /** A shard's run, ready to {@link #start()}: its thread sends until the pacer says the run is over. */
@@ -56,14 +58,24 @@ public record ShardLauncher(
             Runnable afterRun) {
         RecordGenerator generator =
                 shape.create(new GeneratorSettings(seed, shard.index(), shard.deviceStart(), shard.deviceEnd()));
+        SendListener outcomes = watermark == null ? stats : new RunOutcomes(stats, watermark);
+        ShardSender sender = new ShardSender(sink, stats, outcomes);
         ShardRecords records = new ShardRecords(
                 generator,
                 sink.encoder(format, generator.schema()),
                 new OutgoingRecord(profile, shard.index(), epoch),
-                TraceSampler.of(tracing, seed, shard.index(), epoch));
+                TraceSampler.of(tracing, seed, shard.index(), epoch),
+                faults == null
+                        ? null
+                        : new FaultInjector(
+                                faults,
+                                seed,
+                                shard.index(),
+                                new OutgoingRecord(profile, shard.index(), epoch),
+                                sender,
+                                stats));
         Pacer pacer = new Pacer(clock, timing.schedule(), timing.startNanos(), timing.runNanos());
-        SendListener outcomes = watermark == null ? stats : new RunOutcomes(stats, watermark);
-        ShardRunner runner = new ShardRunner(shard, records, sink, pacer, timing, stats, outcomes);
+        ShardRunner runner = new ShardRunner(shard, records, sender, pacer, timing, stats);
         Thread thread = new Thread(
                 () -> {
                     try {
