@@ -68,9 +68,8 @@ public record ShardLauncher(
                 faults == null
                         ? null
                         : new FaultInjector(
-                                faults,
-                                seed,
-                                shard.index(),
+                                new FaultDraws(faults, seed, shard.index()),
+                                faults.delayNanos(),
                                 new OutgoingRecord(profile, shard.index(), epoch),
                                 sender,
                                 stats));

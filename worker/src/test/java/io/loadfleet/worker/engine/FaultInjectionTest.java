@@ -176,6 +176,7 @@ class FaultInjectionTest {
     @Test
     void onlyInjectedRecordsAreMarkedAndEachFaultIsWhatItSays() {
         List<Sent> sent = run(ALL, 42, false).sent();
+        FaultDraws draws = new FaultDraws(ALL, 42, 0);
         long shifted = 0;
         long shiftSum = 0;
         long held = 0;
@@ -183,6 +184,12 @@ class FaultInjectionTest {
             Sent s = sent.get(i);
             long seq = s.sequence();
             assertEquals(s.eventTimeMillis(), s.timestampInValue(), "the record's timestamp is its event time");
+            FaultDraws.Fault fault = draws.fault(seq);
+            if (s.injected() == null) {
+                assertTrue(fault == null || fault == FaultDraws.Fault.DUPLICATE, "seq " + seq + " drew " + fault);
+            } else {
+                assertEquals(fault.mark, s.injected(), "the mark is the fault drawn for seq " + seq);
+            }
             if (s.injected() == null) {
                 assertEquals(plannedEventTime(seq), s.eventTimeMillis(), "seq " + seq + " as planned");
                 assertEquals(dueNanos(seq), s.intendedNanos());
@@ -196,6 +203,7 @@ class FaultInjectionTest {
             } else if (s.injected().equals(OutgoingRecord.INJECTED_OUT_OF_ORDER)) {
                 long shift = plannedEventTime(seq) - s.eventTimeMillis();
                 assertTrue(shift >= 1 && shift <= MAX_SHIFT_MILLIS, "seq " + seq + " shifted back " + shift + " ms");
+                assertEquals(draws.shiftMillis(seq), shift);
                 assertEquals(dueNanos(seq), s.intendedNanos(), "sent on time");
                 shifted++;
                 shiftSum += shift;
