@@ -24,7 +24,10 @@ final class FaultInjector {
     private final ShardStats stats;
     /** The held records, in the order they are due and so released (every one waits the same delay). */
     private final ArrayDeque<Held> held = new ArrayDeque<>();
-    /** The message a held record is sent in, so the shard's own one is not disturbed. */
+    /**
+     * The message a held record is sent in, so the shard's own one is not disturbed. It carries no {@code record}
+     * (the generated fields): only file sinks read those, and spec.faults does not apply to them.
+     */
     private final OutgoingRecord late;
     /** The fault {@link #next} drew for the record {@link #send} sends; null for none. */
     private FaultDraws.Fault fault;
