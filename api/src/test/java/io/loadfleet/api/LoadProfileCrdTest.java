@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -123,6 +124,8 @@ class LoadProfileCrdTest {
         assertEquals(
                 Set.of("duration", "targetRate"),
                 Set.copyOf(prop("spec.stages[]").getRequired()));
+        assertEquals(List.of("fraction"), prop("spec.faults.outOfOrder").getRequired());
+        assertEquals(List.of("fraction"), prop("spec.faults.late").getRequired());
     }
 
     @Test
@@ -163,6 +166,11 @@ class LoadProfileCrdTest {
         assertBounds(knobs + "temperature.driftPerDay", 0.0, TemperatureSettingsSpec.MAX_DRIFT_PER_DAY);
         assertBounds(
                 knobs + "temperature.recalibrationDays", 1.0, (double) TemperatureSettingsSpec.MAX_RECALIBRATION_DAYS);
+        for (String fraction :
+                List.of("spec.faults.duplicates", "spec.faults.outOfOrder.fraction", "spec.faults.late.fraction")) {
+            assertBounds(fraction, 0.0, 1.0);
+            assertEquals("number", prop(fraction).getType(), fraction);
+        }
         assertEquals("integer", prop("spec.targetRate").getType());
     }
 
@@ -182,6 +190,8 @@ class LoadProfileCrdTest {
     void durationsAndTopicHavePatterns() {
         assertEquals(Durations.PATTERN, prop("spec.duration").getPattern());
         assertEquals(Durations.PATTERN, prop("spec.stages[].duration").getPattern());
+        assertEquals(Durations.PATTERN, prop("spec.faults.outOfOrder.maxShift").getPattern());
+        assertEquals(Durations.PATTERN, prop("spec.faults.late.delay").getPattern());
         assertEquals(Limits.TOPIC_PATTERN, prop("spec.sink.kafka.topic").getPattern());
         Pattern duration = Pattern.compile(Durations.PATTERN);
         for (String ok : List.of("500ms", "30s", "10m", "1h30m", "1h0m5s")) {
@@ -301,7 +311,8 @@ class LoadProfileCrdTest {
                         ".tracing",
                         ".sink.kafka.schemaRegistry",
                         ".format",
-                        ".verify"));
+                        ".verify",
+                        ".faults"));
         expected.put("spec.duration", List.of("spec.duration"));
         expected.put("spec.devices", List.of(".order"));
         expected.put("spec.devices.distribution", List.of(".exponent", "spec.devices.distribution"));
@@ -309,6 +320,9 @@ class LoadProfileCrdTest {
         expected.put("spec.devices.distribution.hotFraction", List.of("spec.devices.distribution.hotFraction"));
         expected.put("spec.arrival", List.of(".size", "spec.arrival"));
         expected.put("spec.arrival.every", List.of("spec.arrival.every"));
+        expected.put("spec.faults", List.of("spec.faults"));
+        expected.put("spec.faults.outOfOrder.maxShift", List.of("spec.faults.outOfOrder.maxShift"));
+        expected.put("spec.faults.late.delay", List.of("spec.faults.late.delay"));
         expected.put("spec.tracing.sampleRatio", List.of("spec.tracing.sampleRatio"));
         expected.put("spec.verify.grace", List.of("spec.verify.grace"));
         expected.put("spec.sink", List.of("spec.sink"));
@@ -372,6 +386,26 @@ class LoadProfileCrdTest {
                     zero.matcher(text).find(),
                     text);
         }
+        // the faults' duration rules write the pattern without backslashes (escapes in a CEL string): the same pattern
+        String upToAnHour = prop("spec.faults.late.delay")
+                .getXKubernetesValidations()
+                .get(0)
+                .getRule();
+        assertEquals(
+                upToAnHour,
+                prop("spec.faults.outOfOrder.maxShift")
+                        .getXKubernetesValidations()
+                        .get(0)
+                        .getRule());
+        Matcher quoted = Pattern.compile("!self.matches\\('([^']*)'\\)").matcher(upToAnHour);
+        assertTrue(quoted.find(), upToAnHour);
+        Pattern celDuration = Pattern.compile(quoted.group(1));
+        Pattern duration = Pattern.compile(Durations.PATTERN);
+        for (String text : List.of("0s", "5s", "1h30m", "500ms", "10", "1.5s", "1d", "-5s", "5 s", "")) {
+            assertEquals(
+                    duration.matcher(text).find(), celDuration.matcher(text).find(), text);
+        }
+        assertTrue(upToAnHour.endsWith("duration(self) <= duration('1h'))"), upToAnHour);
     }
 
     /** The schema constraints that repeat the validator's single-field checks CEL rules do not cover. */

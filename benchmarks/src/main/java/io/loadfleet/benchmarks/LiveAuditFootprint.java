@@ -45,7 +45,8 @@ public final class LiveAuditFootprint {
                     new KafkaOffset(offsets[partition]++),
                     0,
                     0,
-                    value));
+                    value,
+                    null));
         }
         if (reported) {
             audit.compact();
@@ -65,7 +66,7 @@ public final class LiveAuditFootprint {
 
     private static void warmUp() {
         LiveAudit once = new LiveAudit(value -> true);
-        once.accept(new ConsumedRecord("warm-up", 0, 1, 0, 0, new KafkaOffset(0), 0, 0, new byte[1]));
+        once.accept(new ConsumedRecord("warm-up", 0, 1, 0, 0, new KafkaOffset(0), 0, 0, new byte[1], null));
         once.summary("t");
     }
 

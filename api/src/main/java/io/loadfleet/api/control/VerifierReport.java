@@ -1,5 +1,6 @@
 package io.loadfleet.api.control;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -48,12 +49,26 @@ public record VerifierReport(
     /**
      * One stream's (profile, shard, epoch) ledger.
      *
-     * @param seen       the sequences consumed, a {@link BitmapCodec} text
-     * @param duplicates second copies (at a new position) of a sequence already seen by this process
-     * @param outOfOrder steps back in the stream's sequence within one partition
+     * @param seen       the sequences consumed, a {@link BitmapCodec} text; an injected duplicate copy is not in it
+     * @param duplicates second copies (at a new position) of a sequence already seen by this process, injected
+     *                   ones apart: a second injected copy of a sequence is one
+     * @param outOfOrder steps back in the stream's sequence within one partition (a late record takes none)
+     * @param injectedDuplicates the sequences whose injected copy (spec.faults) this process consumed; left out
+     *                           of the JSON when 0, as are the two below
+     * @param injectedOutOfOrder the records marked as injected out of order it consumed, each sequence once
+     * @param injectedLate       the records marked as injected late it consumed, each sequence once
      */
     public record StreamLedger(
-            String profile, int shard, long epoch, String seen, long records, long duplicates, long outOfOrder) {}
+            String profile,
+            int shard,
+            long epoch,
+            String seen,
+            long records,
+            long duplicates,
+            long outOfOrder,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) long injectedDuplicates,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) long injectedOutOfOrder,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) long injectedLate) {}
 
     /** Whether every partition it reads has a position to go on from. */
     public boolean positioned() {

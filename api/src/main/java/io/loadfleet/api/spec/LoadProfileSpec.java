@@ -99,6 +99,11 @@ import java.util.List;
         fieldPath = ".verify",
         message = "spec.verify: does not apply to sink.file: verifiers read a broker's topic; send to sink.kafka or "
                 + "sink.pulsar, or remove spec.verify")
+@ValidationRule(
+        value = "!has(self.faults) || !has(self.sink) || !has(self.sink.file)",
+        fieldPath = ".faults",
+        message = "spec.faults: does not apply to sink.file: files carry no headers to mark injected records; "
+                + "remove spec.faults or send to sink.kafka or sink.pulsar")
 public class LoadProfileSpec {
     public static final long DEFAULT_MAX_RATE_PER_POD = 50_000;
 
@@ -205,6 +210,12 @@ public class LoadProfileSpec {
             + "and status.verify says whether every acknowledged record arrived once, and how late.")
     private VerifySpec verify;
 
+    @JsonPropertyDescription("Optional: faults injected on purpose, to test how a pipeline copes: records sent "
+            + "twice, with an event time shifted back, or late. Each is marked in its identity (header or property "
+            + "loadfleet.injected), and verification counts them apart from real loss, duplication and disorder. "
+            + "None when absent. Changing it rolls the pods.")
+    private FaultsSpec faults;
+
     public Long getCount() {
         return count;
     }
@@ -219,6 +230,14 @@ public class LoadProfileSpec {
 
     public void setArrival(ArrivalSpec arrival) {
         this.arrival = arrival;
+    }
+
+    public FaultsSpec getFaults() {
+        return faults;
+    }
+
+    public void setFaults(FaultsSpec faults) {
+        this.faults = faults;
     }
 
     public VerifySpec getVerify() {

@@ -19,6 +19,9 @@ import java.util.List;
  * @param firstMissing for each stream with lost records, the first few missing sequences
  * @param fromEpoch    in a cluster, the first epoch verified: the first one the fleet started after every
  *                     partition had a verifier (earlier records are not judged); null for a local run
+ * @param injected     records marked as injected by spec.faults, counted apart: an injected copy is no
+ *                     duplicate (records counts it, as any copy), a late record no step back, and neither an
+ *                     out-of-order nor a late record's latency is in e2eLatencyMs; null when none was consumed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VerifyStatus(
@@ -51,7 +54,12 @@ public record VerifyStatus(
 
         @JsonPropertyDescription("The first epoch verified: the first the fleet started after every partition had "
                 + "a verifier; records of earlier epochs are not judged.")
-        Long fromEpoch) {
+        Long fromEpoch,
+
+        @JsonPropertyDescription("Records spec.faults injected on purpose, as consumed, counted apart: an injected "
+                + "copy is no duplicate, a late record no step back, and e2eLatencyMs leaves out the records whose "
+                + "event time is shifted back or late on purpose. Absent when none was consumed.")
+        InjectedFaults injected) {
 
     /** Up to {@link #MAX_LISTED} missing sequences of one stream (profile, shard, epoch), lowest first. */
     public record MissingRecords(

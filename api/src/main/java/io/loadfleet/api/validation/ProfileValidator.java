@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * Checks a LoadProfile's meaning (types were checked while reading) and lists every problem,
  * each naming its field and what is allowed. Shared by the CLI and the operator. Checks the profile's
  * name, rates, devices, stages, duration and tracing itself, and the generator, the sink and the
- * cluster's needs through {@link GeneratorValidator}, {@link SinkValidator} and {@link ClusterValidator}.
+ * cluster's needs through {@link GeneratorValidator}, {@link SinkValidator}, {@link VerifyValidator}, {@link
+ * FaultsValidator} and {@link ClusterValidator}.
  */
 public final class ProfileValidator {
     private static final Pattern DNS_LABEL = Pattern.compile(LoadProfile.NAME_PATTERN);
@@ -119,6 +120,7 @@ public final class ProfileValidator {
         tracing(problems, spec.getTracing());
         SinkValidator.validate(problems, spec.getSink(), spec.getFormat());
         VerifyValidator.validate(problems, spec.getVerify(), spec.getSink());
+        FaultsValidator.validate(problems, spec.getFaults(), spec.getSink());
         if (spec.getTracing() != null
                 && spec.getSink() != null
                 && spec.getSink().getFile() != null) {
@@ -129,6 +131,9 @@ public final class ProfileValidator {
         }
         if (problems.isEmpty()) {
             fleet(problems, spec);
+        }
+        if (problems.isEmpty()) {
+            FaultsValidator.heldRecords(problems, spec);
         }
         return problems;
     }

@@ -68,7 +68,8 @@ class LoadProfileStatusTest {
             LatencyPercentiles p = new LatencyPercentiles(n, n, n, n, n);
             return new FleetLatency(p, p);
         } else if (type == VerifyStatus.class) {
-            return new VerifyStatus(n, n, n, n, n, n, n, new LatencyPercentiles(n, n, n, n, n), List.of(), (long) n);
+            return new VerifyStatus(
+                    n, n, n, n, n, n, n, new LatencyPercentiles(n, n, n, n, n), List.of(), (long) n, null);
         } else if (type == List.class) {
             return new ArrayList<>(List.of(Condition.of(Condition.READY, "True", "Running", "message " + n)));
         }

@@ -3,6 +3,7 @@ package io.loadfleet.operator.verify;
 import io.loadfleet.api.control.BitmapCodec;
 import io.loadfleet.api.control.HistogramCodec;
 import io.loadfleet.api.control.VerifierReport;
+import io.loadfleet.api.status.InjectedFaults;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,6 +32,7 @@ final class ConsumedLedger {
         long seenSum;
         long duplicates;
         long outOfOrder;
+        InjectedFaults injected = InjectedFaults.NONE;
     }
 
     private static final class Totals {
@@ -61,6 +63,7 @@ final class ConsumedLedger {
             copy.seenSum = part.seenSum;
             copy.duplicates = part.duplicates;
             copy.outOfOrder = part.outOfOrder;
+            copy.injected = part.injected;
             streams.put(key, copy);
         });
         Totals totals = new Totals();
@@ -70,7 +73,9 @@ final class ConsumedLedger {
         }
         Map<StreamKey, Stream> merged = new HashMap<>();
         streams.forEach((key, p) -> merged.put(
-                key, new Stream(p.seen, p.duplicates + (p.seenSum - p.seen.getLongCardinality()), p.outOfOrder)));
+                key,
+                new Stream(
+                        p.seen, p.duplicates + (p.seenSum - p.seen.getLongCardinality()), p.outOfOrder, p.injected)));
         return new Merged(merged, totals.records, totals.foreign, totals.undecodable, totals.latency);
     }
 
@@ -91,6 +96,8 @@ final class ConsumedLedger {
             p.seenSum += seen.getLongCardinality();
             p.duplicates += s.duplicates();
             p.outOfOrder += s.outOfOrder();
+            p.injected = p.injected.plus(
+                    new InjectedFaults(s.injectedDuplicates(), s.injectedOutOfOrder(), s.injectedLate()));
         }
         t.records = report.records() - others;
         t.foreign += others;
@@ -105,8 +112,10 @@ final class ConsumedLedger {
      *
      * @param seen       every sequence some verifier consumed
      * @param duplicates second copies, within one process or across two
+     * @param injected   the records marked as injected, as each process counted them: a copy injected once and
+     *                   consumed by two processes (a real duplicate, which only its process can tell) counts twice
      */
-    record Stream(RoaringBitmap seen, long duplicates, long outOfOrder) {}
+    record Stream(RoaringBitmap seen, long duplicates, long outOfOrder, InjectedFaults injected) {}
 
     /**
      * Everything consumed, merged.

@@ -1,6 +1,7 @@
 package io.loadfleet.operator.verify;
 
 import io.loadfleet.api.control.StreamAcks;
+import io.loadfleet.api.status.InjectedFaults;
 import io.loadfleet.api.status.LatencyPercentiles;
 import io.loadfleet.api.status.VerifyStatus;
 import java.util.ArrayList;
@@ -12,8 +13,8 @@ import org.roaringbitmap.RoaringBitmap;
 /**
  * Judges what the verifiers consumed against what the producers acked: a record acked at least the
  * grace period ago and seen by no verifier is lost; one acked since and not seen yet is lag. Loss, lag,
- * duplicates and steps back are judged for the epochs from {@code fromEpoch} on (none before it is
- * known); records, foreign and undecodable ones and latency count everything consumed.
+ * duplicates, steps back and injected records are judged for the epochs from {@code fromEpoch} on (none before
+ * it is known); records, foreign and undecodable ones and latency count everything consumed.
  */
 final class VerifyJudge {
     private VerifyJudge() {}
@@ -27,11 +28,13 @@ final class VerifyJudge {
         long lag = 0;
         long duplicates = 0;
         long outOfOrder = 0;
+        InjectedFaults injected = InjectedFaults.NONE;
         if (fromEpoch != null) {
             for (var e : consumed.streams().entrySet()) {
                 if (e.getKey().epoch() >= fromEpoch) {
                     duplicates += e.getValue().duplicates();
                     outOfOrder += e.getValue().outOfOrder();
+                    injected = injected.plus(e.getValue().injected());
                 }
             }
         }
@@ -71,7 +74,8 @@ final class VerifyJudge {
                 Math.max(0, lag),
                 LatencyPercentiles.ofMicros(consumed.latency()),
                 firstMissing,
-                fromEpoch);
+                fromEpoch,
+                injected.orNull());
     }
 
     /**

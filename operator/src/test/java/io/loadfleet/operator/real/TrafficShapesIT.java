@@ -60,14 +60,16 @@ class TrafficShapesIT {
                         .filter(c -> c.getReason().equals("ReplicasHeldForCount"))
                         .isPresent(),
                 () -> fleet.describe(NAME));
-        System.out.println("real shaped fleet: " + fleet.degraded(NAME).orElseThrow().getMessage());
+        System.out.println(
+                "real shaped fleet: " + fleet.degraded(NAME).orElseThrow().getMessage());
         fleet.apply(profile(2_000, 3)); // the rate goes through, on the 2 pods there are
         await(WAIT, () -> fleet.phase(NAME) == Phase.Completed, () -> fleet.describe(NAME));
         assertEquals(2, fleet.pods(NAME).size(), "the count kept its pods: " + fleet.describe(NAME));
         assertTrue(fleet.status(NAME).getEpoch() >= 2, "the rate change was an epoch of its own");
         assertEquals(COUNT, fleet.status(NAME).getAcked(), fleet.describe(NAME));
 
-        List<Delivered> records = RealFleet.delivered(KafkaTopics.readAll(kafka.bootstrapServers(), "real-shaped", COUNT));
+        List<Delivered> records =
+                RealFleet.delivered(KafkaTopics.readAll(kafka.bootstrapServers(), "real-shaped", COUNT));
         assertEquals(COUNT, records.size(), "exactly spec.count records on the topic");
         Set<String> ids = new HashSet<>();
         records.forEach(r -> assertTrue(ids.add(r.epoch() + "/" + r.shard() + "/" + r.sequence()), "once: " + r));
@@ -85,7 +87,8 @@ class TrafficShapesIT {
                 .collect(Collectors.groupingBy(
                         Delivered::shard, Collectors.groupingBy(Delivered::key, Collectors.counting())));
         perDevice.forEach((shard, devices) -> {
-            long hottest = devices.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+            long hottest =
+                    devices.values().stream().mapToLong(Long::longValue).max().orElseThrow();
             System.out.printf(
                     "real shaped fleet: shard %d's hottest device has %d of %d records, %d devices seen%n",
                     shard, hottest, COUNT / 2, devices.size());
@@ -116,7 +119,8 @@ class TrafficShapesIT {
                 long opening = w.getValue().stream()
                         .filter(r -> r.eventTimeMillis() == start + w.getKey() * 1000)
                         .count();
-                assertTrue(opening >= BURST, run.getKey() + " window " + w.getKey() + " opens with a burst: " + opening);
+                assertTrue(
+                        opening >= BURST, run.getKey() + " window " + w.getKey() + " opens with a burst: " + opening);
                 checked++;
             }
             assertTrue(perWindow.size() <= 1, run.getKey() + ": every whole window holds the same count " + perWindow);

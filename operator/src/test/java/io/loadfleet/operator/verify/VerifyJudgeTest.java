@@ -9,6 +9,7 @@ import io.loadfleet.api.control.StreamAcks;
 import io.loadfleet.api.control.VerifierReport;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
+import io.loadfleet.api.status.InjectedFaults;
 import io.loadfleet.api.status.VerifyStatus;
 import java.util.List;
 import org.HdrHistogram.Histogram;
@@ -54,7 +55,8 @@ class VerifyJudgeTest {
                 List.of(),
                 List.of(
                         stream(0, 1, range(0, 10), 0),
-                        new VerifierReport.StreamLedger("other", 0, 1, BitmapCodec.encode(range(0, 5)), 5, 0, 0)),
+                        new VerifierReport.StreamLedger(
+                                "other", 0, 1, BitmapCodec.encode(range(0, 5)), 5, 0, 0, 0, 0, 0)),
                 15,
                 2,
                 0,
@@ -80,7 +82,7 @@ class VerifyJudgeTest {
         VerifierReport consumed = report(
                 "a",
                 new VerifierReport.StreamLedger(
-                        "grid", 0, 5, BitmapCodec.encode(seen), seen.getLongCardinality(), 0, 0),
+                        "grid", 0, 5, BitmapCodec.encode(seen), seen.getLongCardinality(), 0, 0, 0, 0, 0),
                 seen.getLongCardinality(),
                 0);
 
@@ -104,7 +106,7 @@ class VerifyJudgeTest {
         VerifierReport consumed = report(
                 "a",
                 new VerifierReport.StreamLedger(
-                        "grid", 1, 2, BitmapCodec.encode(seen), seen.getLongCardinality(), 0, 0),
+                        "grid", 1, 2, BitmapCodec.encode(seen), seen.getLongCardinality(), 0, 0, 0, 0, 0),
                 seen.getLongCardinality(),
                 0);
 
@@ -113,6 +115,44 @@ class VerifyJudgeTest {
 
         assertEquals(1, status.lost());
         assertEquals(List.of(599L), status.firstMissing().get(0).sequences());
+    }
+
+    @Test
+    void injectedRecordsAreSummedAcrossProcessesApartFromDuplicatesAndForJudgedEpochsOnly() {
+        AckLedger acks = new AckLedger("grid");
+        acks.record(List.of(worker(new StreamAcks(0, 4, 0, 999, List.of()))), 0);
+        ConsumedLedger ledger = new ConsumedLedger("grid");
+        // epoch 3 is before the first judged; in epoch 4 a retired process and its successor split the stream
+        ledger.retire(report("old", injected(3, range(0, 100), 1, 1, 1), 100, 0));
+        ledger.retire(report("a", injected(4, range(0, 600), 6, 60, 1), 606, 0));
+        VerifierReport successor = report("b", injected(4, range(600, 1000), 4, 40, 0), 404, 0);
+
+        VerifyStatus status =
+                VerifyJudge.judge("grid", ledger.merge(List.of(successor)), acks.watermarks(4, 100_000), 4L);
+
+        assertEquals(new InjectedFaults(10, 100, 1), status.injected());
+        assertEquals(0, status.duplicates(), "injected copies are not in the ledgers' sequences seen");
+        assertEquals(0, status.lost());
+        assertEquals(
+                null,
+                VerifyJudge.judge("grid", ledger.merge(List.of()), acks.watermarks(5, 100_000), 5L)
+                        .injected(),
+                "absent when no judged epoch had any");
+    }
+
+    static VerifierReport.StreamLedger injected(
+            long epoch, RoaringBitmap seen, long duplicates, long outOfOrder, long late) {
+        return new VerifierReport.StreamLedger(
+                "grid",
+                0,
+                epoch,
+                BitmapCodec.encode(seen),
+                seen.getLongCardinality() + duplicates,
+                0,
+                0,
+                duplicates,
+                outOfOrder,
+                late);
     }
 
     @Test
@@ -133,7 +173,16 @@ class VerifyJudgeTest {
 
     static VerifierReport.StreamLedger stream(int shard, long epoch, RoaringBitmap seen, long duplicates) {
         return new VerifierReport.StreamLedger(
-                "grid", shard, epoch, BitmapCodec.encode(seen), seen.getLongCardinality() + duplicates, duplicates, 0);
+                "grid",
+                shard,
+                epoch,
+                BitmapCodec.encode(seen),
+                seen.getLongCardinality() + duplicates,
+                duplicates,
+                0,
+                0,
+                0,
+                0);
     }
 
     static VerifierReport report(String incarnation, VerifierReport.StreamLedger stream, long records, long foreign) {

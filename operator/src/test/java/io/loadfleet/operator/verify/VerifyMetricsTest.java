@@ -24,7 +24,7 @@ class VerifyMetricsTest {
         metrics.record(
                 profile,
                 new VerifyStatus(
-                        1000, 5, 3, 0, 0, 0, 7, new LatencyPercentiles(1000, 20, 90, 120, 150), List.of(), 2L));
+                        1000, 5, 3, 0, 0, 0, 7, new LatencyPercentiles(1000, 20, 90, 120, 150), List.of(), 2L, null));
 
         String scraped = registry.scrape();
         assertTrue(scraped.contains("loadfleet_verify_lost_records{namespace=\"test\",profile=\"grid\"} 5.0"), scraped);

@@ -46,7 +46,9 @@ import picocli.CommandLine.Option;
             "Read a topic from the beginning until idle and check every loadfleet",
             "record's identity: per producer shard and epoch, records, lost (sequence",
             "gaps), duplicates and out-of-order, and end-to-end latency (consume time",
-            "- event time).",
+            "- event time). Records marked as injected by spec.faults (header",
+            "loadfleet.injected) are counted apart, not as loss, duplicates or",
+            "disorder.",
             "--profile reads the topic a LoadProfile's sink sends to, as run connects:",
             "its broker, TLS, SASL or token (from Secret files under --secrets-dir),",
             "format and generator. Values framed for a schema registry",
@@ -340,6 +342,14 @@ final class VerifyCommand implements Callable<Integer> {
                 s.endToEndMs().p999(),
                 s.endToEndMs().max(),
                 s.clean() ? "CLEAN" : "RECORDS LOST OR DUPLICATED");
+        if (s.injected() != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "verify: injected by spec.faults, counted apart: %,d duplicates, %,d out of order, %,d late%n",
+                    s.injected().duplicates(),
+                    s.injected().outOfOrder(),
+                    s.injected().late());
+        }
         out.flush();
     }
 

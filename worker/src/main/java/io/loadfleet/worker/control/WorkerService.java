@@ -11,6 +11,7 @@ import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.plan.StagePlan;
 import io.loadfleet.worker.engine.AckedWatermark;
+import io.loadfleet.worker.engine.FaultSettings;
 import io.loadfleet.worker.engine.LatencyObserver;
 import io.loadfleet.worker.engine.RecordBudget;
 import io.loadfleet.worker.engine.ShardLauncher;
@@ -112,6 +113,7 @@ public final class WorkerService implements AutoCloseable {
                 config.generator().effectiveSeed(),
                 config.tracing(),
                 config.traffic(),
+                FaultSettings.of(config.faults()),
                 clock);
     }
 

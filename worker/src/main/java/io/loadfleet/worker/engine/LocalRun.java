@@ -7,6 +7,7 @@ import io.loadfleet.api.plan.FleetPlan;
 import io.loadfleet.api.plan.ShardPlan;
 import io.loadfleet.api.spec.Durations;
 import io.loadfleet.api.spec.LoadProfileSpec;
+import io.loadfleet.api.status.InjectedFaults;
 import io.loadfleet.api.status.LatencyPercentiles;
 import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.pace.Clock;
@@ -95,6 +96,7 @@ public final class LocalRun {
                 spec.getGenerator().effectiveSeed(),
                 spec.getTracing(),
                 TrafficShape.of(spec),
+                FaultSettings.of(spec.getFaults()),
                 clock);
         List<ShardLauncher.ShardThread> shards = new ArrayList<>();
         for (ShardPlan shard : plan.shards()) {
@@ -153,6 +155,7 @@ public final class LocalRun {
             FleetPlan plan, List<ShardStats> stats, ProgressReporter reporter, long wallStart, long nanos) {
         List<RunSummary.Shard> shards = new ArrayList<>();
         Counters total = Counters.ZERO;
+        InjectedFaults injected = InjectedFaults.NONE;
         long bytes = 0;
         for (ShardPlan shard : plan.shards()) {
             ShardStats s = stats.get(shard.index());
@@ -160,6 +163,7 @@ public final class LocalRun {
             shards.add(new RunSummary.Shard(
                     shard.index(), shard.rate(), shard.deviceStart(), shard.deviceEnd(), counters));
             total = total.plus(counters);
+            injected = injected.plus(s.injected());
             bytes += s.valueBytes();
         }
         double seconds = nanos / 1e9;
@@ -185,6 +189,7 @@ public final class LocalRun {
                 total.lastError(),
                 maxRate ? null : RatePrecision.of(sendingIntervals()),
                 shards,
+                spec.getFaults() == null ? null : injected,
                 null);
     }
 

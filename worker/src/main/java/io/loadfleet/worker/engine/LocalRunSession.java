@@ -177,6 +177,14 @@ public record LocalRunSession(
         if (s.lastError() != null) {
             out.println("last error: " + s.lastError());
         }
+        if (s.injected() != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "injected (spec.faults): %,d duplicates, %,d out of order, %,d late%n",
+                    s.injected().duplicates(),
+                    s.injected().outOfOrder(),
+                    s.injected().late());
+        }
         VerifyStatus v = s.verify();
         if (v != null) {
             out.printf(
@@ -193,6 +201,14 @@ public record LocalRunSession(
                     v.e2eLatencyMs().p99(),
                     v.e2eLatencyMs().max(),
                     v.clean() ? "CLEAN" : "RECORDS LOST OR DUPLICATED");
+            if (v.injected() != null) {
+                out.printf(
+                        Locale.ROOT,
+                        "verify: injected, counted apart: %,d duplicates, %,d out of order, %,d late%n",
+                        v.injected().duplicates(),
+                        v.injected().outOfOrder(),
+                        v.injected().late());
+            }
             v.firstMissing()
                     .forEach(m -> out.println(
                             "  missing: shard " + m.shard() + " epoch " + m.epoch() + " sequences " + m.sequences()));

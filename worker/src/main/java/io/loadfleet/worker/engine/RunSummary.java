@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.loadfleet.api.control.Counters;
+import io.loadfleet.api.status.InjectedFaults;
 import io.loadfleet.api.status.LatencyPercentiles;
 import io.loadfleet.api.status.VerifyStatus;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.List;
  * unwrapped into it.
  *
  * @param lastError the latest error any shard saw; null when none did
+ * @param injected  the records spec.faults injected, as the shards handed them to the sink (an injected copy is not
+ *                  in sent or acked; an out-of-order or late record is, as the record it is); null without faults
  * @param verify    what {@code --verify}'s live verifier found; null without it
  */
 public record RunSummary(
@@ -23,6 +26,7 @@ public record RunSummary(
         String lastError,
         RatePrecision ratePrecision,
         List<Shard> shards,
+        @JsonInclude(JsonInclude.Include.NON_NULL) InjectedFaults injected,
         @JsonInclude(JsonInclude.Include.NON_NULL) VerifyStatus verify) {
 
     /**
@@ -73,7 +77,7 @@ public record RunSummary(
     /** This summary with what the live verifier found. */
     public RunSummary withVerify(VerifyStatus found) {
         return new RunSummary(
-                setup, totals, publishLatencyMs, scheduleDelayMs, lastError, ratePrecision, shards, found);
+                setup, totals, publishLatencyMs, scheduleDelayMs, lastError, ratePrecision, shards, injected, found);
     }
 
     /** True when every record sent was acknowledged (and, verified, none was lost or duplicated). */

@@ -18,7 +18,7 @@ import io.loadfleet.worker.sink.SendListener;
 
 /**
  * The one way a shard's run is put together, for {@code loadfleet run} and a worker pod alike: its
- * generator, encoder, identity, tracing, pacer and runner, on a daemon thread.
+ * generator, encoder, identity, tracing, faults, pacer and runner, on a daemon thread.
  *
  * @param profile the profile's name, which every record's identity carries
  * @param shape   the records' shape, resolved once for the process
@@ -26,6 +26,7 @@ import io.loadfleet.worker.sink.SendListener;
  * @param seed    the generator's effective seed
  * @param tracing the profile's tracing; null traces nothing
  * @param traffic how records spread over devices and time; null for round robin at a constant pace
+ * @param faults  the faults to inject; null injects none
  */
 public record ShardLauncher(
         String profile,
@@ -35,6 +36,7 @@ public record ShardLauncher(
         long seed,
         TracingSpec tracing,
         TrafficShape traffic,
+        FaultSettings faults,
         Clock clock) {
 
     /** A shard's run, ready to {@link #start()}: its thread sends until the pacer says the run is over. */
@@ -65,12 +67,22 @@ public record ShardLauncher(
             Runnable afterRun) {
         RecordGenerator generator = shape.create(new GeneratorSettings(
                 seed, shard.index(), shard.deviceStart(), shard.deviceEnd(), timing.fleetStartWallMillis()));
+        SendListener outcomes = watermark == null ? stats : new RunOutcomes(stats, watermark);
+        ShardSender sender = new ShardSender(sink, stats, outcomes);
         ShardRecords records = new ShardRecords(
                 generator,
                 DevicePickers.of(ShardTraffic.devices(traffic), seed, shard.index(), shard.deviceCount()),
                 sink.encoder(format, generator.schema()),
                 new OutgoingRecord(profile, shard.index(), epoch),
-                TraceSampler.of(tracing, seed, shard.index(), epoch));
+                TraceSampler.of(tracing, seed, shard.index(), epoch),
+                faults == null
+                        ? null
+                        : new FaultInjector(
+                                new FaultDraws(faults, seed, shard.index()),
+                                faults.delayNanos(),
+                                new OutgoingRecord(profile, shard.index(), epoch),
+                                sender,
+                                stats));
         // Each epoch its own arrival instants (0 for a local run: its seed alone), as its own trace ids.
         long arrivalSeed = seed ^ RecordRandom.mix(epoch);
         Pacer pacer = new Pacer(
@@ -78,8 +90,7 @@ public record ShardLauncher(
                 Arrivals.of(timing.schedule(), ShardTraffic.arrivals(traffic), arrivalSeed, shard.index()),
                 timing.startNanos(),
                 timing.runNanos());
-        SendListener outcomes = watermark == null ? stats : new RunOutcomes(stats, watermark);
-        ShardRunner runner = new ShardRunner(shard, records, sink, pacer, timing, stats, outcomes, budget);
+        ShardRunner runner = new ShardRunner(shard, records, sender, pacer, timing, stats, budget);
         Thread thread = new Thread(
                 () -> {
                     try {

@@ -7,49 +7,52 @@ import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.pace.Pacer;
 import io.loadfleet.worker.records.GeneratedRecord;
 import io.loadfleet.worker.sink.OutgoingRecord;
-import io.loadfleet.worker.sink.RecordSink;
-import io.loadfleet.worker.sink.SendListener;
 import org.apache.avro.util.Utf8;
 
 /**
  * The hot path of one shard: pace → generate → encode → send, on one thread, until the pacer
- * says the run is over. Devices take turns (round robin over the shard's range), as meters
- * reporting on a fixed interval do, unless the shard's picker draws them.
+ * says the run is over or the shard's part of spec.count is sent. Devices take turns (round robin
+ * over the shard's range), as meters reporting on a fixed interval do, unless the shard's picker
+ * draws them. With spec.faults, the {@link FaultInjector} has a say before each record is generated
+ * and sends it. Each shape costs the default path a null check.
  */
 final class ShardRunner implements Runnable {
     private final ShardPlan shard;
     private final ShardRecords records;
-    private final RecordSink sink;
+    private final ShardSender sender;
     private final Pacer pacer;
     private final ShardTiming timing;
     private final ShardStats stats;
-    private final SendListener outcomes;
     private final RecordBudget budget;
 
-    /**
-     * @param budget   the records the shard may still send (spec.count), shared with its other runs; null for no limit
-     * @param outcomes hears how each send ended: {@code stats} itself, or a listener that also counts in it */
+    /** @param budget the records the shard may still send (spec.count), shared with its other runs; null for no limit */
     ShardRunner(
             ShardPlan shard,
             ShardRecords records,
-            RecordSink sink,
+            ShardSender sender,
             Pacer pacer,
             ShardTiming timing,
             ShardStats stats,
-            SendListener outcomes,
             RecordBudget budget) {
         this.shard = shard;
         this.records = records;
-        this.sink = sink;
+        this.sender = sender;
         this.pacer = pacer;
         this.timing = timing;
         this.stats = stats;
-        this.outcomes = outcomes;
         this.budget = budget;
     }
 
     @Override
     public void run() {
+        FaultInjector faults = records.faults();
+        sendUntilDone(faults);
+        if (faults != null) {
+            faults.releaseAll(pacer.clock().nanoTime()); // the late records still held go now: none is lost
+        }
+    }
+
+    private void sendUntilDone(FaultInjector faults) {
         RecordGenerator generator = records.generator();
         DevicePicker picker = records.devices();
         RecordEncoder encoder = records.encoder();
@@ -74,6 +77,9 @@ final class ShardRunner implements Runnable {
             // Event time is the scheduled send time, so downstream windows see the planned rate.
             long eventTime = timing.startWallMillis() + (due - pacer.startNanos()) / 1_000_000;
             long seq = timing.firstSequence() + n;
+            if (faults != null) {
+                eventTime = faults.next(due, seq, eventTime);
+            }
             long offset = picker == null ? seq % devices : picker.offset(seq);
             long device = shard.deviceStart() + offset;
             generator.fill(device, seq, eventTime, record);
@@ -84,15 +90,10 @@ final class ShardRunner implements Runnable {
             out.sequence = seq;
             out.intendedNanos = due;
             out.traceparent = tracing == null ? null : tracing.traceparent(seq);
-            stats.sent(out.value.length);
-            stats.sending(due);
-            try {
-                sink.send(out, outcomes);
-            } catch (RuntimeException e) {
-                // The record is lost (e.g. buffer full past max.block.ms): count it, keep the schedule.
-                outcomes.failed(due, seq, e);
-            } finally {
-                stats.sendReturned();
+            if (faults == null) {
+                sender.send(out);
+            } else {
+                faults.send(out);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.loadfleet.worker.engine;
 
 import io.loadfleet.api.control.Counters;
+import io.loadfleet.api.status.InjectedFaults;
 import io.loadfleet.worker.sink.SendListener;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +21,11 @@ public final class ShardStats implements SendListener {
     private final LongAdder valueBytes = new LongAdder();
     private final LongAdder acked = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    /** Records spec.faults injected, counted as they are handed to the sink; a run without faults never counts. */
+    private final LongAdder injectedDuplicates = new LongAdder();
+
+    private final LongAdder injectedOutOfOrder = new LongAdder();
+    private final LongAdder injectedLate = new LongAdder();
     /** Intended send time to ack, in microseconds: no coordinated omission. */
     private final Recorder publishLatency = new Recorder(SIGNIFICANT_DIGITS);
     /** Actual minus intended send time, in microseconds. */
@@ -49,6 +55,23 @@ public final class ShardStats implements SendListener {
     void sent(int bytes) {
         sent.increment();
         valueBytes.add(bytes);
+    }
+
+    void injectedDuplicate() {
+        injectedDuplicates.increment();
+    }
+
+    void injectedOutOfOrder() {
+        injectedOutOfOrder.increment();
+    }
+
+    void injectedLate() {
+        injectedLate.increment();
+    }
+
+    /** The records injected so far, as they were handed to the sink. */
+    public InjectedFaults injected() {
+        return new InjectedFaults(injectedDuplicates.sum(), injectedOutOfOrder.sum(), injectedLate.sum());
     }
 
     void sending(long intendedNanos) {

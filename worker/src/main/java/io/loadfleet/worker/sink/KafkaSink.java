@@ -156,13 +156,23 @@ public final class KafkaSink implements RecordSink {
 
     @Override
     public void send(OutgoingRecord r, SendListener listener) {
-        Header[] headers = r.traceparent == null ? new Header[4] : new Header[5];
+        int count = 4;
+        if (r.traceparent != null) {
+            count++;
+        }
+        if (r.injected != null) {
+            count++;
+        }
+        Header[] headers = new Header[count];
         headers[0] = new RecordHeader(OutgoingRecord.HEADER_PROFILE, r.profileHeader());
         headers[1] = new RecordHeader(OutgoingRecord.HEADER_SHARD, r.shardHeader());
         headers[2] = new RecordHeader(OutgoingRecord.HEADER_EPOCH, r.epochHeader());
         headers[3] = new RecordHeader(OutgoingRecord.HEADER_SEQUENCE, r.sequenceHeader());
         if (r.traceparent != null) {
             headers[4] = new RecordHeader(OutgoingRecord.HEADER_TRACEPARENT, r.traceparent);
+        }
+        if (r.injected != null) {
+            headers[count - 1] = new RecordHeader(OutgoingRecord.HEADER_INJECTED, r.injectedHeader());
         }
         long intended = r.intendedNanos;
         long sequence = r.sequence;

@@ -16,6 +16,17 @@ public final class OutgoingRecord {
     public static final String HEADER_SEQUENCE = "loadfleet.seq";
     /** The header (Kafka) or property (Pulsar) of a traced record's W3C trace context, as the specification names it. */
     public static final String HEADER_TRACEPARENT = "traceparent";
+    /**
+     * The header (Kafka) or property (Pulsar) that marks a record spec.faults injected on purpose, with one of the
+     * values below; a record sent as planned has none.
+     */
+    public static final String HEADER_INJECTED = "loadfleet.injected";
+    /** A copy of the record before it, sent right after it. */
+    public static final String INJECTED_DUPLICATE = "duplicate";
+    /** A record sent on time with its event time shifted back. */
+    public static final String INJECTED_OUT_OF_ORDER = "out-of-order";
+    /** A record held back and sent after later ones, with its own event time. */
+    public static final String INJECTED_LATE = "late";
 
     private final int shardIndex;
     private final String profileText;
@@ -34,6 +45,8 @@ public final class OutgoingRecord {
     public long intendedNanos;
     /** The record's W3C {@code traceparent} (ASCII), or null when it is not traced. */
     public byte[] traceparent;
+    /** The fault this record was injected as, one of the {@code INJECTED_} values; null for a record sent as planned. */
+    public String injected;
 
     public OutgoingRecord(String profile, int shard, long epoch) {
         this.shardIndex = shard;
@@ -81,6 +94,11 @@ public final class OutgoingRecord {
 
     public byte[] sequenceHeader() {
         return ascii(sequenceText());
+    }
+
+    /** The value of {@link #HEADER_INJECTED}; for an injected record only. */
+    public byte[] injectedHeader() {
+        return ascii(injected);
     }
 
     private static byte[] ascii(String s) {

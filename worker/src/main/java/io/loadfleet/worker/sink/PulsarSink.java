@@ -163,6 +163,9 @@ public final class PulsarSink implements RecordSink {
                     OutgoingRecord.HEADER_TRACEPARENT,
                     new String(r.traceparent, java.nio.charset.StandardCharsets.US_ASCII));
         }
+        if (r.injected != null) {
+            message.property(OutgoingRecord.HEADER_INJECTED, r.injected);
+        }
         unsettled.increment();
         message.sendAsync().whenComplete((id, error) -> {
             if (error == null) {

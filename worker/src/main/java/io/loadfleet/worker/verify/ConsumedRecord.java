@@ -7,6 +7,8 @@ package io.loadfleet.worker.verify;
  * @param partition the index of the partition it was read from (0 for a topic without partitions); order is
  *                  only promised within one partition
  * @param position  where it sits in that partition
+ * @param injected  the fault spec.faults injected it as, one of {@code OutgoingRecord}'s {@code INJECTED_} values;
+ *                  null for a record sent as planned (a mark this version does not know counts as that too)
  */
 public record ConsumedRecord(
         String profile,
@@ -17,4 +19,5 @@ public record ConsumedRecord(
         RecordPosition position,
         long eventTimeMillis,
         long consumeTimeMillis,
-        byte[] value) {}
+        byte[] value,
+        String injected) {}

@@ -1,9 +1,12 @@
 package io.loadfleet.worker.verify;
 
+import io.loadfleet.worker.sink.OutgoingRecord;
+
 /** Reads the identity values (decimal text) a record carries; a record without them has no profile. */
 final class Identity {
     private Identity() {}
 
+    /** @param injected the record's {@link OutgoingRecord#HEADER_INJECTED} value; null when it has none */
     static ConsumedRecord of(
             String profile,
             String shard,
@@ -13,7 +16,8 @@ final class Identity {
             RecordPosition position,
             long eventTimeMillis,
             long consumeTimeMillis,
-            byte[] value) {
+            byte[] value,
+            String injected) {
         try {
             if (profile != null && shard != null && epoch != null && sequence != null) {
                 return new ConsumedRecord(
@@ -25,11 +29,13 @@ final class Identity {
                         position,
                         eventTimeMillis,
                         consumeTimeMillis,
-                        value);
+                        value,
+                        injected);
             }
         } catch (NumberFormatException malformed) {
             // counted as foreign below
         }
-        return new ConsumedRecord(null, -1, -1, -1, partition, position, eventTimeMillis, consumeTimeMillis, value);
+        return new ConsumedRecord(
+                null, -1, -1, -1, partition, position, eventTimeMillis, consumeTimeMillis, value, null);
     }
 }

@@ -103,8 +103,18 @@ final class KafkaTopicReader implements TopicReader {
         String shard = text(r.headers().lastHeader(OutgoingRecord.HEADER_SHARD));
         String epoch = text(r.headers().lastHeader(OutgoingRecord.HEADER_EPOCH));
         String seq = text(r.headers().lastHeader(OutgoingRecord.HEADER_SEQUENCE));
+        String injected = text(r.headers().lastHeader(OutgoingRecord.HEADER_INJECTED));
         return Identity.of(
-                profile, shard, epoch, seq, r.partition(), new KafkaOffset(r.offset()), r.timestamp(), now, r.value());
+                profile,
+                shard,
+                epoch,
+                seq,
+                r.partition(),
+                new KafkaOffset(r.offset()),
+                r.timestamp(),
+                now,
+                r.value(),
+                injected);
     }
 
     private static String text(Header h) {

@@ -3,8 +3,10 @@ package io.loadfleet.worker.verify;
 import io.loadfleet.api.control.BitmapCodec;
 import io.loadfleet.api.control.HistogramCodec;
 import io.loadfleet.api.control.VerifierReport;
+import io.loadfleet.api.status.InjectedFaults;
 import io.loadfleet.api.status.LatencyPercentiles;
 import io.loadfleet.api.status.VerifyStatus;
+import io.loadfleet.worker.sink.OutgoingRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,7 +23,11 @@ import org.roaringbitmap.RoaringBitmap;
  * back within a partition; with the end-to-end latency of every record. A record read again at a
  * position of its partition at or before the last one counted there (a reader that restarted, or took
  * the partition back) is a redelivery and counts nothing; a second copy at a new position is a
- * duplicate. Lost records are judged against what the producers acknowledged ({@link #status}), or,
+ * duplicate. Records marked as injected by spec.faults are counted apart ({@link InjectedFaults}): an injected
+ * copy is kept out of the sequences seen (its original must arrive on its own) and is a duplicate only as a
+ * second injected copy; a late record takes no step back, nor moves its partition's last sequence; and neither a
+ * late nor an out-of-order record, whose event times are off on purpose, is in the latency histogram. Lost
+ * records are judged against what the producers acknowledged ({@link #status}), or,
  * read back after the fact without their account, as the gaps below each stream's highest number
  * ({@link #summary}); a verifier pod exports the ledger as it is ({@link #ledgers}) for the operator to
  * judge. One consuming thread.
@@ -42,10 +48,19 @@ public final class LiveAudit {
 
     private static final class Stream {
         final RoaringBitmap seen = new RoaringBitmap();
+        /** The sequences whose injected copy was counted: a second copy of one is a real duplicate. */
+        final RoaringBitmap copied = new RoaringBitmap();
+
         final Map<Integer, Long> lastInPartition = new HashMap<>();
         long records;
         long duplicates;
         long outOfOrder;
+        long injectedOutOfOrder;
+        long injectedLate;
+
+        InjectedFaults injected() {
+            return new InjectedFaults(copied.getLongCardinality(), injectedOutOfOrder, injectedLate);
+        }
     }
 
     /** Hears each counted record's end-to-end latency, on the consuming thread. */
@@ -90,15 +105,27 @@ public final class LiveAudit {
         }
         Stream s = streams.computeIfAbsent(new StreamId(r.profile(), r.shard(), r.epoch()), k -> new Stream());
         s.records++;
+        boolean copy = OutgoingRecord.INJECTED_DUPLICATE.equals(r.injected());
+        boolean shifted = OutgoingRecord.INJECTED_OUT_OF_ORDER.equals(r.injected());
+        boolean late = OutgoingRecord.INJECTED_LATE.equals(r.injected());
         // (a RoaringBitmap holds ints: sequences past 2^31, 12 h at 50,000 msg/s per shard, are not tracked)
-        if (r.sequence() <= Integer.MAX_VALUE && !s.seen.checkedAdd((int) r.sequence())) {
+        if (r.sequence() <= Integer.MAX_VALUE && !(copy ? s.copied : s.seen).checkedAdd((int) r.sequence())) {
             s.duplicates++;
             duplicates++;
+        } else if (shifted) {
+            s.injectedOutOfOrder++;
+        } else if (late) {
+            s.injectedLate++;
         }
-        Long last = s.lastInPartition.put(r.partition(), r.sequence());
-        if (last != null && r.sequence() < last) {
-            s.outOfOrder++;
-            outOfOrder++;
+        if (!late) { // a late record is behind its partition's last sequence on purpose
+            Long last = s.lastInPartition.put(r.partition(), r.sequence());
+            if (last != null && r.sequence() < last) {
+                s.outOfOrder++;
+                outOfOrder++;
+            }
+        }
+        if (shifted || late) {
+            return; // its event time is off on purpose: its latency would be the fault's
         }
         long micros = Math.min(
                 TimeUnit.MILLISECONDS.toMicros(Math.max(0, r.consumeTimeMillis() - r.eventTimeMillis())),
@@ -130,7 +157,10 @@ public final class LiveAudit {
      * keeps its ledger small (figures in BENCHMARKS.md). Done with each report.
      */
     public void compact() {
-        streams.values().forEach(s -> s.seen.runOptimize());
+        streams.values().forEach(s -> {
+            s.seen.runOptimize();
+            s.copied.runOptimize();
+        });
     }
 
     /** Every stream's ledger as a verifier reports it, by profile, epoch and shard; compacts it first. */
@@ -148,7 +178,10 @@ public final class LiveAudit {
                     BitmapCodec.encode(s.seen),
                     s.records,
                     s.duplicates,
-                    s.outOfOrder));
+                    s.outOfOrder,
+                    s.copied.getLongCardinality(),
+                    s.injectedOutOfOrder,
+                    s.injectedLate));
         }
         return ledgers;
     }
@@ -203,7 +236,8 @@ public final class LiveAudit {
                 settled ? 0 : lost,
                 LatencyPercentiles.ofMicros(latencyMicros),
                 settled ? firstMissing : List.of(),
-                null);
+                null,
+                injected().orNull());
     }
 
     /**
@@ -221,7 +255,15 @@ public final class LiveAudit {
             long highest = s.seen.isEmpty() ? -1 : Integer.toUnsignedLong(s.seen.last());
             long missing = highest + 1 - s.seen.getLongCardinality();
             out.add(new VerifySummary.StreamSummary(
-                    id.profile(), id.shard(), id.epoch(), s.records, highest, missing, s.duplicates, s.outOfOrder));
+                    id.profile(),
+                    id.shard(),
+                    id.epoch(),
+                    s.records,
+                    highest,
+                    missing,
+                    s.duplicates,
+                    s.outOfOrder,
+                    s.injected().orNull()));
             lost += missing;
         }
         return new VerifySummary(
@@ -233,7 +275,13 @@ public final class LiveAudit {
                 foreign,
                 undecodable,
                 LatencyPercentiles.ofMicros(latencyMicros),
+                injected().orNull(),
                 out);
+    }
+
+    /** The injected records of every stream. */
+    private InjectedFaults injected() {
+        return streams.values().stream().map(Stream::injected).reduce(InjectedFaults.NONE, InjectedFaults::plus);
     }
 
     /**

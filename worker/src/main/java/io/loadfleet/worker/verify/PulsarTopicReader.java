@@ -73,7 +73,8 @@ final class PulsarTopicReader implements TopicReader {
                 new PulsarMessagePosition((MessageIdAdv) m.getMessageId()),
                 m.getEventTime(),
                 now,
-                m.getData());
+                m.getData(),
+                m.getProperty(OutgoingRecord.HEADER_INJECTED));
     }
 
     /** The next message, or null once the topic stayed idle. */

@@ -45,7 +45,7 @@ class WorkerServiceFilesTest {
         file.setFormat(FileFormat.PARQUET);
         SinkSpec sink = new SinkSpec();
         sink.setFile(file);
-        WorkerConfig config = new WorkerConfig("pod-files", generator, Format.JSON, sink, null, null);
+        WorkerConfig config = new WorkerConfig("pod-files", generator, Format.JSON, sink, null, null, null);
         RecordShape shape = Generators.shape(generator, null);
         return new WorkerService(config, shape, FileSink.open(file, shape.schema()), Clock.SYSTEM);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.loadfleet.api.control.Counters;
 import io.loadfleet.api.read.ProfileLoader;
+import io.loadfleet.api.status.InjectedFaults;
 import io.loadfleet.api.status.LatencyPercentiles;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ class RunSummaryJsonTest {
             List.of(
                     new RunSummary.Shard(0, 600, 0, 60, new Counters(18000, 17995, 17995, 5, "not shown")),
                     new RunSummary.Shard(1, 400, 60, 100, new Counters(12000, 11995, 11995, 5, null))),
+            new InjectedFaults(30, 300, 3),
             null);
 
     private static final List<RunTimeline.Second> SECONDS = List.of(
@@ -115,7 +117,12 @@ class RunSummaryJsonTest {
                     "sent" : 12000,
                     "acked" : 11995,
                     "errors" : 5
-                  } ]
+                  } ],
+                  "injected" : {
+                    "duplicates" : 30,
+                    "outOfOrder" : 300,
+                    "late" : 3
+                  }
                 }""";
 
     private static final String TIMELINE_JSON = """

@@ -1,6 +1,7 @@
 package io.loadfleet.worker.sink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -114,6 +115,7 @@ class PulsarRoundTripTest {
                 new GenericDatumReader<>(Generators.schema(type));
         List<Delivered> delivered = PulsarTopics.readAll(
                 pulsar.serviceUrl(), fullName, summary.counters().acked(), m -> {
+                    assertNull(m.getProperty(OutgoingRecord.HEADER_INJECTED), "no mark unless the profile injects");
                     assertEquals(
                             Generators.schema(type).getFields().size(),
                             m.getValue().getFields().size());

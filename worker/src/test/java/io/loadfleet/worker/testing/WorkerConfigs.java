@@ -23,7 +23,7 @@ public final class WorkerConfigs {
         kafka.setPartitions(3);
         SinkSpec sink = new SinkSpec();
         sink.setKafka(kafka);
-        return new WorkerConfig("pod-test", generator, Format.JSON, sink, null, null);
+        return new WorkerConfig("pod-test", generator, Format.JSON, sink, null, null, null);
     }
 
     /** The shape of a configuration's records. */

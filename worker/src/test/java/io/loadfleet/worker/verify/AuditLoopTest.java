@@ -81,7 +81,7 @@ class AuditLoopTest {
     }
 
     static ConsumedRecord record(int partition, long offset) {
-        return new ConsumedRecord("p", 0, 1, offset, partition, new KafkaOffset(offset), 0, 0, new byte[] {1});
+        return new ConsumedRecord("p", 0, 1, offset, partition, new KafkaOffset(offset), 0, 0, new byte[] {1}, null);
     }
 
     static void await(BooleanSupplier done) throws InterruptedException {

@@ -93,7 +93,7 @@ class VerifierPodTest {
     static WorkerConfig config(String broker, String topic) {
         GeneratorSpec generator = new GeneratorSpec();
         generator.setType(GeneratorType.TEMPERATURE);
-        return new WorkerConfig("vp", generator, Format.JSON, sink(broker, topic), null, null);
+        return new WorkerConfig("vp", generator, Format.JSON, sink(broker, topic), null, null, null);
     }
 
     /** Sends records of profile vp, epoch 1, keyed by device so they spread over the partitions, and keeps what it sent. */
