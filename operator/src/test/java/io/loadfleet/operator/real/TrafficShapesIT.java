@@ -45,7 +45,7 @@ class TrafficShapesIT {
                   generator: {type: smart-meter, seed: 3}
                   sink: {kafka: {bootstrapServers: "%s", topic: real-shaped, partitions: 4}}
                 """.formatted(COUNT, BURST, kafka.bootstrapServers()))
-                .replace("devices: {count: 10000}\n", "");
+                .replace("  devices: {count: 10000}\n", "");
     }
 
     @Test
