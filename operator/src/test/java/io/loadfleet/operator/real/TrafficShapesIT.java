@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loadfleet.api.status.Phase;
+import io.loadfleet.api.status.VerifyStatus;
+import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.testing.Delivered;
 import io.loadfleet.worker.testing.KafkaBroker;
 import io.loadfleet.worker.testing.KafkaTopics;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,7 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A shaped fleet on the real control plane: spec.count split over 2 pods, bursts, zipf-skewed devices. A replicas
  * change while it counts is held back (Degraded, naming spec.count), a rate change goes through live and the pods
  * count on; the fleet completes with exactly spec.count records on the topic, each pod's part, and every whole
- * burst window of every pod's epoch holds exactly its rate's records, opening with a burst.
+ * burst window of every pod's epoch holds exactly its rate's records, opening with a burst. And faults on purpose
+ * under live verification: injected records counted apart, no real loss.
  */
 @Timeout(600)
 class TrafficShapesIT {
@@ -79,6 +85,78 @@ class TrafficShapesIT {
         RealFleet.assertKeysInTheirShardsRange(records, Map.of(1L, 2, 2L, 2, 3L, 2, 4L, 2));
         assertHotKeys(records);
         assertWholeWindowsExact(records);
+    }
+
+    /**
+     * Faults on purpose, with live verification: the verifiers count every injected duplicate, out-of-order and
+     * late record apart, as many of each as the topic holds marked (from the judged epoch on), and find no real
+     * loss, duplication or disorder.
+     */
+    @Test
+    void injectedFaultsAreCountedApartByLiveVerification() throws Exception {
+        RealFleet fleet = new RealFleet("faults-on-purpose");
+        fleet.apply(RealFleet.profile("faulty", 1_000, 1, """
+                  generator: {type: temperature, seed: 8}
+                  faults: {duplicates: 0.01, outOfOrder: {fraction: 0.01, maxShift: 2s}, late: {fraction: 0.01, delay: 1s}}
+                  sink: {kafka: {bootstrapServers: "%s", topic: real-faulty, partitions: 2}}
+                  verify: {replicas: 1, grace: 5s}
+                """.formatted(kafka.bootstrapServers())));
+        fleet.awaitRunning("faulty", 1_000, 1);
+        await(
+                WAIT,
+                () -> {
+                    VerifyStatus v = fleet.status("faulty").getVerify();
+                    return v != null && v.fromEpoch() != null && v.records() > 8_000;
+                },
+                () -> fleet.describe("faulty"));
+        long acked = fleet.pauseAndSettle("faulty");
+        await(WAIT, () -> fleet.status("faulty").getVerify().lag() == 0, () -> fleet.describe("faulty"));
+        Thread.sleep(6_000); // past the grace
+        VerifyStatus v = fleet.status("faulty").getVerify();
+        Map<String, Set<String>> marked = new TreeMap<>();
+        long copies = 0;
+        for (ConsumerRecord<byte[], byte[]> r : KafkaTopics.readAll(kafka.bootstrapServers(), "real-faulty", acked)) {
+            Header mark = r.headers().lastHeader(OutgoingRecord.HEADER_INJECTED);
+            String fault = mark == null ? null : new String(mark.value(), StandardCharsets.UTF_8);
+            Delivered d = KafkaTopics.delivered(r, null);
+            if (fault != null && d.epoch() >= v.fromEpoch()) {
+                marked.computeIfAbsent(fault, f -> new HashSet<>())
+                        .add(d.epoch() + "/" + d.shard() + "/" + d.sequence());
+            }
+            copies += OutgoingRecord.INJECTED_DUPLICATE.equals(fault) ? 1 : 0;
+        }
+        System.out.printf(
+                "real faults on purpose: %d acked (+%d injected copies); status.verify from epoch %d: %d records, %d"
+                        + " lost, %d duplicates, %d out of order; injected %s; marked on the topic %s%n",
+                acked,
+                copies,
+                v.fromEpoch(),
+                v.records(),
+                v.lost(),
+                v.duplicates(),
+                v.outOfOrder(),
+                v.injected(),
+                marked.entrySet().stream()
+                        .collect(Collectors.toMap(
+                                Map.Entry::getKey, e -> e.getValue().size())));
+        assertEquals(0, v.lost(), v.toString());
+        assertEquals(0, v.duplicates(), v.toString());
+        assertEquals(0, v.outOfOrder(), v.toString());
+        assertEquals(
+                size(marked, OutgoingRecord.INJECTED_DUPLICATE), v.injected().duplicates(), v.toString());
+        assertEquals(
+                size(marked, OutgoingRecord.INJECTED_OUT_OF_ORDER), v.injected().outOfOrder(), v.toString());
+        assertEquals(size(marked, OutgoingRecord.INJECTED_LATE), v.injected().late(), v.toString());
+        assertTrue(
+                v.injected().duplicates() > 0
+                        && v.injected().outOfOrder() > 0
+                        && v.injected().late() > 0,
+                "" + v);
+        fleet.deleteAndAwaitGone("faulty");
+    }
+
+    private static long size(Map<String, Set<String>> marked, String fault) {
+        return marked.getOrDefault(fault, Set.of()).size();
     }
 
     /** zipf 1.1 over a pod's 5,000 devices gives its hottest about 14 % of its records; uniform would give 0.02 %. */
