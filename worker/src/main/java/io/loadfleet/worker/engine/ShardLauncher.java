@@ -66,28 +66,29 @@ public record ShardLauncher(
             String threadName,
             Runnable afterRun) {
         RecordGenerator generator = shape.create(new GeneratorSettings(
-                seed, shard.index(), shard.deviceStart(), shard.deviceEnd(), timing.fleetStartWallMillis()));
+                seed, shard.index(), shard.deviceStart(), shard.deviceEnd(), timing.fleetStartWallMillis(), epoch));
+        // Each epoch numbers its records from 0: its devices, faults and arrival instants are drawn afresh too, as
+        // its records' values and trace ids are (mix(0) is 0: a local run draws from the seed alone).
+        long epochSeed = seed ^ RecordRandom.mix(epoch);
         SendListener outcomes = watermark == null ? stats : new RunOutcomes(stats, watermark);
         ShardSender sender = new ShardSender(sink, stats, outcomes);
         ShardRecords records = new ShardRecords(
                 generator,
-                DevicePickers.of(ShardTraffic.devices(traffic), seed, shard.index(), shard.deviceCount()),
+                DevicePickers.of(ShardTraffic.devices(traffic), epochSeed, shard.index(), shard.deviceCount()),
                 sink.encoder(format, generator.schema()),
                 new OutgoingRecord(profile, shard.index(), epoch),
                 TraceSampler.of(tracing, seed, shard.index(), epoch),
                 faults == null
                         ? null
                         : new FaultInjector(
-                                new FaultDraws(faults, seed, shard.index()),
+                                new FaultDraws(faults, epochSeed, shard.index()),
                                 faults.delayNanos(),
                                 new OutgoingRecord(profile, shard.index(), epoch),
                                 sender,
                                 stats));
-        // Each epoch its own arrival instants (0 for a local run: its seed alone), as its own trace ids.
-        long arrivalSeed = seed ^ RecordRandom.mix(epoch);
         Pacer pacer = new Pacer(
                 clock,
-                Arrivals.of(timing.schedule(), ShardTraffic.arrivals(traffic), arrivalSeed, shard.index()),
+                Arrivals.of(timing.schedule(), ShardTraffic.arrivals(traffic), epochSeed, shard.index()),
                 timing.startNanos(),
                 timing.runNanos());
         ShardRunner runner = new ShardRunner(shard, records, sender, pacer, timing, stats, budget);

@@ -12,7 +12,7 @@ import org.apache.avro.util.Utf8;
  */
 abstract class SeededRecordGenerator implements RecordGenerator {
 
-    /** Positioned at (type-salted seed, shard, sequence) before every {@link #fillReading}. */
+    /** Positioned at (type- and epoch-salted seed, shard, sequence) before every {@link #fillReading}. */
     protected final RecordRandom random = new RecordRandom();
 
     protected final DeviceTraits traits;
@@ -24,6 +24,8 @@ abstract class SeededRecordGenerator implements RecordGenerator {
      * each other's ids nor share device traits.
      */
     private final long typeSeed;
+    /** {@link #typeSeed} salted with the epoch: the records' values, not the devices' traits, differ per epoch. */
+    private final long recordSeed;
     /**
      * Device ids, each built once: formatting them per record was a large share of a generator's CPU
      * time (JFR), and caching them raised the records per second of one thread (BENCHMARKS.md).
@@ -41,6 +43,7 @@ abstract class SeededRecordGenerator implements RecordGenerator {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.schema = schema;
         this.typeSeed = settings.seed() ^ RecordRandom.mix(type.id().hashCode());
+        this.recordSeed = typeSeed ^ RecordRandom.mix(settings.epoch()); // mix(0) is 0: a local run as before
         this.traits = new DeviceTraits(typeSeed);
         this.ids = new PerDeviceCache<>(
                 settings, device -> DeviceLabels.utf8(labelPrefix, device, DeviceLabels.DEVICE_WIDTH));
@@ -60,7 +63,7 @@ abstract class SeededRecordGenerator implements RecordGenerator {
     public final void fill(long device, long sequence, long eventTimeMillis, GeneratedRecord record) {
         int slot = settings.slotOf(device);
         this.sequence = sequence;
-        random.reset(typeSeed, settings.shard(), sequence);
+        random.reset(recordSeed, settings.shard(), sequence);
         fillReading(slot, device, eventTimeMillis, record);
     }
 

@@ -17,6 +17,7 @@ import io.loadfleet.api.spec.LateFaultSpec;
 import io.loadfleet.api.spec.OutOfOrderFaultSpec;
 import io.loadfleet.api.status.InjectedFaults;
 import io.loadfleet.worker.generate.Generators;
+import io.loadfleet.worker.generate.RecordRandom;
 import io.loadfleet.worker.pace.RateSchedule;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.sink.RecordSink;
@@ -177,7 +178,7 @@ class FaultInjectionTest {
     @Test
     void onlyInjectedRecordsAreMarkedAndEachFaultIsWhatItSays() {
         List<Sent> sent = run(ALL, 42, false).sent();
-        FaultDraws draws = new FaultDraws(ALL, 42, 0);
+        FaultDraws draws = new FaultDraws(ALL, 42 ^ RecordRandom.mix(1), 0);
         long shifted = 0;
         long shiftSum = 0;
         long held = 0;

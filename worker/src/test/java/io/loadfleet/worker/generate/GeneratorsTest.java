@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loadfleet.api.spec.GeneratorType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.avro.LogicalType;
@@ -168,6 +169,34 @@ class GeneratorsTest {
         // reading (a night-time 0.041 kWh) repeats now and then; an ignored seed or shard repeats all
         assertTrue(sameAsOtherSeed < count / 10, sameAsOtherSeed + " equal records with another seed");
         assertTrue(sameAsOtherShard < count / 10, sameAsOtherShard + " equal records in another shard");
+    }
+
+    /**
+     * A new epoch numbers its records from 0 again: its values (and ids) are drawn afresh, or a live rate change
+     * would send the same ids again, while each device keeps its traits (iot-sensor's type and place).
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = GeneratorType.class,
+            names = {"DATASET", "AVRO_SCHEMA"},
+            mode = EnumSource.Mode.EXCLUDE)
+    void anotherEpochGivesOtherRecordsOfTheSameDevices(GeneratorType type) {
+        RecordGenerator epoch0 = GeneratorFixtures.create(type);
+        RecordGenerator epoch3 =
+                Generators.create(type, new GeneratorSettings(SEED, 0, DEVICE_START, DEVICE_END, 0, 3));
+        int same = 0;
+        int count = 5_000;
+        for (long sequence = 0; sequence < count; sequence++) {
+            GenericData.Record a = GeneratorFixtures.fill(epoch0, device(sequence), sequence, eventTime(sequence));
+            GenericData.Record b = GeneratorFixtures.fill(epoch3, device(sequence), sequence, eventTime(sequence));
+            same += a.equals(b) ? 1 : 0;
+            if (type == GeneratorType.IOT_SENSOR) {
+                for (String trait : List.of("device_type", "latitude", "longitude", "altitude")) {
+                    assertEquals(a.get(trait), b.get(trait), trait + " is the device's, in every epoch");
+                }
+            }
+        }
+        assertTrue(same < count / 10, same + " equal records in another epoch");
     }
 
     @ParameterizedTest

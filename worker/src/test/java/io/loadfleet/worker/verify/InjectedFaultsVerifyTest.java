@@ -26,6 +26,7 @@ import io.loadfleet.worker.engine.LocalRun;
 import io.loadfleet.worker.engine.RunSummary;
 import io.loadfleet.worker.engine.SinkTarget;
 import io.loadfleet.worker.generate.Generators;
+import io.loadfleet.worker.generate.RecordRandom;
 import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.testing.ConsoleCapture;
@@ -245,7 +246,9 @@ class InjectedFaultsVerifyTest {
                     "every record settled once, none failed");
             InjectedFaults sent = worker.stats().injected();
             FaultDraws draws = new FaultDraws(
-                    FaultSettings.of(config.faults()), config.generator().effectiveSeed(), 0);
+                    FaultSettings.of(config.faults()),
+                    config.generator().effectiveSeed() ^ RecordRandom.mix(1), // epoch 1's draws
+                    0);
             assertEquals(
                     new InjectedFaults(
                             count(draws, FaultDraws.Fault.DUPLICATE, records),
