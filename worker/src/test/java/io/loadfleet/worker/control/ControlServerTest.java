@@ -101,7 +101,7 @@ class ControlServerTest {
         return """
                 {"epoch": %d, "shard": 0, "shards": 1, "rate": %d, "deviceStart": %d, "deviceEnd": %d,
                  "stages": [], "startTimeMillis": %d, "endTimeMillis": null, "paused": false,
-                 "effectiveTimeMillis": null}
+                 "effectiveTimeMillis": null, "count": null}
                 """.formatted(epoch, rate, deviceStart, deviceEnd, startTimeMillis);
     }
 
