@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -38,7 +39,7 @@ class MonitoringTest {
         assertTrue(queried.size() >= 8, "metrics found on the dashboard: " + queried);
 
         PrometheusMeterRegistry worker = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        WorkerMetrics.bind(worker, () -> null);
+        WorkerMetrics.bind(worker, () -> null, List.of("kafka", "file"));
         Set<String> exported = names(worker.scrape());
         try (OperatorFixture operator = new OperatorFixture(client, 18080)) {
             operator.apply(OperatorFixture.PROFILE);

@@ -48,6 +48,7 @@ public final class TestProfiles {
                 new Counters(sent, acked, acked, errors, lastError),
                 0,
                 WorkerStatus.Histograms.NONE,
+                List.of(),
                 List.of());
     }
 }

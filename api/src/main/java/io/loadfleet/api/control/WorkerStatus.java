@@ -15,6 +15,8 @@ import java.util.List;
  *                      minus written is what waits on the sink, and its rate is the rate achieved)
  * @param stalledMillis how long the record now being handed to the sink has waited since its intended send
  *                      time; grows while the sink blocks (no broker, buffer full), 0 between sends
+ * @param sinks         each sink's counters and latency, in spec.sink's order (kafka, pulsar, file); with one sink
+ *                      its counters are the pod's
  */
 public record WorkerStatus(
         String profile,
@@ -25,10 +27,12 @@ public record WorkerStatus(
         @JsonUnwrapped Counters counters,
         long stalledMillis,
         @JsonUnwrapped Histograms latency,
-        List<StreamAcks> streams) {
+        List<StreamAcks> streams,
+        List<SinkCounters> sinks) {
 
     public WorkerStatus {
         streams = streams == null ? List.of() : List.copyOf(streams);
+        sinks = sinks == null ? List.of() : List.copyOf(sinks);
     }
 
     /** The shard of the plan a pod runs: its index, the plan's size, and its devices [deviceStart, deviceEnd). */
@@ -62,6 +66,7 @@ public record WorkerStatus(
                 new Counters(0, 0, 0, 0, problem),
                 0,
                 Histograms.NONE,
+                List.of(),
                 List.of());
     }
 

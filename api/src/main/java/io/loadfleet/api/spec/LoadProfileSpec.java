@@ -78,10 +78,10 @@ import java.util.List;
                 + " per replica of the replicas derived from the rate: set replicas, raise targetRate or lower "
                 + "maxRatePerPod, or lower devices.count")
 @ValidationRule(
-        value = "!has(self.tracing) || !has(self.sink) || !has(self.sink.file)",
+        value = "!has(self.tracing) || !has(self.sink)" + LoadProfileSpec.CEL_NOT_FILES_ONLY,
         fieldPath = ".tracing",
         message = "spec.tracing: does not apply to sink.file: files carry no headers for a traceparent; "
-                + "remove spec.tracing or send to sink.kafka or sink.pulsar")
+                + "remove spec.tracing or send to sink.kafka or sink.pulsar too")
 @ValidationRule(
         value = "!has(self.sink) || !has(self.sink.kafka) || !has(self.sink.kafka.schemaRegistry)"
                 + " || (has(self.format) && self.format == 'avro')",
@@ -89,22 +89,27 @@ import java.util.List;
         message = "spec.sink.kafka.schemaRegistry: needs spec.format: avro (registry-framed values are Avro): set "
                 + "format: avro, or remove schemaRegistry to send JSON")
 @ValidationRule(
-        value = "!has(self.format) || self.format != 'avro' || !has(self.sink) || !has(self.sink.file)",
+        value = "!has(self.format) || self.format != 'avro' || !has(self.sink)" + LoadProfileSpec.CEL_NOT_FILES_ONLY,
         fieldPath = ".format",
         message = "spec.format: avro does not apply to sink.file: the files hold the records in sink.file.format "
-                + "(parquet carries the Avro schema); leave format out")
+                + "(parquet carries the Avro schema); leave format out, or add sink.kafka or sink.pulsar to send "
+                + "Avro there too")
 @ValidationRule(
         value = "!has(self.verify) || (has(self.verify.enabled) && !self.verify.enabled) || !has(self.sink)"
-                + " || !has(self.sink.file)",
+                + LoadProfileSpec.CEL_NOT_FILES_ONLY,
         fieldPath = ".verify",
         message = "spec.verify: does not apply to sink.file: verifiers read a broker's topic; send to sink.kafka or "
-                + "sink.pulsar, or remove spec.verify")
+                + "sink.pulsar too, or remove spec.verify")
 @ValidationRule(
         value = "!has(self.faults) || !has(self.sink) || !has(self.sink.file)",
         fieldPath = ".faults",
         message = "spec.faults: does not apply to sink.file: files carry no headers to mark injected records; "
                 + "remove spec.faults or send to sink.kafka or sink.pulsar")
 public class LoadProfileSpec {
+    /** CEL, after a {@code ||}: the sinks are not files alone (a topic is there too), the twin of SinkSpec.filesOnly. */
+    static final String CEL_NOT_FILES_ONLY =
+            " || !has(self.sink.file) || has(self.sink.kafka) || has(self.sink.pulsar)";
+
     public static final long DEFAULT_MAX_RATE_PER_POD = 50_000;
 
     /** CEL: maxRatePerPod with its default applied. */

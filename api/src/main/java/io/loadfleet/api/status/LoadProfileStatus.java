@@ -65,6 +65,9 @@ public class LoadProfileStatus {
                     + "duration); a spec whose plan differs starts a new epoch.")
     private String planHash;
 
+    @JsonPropertyDescription("Each sink's counts, rate and latency, in spec.sink's order (kafka, pulsar, file).")
+    private List<SinkStatus> sinks;
+
     @JsonPropertyDescription("What live verification (spec.verify) found: the verifiers' count of the records the "
             + "fleet sent and the broker acknowledged.")
     private VerifyStatus verify;
@@ -94,8 +97,17 @@ public class LoadProfileStatus {
         s.startTime = startTime;
         s.planHash = planHash;
         s.verify = verify;
+        s.sinks = sinks;
         s.conditions = new ArrayList<>(conditions);
         return s;
+    }
+
+    public List<SinkStatus> getSinks() {
+        return sinks;
+    }
+
+    public void setSinks(List<SinkStatus> sinks) {
+        this.sinks = sinks;
     }
 
     public VerifyStatus getVerify() {
@@ -253,6 +265,7 @@ public class LoadProfileStatus {
                 && Objects.equals(epochStartTime, o.epochStartTime)
                 && Objects.equals(startTime, o.startTime)
                 && Objects.equals(planHash, o.planHash)
+                && Objects.equals(sinks, o.sinks)
                 && Objects.equals(verify, o.verify)
                 && Objects.equals(conditions, o.conditions);
     }
@@ -275,6 +288,7 @@ public class LoadProfileStatus {
                 epochStartTime,
                 startTime,
                 planHash,
+                sinks,
                 verify,
                 conditions);
     }

@@ -37,33 +37,25 @@ final class ClusterValidator {
     }
 
     private static void sink(List<Problem> problems, SinkSpec sink) {
-        switch (sink.kind()) {
-            case KAFKA -> {
-                if (sink.getKafka().getBootstrapServers() == null) {
-                    problems.add(new Problem(
-                            "spec.sink.kafka.bootstrapServers",
-                            "is required in a cluster: give host:port of "
-                                    + "the Kafka brokers (only a local `run` can start an embedded broker)"));
-                }
-            }
-            case PULSAR -> {
-                if (sink.getPulsar().getServiceUrl() == null) {
-                    problems.add(new Problem(
-                            "spec.sink.pulsar.serviceUrl",
-                            "is required in a cluster: give pulsar://host:6650 "
-                                    + "(only a local `run` can take it from --service-url)"));
-                }
-            }
-            case FILE -> {
-                if (!inPodWritableDir(sink.getFile().getPath())) {
-                    problems.add(new Problem(
-                            "spec.sink.file.path",
-                            "\"" + sink.getFile().getPath() + "\" cannot be written in a "
-                                    + "cluster: the worker pods' root file system is read-only; use a path under "
-                                    + POD_WRITABLE_DIR
-                                    + " (their emptyDir volume, e.g. " + POD_WRITABLE_DIR + "/out)"));
-                }
-            }
+        if (sink.getKafka() != null && sink.getKafka().getBootstrapServers() == null) {
+            problems.add(new Problem(
+                    "spec.sink.kafka.bootstrapServers",
+                    "is required in a cluster: give host:port of "
+                            + "the Kafka brokers (only a local `run` can start an embedded broker)"));
+        }
+        if (sink.getPulsar() != null && sink.getPulsar().getServiceUrl() == null) {
+            problems.add(new Problem(
+                    "spec.sink.pulsar.serviceUrl",
+                    "is required in a cluster: give pulsar://host:6650 "
+                            + "(only a local `run` can take it from --service-url)"));
+        }
+        if (sink.getFile() != null && !inPodWritableDir(sink.getFile().getPath())) {
+            problems.add(new Problem(
+                    "spec.sink.file.path",
+                    "\"" + sink.getFile().getPath() + "\" cannot be written in a "
+                            + "cluster: the worker pods' root file system is read-only; use a path under "
+                            + POD_WRITABLE_DIR
+                            + " (their emptyDir volume, e.g. " + POD_WRITABLE_DIR + "/out)"));
         }
     }
 

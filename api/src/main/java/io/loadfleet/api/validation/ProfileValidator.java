@@ -123,11 +123,11 @@ public final class ProfileValidator {
         FaultsValidator.validate(problems, spec.getFaults(), spec.getSink());
         if (spec.getTracing() != null
                 && spec.getSink() != null
-                && spec.getSink().getFile() != null) {
+                && spec.getSink().filesOnly()) {
             problems.add(new Problem(
                     "spec.tracing",
                     "does not apply to sink.file: files carry no headers for a "
-                            + "traceparent; remove spec.tracing or send to sink.kafka or sink.pulsar"));
+                            + "traceparent; remove spec.tracing or send to sink.kafka or sink.pulsar too"));
         }
         if (problems.isEmpty()) {
             fleet(problems, spec);

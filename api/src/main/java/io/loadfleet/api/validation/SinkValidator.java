@@ -18,7 +18,7 @@ import io.loadfleet.api.spec.TlsSpec;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Checks spec.sink: that it names one sink, and that sink's settings (Kafka, Pulsar or files). */
+/** Checks spec.sink: that it names a sink, and the settings of each it names (Kafka, Pulsar, files). */
 final class SinkValidator {
     private static final Pattern TOPIC = Pattern.compile(Limits.TOPIC_PATTERN);
     private static final Pattern PULSAR_TOPIC = Pattern.compile(Limits.PULSAR_TOPIC_PATTERN);
@@ -27,20 +27,21 @@ final class SinkValidator {
 
     private SinkValidator() {}
 
-    /** Checks that exactly one sink is set, then that one; {@code format} is spec.format, which sink.file refuses as avro. */
+    /** Checks that a sink is set, then each one set; {@code format} is spec.format, which files alone refuse as avro. */
     static void validate(List<Problem> problems, SinkSpec sink, Format format) {
-        int sinks = sink == null ? 0 : sink.kinds().size();
-        if (sinks != 1) {
-            problems.add(new Problem(
-                    "spec.sink",
-                    (sinks == 0 ? "is required" : "names " + sinks + " sinks")
-                            + ": set exactly one of sink.kafka, sink.pulsar or sink.file"));
+        if (sink == null || sink.kinds().isEmpty()) {
+            problems.add(
+                    new Problem("spec.sink", "is required: set one or more of sink.kafka, sink.pulsar and sink.file"));
             return;
         }
-        switch (sink.kind()) {
-            case KAFKA -> kafka(problems, sink.getKafka(), format);
-            case PULSAR -> pulsar(problems, sink.getPulsar());
-            case FILE -> file(problems, sink.getFile(), format);
+        if (sink.getKafka() != null) {
+            kafka(problems, sink.getKafka(), format);
+        }
+        if (sink.getPulsar() != null) {
+            pulsar(problems, sink.getPulsar());
+        }
+        if (sink.getFile() != null) {
+            file(problems, sink.getFile(), format, sink.filesOnly());
         }
     }
 
@@ -217,7 +218,8 @@ final class SinkValidator {
         }
     }
 
-    private static void file(List<Problem> problems, FileSinkSpec file, Format format) {
+    /** @param filesOnly whether the files are the only sink, so spec.format applies to nothing */
+    private static void file(List<Problem> problems, FileSinkSpec file, Format format, boolean filesOnly) {
         String at = "spec.sink.file";
         if (file.getPath() == null || file.getPath().isBlank()) {
             problems.add(new Problem(at + ".path", "is required: the directory the files go to"));
@@ -238,12 +240,13 @@ final class SinkValidator {
                     file.getRollBytes() + " is out of range: use " + Limits.MIN_ROLL_BYTES
                             + " or more bytes, or leave it out for " + FileSinkSpec.DEFAULT_ROLL_BYTES + " (256 MiB)"));
         }
-        // Files hold the records' fields in the file's own format; only JSON is encoded for them (the jsonl lines).
-        if (format == Format.AVRO) {
+        // Files hold the records' fields in the file's own format: spec.format is the topics' encoding.
+        if (format == Format.AVRO && filesOnly) {
             problems.add(new Problem(
                     "spec.format",
                     "avro does not apply to sink.file: the files hold the records in "
-                            + "sink.file.format (parquet carries the Avro schema); leave format out"));
+                            + "sink.file.format (parquet carries the Avro schema); leave format out, "
+                            + "or add sink.kafka or sink.pulsar to send Avro there too"));
         }
     }
 

@@ -15,11 +15,11 @@ final class VerifyValidator {
         if (verify == null) {
             return;
         }
-        if (verify.isOn() && sink != null && sink.getFile() != null) {
+        if (verify.isOn() && sink != null && sink.filesOnly()) {
             problems.add(new Problem(
                     "spec.verify",
                     "does not apply to sink.file: verifiers read a broker's topic; send to sink.kafka or "
-                            + "sink.pulsar, or remove spec.verify"));
+                            + "sink.pulsar too, or remove spec.verify"));
         }
         Integer replicas = verify.getReplicas();
         if (replicas != null && (replicas < 1 || replicas > VerifySpec.MAX_REPLICAS)) {

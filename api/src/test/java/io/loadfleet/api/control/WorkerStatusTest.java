@@ -14,7 +14,10 @@ class WorkerStatusTest {
             + "\"deviceStart\":100,\"deviceEnd\":200,\"targetRate\":1000.5,\"sent\":10,\"acked\":9,\"written\":8,"
             + "\"errors\":1,\"lastError\":\"timeout\",\"stalledMillis\":5,\"publishLatency\":\"HISTOGRAM1\","
             + "\"scheduleDelay\":\"HISTOGRAM2\","
-            + "\"streams\":[{\"shard\":2,\"epoch\":7,\"first\":100,\"through\":199,\"failed\":[150]}]}";
+            + "\"streams\":[{\"shard\":2,\"epoch\":7,\"first\":100,\"through\":199,\"failed\":[150]}],"
+            + "\"sinks\":[{\"type\":\"kafka\",\"sent\":10,\"acked\":9,\"written\":9,\"errors\":1,"
+            + "\"lastError\":\"timeout\",\"publishLatency\":\"HISTOGRAM3\"},{\"type\":\"file\",\"sent\":10,"
+            + "\"acked\":9,\"written\":10,\"errors\":0,\"lastError\":null,\"publishLatency\":null}]}";
     static final WorkerStatus STATUS = new WorkerStatus(
             "grid",
             WorkerState.RUNNING,
@@ -24,7 +27,10 @@ class WorkerStatusTest {
             new Counters(10, 9, 8, 1, "timeout"),
             5,
             new WorkerStatus.Histograms("HISTOGRAM1", "HISTOGRAM2"),
-            List.of(new StreamAcks(2, 7, 100, 199, List.of(150L))));
+            List.of(new StreamAcks(2, 7, 100, 199, List.of(150L))),
+            List.of(
+                    new SinkCounters("kafka", new Counters(10, 9, 9, 1, "timeout"), "HISTOGRAM3"),
+                    new SinkCounters("file", new Counters(10, 9, 10, 0, null), null)));
 
     @Test
     void writesTheFlatObjectOfTheProtocol() throws Exception {
@@ -41,6 +47,13 @@ class WorkerStatusTest {
         String older = FLAT.substring(0, FLAT.indexOf(",\"streams\"")) + "}";
 
         assertEquals(List.of(), JSON.readValue(older, WorkerStatus.class).streams());
+    }
+
+    @Test
+    void aStatusWithoutSinksListsNone() throws Exception {
+        String older = FLAT.substring(0, FLAT.indexOf(",\"sinks\"")) + "}";
+
+        assertEquals(List.of(), JSON.readValue(older, WorkerStatus.class).sinks());
     }
 
     @Test

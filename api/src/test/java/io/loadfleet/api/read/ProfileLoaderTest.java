@@ -17,7 +17,9 @@ import io.loadfleet.api.spec.PulsarCompression;
 import io.loadfleet.api.spec.PulsarSinkSpec;
 import io.loadfleet.api.spec.SaslMechanism;
 import io.loadfleet.api.spec.SecretFile;
+import io.loadfleet.api.spec.SinkKind;
 import io.loadfleet.api.validation.ProfileValidator;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -327,10 +329,15 @@ class ProfileLoaderTest {
     }
 
     @Test
-    void exactlyOneSink() {
-        List<String> problems = problems(VALID.replace("    kafka:\n", "    pulsar: {topic: other}\n    kafka:\n"));
+    void severalSinksAreOneProfileAndEachIsChecked() throws Exception {
+        LoadProfile both =
+                ProfileLoader.parse(VALID.replace("    kafka:\n", "    pulsar: {topic: other}\n    kafka:\n"));
         assertEquals(
-                List.of("spec.sink: names 2 sinks: set exactly one of sink.kafka, sink.pulsar or sink.file"), problems);
+                EnumSet.of(SinkKind.KAFKA, SinkKind.PULSAR),
+                both.getSpec().getSink().kinds());
+        assertEquals(
+                List.of("spec.sink.pulsar.topic: is required"),
+                problems(VALID.replace("    kafka:\n", "    pulsar: {}\n    kafka:\n")));
     }
 
     @Test

@@ -1,14 +1,16 @@
 package io.loadfleet.api.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The one way to tell which sink a spec names, and that it adds nothing to the spec's JSON. */
+/** The one way to tell which sinks a spec names and which topic is verified, adding nothing to the spec's JSON. */
 class SinkSpecTest {
 
     private static SinkSpec sink(SinkKind... kinds) {
@@ -24,26 +26,25 @@ class SinkSpecTest {
     }
 
     @Test
-    void kindIsTheOneSinkSet() {
+    void kindsAreTheSinksSetInSpecOrder() {
         for (SinkKind kind : SinkKind.values()) {
             assertEquals(Set.of(kind), sink(kind).kinds());
-            assertEquals(kind, sink(kind).kind());
         }
-    }
-
-    @Test
-    void kindsCountsEverySinkSetAndKindRefusesAnythingButOne() {
         assertEquals(Set.of(), sink().kinds());
         assertEquals(
                 EnumSet.of(SinkKind.KAFKA, SinkKind.FILE),
                 sink(SinkKind.FILE, SinkKind.KAFKA).kinds());
         assertEquals(EnumSet.allOf(SinkKind.class), sink(SinkKind.values()).kinds());
-        assertEquals(
-                "spec.sink names 0 sinks: set exactly one of sink.kafka, sink.pulsar or sink.file",
-                assertThrows(IllegalStateException.class, () -> sink().kind()).getMessage());
-        assertThrows(
-                IllegalStateException.class,
-                () -> sink(SinkKind.KAFKA, SinkKind.PULSAR).kind());
+    }
+
+    @Test
+    void theTopicIsKafkasThenPulsarsAndNoneForFilesAlone() {
+        assertEquals(SinkKind.KAFKA, sink(SinkKind.values()).topicKind());
+        assertEquals(SinkKind.PULSAR, sink(SinkKind.FILE, SinkKind.PULSAR).topicKind());
+        assertNull(sink(SinkKind.FILE).topicKind());
+        assertTrue(sink(SinkKind.FILE).filesOnly());
+        assertFalse(sink(SinkKind.FILE, SinkKind.PULSAR).filesOnly());
+        assertFalse(sink(SinkKind.KAFKA).filesOnly());
     }
 
     @Test

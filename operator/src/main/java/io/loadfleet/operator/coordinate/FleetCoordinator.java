@@ -3,6 +3,7 @@ package io.loadfleet.operator.coordinate;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,10 @@ public final class FleetCoordinator {
     private final FleetObserver observer;
     private final AssignmentPusher pusher;
     private final LongSupplier wallClockMillis;
+    /** Rate windows by fleet id, and by fleet id, this separator and sink type for each sink's own rate. */
     private final Map<String, RateWindow> rates = new ConcurrentHashMap<>();
+
+    private static final String SINK_KEY = "/sink/";
 
     public FleetCoordinator(WorkerClient client) {
         this(client, PASS_DEADLINE.length(), System::currentTimeMillis);
@@ -61,7 +65,16 @@ public final class FleetCoordinator {
         // A Parquet file sink acks a minute of records at once when its file ends: the rate counts them when written.
         Double rate = rates.computeIfAbsent(fleetId, id -> new RateWindow())
                 .add(totals.counters().written(), totals.counters().sent(), nowNanos);
-        return new FleetReport(now, newEpoch, waiting, seen, totals, rate, allFinished(now, seen.answering()));
+        Map<String, Double> sinkRates = new LinkedHashMap<>();
+        for (FleetTotals.SinkTotal sink : totals.sinks()) {
+            Double sinkRate = rates.computeIfAbsent(fleetId + SINK_KEY + sink.type(), id -> new RateWindow())
+                    .add(sink.counters().written(), sink.counters().sent(), nowNanos);
+            if (sinkRate != null) {
+                sinkRates.put(sink.type(), sinkRate);
+            }
+        }
+        return new FleetReport(
+                now, newEpoch, waiting, seen, totals, rate, sinkRates, allFinished(now, seen.answering()));
     }
 
     private static boolean allFinished(AppliedEpoch applied, Map<Integer, WorkerStatus> answering) {
@@ -73,6 +86,6 @@ public final class FleetCoordinator {
 
     /** Forgets fleets that no longer exist (deleted LoadProfiles need no finalizer for this). */
     public void retainOnly(Set<String> fleetIds) {
-        rates.keySet().retainAll(fleetIds);
+        rates.keySet().removeIf(key -> !fleetIds.contains(key.split(SINK_KEY, 2)[0]));
     }
 }

@@ -1,5 +1,7 @@
 package io.loadfleet.operator.coordinate;
 
+import java.util.Map;
+
 /**
  * The fleet after a pass, for its status.
  *
@@ -8,6 +10,7 @@ package io.loadfleet.operator.coordinate;
  * @param totals       summed over the ready pods that answered
  * @param achievedRate records written a second over the last {@link FleetCoordinator#RATE_WINDOW}; null
  *                     until two passes far enough apart have counted
+ * @param sinkRates    each sink's own achievedRate, by type, where it is known yet
  * @param allFinished  every pod of the plan has sent its whole share (a fleet with a duration)
  */
 public record FleetReport(
@@ -17,4 +20,5 @@ public record FleetReport(
         FleetObservation observation,
         FleetTotals totals,
         Double achievedRate,
+        Map<String, Double> sinkRates,
         boolean allFinished) {}

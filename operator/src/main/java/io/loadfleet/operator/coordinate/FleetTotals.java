@@ -2,10 +2,14 @@ package io.loadfleet.operator.coordinate;
 
 import io.loadfleet.api.control.Counters;
 import io.loadfleet.api.control.HistogramCodec;
+import io.loadfleet.api.control.SinkCounters;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.status.FleetLatency;
 import io.loadfleet.api.status.LatencyPercentiles;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +20,17 @@ import org.slf4j.LoggerFactory;
  *
  * @param stalledMillis the longest a pod's current send has been waiting on the sink
  * @param latency       null when no pod has measured anything yet
+ * @param sinks         each sink's figures summed over the pods, in spec.sink's order
  */
-public record FleetTotals(Counters counters, long stalledMillis, FleetLatency latency) {
+public record FleetTotals(Counters counters, long stalledMillis, FleetLatency latency, List<SinkTotal> sinks) {
+
+    /**
+     * One sink's records and publish latency over the fleet.
+     *
+     * @param publishLatency null while no pod has measured one
+     */
+    public record SinkTotal(String type, Counters counters, LatencyPercentiles publishLatency) {}
+
     private static final Logger LOG = LoggerFactory.getLogger(FleetTotals.class);
 
     public static FleetTotals of(Collection<WorkerStatus> pods) {
@@ -25,8 +38,14 @@ public record FleetTotals(Counters counters, long stalledMillis, FleetLatency la
         long stalledMillis = 0;
         Histogram publishLatency = new Histogram(3);
         Histogram scheduleDelay = new Histogram(3);
+        Map<String, Counters> sinkCounters = new LinkedHashMap<>();
+        Map<String, Histogram> sinkLatency = new LinkedHashMap<>();
         for (WorkerStatus s : pods) {
             counters = counters.plus(s.counters());
+            for (SinkCounters sink : s.sinks()) {
+                sinkCounters.merge(sink.type(), sink.counters(), Counters::plus);
+                merge(sinkLatency.computeIfAbsent(sink.type(), type -> new Histogram(3)), sink.publishLatency());
+            }
             stalledMillis = Math.max(stalledMillis, s.stalledMillis());
             merge(publishLatency, s.latency().publishLatency());
             merge(scheduleDelay, s.latency().scheduleDelay());
@@ -35,7 +54,14 @@ public record FleetTotals(Counters counters, long stalledMillis, FleetLatency la
                 ? null
                 : new FleetLatency(
                         LatencyPercentiles.ofMicros(publishLatency), LatencyPercentiles.ofMicros(scheduleDelay));
-        return new FleetTotals(counters, stalledMillis, latency);
+        List<SinkTotal> sinks = sinkCounters.entrySet().stream()
+                .map(e -> {
+                    Histogram h = sinkLatency.get(e.getKey());
+                    return new SinkTotal(
+                            e.getKey(), e.getValue(), h.getTotalCount() == 0 ? null : LatencyPercentiles.ofMicros(h));
+                })
+                .toList();
+        return new FleetTotals(counters, stalledMillis, latency, sinks);
     }
 
     /** Adds a pod's histogram; one that does not decode (a pod of another version) is left out, not fatal. */

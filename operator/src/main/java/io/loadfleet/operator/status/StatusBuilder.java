@@ -7,6 +7,7 @@ import io.loadfleet.api.spec.LoadProfileSpec;
 import io.loadfleet.api.status.Condition;
 import io.loadfleet.api.status.LoadProfileStatus;
 import io.loadfleet.api.status.Phase;
+import io.loadfleet.api.status.SinkStatus;
 import io.loadfleet.api.status.VerifyStatus;
 import io.loadfleet.operator.coordinate.FleetReport;
 import io.loadfleet.operator.dependent.FleetNames;
@@ -85,6 +86,9 @@ public final class StatusBuilder {
         s.setSent(r.totals().counters().sent());
         s.setAcked(r.totals().counters().acked());
         s.setErrors(r.totals().counters().errors());
+        if (!r.totals().sinks().isEmpty()) {
+            s.setSinks(sinks(before, r));
+        }
         if (r.totals().latency() != null) {
             s.setLatency(r.totals().latency());
         }
@@ -137,7 +141,7 @@ public final class StatusBuilder {
     /**
      * Degraded, most fundamental cause first: pods that cannot load their generator's input (they
      * try it before the sink), pods that cannot reach the broker, pods that do not
-     * answer, send errors, then backpressure (records piling up unacknowledged while the broker is
+     * answer, send errors (naming the sinks that failed, when there are several), then backpressure (records piling up unacknowledged while the broker is
      * slow or gone, before any send has timed out). Live verification's findings come after these:
      * they last (a lost record stays lost), while these pass.
      */
@@ -153,6 +157,7 @@ public final class StatusBuilder {
                         * (profile.getSpec().isPaused() ? 0 : profile.getSpec().getTargetRate()));
         Map<Integer, String> loading = stuckAt(r, WorkerState.LOADING_INPUT);
         Map<Integer, String> connecting = stuckAt(r, WorkerState.CONNECTING);
+        String failing = failingSinks(before, r);
         if (!loading.isEmpty()) {
             reason = "GeneratorInputUnusable";
             why = "pod(s) " + loading.keySet() + " cannot load their generator's input: "
@@ -164,6 +169,9 @@ public final class StatusBuilder {
         } else if (r.observation().unreachable() > 0) {
             reason = "PodsNotAnswering";
             why = r.observation().unreachable() + " ready pod(s) did not answer";
+        } else if (!failing.isEmpty()) {
+            reason = "SinkFailing";
+            why = failing;
         } else if (before.getErrors() != null && counters.errors() > before.getErrors()) {
             reason = "WorkerErrors";
             why = (counters.errors() - before.getErrors()) + " new send error(s); last: " + counters.lastError();
@@ -176,6 +184,49 @@ public final class StatusBuilder {
                     + (counters.lastError() == null ? "" : "; last error: " + counters.lastError());
         }
         return why == null ? Optional.empty() : Optional.of(Condition.of(Condition.DEGRADED, "True", reason, why));
+    }
+
+    /** Each sink's figures; a sink whose rate is not known this pass keeps the one it had. */
+    private static List<SinkStatus> sinks(LoadProfileStatus before, FleetReport r) {
+        Map<String, SinkStatus> was = sinksByType(before);
+        return r.totals().sinks().stream()
+                .map(t -> {
+                    Double rate = r.sinkRates().get(t.type());
+                    SinkStatus old = was.get(t.type());
+                    return new SinkStatus(
+                            t.type(),
+                            t.counters().sent(),
+                            t.counters().acked(),
+                            t.counters().errors(),
+                            rate != null ? Math.round(rate * 10) / 10.0 : old == null ? null : old.achievedRate(),
+                            t.publishLatency(),
+                            t.counters().lastError());
+                })
+                .toList();
+    }
+
+    /**
+     * With several sinks, which of them failed records since the last pass, each named with its new errors and last
+     * error; empty when none did, and with one sink (its errors are the fleet's: WorkerErrors).
+     */
+    private static String failingSinks(LoadProfileStatus before, FleetReport r) {
+        if (r.totals().sinks().size() < 2) {
+            return "";
+        }
+        Map<String, SinkStatus> was = sinksByType(before);
+        return r.totals().sinks().stream()
+                .filter(t -> was.containsKey(t.type())
+                        && t.counters().errors() > was.get(t.type()).errors())
+                .map(t -> "sink." + t.type() + ": "
+                        + (t.counters().errors() - was.get(t.type()).errors()) + " new send error(s); last: "
+                        + t.counters().lastError())
+                .collect(Collectors.joining("; "));
+    }
+
+    private static Map<String, SinkStatus> sinksByType(LoadProfileStatus status) {
+        return status.getSinks() == null
+                ? Map.of()
+                : status.getSinks().stream().collect(Collectors.toMap(SinkStatus::type, sink -> sink));
     }
 
     /** Verifiers that cannot consume, then records lost, then records duplicated. */

@@ -81,6 +81,7 @@ class FleetCoordinatorTest {
                                 new Counters(1_000L * pod, 900L * pod, 800L * pod, pod, pod == 1 ? "timeout" : null),
                                 10L * pod,
                                 new WorkerStatus.Histograms(HistogramCodec.encode(mine), HistogramCodec.encode(mine)),
+                                List.of(),
                                 List.of())));
             }
             DesiredPlan plan =
@@ -139,6 +140,7 @@ class FleetCoordinatorTest {
                 Counters.ZERO,
                 0,
                 WorkerStatus.Histograms.NONE,
+                List.of(),
                 List.of());
     }
 
@@ -152,6 +154,7 @@ class FleetCoordinatorTest {
                 new Counters(sent, sent, sent, 0, error),
                 0,
                 WorkerStatus.Histograms.NONE,
+                List.of(),
                 List.of());
     }
 }

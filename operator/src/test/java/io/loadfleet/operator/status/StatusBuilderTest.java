@@ -17,6 +17,7 @@ import io.loadfleet.operator.coordinate.FleetObservation;
 import io.loadfleet.operator.coordinate.FleetReport;
 import io.loadfleet.operator.coordinate.FleetTotals;
 import io.loadfleet.operator.coordinate.WorkerClient.WorkerAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -94,7 +95,14 @@ class StatusBuilderTest {
                 sink: {kafka: {bootstrapServers: "kafka:9092", topic: t}}
                 """);
         FleetReport finished = new FleetReport(
-                EPOCH_2, false, false, observation(3, Map.of()), new FleetTotals(Counters.ZERO, 0, null), null, true);
+                EPOCH_2,
+                false,
+                false,
+                observation(3, Map.of()),
+                new FleetTotals(Counters.ZERO, 0, null, List.of()),
+                null,
+                Map.of(),
+                true);
         assertEquals(
                 Phase.Completed,
                 StatusBuilder.observed(timed, new LoadProfileStatus(), 3, finished, Optional.empty(), Optional.empty())
@@ -111,7 +119,14 @@ class StatusBuilderTest {
         assertEquals(Phase.Completed, completed.getPhase());
         assertCondition(completed, Condition.READY, "True", "Completed", "spec.count 90000 records sent");
         FleetReport stillSending = new FleetReport(
-                EPOCH_2, false, false, observation(3, Map.of()), new FleetTotals(Counters.ZERO, 0, null), null, false);
+                EPOCH_2,
+                false,
+                false,
+                observation(3, Map.of()),
+                new FleetTotals(Counters.ZERO, 0, null, List.of()),
+                null,
+                Map.of(),
+                false);
         assertEquals(
                 Phase.Running,
                 StatusBuilder.observed(
@@ -144,8 +159,9 @@ class StatusBuilderTest {
                 false,
                 false,
                 new FleetObservation(addresses(3), pods(2), Map.of()),
-                new FleetTotals(Counters.ZERO, 0, null),
+                new FleetTotals(Counters.ZERO, 0, null, List.of()),
                 null,
+                Map.of(),
                 false);
         assertCondition(
                 observed(silent), Condition.DEGRADED, "True", "PodsNotAnswering", "1 ready pod(s) did not answer");
@@ -254,8 +270,9 @@ class StatusBuilderTest {
                 false,
                 waiting,
                 observation(answering, notReady),
-                new FleetTotals(counters, 0, null),
+                new FleetTotals(counters, 0, null, List.of()),
                 0.0,
+                Map.of(),
                 false);
     }
 

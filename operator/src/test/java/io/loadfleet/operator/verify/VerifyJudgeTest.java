@@ -214,6 +214,7 @@ class VerifyJudgeTest {
                 Counters.ZERO,
                 0,
                 WorkerStatus.Histograms.NONE,
-                List.of(acks));
+                List.of(acks),
+                List.of());
     }
 }

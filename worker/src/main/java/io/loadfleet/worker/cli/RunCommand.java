@@ -119,10 +119,10 @@ final class RunCommand implements Callable<Integer> {
                     "--verify: live verify reads a broker's topic; "
                             + (sinkNull ? "--sink-null sends nothing" : "this profile writes files (sink.file)"));
         }
-        if (!sinkNull && target.isPulsar() && target.address() == null) {
+        if (!sinkNull && target.spec().getPulsar() != null && target.pulsarAddress() == null) {
             return CliErrors.usage(err, profileFile + ": " + target.missingAddress());
         }
-        if (!sinkNull && target.isSecured() && target.address() == null) {
+        if (!sinkNull && target.isSecured() && target.kafkaAddress() == null) {
             return CliErrors.usage(
                     err,
                     profileFile + ": sink.kafka.security needs sink.kafka.bootstrapServers or "

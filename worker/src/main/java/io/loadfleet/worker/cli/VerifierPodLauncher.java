@@ -1,7 +1,6 @@
 package io.loadfleet.worker.cli;
 
 import io.loadfleet.api.control.WorkerConfig;
-import io.loadfleet.api.spec.SinkKind;
 import io.loadfleet.worker.engine.SinkTarget;
 import io.loadfleet.worker.secret.UnreadableSecretException;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
@@ -30,11 +29,10 @@ final class VerifierPodLauncher {
         InetSocketAddress address;
         try {
             config = pod.readConfig();
-            if (config.sink() == null || config.sink().kinds().size() != 1) {
-                return CliErrors.usage(
-                        err, "--config " + pod.config + ": needs exactly one of sink.kafka or sink.pulsar");
+            if (config.sink() == null || config.sink().kinds().isEmpty()) {
+                return CliErrors.usage(err, "--config " + pod.config + ": needs sink.kafka or sink.pulsar");
             }
-            if (config.sink().kind() == SinkKind.FILE) {
+            if (config.sink().filesOnly()) {
                 return CliErrors.usage(
                         err, "--config " + pod.config + ": verify reads a broker's topic; this sink is sink.file");
             }

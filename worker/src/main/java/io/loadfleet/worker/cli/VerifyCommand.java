@@ -203,17 +203,17 @@ final class VerifyCommand implements Callable<Integer> {
      */
     private SinkSpec sinkToRead(LoadProfile profile) {
         SinkSpec sink = profile == null ? sinkOfOptions() : profile.getSpec().getSink();
-        if (sink.kind() == SinkKind.FILE) {
+        if (sink.filesOnly()) {
             throw new IllegalArgumentException(
                     profileFile + ": verify reads a broker's topic; this profile writes files (sink.file)");
         }
-        if (topic != null && sink.kind() == SinkKind.KAFKA) {
+        if (topic != null && sink.topicKind() == SinkKind.KAFKA) {
             sink.getKafka().setTopic(topic);
         } else if (topic != null) {
             sink.getPulsar().setTopic(topic);
         }
         if (schemaRegistry != null) {
-            if (sink.kind() != SinkKind.KAFKA) {
+            if (sink.topicKind() != SinkKind.KAFKA) {
                 throw new IllegalArgumentException(
                         "--schema-registry: registry-framed values are read from Kafka; this sink is sink.pulsar");
             }

@@ -44,13 +44,13 @@ final class WorkerCommand implements Callable<Integer> {
             return CliErrors.usage(err, e.getMessage());
         }
         if (workerConfig.sink() == null
-                || workerConfig.sink().kinds().size() != 1
+                || workerConfig.sink().kinds().isEmpty()
                 || workerConfig.generator() == null
                 || workerConfig.generator().getType() == null) {
             return CliErrors.usage(
                     err,
                     "--config " + pod.config
-                            + ": needs profile, generator.type and exactly one of sink.kafka, sink.pulsar or sink.file");
+                            + ": needs profile, generator.type and one or more of sink.kafka, sink.pulsar and sink.file");
         }
         SinkTarget target;
         try {
@@ -58,7 +58,7 @@ final class WorkerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return CliErrors.usage(err, e.getMessage());
         }
-        if (!target.isFile() && target.address() == null) {
+        if (target.missingAddress() != null) {
             return CliErrors.usage(err, "--config " + pod.config + ": " + target.missingAddress());
         }
         InetSocketAddress address;

@@ -1,12 +1,16 @@
 package io.loadfleet.worker.control;
 
+import io.loadfleet.api.control.SinkCounters;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.worker.engine.LatencyObserver;
 import io.loadfleet.worker.http.PodMeters;
+import io.loadfleet.worker.sink.SinkLeg;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -17,15 +21,19 @@ import java.util.function.ToDoubleFunction;
  */
 public final class WorkerMetrics {
 
+    /** The tag that names the sink of a per-sink meter: its member of spec.sink. */
+    static final String SINK_TAG = "sink";
+
     private WorkerMetrics() {}
 
     /**
      * Registers the worker's meters. Micrometer holds {@code worker} only weakly: the caller keeps
      * it reachable for the process's life (the control server, given the same instance, does).
      *
+     * @param sinks the types of the pod's sinks (spec.sink's members): each gets its own record counters
      * @return what feeds the latency histograms: give it to the {@link WorkerService}
      */
-    public static LatencyObserver bind(MeterRegistry registry, Supplier<WorkerService> worker) {
+    public static LatencyObserver bind(MeterRegistry registry, Supplier<WorkerService> worker, List<String> sinks) {
         counter(
                 registry,
                 "loadfleet.records.sent",
@@ -44,6 +52,29 @@ public final class WorkerMetrics {
                 "Records that failed to send",
                 worker,
                 s -> s.counters().errors());
+        for (String sink : sinks) {
+            sinkCounter(
+                    registry,
+                    "loadfleet.sink.records.sent",
+                    "Records handed to this sink",
+                    worker,
+                    sink,
+                    c -> c.counters().sent());
+            sinkCounter(
+                    registry,
+                    "loadfleet.sink.records.acked",
+                    "Records this sink acknowledged",
+                    worker,
+                    sink,
+                    c -> c.counters().acked());
+            sinkCounter(
+                    registry,
+                    "loadfleet.sink.records.errors",
+                    "Records this sink failed",
+                    worker,
+                    sink,
+                    c -> c.counters().errors());
+        }
         gauge(
                 registry,
                 "loadfleet.target.rate",
@@ -69,6 +100,42 @@ public final class WorkerMetrics {
                 delay.record(nanos, TimeUnit.NANOSECONDS);
             }
         };
+    }
+
+    /**
+     * Has each of several sinks' publish latencies recorded in its own timer, tagged with the sink; with one sink,
+     * {@code loadfleet.publish.latency} is its.
+     */
+    public static void observeSinks(MeterRegistry registry, List<SinkLeg> legs) {
+        for (SinkLeg leg : legs) {
+            Timer timer = PodMeters.latencyTimer(
+                    registry,
+                    "loadfleet.sink.publish.latency",
+                    "From the scheduled send time to this sink's ack",
+                    Tags.of(SINK_TAG, leg.type()));
+            leg.observeLatency(nanos -> timer.record(nanos, TimeUnit.NANOSECONDS));
+        }
+    }
+
+    private static void sinkCounter(
+            MeterRegistry registry,
+            String name,
+            String help,
+            Supplier<WorkerService> worker,
+            String sink,
+            ToDoubleFunction<SinkCounters> value) {
+        FunctionCounter.builder(name, worker, w -> {
+                    if (w.get() == null) {
+                        return 0;
+                    }
+                    return w.get().status().sinks().stream()
+                            .filter(c -> c.type().equals(sink))
+                            .mapToDouble(value)
+                            .sum();
+                })
+                .description(help)
+                .tag(SINK_TAG, sink)
+                .register(registry);
     }
 
     private static void counter(

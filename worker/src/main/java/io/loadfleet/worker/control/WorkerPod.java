@@ -3,6 +3,7 @@ package io.loadfleet.worker.control;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
+import io.loadfleet.api.spec.SinkKind;
 import io.loadfleet.worker.engine.LatencyObserver;
 import io.loadfleet.worker.engine.SinkTarget;
 import io.loadfleet.worker.generate.Generators;
@@ -12,8 +13,10 @@ import io.loadfleet.worker.generate.input.GeneratorInputs;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.secret.UnreadableSecretException;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
+import io.loadfleet.worker.sink.RecordSink;
 import io.loadfleet.worker.sink.SinkDecorator;
 import io.loadfleet.worker.sink.SinkException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -40,6 +43,7 @@ public final class WorkerPod implements AutoCloseable {
 
     private final String clientId;
     private final LatencyObserver latency;
+    private final MeterRegistry metrics;
     private final ControlServer server;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile WorkerService worker;
@@ -55,7 +59,11 @@ public final class WorkerPod implements AutoCloseable {
         this.inputs = inputs;
         this.clientId = clientId;
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        this.latency = WorkerMetrics.bind(metrics, this::service);
+        this.metrics = metrics;
+        this.latency = WorkerMetrics.bind(
+                metrics,
+                this::service,
+                config.sink().kinds().stream().map(SinkKind::id).toList());
         this.notReady = WorkerStatus.notReady(config.profile(), WorkerState.LOADING_INPUT, null);
         this.server = new ControlServer(
                 control, this::service, () -> notReady, metrics, new SchemaPreflightCheck(target.secrets(), inputs));
@@ -79,12 +87,10 @@ public final class WorkerPod implements AutoCloseable {
                     shape = Generators.shape(config.generator(), inputs);
                     notReady = WorkerStatus.notReady(config.profile(), WorkerState.CONNECTING, null);
                 }
-                WorkerService connected = new WorkerService(
-                        config,
-                        shape,
-                        SinkDecorator.around(target.open(clientId, config.format(), shape.schema())),
-                        Clock.SYSTEM,
-                        latency);
+                RecordSink sink = target.open(clientId, config.format(), shape.schema());
+                WorkerMetrics.observeSinks(metrics, sink.legs());
+                WorkerService connected =
+                        new WorkerService(config, shape, SinkDecorator.around(sink), Clock.SYSTEM, latency);
                 return install(connected);
             } catch (InvalidSinkSettingException e) {
                 throw e;

@@ -4,6 +4,7 @@ import io.loadfleet.api.control.ApplyOutcome;
 import io.loadfleet.api.control.Assignment;
 import io.loadfleet.api.control.Counters;
 import io.loadfleet.api.control.HistogramCodec;
+import io.loadfleet.api.control.SinkCounters;
 import io.loadfleet.api.control.StreamAcks;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
@@ -21,6 +22,7 @@ import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.pace.RateSchedule;
 import io.loadfleet.worker.sink.RecordSink;
+import io.loadfleet.worker.sink.SinkLeg;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -234,6 +236,8 @@ public final class WorkerService implements AutoCloseable {
         String delay = HistogramCodec.encode(scheduleDelay);
         Run current = runs.peekLast();
         WorkerStatus.Histograms latency = new WorkerStatus.Histograms(publish, delay);
+        Counters counters = counters();
+        List<SinkCounters> sinks = sinks(counters, publish);
         if (current == null) {
             return new WorkerStatus(
                     config.profile(),
@@ -241,10 +245,11 @@ public final class WorkerService implements AutoCloseable {
                     0,
                     WorkerStatus.ShardRange.NONE,
                     0,
-                    counters(),
+                    counters,
                     0,
                     latency,
-                    streams());
+                    streams(),
+                    sinks);
         }
         Assignment a = current.assignment();
         long now = clock.nanoTime();
@@ -271,10 +276,20 @@ public final class WorkerService implements AutoCloseable {
                 a.epoch(),
                 new WorkerStatus.ShardRange(a.shard(), a.shards(), a.deviceStart(), a.deviceEnd()),
                 rate,
-                counters(),
+                counters,
                 TimeUnit.NANOSECONDS.toMillis(stats.stalledNanos()),
                 latency,
-                streams());
+                streams(),
+                sinks);
+    }
+
+    /** Each sink's counters: its own when the pod sends to several, else the pod's. */
+    private List<SinkCounters> sinks(Counters counters, String publishLatency) {
+        if (sink.legs().isEmpty()) {
+            String type = config.sink().kinds().iterator().next().id();
+            return List.of(new SinkCounters(type, counters, publishLatency));
+        }
+        return sink.legs().stream().map(SinkLeg::counters).toList();
     }
 
     /** The acked watermark of each run of this process that sent, oldest first: those forgotten, then those held. */

@@ -13,6 +13,7 @@ import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.pace.Pacer;
 import io.loadfleet.worker.pace.RateSchedule;
+import io.loadfleet.worker.sink.NullSink;
 import io.loadfleet.worker.sink.RecordSink;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -189,8 +190,23 @@ public final class LocalRun {
                 total.lastError(),
                 maxRate ? null : RatePrecision.of(sendingIntervals()),
                 shards,
+                sinks(total, reporter.totalPublishLatency()),
                 spec.getFaults() == null ? null : injected,
                 null);
+    }
+
+    /** Each sink's totals: its own when there are several, else the run's. */
+    private List<RunSummary.SinkTotals> sinks(Counters total, Histogram publishLatency) {
+        if (sink.legs().isEmpty()) {
+            String type = sink instanceof NullSink
+                    ? "null"
+                    : profile.getSpec().getSink().kinds().iterator().next().id();
+            return List.of(new RunSummary.SinkTotals(type, total, LatencyPercentiles.ofMicros(publishLatency)));
+        }
+        return sink.legs().stream()
+                .map(leg -> new RunSummary.SinkTotals(
+                        leg.type(), leg.counters().counters(), LatencyPercentiles.ofMicros(leg.latency())))
+                .toList();
     }
 
     /** The timeline but its last interval, which ends after the sink's flush, when nothing more was due. */

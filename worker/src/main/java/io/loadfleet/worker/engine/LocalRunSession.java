@@ -74,10 +74,10 @@ public record LocalRunSession(
                 sinkName = "null";
             } else {
                 SinkTarget to = target;
-                if (to.isKafka() && to.address() == null) {
+                if (to.needsKafkaBroker()) {
                     out.println("no bootstrap servers given: starting an embedded Kafka broker for this run");
                     embedded = EmbeddedKafka.start();
-                    to = to.at(embedded.bootstrapServers());
+                    to = to.withKafkaAt(embedded.bootstrapServers());
                 }
                 out.println((to.isFile() ? "writing to " : "connecting to ") + to.describe());
                 sink = to.open(
@@ -153,6 +153,21 @@ public record LocalRunSession(
                 s.totals().durationSeconds(),
                 s.totals().achievedRate(),
                 s.setup().maxRate() ? "max" : s.setup().targetRate() + "/s");
+        if (s.sinks().size() > 1) {
+            for (RunSummary.SinkTotals sink : s.sinks()) {
+                out.printf(
+                        Locale.ROOT,
+                        "  sink.%s: %,d sent, %,d acked, %,d errors, publish latency ms p99 %.2f%s%n",
+                        sink.type(),
+                        sink.counters().sent(),
+                        sink.counters().acked(),
+                        sink.counters().errors(),
+                        sink.publishLatencyMs().p99(),
+                        sink.counters().lastError() == null
+                                ? ""
+                                : "; last error: " + sink.counters().lastError());
+            }
+        }
         out.printf(
                 Locale.ROOT,
                 "publish latency ms: p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f   "

@@ -14,6 +14,7 @@ import java.util.List;
  * unwrapped into it.
  *
  * @param lastError the latest error any shard saw; null when none did
+ * @param sinks     each sink's counts and latency, in spec.sink's order; with one sink, the run's own
  * @param injected  the records spec.faults injected, as the shards handed them to the sink (an injected copy is not
  *                  in sent or acked; an out-of-order or late record is, as the record it is); null without faults
  * @param verify    what {@code --verify}'s live verifier found; null without it
@@ -26,6 +27,7 @@ public record RunSummary(
         String lastError,
         RatePrecision ratePrecision,
         List<Shard> shards,
+        List<SinkTotals> sinks,
         @JsonInclude(JsonInclude.Include.NON_NULL) InjectedFaults injected,
         @JsonInclude(JsonInclude.Include.NON_NULL) VerifyStatus verify) {
 
@@ -69,6 +71,21 @@ public record RunSummary(
             @JsonUnwrapped @JsonIgnoreProperties({"written", "lastError"})
             Counters counters) {}
 
+    /**
+     * One sink's records and publish latency. With several sinks each counts on its own, and the run counts a
+     * record acked once every sink has it.
+     *
+     * @param type the sink's member of spec.sink ({@code kafka}, {@code pulsar}, {@code file}), or {@code null}
+     *             for {@code --sink-null}
+     */
+    public record SinkTotals(
+            String type,
+
+            @JsonUnwrapped @JsonIgnoreProperties({"written"})
+            Counters counters,
+
+            LatencyPercentiles publishLatencyMs) {}
+
     /** The run's sent, acked and errors. */
     public Counters counters() {
         return totals.counters();
@@ -77,7 +94,16 @@ public record RunSummary(
     /** This summary with what the live verifier found. */
     public RunSummary withVerify(VerifyStatus found) {
         return new RunSummary(
-                setup, totals, publishLatencyMs, scheduleDelayMs, lastError, ratePrecision, shards, injected, found);
+                setup,
+                totals,
+                publishLatencyMs,
+                scheduleDelayMs,
+                lastError,
+                ratePrecision,
+                shards,
+                sinks,
+                injected,
+                found);
     }
 
     /** True when every record sent was acknowledged (and, verified, none was lost or duplicated). */

@@ -1,6 +1,7 @@
 package io.loadfleet.worker.http;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -23,8 +24,13 @@ public final class PodMeters {
      * window and sum them over the fleet's pods. Recording costs tens of ns.
      */
     public static Timer latencyTimer(MeterRegistry registry, String name, String help) {
+        return latencyTimer(registry, name, help, Tags.empty());
+    }
+
+    public static Timer latencyTimer(MeterRegistry registry, String name, String help, Tags tags) {
         return Timer.builder(name)
                 .description(help)
+                .tags(tags)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(60))

@@ -148,6 +148,11 @@ public final class KafkaSink implements RecordSink {
     }
 
     @Override
+    public boolean sendsPlainValues(Format format) {
+        return registryHeader == null;
+    }
+
+    @Override
     public RecordEncoder encoder(Format format, Schema schema) {
         return registryHeader == null
                 ? RecordSink.super.encoder(format, schema)

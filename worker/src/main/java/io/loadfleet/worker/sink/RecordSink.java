@@ -4,6 +4,7 @@ import io.loadfleet.api.spec.Format;
 import io.loadfleet.worker.encode.Encoders;
 import io.loadfleet.worker.encode.RecordEncoder;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 import org.apache.avro.Schema;
 
@@ -23,6 +24,14 @@ public interface RecordSink extends AutoCloseable {
         return Encoders.create(format, schema);
     }
 
+    /**
+     * Whether this sink's values are the profile format's plain encoding, {@link #encoder}'s default, which
+     * several sinks can share; false for a sink that encodes otherwise (registry framing, a file's own format).
+     */
+    default boolean sendsPlainValues(Format format) {
+        return true;
+    }
+
     /** Sends asynchronously; {@code listener} hears the outcome exactly once. May block on backpressure. */
     void send(OutgoingRecord record, SendListener listener);
 
@@ -33,6 +42,11 @@ public interface RecordSink extends AutoCloseable {
      */
     default OptionalLong written() {
         return OptionalLong.empty();
+    }
+
+    /** The sinks this one delivers to, each with its own counts, when it is several ({@link FanOutSink}); else none. */
+    default List<SinkLeg> legs() {
+        return List.of();
     }
 
     /** Waits until every record sent so far has been acknowledged or has failed. */

@@ -24,25 +24,24 @@ interface PartitionSource extends AutoCloseable {
      * @throws io.loadfleet.worker.secret.UnreadableSecretException when a Secret key the sink names has no file
      */
     static PartitionSource open(SinkTarget target, String clientName) {
-        return switch (target.spec().kind()) {
-            case KAFKA ->
-                KafkaPartitionSource.open(
-                        target.address(),
-                        target.spec().getKafka().getTopic(),
-                        TopicReaders.settings(target.spec().getKafka(), target.secrets()),
-                        clientName,
-                        target.connectTimeout());
-            case PULSAR ->
-                PulsarPartitionSource.open(
-                        PulsarClientSecurity.of(target.spec().getPulsar(), target.secrets())
-                                .client(target.address(), target.connectTimeout()),
-                        target.address(),
-                        target.spec().getPulsar().fullTopicName(),
-                        clientName,
-                        target.connectTimeout());
-            case FILE ->
-                throw new IllegalArgumentException("a verifier reads a broker's topic; sink.file writes files");
-        };
+        if (target.isKafka()) {
+            return KafkaPartitionSource.open(
+                    target.address(),
+                    target.spec().getKafka().getTopic(),
+                    TopicReaders.settings(target.spec().getKafka(), target.secrets()),
+                    clientName,
+                    target.connectTimeout());
+        }
+        if (target.isPulsar()) {
+            return PulsarPartitionSource.open(
+                    PulsarClientSecurity.of(target.spec().getPulsar(), target.secrets())
+                            .client(target.address(), target.connectTimeout()),
+                    target.address(),
+                    target.spec().getPulsar().fullTopicName(),
+                    clientName,
+                    target.connectTimeout());
+        }
+        throw new IllegalArgumentException("a verifier reads a broker's topic; sink.file writes files");
     }
 
     /** The topic's partitions as last asked (1 for a topic without partitions). */

@@ -13,7 +13,7 @@ public final class TopicReaders {
     private TopicReaders() {}
 
     /**
-     * The reader of the topic {@code sink} names, at {@code address} (its bootstrap servers or service
+     * The reader of the topic {@code sink} names (sink.kafka's when it names Pulsar's too), at {@code address} (its bootstrap servers or service
      * URL), with the sink's TLS, SASL or token read from {@code secrets}.
      *
      * @param connectTimeout how long the broker may take to answer before the reader gives up
@@ -23,18 +23,18 @@ public final class TopicReaders {
      */
     public static TopicReader open(
             SinkSpec sink, String address, SecretFiles secrets, Duration connectTimeout, Duration idle) {
-        return switch (sink.kind()) {
-            case KAFKA ->
-                new KafkaTopicReader(
-                        address, sink.getKafka().getTopic(), settings(sink.getKafka(), secrets), connectTimeout, idle);
-            case PULSAR ->
-                new PulsarTopicReader(
-                        PulsarClientSecurity.of(sink.getPulsar(), secrets).client(address, connectTimeout),
-                        address,
-                        sink.getPulsar().fullTopicName(),
-                        idle);
-            case FILE -> throw new IllegalArgumentException("verify reads a broker's topic; sink.file writes files");
-        };
+        if (sink.getKafka() != null) { // the topic verified when both are set: SinkSpec.topicKind()
+            return new KafkaTopicReader(
+                    address, sink.getKafka().getTopic(), settings(sink.getKafka(), secrets), connectTimeout, idle);
+        }
+        if (sink.getPulsar() != null) {
+            return new PulsarTopicReader(
+                    PulsarClientSecurity.of(sink.getPulsar(), secrets).client(address, connectTimeout),
+                    address,
+                    sink.getPulsar().fullTopicName(),
+                    idle);
+        }
+        throw new IllegalArgumentException("verify reads a broker's topic; sink.file writes files");
     }
 
     /**

@@ -296,8 +296,12 @@ class LoadfleetCliTest {
                 format: json
                 sink: {pulsar: {topic: t}, kafka: {topic: t}}
                 """);
-        assertEquals(2, Loadfleet.execute("worker", "--config", twoSinks.toString(), "--port", "0"));
-        assertTrue(stderr().contains("exactly one of sink.kafka, sink.pulsar or sink.file"), stderr());
+        assertEquals(
+                2,
+                Loadfleet.execute(
+                        "worker", "--config", twoSinks.toString(), "--port", "0", "--bootstrap-servers", "k:9092"));
+        assertTrue(
+                stderr().contains("no Pulsar service URL: set sink.pulsar.serviceUrl or give --service-url"), stderr());
         Path token = write("token.yaml", """
                 profile: p
                 generator: {type: iot-sensor}

@@ -26,6 +26,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -51,7 +52,7 @@ class ControlServerTest {
     void start() throws Exception {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Supplier<WorkerService> current = worker::get;
-        latency = WorkerMetrics.bind(metrics, current);
+        latency = WorkerMetrics.bind(metrics, current, List.of("kafka"));
         server = new ControlServer(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 current,

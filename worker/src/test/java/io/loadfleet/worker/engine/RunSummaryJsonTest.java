@@ -34,6 +34,15 @@ class RunSummaryJsonTest {
             List.of(
                     new RunSummary.Shard(0, 600, 0, 60, new Counters(18000, 17995, 17995, 5, "not shown")),
                     new RunSummary.Shard(1, 400, 60, 100, new Counters(12000, 11995, 11995, 5, null))),
+            List.of(
+                    new RunSummary.SinkTotals(
+                            "kafka",
+                            new Counters(30000, 29990, 29990, 10, "TimeoutException: Expiring 10 record(s)"),
+                            new LatencyPercentiles(29990, 1.5, 9.25, 12.5, 20.0)),
+                    new RunSummary.SinkTotals(
+                            "file",
+                            new Counters(30000, 30000, 30000, 0, null),
+                            new LatencyPercentiles(30000, 500.5, 990.0, 999.0, 1001.0))),
             new InjectedFaults(30, 300, 3),
             null);
 
@@ -117,6 +126,33 @@ class RunSummaryJsonTest {
                     "sent" : 12000,
                     "acked" : 11995,
                     "errors" : 5
+                  } ],
+                  "sinks" : [ {
+                    "type" : "kafka",
+                    "sent" : 30000,
+                    "acked" : 29990,
+                    "errors" : 10,
+                    "lastError" : "TimeoutException: Expiring 10 record(s)",
+                    "publishLatencyMs" : {
+                      "count" : 29990,
+                      "p50" : 1.5,
+                      "p99" : 9.25,
+                      "p999" : 12.5,
+                      "max" : 20.0
+                    }
+                  }, {
+                    "type" : "file",
+                    "sent" : 30000,
+                    "acked" : 30000,
+                    "errors" : 0,
+                    "lastError" : null,
+                    "publishLatencyMs" : {
+                      "count" : 30000,
+                      "p50" : 500.5,
+                      "p99" : 990.0,
+                      "p999" : 999.0,
+                      "max" : 1001.0
+                    }
                   } ],
                   "injected" : {
                     "duplicates" : 30,

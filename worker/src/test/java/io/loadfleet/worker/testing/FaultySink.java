@@ -5,6 +5,8 @@ import io.loadfleet.worker.encode.RecordEncoder;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.sink.RecordSink;
 import io.loadfleet.worker.sink.SendListener;
+import io.loadfleet.worker.sink.SinkLeg;
+import java.util.List;
 import java.util.Set;
 import org.apache.avro.Schema;
 
@@ -61,6 +63,11 @@ public final class FaultySink implements RecordSink {
         if (ours && doubled.contains(record.sequence)) {
             inner.send(record, IGNORED);
         }
+    }
+
+    @Override
+    public List<SinkLeg> legs() {
+        return inner.legs();
     }
 
     @Override

@@ -104,13 +104,19 @@ public final class FileSink implements RecordSink {
     }
 
     /**
-     * JSON lines are the JSON encoder's values; CSV and Parquet files take the record's fields, so
-     * nothing is encoded for them: a JSON encoding they would throw away cost a measurable share of a
-     * file sink's thread (BENCHMARKS.md, File sinks).
+     * JSON lines are the JSON encoder's values, whatever spec.format gives the topics beside them; CSV and
+     * Parquet files take the record's fields, so nothing is encoded for them: a JSON encoding they would throw
+     * away cost a measurable share of a file sink's thread (BENCHMARKS.md, File sinks).
      */
     @Override
     public RecordEncoder encoder(Format format, Schema schema) {
-        return spec.getFormat() == FileFormat.JSONL ? Encoders.create(format, schema) : Encoders.NONE;
+        return spec.getFormat() == FileFormat.JSONL ? Encoders.create(Format.JSON, schema) : Encoders.NONE;
+    }
+
+    /** JSON lines share a JSON topic's values; CSV and Parquet files take none. */
+    @Override
+    public boolean sendsPlainValues(Format format) {
+        return spec.getFormat() == FileFormat.JSONL && format == Format.JSON;
     }
 
     @Override
