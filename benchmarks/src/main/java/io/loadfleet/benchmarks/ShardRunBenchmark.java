@@ -19,7 +19,10 @@ import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.generate.RecordShape;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.pace.RateSchedule;
+import io.loadfleet.worker.sink.FanOutSink;
 import io.loadfleet.worker.sink.NullSink;
+import io.loadfleet.worker.sink.RecordSink;
+import io.loadfleet.worker.sink.SinkLeg;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -62,9 +65,22 @@ public class ShardRunBenchmark {
      * poisson, bursts (20 every 1 ms): arrival. count: a spec.count budget of more than the run. faults-example: the
      * issue's {duplicates: 0.001, outOfOrder: {fraction: 0.01, maxShift: 5s}, late: {fraction: 0.001, delay: 2m}}
      * (every late record held to the run's end). faults-heavy: 5 % of each, late ones 10 µs late (100 records on,
-     * so they are held and released all through the run).
+     * so they are held and released all through the run). two-sinks: the default path into two sinks at once (a
+     * {@link FanOutSink} of two that ack at once and share one encoding): the cost of a second sink's delivery
+     * and counting.
      */
-    @Param({"default", "random", "zipf", "hotset", "poisson", "bursts", "count", "faults-example", "faults-heavy"})
+    @Param({
+        "default",
+        "random",
+        "zipf",
+        "hotset",
+        "poisson",
+        "bursts",
+        "count",
+        "faults-example",
+        "faults-heavy",
+        "two-sinks"
+    })
     public String shapeName;
 
     private FaultSettings settings;
@@ -118,7 +134,14 @@ public class ShardRunBenchmark {
     public void prepare() {
         SteppedClock clock = new SteppedClock();
         stats = new ShardStats(clock::nanoTime);
-        run = new ShardLauncher("bench", shape, new NullSink(), Format.JSON, 1, null, traffic, settings, clock)
+        RecordSink sink = shapeName.equals("two-sinks")
+                ? new FanOutSink(
+                        List.of(new SinkLeg("kafka", new NullSink()), new SinkLeg("pulsar", new NullSink())),
+                        Format.JSON,
+                        shape.schema(),
+                        clock::nanoTime)
+                : new NullSink();
+        run = new ShardLauncher("bench", shape, sink, Format.JSON, 1, null, traffic, settings, clock)
                 .prepare(
                         new ShardPlan(0, 1_000_000_000L, 0, DEVICES, List.of()),
                         1,

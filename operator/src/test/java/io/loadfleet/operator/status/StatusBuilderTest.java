@@ -9,8 +9,10 @@ import io.loadfleet.api.control.Counters;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.api.status.Condition;
+import io.loadfleet.api.status.LatencyPercentiles;
 import io.loadfleet.api.status.LoadProfileStatus;
 import io.loadfleet.api.status.Phase;
+import io.loadfleet.api.status.SinkStatus;
 import io.loadfleet.operator.TestProfiles;
 import io.loadfleet.operator.coordinate.AppliedEpoch;
 import io.loadfleet.operator.coordinate.FleetObservation;
@@ -191,6 +193,54 @@ class StatusBuilderTest {
                 null);
         assertCondition(
                 observed(report(EPOCH_2, false, 3, new Counters(tolerated + 99, 99, 99, 0, null), Map.of())),
+                Condition.DEGRADED,
+                "False",
+                "Healthy",
+                "");
+    }
+
+    /** Several sinks: each has its own figures, and the one that failed records is named, before any other's. */
+    @Test
+    void eachSinkHasItsFiguresAndTheOneFailingIsNamed() {
+        Counters kafka = new Counters(100, 100, 100, 0, null);
+        Counters pulsar = new Counters(100, 95, 95, 5, "TimeoutException: expired");
+        FleetReport report = new FleetReport(
+                EPOCH_2,
+                false,
+                false,
+                observation(3, Map.of()),
+                new FleetTotals(
+                        new Counters(100, 95, 95, 5, "SinkFailure: sink.pulsar: TimeoutException: expired"),
+                        0,
+                        null,
+                        List.of(
+                                new FleetTotals.SinkTotal("kafka", kafka, new LatencyPercentiles(100, 1, 2, 3, 4)),
+                                new FleetTotals.SinkTotal("pulsar", pulsar, null))),
+                95.0,
+                Map.of("kafka", 100.04),
+                false);
+        LoadProfileStatus before = new LoadProfileStatus();
+        before.setErrors(2L);
+        before.setSinks(List.of(
+                new SinkStatus("kafka", 50, 50, 0, 99.0, null, null),
+                new SinkStatus("pulsar", 50, 48, 2, 96.0, null, "TimeoutException: expired")));
+
+        LoadProfileStatus s = StatusBuilder.observed(PROFILE, before, 3, report, Optional.empty(), Optional.empty());
+
+        assertEquals(
+                List.of(
+                        new SinkStatus("kafka", 100, 100, 0, 100.0, new LatencyPercentiles(100, 1, 2, 3, 4), null),
+                        // no rate this pass: it keeps the last one
+                        new SinkStatus("pulsar", 100, 95, 5, 96.0, null, "TimeoutException: expired")),
+                s.getSinks());
+        assertCondition(
+                s,
+                Condition.DEGRADED,
+                "True",
+                "SinkFailing",
+                "sink.pulsar: 3 new send error(s); last: TimeoutException: expired");
+        assertCondition(
+                StatusBuilder.observed(PROFILE, s, 3, report, Optional.empty(), Optional.empty()),
                 Condition.DEGRADED,
                 "False",
                 "Healthy",

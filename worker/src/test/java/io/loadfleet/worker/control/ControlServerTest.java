@@ -261,6 +261,7 @@ class ControlServerTest {
         HttpResponse<String> metrics = get("/metrics");
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().contains("loadfleet_records_sent_total"), metrics.body());
+        assertTrue(metrics.body().contains("loadfleet_sink_records_acked_total{sink=\"kafka\"}"), metrics.body());
         assertTrue(metrics.body().contains("loadfleet_epoch 1.0"), metrics.body());
         assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "JVM metrics too");
         assertTrue(metrics.body().contains("loadfleet_publish_latency_seconds_bucket{le="), metrics.body());
