@@ -139,7 +139,7 @@ public record SinkTarget(SinkSpec spec, String address, Duration connectTimeout,
     /** Connects; a broker that cannot be reached or a topic that cannot be made is a {@link SinkException}. */
     public RecordSink open(String clientId, Format format, Schema schema) {
         if (isFile()) {
-            return FileSink.open(spec.getFile(), schema);
+            return FileSink.open(spec.getFile(), schema, secrets);
         }
         if (address == null) {
             throw new IllegalStateException(missingAddress());
