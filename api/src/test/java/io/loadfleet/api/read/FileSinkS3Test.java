@@ -10,6 +10,7 @@ import io.loadfleet.api.problem.Problem;
 import io.loadfleet.api.spec.S3UploadSpec;
 import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.api.validation.ProfileValidator;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,18 @@ class FileSinkS3Test {
                 profile.getSpec().getSink().secretFiles(),
                 "the pod mounts the key pair");
         assertEquals(List.of(), ProfileValidator.validateForCluster(profile));
+    }
+
+    @Test
+    void theExampleIsValidForACluster() throws Exception {
+        Path example = Path.of(System.getProperty("basedir", ""))
+                .toAbsolutePath()
+                .resolveSibling("deploy")
+                .resolve("examples/iot-sensor-s3-parquet.yaml");
+        LoadProfile profile = ProfileLoader.load(example);
+        assertEquals(List.of(), ProfileValidator.validateForCluster(profile));
+        assertEquals(
+                "raw/sensors", profile.getSpec().getSink().getFile().getS3().getPrefix());
     }
 
     @Test
