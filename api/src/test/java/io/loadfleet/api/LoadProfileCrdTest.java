@@ -20,6 +20,7 @@ import io.loadfleet.api.spec.Durations;
 import io.loadfleet.api.spec.GamingBetSettingsSpec;
 import io.loadfleet.api.spec.GeneratorType;
 import io.loadfleet.api.spec.Limits;
+import io.loadfleet.api.spec.S3UploadSpec;
 import io.loadfleet.api.spec.TemperatureSettingsSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -332,6 +333,7 @@ class LoadProfileCrdTest {
         expected.put("spec.sink.kafka.security.sasl", List.of(".username"));
         expected.put("spec.sink.kafka.schemaRegistry", List.of(".tls"));
         expected.put("spec.sink.pulsar", List.of(".partitions", ".tls"));
+        expected.put("spec.sink.file.s3.endpoint", List.of("spec.sink.file.s3.endpoint"));
         expected.put(
                 "spec.generator",
                 List.of(
@@ -421,15 +423,21 @@ class LoadProfileCrdTest {
                 "spec.generator.dataset.s3.bucket",
                 "spec.generator.dataset.s3.key",
                 "spec.sink.file.path",
+                "spec.sink.file.s3.region",
                 "spec.sink.kafka.bootstrapServers")) {
             assertEquals("\\S", prop(blankless).getPattern(), blankless);
         }
+        assertEquals(
+                S3UploadSpec.BUCKET_PATTERN, prop("spec.sink.file.s3.bucket").getPattern());
+        assertEquals(
+                S3UploadSpec.PREFIX_PATTERN, prop("spec.sink.file.s3.prefix").getPattern());
         for (String secretName : List.of(
                 "spec.sink.kafka.security.sasl.secretRef.name",
                 "spec.sink.kafka.security.tls.secretRef.name",
                 "spec.sink.pulsar.tls.secretRef.name",
                 "spec.sink.pulsar.auth.token.secretRef.name",
-                "spec.generator.dataset.s3.secretRef.name")) {
+                "spec.generator.dataset.s3.secretRef.name",
+                "spec.sink.file.s3.secretRef.name")) {
             assertEquals((long) Limits.MAX_SECRET_NAME_LENGTH, prop(secretName).getMaxLength(), secretName);
             assertEquals(Limits.SECRET_NAME_PATTERN, prop(secretName).getPattern(), secretName);
         }

@@ -1,20 +1,26 @@
 package io.loadfleet.api.spec;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import java.util.List;
 
-/** Writes the records to files, one file set per shard, instead of sending them to a broker. */
+/**
+ * Writes the records to files, one file set per shard, instead of sending them to a broker; with {@link #getS3() s3}
+ * each finished file is uploaded to an object store and the directory only stages them.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class FileSinkSpec {
     public static final long DEFAULT_ROLL_BYTES = 256L * 1024 * 1024;
     public static final int DEFAULT_ROLL_SECONDS = 60;
 
     @JsonPropertyDescription("Directory the files go to, created when missing; each shard writes "
-            + "shard-SSSS-NNNNN.EXT there. In a cluster a path under /tmp, the worker pods' only writable volume.")
+            + "shard-SSSS-NNNNN.EXT there. In a cluster a path under /tmp, the worker pods' only writable volume. "
+            + "With s3, files wait here until uploaded and are deleted once they are.")
     @Required
     @Pattern("\\S")
     private String path;
@@ -36,6 +42,10 @@ public class FileSinkSpec {
     @Max(Limits.MAX_ROLL_SECONDS)
     private Integer rollSeconds;
 
+    @JsonPropertyDescription("Upload each finished file (at a roll and at the end) to an S3-compatible store; "
+            + "its records are acked once it is uploaded.")
+    private S3UploadSpec s3;
+
     /** rollBytes with its default applied. */
     public long effectiveRollBytes() {
         return rollBytes == null ? DEFAULT_ROLL_BYTES : rollBytes;
@@ -44,6 +54,12 @@ public class FileSinkSpec {
     /** rollSeconds with its default applied. */
     public int effectiveRollSeconds() {
         return rollSeconds == null ? DEFAULT_ROLL_SECONDS : rollSeconds;
+    }
+
+    /** The Secret keys this sink reads (those of s3), which a pod must have mounted. */
+    @JsonIgnore
+    public List<SecretFile> secretFiles() {
+        return s3 == null ? List.of() : s3.secretFiles();
     }
 
     public String getPath() {
@@ -76,5 +92,13 @@ public class FileSinkSpec {
 
     public void setRollSeconds(Integer rollSeconds) {
         this.rollSeconds = rollSeconds;
+    }
+
+    public S3UploadSpec getS3() {
+        return s3;
+    }
+
+    public void setS3(S3UploadSpec s3) {
+        this.s3 = s3;
     }
 }

@@ -31,6 +31,16 @@ public class S3SecretRef {
         return secretAccessKeyKey == null ? "secretAccessKey" : secretAccessKeyKey;
     }
 
+    /** The access key id's Secret key, named in messages as {@code at}.accessKeyIdKey, {@code at} being this field's path. */
+    public SecretFile accessKeyIdFile(String at) {
+        return new SecretFile(at + ".accessKeyIdKey", name, effectiveAccessKeyIdKey());
+    }
+
+    /** The secret access key's Secret key, named in messages as {@code at}.secretAccessKeyKey. */
+    public SecretFile secretAccessKeyFile(String at) {
+        return new SecretFile(at + ".secretAccessKeyKey", name, effectiveSecretAccessKeyKey());
+    }
+
     public String getName() {
         return name;
     }

@@ -89,6 +89,7 @@ public class SinkSpec {
         if (pulsar != null && pulsar.getTls() != null) {
             files.add(pulsar.getTls().caFile(PULSAR_TLS));
         }
+        files.addAll(file == null ? List.of() : file.secretFiles());
         return files;
     }
 

@@ -282,7 +282,7 @@ final class GeneratorValidator {
         }
     }
 
-    private static void httpUrl(List<Problem> problems, String at, String url) {
+    static void httpUrl(List<Problem> problems, String at, String url) {
         try {
             URI uri = new URI(url);
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {

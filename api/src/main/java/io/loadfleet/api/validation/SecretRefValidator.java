@@ -2,6 +2,7 @@ package io.loadfleet.api.validation;
 
 import io.loadfleet.api.problem.Problem;
 import io.loadfleet.api.spec.Limits;
+import io.loadfleet.api.spec.S3SecretRef;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -29,5 +30,16 @@ final class SecretRefValidator {
             problems.add(
                     new Problem(path, "\"" + key + "\" is not a Secret key: use letters, digits, '-', '_' and '.'"));
         }
+    }
+
+    /** An S3 access key pair's Secret at {@code at}: required, with a Secret name and legal keys. */
+    static void accessKeyPair(List<Problem> problems, String at, S3SecretRef ref) {
+        if (ref == null) {
+            problems.add(new Problem(at, "is required: a Secret with accessKeyId and secretAccessKey"));
+            return;
+        }
+        name(problems, at + ".name", ref.getName());
+        key(problems, at + ".accessKeyIdKey", ref.getAccessKeyIdKey());
+        key(problems, at + ".secretAccessKeyKey", ref.getSecretAccessKeyKey());
     }
 }

@@ -12,6 +12,7 @@ import io.loadfleet.api.spec.PasswordSecretRef;
 import io.loadfleet.api.spec.PulsarAuthSpec;
 import io.loadfleet.api.spec.PulsarBatchingSpec;
 import io.loadfleet.api.spec.PulsarSinkSpec;
+import io.loadfleet.api.spec.S3UploadSpec;
 import io.loadfleet.api.spec.SaslSpec;
 import io.loadfleet.api.spec.SinkSpec;
 import io.loadfleet.api.spec.TlsSpec;
@@ -24,6 +25,8 @@ final class SinkValidator {
     private static final Pattern PULSAR_TOPIC = Pattern.compile(Limits.PULSAR_TOPIC_PATTERN);
     private static final Pattern PULSAR_SERVICE_URL = Pattern.compile(Limits.PULSAR_SERVICE_URL_PATTERN);
     private static final Pattern PULSAR_ADMIN_URL = Pattern.compile(Limits.PULSAR_ADMIN_URL_PATTERN);
+    private static final Pattern BUCKET = Pattern.compile(S3UploadSpec.BUCKET_PATTERN);
+    private static final Pattern PREFIX = Pattern.compile(S3UploadSpec.PREFIX_PATTERN);
 
     private SinkValidator() {}
 
@@ -240,6 +243,9 @@ final class SinkValidator {
                     file.getRollBytes() + " is out of range: use " + Limits.MIN_ROLL_BYTES
                             + " or more bytes, or leave it out for " + FileSinkSpec.DEFAULT_ROLL_BYTES + " (256 MiB)"));
         }
+        if (file.getS3() != null) {
+            s3(problems, file.getS3());
+        }
         // Files hold the records' fields in the file's own format: spec.format is the topics' encoding.
         if (format == Format.AVRO && filesOnly) {
             problems.add(new Problem(
@@ -248,6 +254,35 @@ final class SinkValidator {
                             + "sink.file.format (parquet carries the Avro schema); leave format out, "
                             + "or add sink.kafka or sink.pulsar to send Avro there too"));
         }
+    }
+
+    private static void s3(List<Problem> problems, S3UploadSpec s3) {
+        String at = S3UploadSpec.AT;
+        if (s3.getEndpoint() != null) {
+            GeneratorValidator.httpUrl(problems, at + ".endpoint", s3.getEndpoint());
+        }
+        if (s3.getRegion() != null && s3.getRegion().isBlank()) {
+            problems.add(new Problem(
+                    at + ".region",
+                    "is empty: give the region requests are signed for, or leave it out for us-east-1"));
+        }
+        if (s3.getBucket() == null || s3.getBucket().isEmpty()) {
+            problems.add(new Problem(at + ".bucket", "is required: the bucket the files go to"));
+        } else if (!BUCKET.matcher(s3.getBucket()).matches()) {
+            problems.add(new Problem(
+                    at + ".bucket",
+                    "\"" + s3.getBucket() + "\" is not a bucket name: no '/' or white space "
+                            + "(put the path inside the bucket in prefix)"));
+        }
+        if (s3.getPrefix() != null && !PREFIX.matcher(s3.getPrefix()).find()) {
+            problems.add(new Problem(
+                    at + ".prefix",
+                    s3.getPrefix().isEmpty()
+                            ? "is empty: leave it out to write at the bucket's root"
+                            : "\"" + s3.getPrefix() + "\" starts with '/' or white space: "
+                                    + "keys have no leading slash, e.g. lake/iot"));
+        }
+        SecretRefValidator.accessKeyPair(problems, at + ".secretRef", s3.getSecretRef());
     }
 
     private static void partitions(List<Problem> problems, String at, Integer partitions) {

@@ -14,18 +14,18 @@ import java.util.List;
 /**
  * A real S3-compatible object store for tests: s3proxy in its own JVM, on 127.0.0.1 only, checking
  * AWS signatures (v2 and v4) against one access key pair, storing objects as files in a fresh
- * temporary directory that {@link #close()} deletes.
+ * temporary directory that {@link #close()} deletes. {@link #stop()} and {@link #restart()} make an
+ * outage: the port refuses connections, then the same server answers again with the same objects.
  */
 public final class S3Server implements AutoCloseable {
     private static final String CLASSPATH_RESOURCE = "server.classpath";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Process process;
     private final Path home;
     private final int port;
+    private volatile Process process;
 
-    private S3Server(Process process, Path home, int port) {
-        this.process = process;
+    private S3Server(Path home, int port) {
         this.home = home;
         this.port = port;
     }
@@ -33,7 +33,7 @@ public final class S3Server implements AutoCloseable {
     /** Starts a server that accepts requests signed with this key pair; returns once it answers HTTP. */
     public static S3Server start(String accessKeyId, String secretAccessKey) {
         Path home = null;
-        Process process = null;
+        S3Server server = null;
         try {
             home = Files.createTempDirectory("loadfleet-s3-");
             Files.createDirectories(home.resolve("data"));
@@ -49,29 +49,50 @@ public final class S3Server implements AutoCloseable {
                             "jclouds.provider=filesystem",
                             "jclouds.filesystem.basedir=" + home.resolve("data"),
                             ""));
-            List<String> command = new ArrayList<>(ChildJvm.javaWithClasspath(S3Server.class, CLASSPATH_RESOURCE));
-            command.addAll(
-                    1,
-                    List.of(
-                            "-Xmx256m",
-                            "-XX:+UseSerialGC",
-                            "-Djava.net.preferIPv4Stack=true",
-                            "-Dlogback.configurationFile=io/loadfleet/s3/s3proxy-logback.xml"));
-            command.addAll(List.of(S3Guard.class.getName(), "--properties", "s3proxy.conf"));
-            Path log = home.resolve("s3proxy.log");
-            process = new ProcessBuilder(command)
-                    .directory(home.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            S3Server server = new S3Server(process, home, port);
-            server.awaitReady(log);
+            server = new S3Server(home, port);
+            server.launch();
             return server;
         } catch (IOException | RuntimeException e) {
-            ChildJvm.stop(process);
+            if (server != null) {
+                ChildJvm.stop(server.process);
+            }
             ChildJvm.delete(home);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
+    }
+
+    /** Stops the server JVM, keeping its directory: connections are refused until {@link #restart()}. */
+    public void stop() {
+        ChildJvm.stop(process);
+    }
+
+    /** Starts the stopped server again, on the same port with the same objects; returns once it answers HTTP. */
+    public void restart() {
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the server JVM on the settings in {@link #home}, appending to its log. */
+    private void launch() throws IOException {
+        List<String> command = new ArrayList<>(ChildJvm.javaWithClasspath(S3Server.class, CLASSPATH_RESOURCE));
+        command.addAll(
+                1,
+                List.of(
+                        "-Xmx256m",
+                        "-XX:+UseSerialGC",
+                        "-Djava.net.preferIPv4Stack=true",
+                        "-Dlogback.configurationFile=io/loadfleet/s3/s3proxy-logback.xml"));
+        command.addAll(List.of(S3Guard.class.getName(), "--properties", "s3proxy.conf"));
+        Path log = home.resolve("s3proxy.log");
+        process = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        awaitReady(log);
     }
 
     /** {@code http://127.0.0.1:PORT}: requests address buckets by path (endpoint/bucket/key). */

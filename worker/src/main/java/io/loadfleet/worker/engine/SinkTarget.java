@@ -3,6 +3,7 @@ package io.loadfleet.worker.engine;
 import io.loadfleet.api.spec.Format;
 import io.loadfleet.api.spec.KafkaSecurityProtocol;
 import io.loadfleet.api.spec.Limits;
+import io.loadfleet.api.spec.S3UploadSpec;
 import io.loadfleet.api.spec.SchemaRegistrySpec;
 import io.loadfleet.api.spec.SinkKind;
 import io.loadfleet.api.spec.SinkSpec;
@@ -141,11 +142,17 @@ public record SinkTarget(
 
     private String describe(SinkKind kind) {
         return switch (kind) {
-            case FILE ->
-                Path.of(spec.getFile().getPath())
+            case FILE -> {
+                String files = Path.of(spec.getFile().getPath())
                         .toAbsolutePath()
                         .resolve("*." + spec.getFile().getFormat().extension())
                         .toString();
+                S3UploadSpec s3 = spec.getFile().getS3();
+                yield s3 == null
+                        ? files
+                        : "s3://" + s3.getBucket() + "/" + (s3.getPrefix() == null ? "" : s3.getPrefix())
+                                + " (staged as " + files + ")";
+            }
             case KAFKA -> "kafka://" + kafkaAddress + "/" + spec.getKafka().getTopic();
             case PULSAR ->
                 pulsarAddress + "/" + spec.getPulsar().fullTopicName().replace("://", "/");
@@ -188,7 +195,7 @@ public record SinkTarget(
 
     private RecordSink open(SinkKind kind, String clientId, Format format, Schema schema) {
         return switch (kind) {
-            case FILE -> FileSink.open(spec.getFile(), schema);
+            case FILE -> FileSink.open(spec.getFile(), schema, secrets);
             case KAFKA ->
                 KafkaSink.open(
                         spec.getKafka(), kafkaAddress, clientId, connectTimeout, secrets, registryHeader(schema));

@@ -6,6 +6,7 @@ import io.loadfleet.api.spec.Format;
 import io.loadfleet.worker.encode.Encoders;
 import io.loadfleet.worker.encode.RecordEncoder;
 import io.loadfleet.worker.pace.Clock;
+import io.loadfleet.worker.secret.SecretFiles;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.sink.RecordSink;
@@ -28,9 +29,9 @@ import org.apache.avro.Schema;
 
 /**
  * Writes records to files in sink.file.path, one file set per shard (see {@link ShardFiles}):
- * CSV, JSON lines or Parquet. A record is acked once it is in its file. A timer does the flushes
- * and time rolls of shards that have stopped writing (paused, finished), so their last records
- * are acked without waiting for a next one.
+ * CSV, JSON lines or Parquet. A record is acked once it is in its file or, with sink.file.s3, once
+ * its file is uploaded ({@link S3Uploads}). A timer does the flushes and time rolls of shards that
+ * have stopped writing (paused, finished), so their last records are acked without waiting for a next one.
  */
 public final class FileSink implements RecordSink {
     static final String PATH_FIELD = "spec.sink.file.path";
@@ -42,15 +43,17 @@ public final class FileSink implements RecordSink {
     private final Path dir;
     private final Schema schema;
     private final Clock clock;
+    private final FileDelivery delivery;
     private final ConcurrentMap<Integer, ShardFiles> shards = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
     private volatile boolean closed;
 
-    private FileSink(FileSinkSpec spec, Path dir, Schema schema, Clock clock, boolean timed) {
+    private FileSink(FileSinkSpec spec, Path dir, Schema schema, Clock clock, boolean timed, FileDelivery delivery) {
         this.spec = spec;
         this.dir = dir;
         this.schema = schema;
         this.clock = clock;
+        this.delivery = delivery;
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "file-sink-timer");
             thread.setDaemon(true);
@@ -61,16 +64,41 @@ public final class FileSink implements RecordSink {
         }
     }
 
-    /** Creates the directory when missing and checks that a file can be made in it. */
+    /** Reads sink.file.s3's key pair where a pod has its Secrets mounted. */
     public static FileSink open(FileSinkSpec spec, Schema schema) {
-        return open(spec, schema, Clock.SYSTEM, true);
+        return open(spec, schema, new SecretFiles(SecretFiles.DEFAULT_DIR));
     }
 
     /**
-     * @param clock times the flushes and time rolls
-     * @param timed whether a timer calls {@link #flushDue()}; without it only writes do (tests call it themselves)
+     * Creates the directory when missing and checks that a file can be made in it; with sink.file.s3,
+     * connects to the store and checks its bucket.
+     *
+     * @param secrets where sink.file.s3's key pair is read from
      */
+    public static FileSink open(FileSinkSpec spec, Schema schema, SecretFiles secrets) {
+        Path dir = directory(spec);
+        FileDelivery delivery = spec.getS3() == null
+                ? FileDelivery.IN_PLACE
+                : S3Uploads.open(spec.getS3(), secrets, UploadSettings.of(spec.effectiveRollBytes()), Clock.SYSTEM);
+        return new FileSink(spec, dir, schema, Clock.SYSTEM, true, delivery);
+    }
+
+    /** Files kept in place, whatever the spec says of s3. */
     static FileSink open(FileSinkSpec spec, Schema schema, Clock clock, boolean timed) {
+        return open(spec, schema, clock, timed, FileDelivery.IN_PLACE);
+    }
+
+    /**
+     * @param clock    times the flushes and time rolls
+     * @param timed    whether a timer calls {@link #flushDue()}; without it only writes do (tests call it themselves)
+     * @param delivery what becomes of finished files
+     */
+    static FileSink open(FileSinkSpec spec, Schema schema, Clock clock, boolean timed, FileDelivery delivery) {
+        return new FileSink(spec, directory(spec), schema, clock, timed, delivery);
+    }
+
+    /** The directory, created when missing, once a file could be made in it. */
+    private static Path directory(FileSinkSpec spec) {
         Path dir;
         try {
             dir = Path.of(spec.getPath()).toAbsolutePath();
@@ -87,7 +115,7 @@ public final class FileSink implements RecordSink {
                             + "): give a directory this process may write to",
                     e);
         }
-        return new FileSink(spec, dir, schema, clock, timed);
+        return dir;
     }
 
     private static String reason(IOException e) {
@@ -137,7 +165,8 @@ public final class FileSink implements RecordSink {
                     schema,
                     spec.effectiveRollBytes(),
                     TimeUnit.SECONDS.toNanos(spec.effectiveRollSeconds()),
-                    clock);
+                    clock,
+                    delivery);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
@@ -157,7 +186,10 @@ public final class FileSink implements RecordSink {
         }
     }
 
-    /** Records in their files or the files' buffers, acked or not yet (until the next flush, or a Parquet file's end). */
+    /**
+     * Records in their files or the files' buffers, acked or not yet (until the next flush, a Parquet file's
+     * end, or with s3 their file's upload).
+     */
     @Override
     public OptionalLong written() {
         long written = 0;
@@ -167,12 +199,14 @@ public final class FileSink implements RecordSink {
         return OptionalLong.of(written);
     }
 
+    /** Puts the records written so far where they are acked, and waits for their files' uploads. */
     @Override
     public void flush() {
         shards.values().forEach(ShardFiles::flush);
+        delivery.awaitDelivered();
     }
 
-    /** Ends every shard's file; records sent after this fail. */
+    /** Ends every shard's file and waits for its delivery (an upload: at most its retry window); records sent after this fail. */
     @Override
     public void close() {
         closed = true;
@@ -184,5 +218,6 @@ public final class FileSink implements RecordSink {
             Thread.currentThread().interrupt();
         }
         shards.values().forEach(ShardFiles::close);
+        delivery.close();
     }
 }

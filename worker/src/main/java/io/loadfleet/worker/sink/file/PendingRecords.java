@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * would take 96 MB a shard, as runs at most 60,000 × 24 bytes. A record's publish latency is then
  * measured from its run's first intended time, at most a millisecond early, against acks that trail
  * by a second or more. Each run keeps its own listener: when a pod's epoch changes, the old run's
- * records may still be pending in the shard's file while the new run writes. Used under its shard's lock.
+ * records may still be pending in the shard's file while the new run writes. Used under its shard's lock,
+ * and once its file is finished by the {@link FileDelivery} it was handed to with the file, alone.
  */
 final class PendingRecords {
     static final long RUN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -57,7 +58,7 @@ final class PendingRecords {
         return count;
     }
 
-    /** Tells each record's listener it is in its file, and forgets them. */
+    /** Tells each record's listener it is acked (in its file, or its file uploaded), and forgets them. */
     void ackAll() {
         settleAll(null);
     }

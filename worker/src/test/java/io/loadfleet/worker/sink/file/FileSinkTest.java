@@ -92,9 +92,13 @@ class FileSinkTest {
         long next;
 
         ShardSender(int shard) {
+            this(shard, 0);
+        }
+
+        ShardSender(int shard, long epoch) {
             this.shard = shard;
             this.generator = generator(shard);
-            this.out = new OutgoingRecord("files", shard, 0);
+            this.out = new OutgoingRecord("files", shard, epoch);
             out.record = record;
         }
 
