@@ -228,13 +228,20 @@ class LoadProfileCrdTest {
     }
 
     /**
-     * Fields of Kubernetes' own types (affinity, resources, tolerations, image pull secrets) embedded
-     * under spec.worker and spec.verify.worker: the generator emits them bare, and `kubectl explain pod.spec`
-     * documents them.
+     * Fields of Kubernetes' own types (affinity, resources, tolerations, image pull secrets, volumes, volume mounts,
+     * claim templates) embedded under spec.worker and spec.verify.worker: the generator emits them bare, and `kubectl
+     * explain pod.spec` (or statefulset.spec) documents them.
      */
     private static boolean insideKubernetesType(String path) {
         return List.of("spec.worker.", "spec.verify.worker.").stream()
-                .flatMap(worker -> Stream.of("affinity.", "resources.", "tolerations[].", "imagePullSecrets[].")
+                .flatMap(worker -> Stream.of(
+                                "affinity.",
+                                "resources.",
+                                "tolerations[].",
+                                "imagePullSecrets[].",
+                                "volumes[].",
+                                "volumeMounts[].",
+                                "volumeClaimTemplates[].")
                         .map(field -> worker + field))
                 .anyMatch(path::startsWith);
     }

@@ -13,8 +13,10 @@ public class FileSinkSpec {
     public static final long DEFAULT_ROLL_BYTES = 256L * 1024 * 1024;
     public static final int DEFAULT_ROLL_SECONDS = 60;
 
-    @JsonPropertyDescription("Directory the files go to, created when missing; each shard writes "
-            + "shard-SSSS-NNNNN.EXT there. In a cluster a path under /tmp, the worker pods' only writable volume.")
+    @JsonPropertyDescription(
+            "Directory the files go to, created when missing; each shard writes "
+                    + "shard-SSSS-NNNNN.EXT there. In a cluster a path under /tmp (an emptyDir, gone with the pod) or under a "
+                    + "writable mountPath of spec.worker.volumeMounts, e.g. a volumeClaimTemplates claim that outlives the pods.")
     @Required
     @Pattern("\\S")
     private String path;
