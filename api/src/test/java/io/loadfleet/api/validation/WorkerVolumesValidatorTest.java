@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.problem.Problem;
+import io.loadfleet.api.read.ProfileLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +55,14 @@ class WorkerVolumesValidatorTest {
                               - {name: shared, mountPath: /data/shared, readOnly: true}
                               - {name: data, mountPath: /var/lib/lake, subPath: lake}
                         """));
+    }
+
+    @Test
+    void theExampleWithAClaimPerPodIsValidInACluster() throws Exception {
+        LoadProfile example = ProfileLoader.parse(
+                Files.readString(Path.of("..", "deploy", "examples", "iot-sensor-parquet-pvc.yaml")));
+        assertEquals(List.of(), ProfileValidator.validateForCluster(example));
+        assertEquals(1, example.getSpec().getWorker().getVolumeClaimTemplates().size());
     }
 
     @Test

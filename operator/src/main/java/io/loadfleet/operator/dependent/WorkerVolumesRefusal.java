@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * The API server's refusal of a worker StatefulSet in the LoadProfile's terms: what it says of the pod template's
- * volumes, the container's mounts and the claim templates it says of spec.worker's, whose indices they keep
- * ({@link WorkerVolumes}). A volume's source, say an nfs volume without a server, is checked only there.
+ * volumes, the container's mounts and the claim templates it says of spec.worker's, which come first in theirs
+ * ({@link WorkerVolumes}). A volume's source, say an nfs volume without a server, is checked only there. It
+ * validates the pod template with a volume for each claim template put before the template's volumes, so
+ * spec.template.spec.volumes[i] is spec.worker.volumes[i - claim templates].
  */
 final class WorkerVolumesRefusal {
     private static final Pattern VOLUME = Pattern.compile("spec\\.template\\.spec\\.volumes\\[(\\d+)]");
@@ -23,9 +25,10 @@ final class WorkerVolumesRefusal {
             return e;
         }
         String message = e.getStatus().getMessage();
-        String renamed = rename(message, VOLUME, volumes.volumes().size(), "spec.worker.volumes");
-        renamed = rename(renamed, MOUNT, volumes.mounts().size(), "spec.worker.volumeMounts");
-        renamed = rename(renamed, CLAIM, volumes.claimTemplates().size(), "spec.worker.volumeClaimTemplates");
+        int claims = volumes.claimTemplates().size();
+        String renamed = rename(message, VOLUME, claims, volumes.volumes().size(), "spec.worker.volumes");
+        renamed = rename(renamed, MOUNT, 0, volumes.mounts().size(), "spec.worker.volumeMounts");
+        renamed = rename(renamed, CLAIM, 0, claims, "spec.worker.volumeClaimTemplates");
         if (renamed.equals(message)) {
             return e;
         }
@@ -35,13 +38,14 @@ final class WorkerVolumesRefusal {
                 e.getStatus().toBuilder().withMessage(renamed).build());
     }
 
-    /** Each path of {@code pattern} whose index is one of the first {@code count}, as {@code field[index]}. */
-    private static String rename(String message, Pattern pattern, int count, String field) {
+    /** Each path of {@code pattern} whose index is {@code from} to {@code from + count - 1}, as field[index - from]. */
+    private static String rename(String message, Pattern pattern, int from, int count, String field) {
         Matcher m = pattern.matcher(message);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             int index = Integer.parseInt(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(index < count ? field + "[" + index + "]" : m.group()));
+            boolean ours = index >= from && index < from + count;
+            m.appendReplacement(out, Matcher.quoteReplacement(ours ? field + "[" + (index - from) + "]" : m.group()));
         }
         m.appendTail(out);
         return out.toString();

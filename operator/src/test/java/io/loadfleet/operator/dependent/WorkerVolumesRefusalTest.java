@@ -28,25 +28,27 @@ class WorkerVolumesRefusalTest {
                         .build());
     }
 
+    /** As kube-apiserver v1.37.2 refused a StatefulSet with one claim template, then one volume of the user's. */
     @Test
     void theUsersVolumesMountsAndClaimTemplatesAreNamedAsInTheLoadProfile() {
         KubernetesClientException e = refused("StatefulSet.apps \"lake\" is invalid: ["
-                + "spec.template.spec.volumes[0].persistentVolumeClaim.claimName: Required value, "
-                + "spec.template.spec.volumes[1].configMap.name: Required value, "
+                + "spec.volumeClaimTemplates[0].spec.resources[storage]: Required value, "
+                + "spec.template.spec.volumes[1].persistentVolumeClaim.claimName: Required value, "
+                + "spec.template.spec.volumes[2].configMap.name: Required value, "
                 + "spec.template.spec.containers[0].volumeMounts[0].mountPath: Invalid value: \"/x:y\", "
-                + "spec.template.spec.containers[0].volumeMounts[1].name: Not found: \"config\", "
-                + "spec.volumeClaimTemplates[0].spec.resources[storage]: Required value]");
+                + "spec.template.spec.containers[0].volumeMounts[1].name: Not found: \"config\"]");
 
         KubernetesClientException named = WorkerVolumesRefusal.inSpecTerms(e, ONE_EACH);
 
-        // the operator's own volume and mount (after the user's) keep the StatefulSet's paths
+        // it validates the pod template's volumes after one for each claim template: volumes[1] is the user's
+        // first; the operator's own volume and mount (after the user's) keep the StatefulSet's paths
         assertEquals(
                 "StatefulSet.apps \"lake\" is invalid: ["
+                        + "spec.worker.volumeClaimTemplates[0].spec.resources[storage]: Required value, "
                         + "spec.worker.volumes[0].persistentVolumeClaim.claimName: Required value, "
-                        + "spec.template.spec.volumes[1].configMap.name: Required value, "
+                        + "spec.template.spec.volumes[2].configMap.name: Required value, "
                         + "spec.worker.volumeMounts[0].mountPath: Invalid value: \"/x:y\", "
-                        + "spec.template.spec.containers[0].volumeMounts[1].name: Not found: \"config\", "
-                        + "spec.worker.volumeClaimTemplates[0].spec.resources[storage]: Required value]",
+                        + "spec.template.spec.containers[0].volumeMounts[1].name: Not found: \"config\"]",
                 named.getStatus().getMessage());
         assertEquals(422, named.getCode());
         assertEquals("Invalid", named.getStatus().getReason());
