@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A real Kubernetes control plane on loopback, for the tests and for trying the operator without a
 # cluster or Docker: etcd (embedded), kube-apiserver and kube-controller-manager built from
-# k8s.io/kubernetes v1.37.2, and the local pod runner (a test fixture playing scheduler and
-# kubelet for one node; it runs pods of this checkout's worker and operator images as processes).
+# k8s.io/kubernetes v1.37.2, the local pod runner (a test fixture playing scheduler and
+# kubelet for one node; it runs pods of this checkout's worker and operator images as processes)
+# and a provisioner of volumes for PersistentVolumeClaims.
 #
 #   scripts/local-cluster.sh build   build the binaries (cached; skipped when current)
 #   scripts/local-cluster.sh up      build if needed, start, and return once it is ready
@@ -10,7 +11,8 @@
 #
 # Needs Go 1.26 with the Go module proxy, a JDK 17 and root (each pod gets a mount namespace).
 # Writes $LOCAL_CLUSTER_DIR (default target/local-cluster): kubeconfig (admin), bin/kubectl, logs/,
-# pods/ (each pod's volumes and its containers' output). LOCAL_CLUSTER_POD_NET (default 127.0.0)
+# pods/ (each pod's volumes and its containers' output), volumes/ (the PersistentVolumes' data, kept
+# until their claims are deleted). LOCAL_CLUSTER_POD_NET (default 127.0.0)
 # gives pods NET.2 to NET.254: a second cluster on the machine (the tests' uses 127.0.1) needs another.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"

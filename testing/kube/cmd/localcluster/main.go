@@ -1,6 +1,7 @@
 // Command localcluster runs a real Kubernetes control plane on loopback for loadfleet's tests and
 // for contributors without a cluster: etcd (embedded), kube-apiserver and kube-controller-manager
-// built from k8s.io/kubernetes, and a pod runner that plays scheduler and kubelet for one node.
+// built from k8s.io/kubernetes, a pod runner that plays scheduler and kubelet for one node, and a
+// provisioner of volumes for PersistentVolumeClaims.
 // It is a test fixture, not a kubelet: see docs/local-cluster.md.
 package main
 
@@ -58,7 +59,7 @@ func main() {
 func run(dir, bin, repoRoot, javaHome string, port int, podNet string, images imageFlags) error {
 	dir, _ = filepath.Abs(dir)
 	repoRoot, _ = filepath.Abs(repoRoot)
-	for _, sub := range []string{"etcd", "pki", "pods", "logs"} {
+	for _, sub := range []string{"etcd", "pki", "pods", "logs", "volumes"} {
 		os.RemoveAll(filepath.Join(dir, sub))
 	}
 	os.Remove(filepath.Join(dir, "ready"))
@@ -85,7 +86,9 @@ func run(dir, bin, repoRoot, javaHome string, port int, podNet string, images im
 	}
 	defer func() {
 		etcd.Close()
+		// the claims' volumes live as long as their claims, which go with etcd's data
 		os.RemoveAll(filepath.Join(dir, "etcd"))
+		os.RemoveAll(filepath.Join(dir, "volumes"))
 	}()
 	// every request of a pod's ServiceAccount is audited: the tests read what the operator was denied
 	auditPolicy := filepath.Join(dir, "pki", "audit-policy.yaml")
@@ -141,10 +144,14 @@ rules:
 		"--authentication-kubeconfig="+kubeconfig, "--authorization-kubeconfig="+kubeconfig,
 		"--bind-address=127.0.0.1", "--secure-port="+strconv.Itoa(freePort()),
 		"--cert-dir="+filepath.Join(dir, "pki", "kcm"),
-		// no real node: node-lifecycle, taint-eviction and pod-garbage-collector are left out
+		// no real node: node-lifecycle, taint-eviction and pod-garbage-collector are left out; the PV binder
+		// binds the claims the local provisioner makes volumes for, and the protection controllers keep a
+		// claim in use, and its volume while bound, from going
 		"--controllers=statefulset-controller,garbage-collector-controller,replicaset-controller,"+
 			"deployment-controller,namespace-controller,serviceaccount-controller,serviceaccount-token-controller,"+
-			"clusterrole-aggregation-controller,root-ca-certificate-publisher-controller",
+			"clusterrole-aggregation-controller,root-ca-certificate-publisher-controller,"+
+			"persistentvolume-binder-controller,persistentvolumeclaim-protection-controller,"+
+			"persistentvolume-protection-controller",
 		"--use-service-account-credentials=true",
 		"--service-account-private-key-file="+keys.saKey,
 		"--root-ca-file="+keys.caFile,
@@ -173,6 +180,11 @@ rules:
 		return fmt.Errorf("controllers not working: %w", err)
 	}
 
+	volumes := newProvisioner(client, filepath.Join(dir, "volumes"))
+	if err := volumes.start(context.Background()); err != nil {
+		return err
+	}
+	defer volumes.stop()
 	runner := newPodRunner(client, filepath.Join(dir, "pods"), port, javaHome, podNet, runtimes)
 	if err := runner.start(context.Background()); err != nil {
 		return err

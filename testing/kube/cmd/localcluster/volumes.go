@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	authenticationv1 "k8s.io/api/authentication/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -21,11 +22,19 @@ type volumeWriter struct {
 	dir    string
 }
 
-// prepare writes every volume; a missing ConfigMap or Secret that is not optional is an error the
-// runner retries, as the kubelet does.
+// prepare writes every volume, and finds each claim's; a missing ConfigMap or Secret that is not
+// optional, or a claim not bound yet, is an error the runner retries, as the kubelet does.
 func (v volumeWriter) prepare(ctx context.Context) (map[string]string, error) {
 	paths := map[string]string{}
 	for _, volume := range v.pod.Spec.Volumes {
+		if volume.PersistentVolumeClaim != nil {
+			path, err := v.claim(ctx, volume.PersistentVolumeClaim.ClaimName)
+			if err != nil {
+				return nil, fmt.Errorf("volume %q: %w", volume.Name, err)
+			}
+			paths[volume.Name] = path
+			continue
+		}
 		path := filepath.Join(v.dir, "volumes", volume.Name)
 		if err := os.MkdirAll(path, 0o755); err != nil {
 			return nil, err
@@ -43,7 +52,7 @@ func (v volumeWriter) prepare(ctx context.Context) (map[string]string, error) {
 		case volume.DownwardAPI != nil:
 			err = v.downward(path, volume.DownwardAPI.Items, mode(volume.DownwardAPI.DefaultMode))
 		default:
-			return nil, unsupported{fmt.Sprintf("volume %q: the local pod runner has only emptyDir, configMap, secret, projected and downwardAPI volumes", volume.Name)}
+			return nil, unsupported{fmt.Sprintf("volume %q: the local pod runner has only emptyDir, configMap, secret, projected, downwardAPI and persistentVolumeClaim volumes", volume.Name)}
 		}
 		if err != nil {
 			return nil, fmt.Errorf("volume %q: %w", volume.Name, err)
@@ -56,6 +65,36 @@ func (v volumeWriter) prepare(ctx context.Context) (map[string]string, error) {
 		paths[volume.Name] = path
 	}
 	return paths, nil
+}
+
+// claim is the directory of a bound claim's volume, which outlives the pod, given to the pod's fsGroup
+// as the kubelet does for a volume whose driver supports it (as block storage's CSI drivers do).
+func (v volumeWriter) claim(ctx context.Context, name string) (string, error) {
+	claim, err := v.client.CoreV1().PersistentVolumeClaims(v.pod.Namespace).Get(ctx, name, metav1.GetOptions{})
+	if err != nil {
+		return "", fmt.Errorf("persistentvolumeclaim %q: %w", name, err)
+	}
+	if claim.DeletionTimestamp != nil {
+		return "", fmt.Errorf("persistentvolumeclaim %q is being deleted", name)
+	}
+	if claim.Status.Phase != corev1.ClaimBound {
+		return "", fmt.Errorf("persistentvolumeclaim %q is not bound yet (%s)", name, claim.Status.Phase)
+	}
+	volume, err := v.client.CoreV1().PersistentVolumes().Get(ctx, claim.Spec.VolumeName, metav1.GetOptions{})
+	if err != nil {
+		return "", fmt.Errorf("persistentvolume %q of claim %q: %w", claim.Spec.VolumeName, name, err)
+	}
+	if volume.Spec.HostPath == nil {
+		return "", unsupported{fmt.Sprintf("persistentvolume %q: the local pod runner mounts only hostPath volumes "+
+			"(those of the %s StorageClass)", volume.Name, storageClassName)}
+	}
+	path := volume.Spec.HostPath.Path
+	if group := fsGroup(v.pod); group != nil {
+		if err := giveToGroup(path, *group, v.pod.Spec.SecurityContext.FSGroupChangePolicy); err != nil {
+			return "", err
+		}
+	}
+	return path, nil
 }
 
 // unsupported is a pod the runner cannot run at all; it fails the pod rather than retrying.
@@ -201,6 +240,39 @@ func ownByGroup(root string, group int64) error {
 		}
 		return os.Chmod(path, info.Mode().Perm()|extra)
 	})
+}
+
+// giveToGroup hands a writable volume to the pod's fsGroup as the kubelet does: every file the group's,
+// readable and writable by it, directories also searchable and setgid (new files join the group); with
+// OnRootMismatch, only when its top directory is not so already.
+func giveToGroup(root string, group int64, policy *corev1.PodFSGroupChangePolicy) error {
+	if policy != nil && *policy == corev1.FSGroupChangeOnRootMismatch {
+		if info, err := os.Stat(root); err == nil && groupWritable(info, group) {
+			return nil
+		}
+	}
+	return filepath.Walk(root, func(path string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		if err := os.Lchown(path, -1, int(group)); err != nil {
+			return err
+		}
+		if info.Mode()&os.ModeSymlink != 0 {
+			return nil
+		}
+		mask := os.FileMode(0o660)
+		if info.IsDir() {
+			mask |= os.ModeSetgid | 0o110
+		}
+		return os.Chmod(path, info.Mode()|mask)
+	})
+}
+
+// groupWritable is whether a volume's top directory is the group's already, as giveToGroup leaves it.
+func groupWritable(info os.FileInfo, group int64) bool {
+	stat, ok := info.Sys().(*syscall.Stat_t)
+	return ok && int64(stat.Gid) == group && info.Mode()&os.ModeSetgid != 0 && info.Mode().Perm()&0o070 == 0o070
 }
 
 func mode(m *int32) os.FileMode {

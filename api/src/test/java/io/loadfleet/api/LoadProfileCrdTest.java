@@ -229,13 +229,20 @@ class LoadProfileCrdTest {
     }
 
     /**
-     * Fields of Kubernetes' own types (affinity, resources, tolerations, image pull secrets) embedded
-     * under spec.worker and spec.verify.worker: the generator emits them bare, and `kubectl explain pod.spec`
-     * documents them.
+     * Fields of Kubernetes' own types (affinity, resources, tolerations, image pull secrets, volumes, volume mounts,
+     * claim templates) embedded under spec.worker and spec.verify.worker: the generator emits them bare, and `kubectl
+     * explain pod.spec` (or statefulset.spec) documents them.
      */
     private static boolean insideKubernetesType(String path) {
         return List.of("spec.worker.", "spec.verify.worker.").stream()
-                .flatMap(worker -> Stream.of("affinity.", "resources.", "tolerations[].", "imagePullSecrets[].")
+                .flatMap(worker -> Stream.of(
+                                "affinity.",
+                                "resources.",
+                                "tolerations[].",
+                                "imagePullSecrets[].",
+                                "volumes[].",
+                                "volumeMounts[].",
+                                "volumeClaimTemplates[].")
                         .map(field -> worker + field))
                 .anyMatch(path::startsWith);
     }
@@ -536,6 +543,12 @@ class LoadProfileCrdTest {
 
     /** A small structural check (types, unknown fields, required, enum, pattern, bounds) of YAML against the schema. */
     private static void check(JsonNode value, JSONSchemaProps schema, String path, List<String> problems) {
+        if (Boolean.TRUE.equals(schema.getXKubernetesIntOrString())) { // a Quantity, as storage: 2Gi
+            if (!value.isIntegralNumber() && !value.isTextual()) {
+                problems.add(path + ": " + value + " is neither an integer nor a string");
+            }
+            return;
+        }
         String type = schema.getType();
         switch (type) {
             case "object" -> {

@@ -19,7 +19,8 @@ public class FileSinkSpec {
     public static final int DEFAULT_ROLL_SECONDS = 60;
 
     @JsonPropertyDescription("Directory the files go to, created when missing; each shard writes "
-            + "shard-SSSS-NNNNN.EXT there. In a cluster a path under /tmp, the worker pods' only writable volume. "
+            + "shard-SSSS-NNNNN.EXT there. In a cluster a path under /tmp (an emptyDir, gone with the pod) or under a "
+            + "writable mountPath of spec.worker.volumeMounts, e.g. a volumeClaimTemplates claim that outlives the pods. "
             + "With s3, files wait here until uploaded and are deleted once they are.")
     @Required
     @Pattern("\\S")

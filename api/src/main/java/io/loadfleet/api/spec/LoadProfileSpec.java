@@ -207,8 +207,8 @@ public class LoadProfileSpec {
             + "backends can follow them through a pipeline. Off when absent. Changing it rolls the pods.")
     private TracingSpec tracing;
 
-    @JsonPropertyDescription(
-            "How the worker pods run: image, resources, JVM options and scheduling. Changing it rolls the pods.")
+    @JsonPropertyDescription("How the worker pods run: image, resources, JVM options, scheduling and volumes. "
+            + "Changing it rolls the pods.")
     private WorkerSpec worker;
 
     @JsonPropertyDescription("Optional: live verification. Verifier pods read the topic while the fleet sends, "

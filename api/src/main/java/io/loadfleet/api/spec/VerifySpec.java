@@ -48,7 +48,7 @@ public class VerifySpec {
 
     @JsonPropertyDescription("How the verifier pods run: image, resources, JVM options and scheduling, as "
             + "spec.worker. Default: spec.worker.")
-    private WorkerSpec worker;
+    private PodSettingsSpec worker;
 
     public Boolean getEnabled() {
         return enabled;
@@ -99,11 +99,11 @@ public class VerifySpec {
         return grace == null ? DEFAULT_GRACE : Durations.require(grace);
     }
 
-    public WorkerSpec getWorker() {
+    public PodSettingsSpec getWorker() {
         return worker;
     }
 
-    public void setWorker(WorkerSpec worker) {
+    public void setWorker(PodSettingsSpec worker) {
         this.worker = worker;
     }
 

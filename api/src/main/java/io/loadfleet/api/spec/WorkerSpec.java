@@ -2,92 +2,58 @@ package io.loadfleet.api.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.kubernetes.api.model.Affinity;
-import io.fabric8.kubernetes.api.model.LocalObjectReference;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** How the fleet's pods run. Part of the pod template: changing it rolls the pods. */
+/**
+ * How the worker pods run: the settings every pod of the fleet takes, and the volumes only workers have (a file sink
+ * writes into them; verifiers write nothing). Part of the pod template: changing it rolls the pods, and changing
+ * volumeClaimTemplates has the operator recreate the StatefulSet (Kubernetes does not let them change).
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public class WorkerSpec {
-    @JsonPropertyDescription("Worker container image. Default: the operator's WORKER_IMAGE setting.")
-    private String image;
+public class WorkerSpec extends PodSettingsSpec {
+    @JsonPropertyDescription(
+            "Volumes of each worker pod, as in a pod spec (a persistentVolumeClaim shared by all, nfs, "
+                    + "csi, ...), mounted with volumeMounts. Names must differ from the operator's own volumes (config, tmp, "
+                    + "dataset, secret-N) and from volumeClaimTemplates.")
+    private List<Volume> volumes = new ArrayList<>();
 
-    @JsonPropertyDescription("CPU and memory requests and limits of each worker container.")
-    private ResourceRequirements resources;
+    @JsonPropertyDescription("Where the worker container mounts volumes and volumeClaimTemplates, as in a container "
+            + "spec: name is one of theirs, mountPath an absolute path apart from the operator's mounts (/tmp, "
+            + "/etc/loadfleet, /var/run/secrets/loadfleet). A file sink's path under a writable mountPath writes to "
+            + "that volume.")
+    private List<VolumeMount> volumeMounts = new ArrayList<>();
 
-    @JsonPropertyDescription("JVM options of each worker, e.g. [\"-Xmx512m\"]; passed in JAVA_TOOL_OPTIONS.")
-    private List<String> jvmOptions = new ArrayList<>();
+    @JsonPropertyDescription("PersistentVolumeClaims made for each worker pod by the StatefulSet, named "
+            + "METADATA.NAME-PROFILE-ORDINAL, mounted by metadata.name with volumeMounts. Kept when the fleet scales "
+            + "down or is deleted (retention policy Retain): a pod of the same ordinal gets its claim back. Changing "
+            + "them recreates the StatefulSet without restarting the pods; existing claims keep their size and class.")
+    private List<PersistentVolumeClaim> volumeClaimTemplates = new ArrayList<>();
 
-    @JsonPropertyDescription("Node labels a worker pod must match.")
-    private Map<String, String> nodeSelector = new LinkedHashMap<>();
-
-    @JsonPropertyDescription("Taints the worker pods tolerate.")
-    private List<Toleration> tolerations = new ArrayList<>();
-
-    @JsonPropertyDescription("Scheduling affinity of the worker pods.")
-    private Affinity affinity;
-
-    @JsonPropertyDescription("Secrets for pulling the worker image.")
-    private List<LocalObjectReference> imagePullSecrets = new ArrayList<>();
-
-    public String getImage() {
-        return image;
+    public List<Volume> getVolumes() {
+        return volumes;
     }
 
-    public void setImage(String image) {
-        this.image = image;
+    public void setVolumes(List<Volume> volumes) {
+        this.volumes = volumes == null ? new ArrayList<>() : volumes;
     }
 
-    public ResourceRequirements getResources() {
-        return resources;
+    public List<VolumeMount> getVolumeMounts() {
+        return volumeMounts;
     }
 
-    public void setResources(ResourceRequirements resources) {
-        this.resources = resources;
+    public void setVolumeMounts(List<VolumeMount> volumeMounts) {
+        this.volumeMounts = volumeMounts == null ? new ArrayList<>() : volumeMounts;
     }
 
-    public List<String> getJvmOptions() {
-        return jvmOptions;
+    public List<PersistentVolumeClaim> getVolumeClaimTemplates() {
+        return volumeClaimTemplates;
     }
 
-    public void setJvmOptions(List<String> jvmOptions) {
-        this.jvmOptions = jvmOptions == null ? new ArrayList<>() : jvmOptions;
-    }
-
-    public Map<String, String> getNodeSelector() {
-        return nodeSelector;
-    }
-
-    public void setNodeSelector(Map<String, String> nodeSelector) {
-        this.nodeSelector = nodeSelector == null ? new LinkedHashMap<>() : nodeSelector;
-    }
-
-    public List<Toleration> getTolerations() {
-        return tolerations;
-    }
-
-    public void setTolerations(List<Toleration> tolerations) {
-        this.tolerations = tolerations == null ? new ArrayList<>() : tolerations;
-    }
-
-    public Affinity getAffinity() {
-        return affinity;
-    }
-
-    public void setAffinity(Affinity affinity) {
-        this.affinity = affinity;
-    }
-
-    public List<LocalObjectReference> getImagePullSecrets() {
-        return imagePullSecrets;
-    }
-
-    public void setImagePullSecrets(List<LocalObjectReference> imagePullSecrets) {
-        this.imagePullSecrets = imagePullSecrets == null ? new ArrayList<>() : imagePullSecrets;
+    public void setVolumeClaimTemplates(List<PersistentVolumeClaim> volumeClaimTemplates) {
+        this.volumeClaimTemplates = volumeClaimTemplates == null ? new ArrayList<>() : volumeClaimTemplates;
     }
 }

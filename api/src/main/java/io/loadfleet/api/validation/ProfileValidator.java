@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Checks a LoadProfile's meaning (types were checked while reading) and lists every problem,
  * each naming its field and what is allowed. Shared by the CLI and the operator. Checks the profile's
- * name, rates, devices, stages, duration and tracing itself, and the generator, the sink and the
- * cluster's needs through {@link GeneratorValidator}, {@link SinkValidator}, {@link VerifyValidator}, {@link
- * FaultsValidator} and {@link ClusterValidator}.
+ * name, rates, devices, stages, duration and tracing itself, and the generator, the sink, the worker pods' volumes
+ * and the cluster's needs through {@link GeneratorValidator}, {@link SinkValidator}, {@link VerifyValidator}, {@link
+ * FaultsValidator}, {@link WorkerVolumesValidator} and {@link ClusterValidator}.
  */
 public final class ProfileValidator {
     private static final Pattern DNS_LABEL = Pattern.compile(LoadProfile.NAME_PATTERN);
@@ -121,6 +121,7 @@ public final class ProfileValidator {
         SinkValidator.validate(problems, spec.getSink(), spec.getFormat());
         VerifyValidator.validate(problems, spec.getVerify(), spec.getSink());
         FaultsValidator.validate(problems, spec.getFaults(), spec.getSink());
+        WorkerVolumesValidator.validate(problems, spec.getWorker());
         if (spec.getTracing() != null
                 && spec.getSink() != null
                 && spec.getSink().filesOnly()) {

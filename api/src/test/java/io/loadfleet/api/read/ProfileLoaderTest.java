@@ -320,7 +320,9 @@ class ProfileLoaderTest {
             assertEquals(
                     List.of("spec.sink.file.path: \"" + path
                             + "\" cannot be written in a cluster: the worker pods' root "
-                            + "file system is read-only; use a path under /tmp (their emptyDir volume, e.g. /tmp/out)"),
+                            + "file system is read-only; use a path under /tmp (their emptyDir volume, e.g. /tmp/out) "
+                            + "or under a writable mountPath of spec.worker.volumeMounts (a volumeClaimTemplates "
+                            + "claim keeps the files when pods go)"),
                     problems);
         }
         assertEquals(

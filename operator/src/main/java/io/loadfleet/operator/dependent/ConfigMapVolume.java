@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.loadfleet.api.spec.ConfigMapKeyRef;
 import io.loadfleet.api.spec.GeneratorSpec;
+import io.loadfleet.api.spec.OperatorVolumes;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ record ConfigMapVolume(ConfigMapKeyRef ref) {
 
     Volume volume() {
         return new VolumeBuilder()
-                .withName("dataset")
+                .withName(OperatorVolumes.DATASET)
                 .withNewConfigMap()
                 .withName(ref.getName())
                 .withItems(new KeyToPath(ref.getKey(), null, ref.getKey()))
@@ -37,7 +38,7 @@ record ConfigMapVolume(ConfigMapKeyRef ref) {
 
     VolumeMount mount() {
         return new VolumeMountBuilder()
-                .withName("dataset")
+                .withName(OperatorVolumes.DATASET)
                 .withMountPath(ConfigMapKeyRef.POD_DIR + "/" + ref.getName())
                 .withReadOnly(true)
                 .build();

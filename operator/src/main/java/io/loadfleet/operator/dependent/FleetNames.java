@@ -2,6 +2,7 @@ package io.loadfleet.operator.dependent;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.spec.OperatorVolumes;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ public final class FleetNames {
     public static final String MANAGED_BY = "loadfleet-operator";
     public static final String CONFIG_HASH_ANNOTATION = "loadfleet.io/config-hash";
     public static final String CONFIG_FILE = "worker.yaml";
-    public static final String CONFIG_DIR = "/etc/loadfleet";
+    public static final String CONFIG_DIR = OperatorVolumes.CONFIG_DIR;
 
     private FleetNames() {}
 

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.loadfleet.api.spec.OperatorVolumes;
 import io.loadfleet.api.spec.SecretFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ record SecretVolume(int index, String secret, Set<String> keys) {
     }
 
     String volumeName() {
-        return "secret-" + index;
+        return OperatorVolumes.SECRET_PREFIX + index;
     }
 
     Volume volume() {

@@ -4,13 +4,13 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.spec.PodSettingsSpec;
 import io.loadfleet.api.spec.VerifySpec;
-import io.loadfleet.api.spec.WorkerSpec;
 import java.util.List;
 
 /**
  * The live verifiers (spec.verify): the worker image in its {@code verify --live} mode, with the
- * fleet's configuration, Secrets and hardening. Partitions and start positions are pushed to them, so
+ * fleet's configuration, Secrets and hardening, without the workers' volumes. Partitions and start positions are pushed to them, so
  * changing their count restarts none of them.
  */
 public class VerifierStatefulSet extends CRUDKubernetesDependentResource<StatefulSet, LoadProfile> {
@@ -29,9 +29,9 @@ public class VerifierStatefulSet extends CRUDKubernetesDependentResource<Statefu
         VerifySpec verify = profile.getSpec().getVerify() == null
                 ? new VerifySpec()
                 : profile.getSpec().getVerify();
-        WorkerSpec worker = verify.getWorker() != null
+        PodSettingsSpec worker = verify.getWorker() != null
                 ? verify.getWorker()
-                : profile.getSpec().getWorker() != null ? profile.getSpec().getWorker() : new WorkerSpec();
+                : profile.getSpec().getWorker() != null ? profile.getSpec().getWorker() : new PodSettingsSpec();
         return WorkerStatefulSet.build(
                 profile,
                 fleet,
@@ -46,6 +46,8 @@ public class VerifierStatefulSet extends CRUDKubernetesDependentResource<Statefu
                                 verify.effectiveSubscription(
                                         profile.getMetadata().getName())),
                         worker,
+                        // the workers' volumes hold their files; verifiers write none
+                        WorkerVolumes.NONE,
                         fleet.verifierReplicas()));
     }
 }

@@ -1,14 +1,20 @@
 package io.loadfleet.operator.dependent;
 
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicyBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.loadfleet.api.LoadProfile;
+import io.loadfleet.api.spec.OperatorVolumes;
+import io.loadfleet.api.spec.PodSettingsSpec;
 import io.loadfleet.api.spec.SecretFile;
 import io.loadfleet.api.spec.WorkerSpec;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +24,22 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The fleet's pods. Only static configuration is in the pod template (its hash rolls the pods when
  * it changes); rates and device ranges are pushed to the pods, so changing them restarts nothing.
+ * Its volumeClaimTemplates cannot change: a change of them has the StatefulSet deleted, its pods left
+ * running, and created anew ({@link ClaimTemplatesReplaced}).
  */
 public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulSet, LoadProfile> {
     /** The non-root user of the worker image (Dockerfile.worker). */
     static final long WORKER_UID = 10001;
+    /** On the StatefulSet: a hash of the claim templates it was made with, absent without any. */
+    static final String CLAIM_TEMPLATES_ANNOTATION = "loadfleet.io/claim-templates-hash";
+    /** Claims outlive their pods, on scale-down and on deletion alike: they hold the fleet's files. */
+    static final String RETAIN = "Retain";
 
     public WorkerStatefulSet() {
         super(StatefulSet.class);
@@ -36,10 +50,42 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
         return build(profile, DesiredFleet.of(context));
     }
 
+    @Override
+    public StatefulSet create(StatefulSet desired, LoadProfile profile, Context<LoadProfile> context) {
+        return inSpecTerms(profile, () -> super.create(desired, profile, context));
+    }
+
+    /**
+     * Applies the desired StatefulSet, unless its claim templates differ from those it was made with: then deletes
+     * it with propagation Orphan (its pods run on, its claims stay) and waits for it to be gone, when the next pass
+     * creates it anew; the new one adopts the pods, and their claims by name.
+     */
+    @Override
+    public StatefulSet update(
+            StatefulSet actual, StatefulSet desired, LoadProfile profile, Context<LoadProfile> context) {
+        if (Objects.equals(claimTemplatesHash(actual), claimTemplatesHash(desired))) {
+            return inSpecTerms(profile, () -> super.update(actual, desired, profile, context));
+        }
+        if (actual.getMetadata().getDeletionTimestamp() == null) {
+            context.getClient()
+                    .apps()
+                    .statefulSets()
+                    .inNamespace(actual.getMetadata().getNamespace())
+                    .withName(actual.getMetadata().getName())
+                    .withPropagationPolicy(DeletionPropagation.ORPHAN)
+                    .delete();
+            new ClaimTemplatesReplaced(
+                            actual.getMetadata().getName(),
+                            desired.getSpec().getVolumeClaimTemplates().stream()
+                                    .map(c -> c.getMetadata().getName())
+                                    .toList())
+                    .putInto(context);
+        }
+        return actual;
+    }
+
     static StatefulSet build(LoadProfile profile, DesiredFleet fleet) {
-        WorkerSpec worker = profile.getSpec().getWorker() == null
-                ? new WorkerSpec()
-                : profile.getSpec().getWorker();
+        WorkerSpec worker = workerSpec(profile);
         return build(
                 profile,
                 fleet,
@@ -49,12 +95,34 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                         FleetNames.selector(profile),
                         List.of("worker"),
                         worker,
+                        WorkerVolumes.of(worker),
                         fleet.statefulSetReplicas()));
+    }
+
+    private static WorkerSpec workerSpec(LoadProfile profile) {
+        return profile.getSpec().getWorker() == null
+                ? new WorkerSpec()
+                : profile.getSpec().getWorker();
+    }
+
+    /** A refusal of the API server naming spec.worker's fields where it names theirs in the StatefulSet. */
+    private static StatefulSet inSpecTerms(LoadProfile profile, Supplier<StatefulSet> write) {
+        try {
+            return write.get();
+        } catch (KubernetesClientException e) {
+            throw WorkerVolumesRefusal.inSpecTerms(e, WorkerVolumes.of(workerSpec(profile)));
+        }
+    }
+
+    private static String claimTemplatesHash(StatefulSet set) {
+        return set.getMetadata().getAnnotations() == null
+                ? null
+                : set.getMetadata().getAnnotations().get(CLAIM_TEMPLATES_ANNOTATION);
     }
 
     /**
      * The pods of one role of the fleet (workers or verifiers): the same image, configuration, Secrets,
-     * probes and hardening, with the role's own command, labels and count.
+     * probes and hardening, with the role's own command, labels, volumes and count.
      *
      * @param command what the image runs, before the options every role takes
      */
@@ -63,11 +131,13 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
             Map<String, String> labels,
             Map<String, String> selector,
             List<String> command,
-            WorkerSpec worker,
+            PodSettingsSpec worker,
+            WorkerVolumes volumes,
             int replicas) {}
 
     static StatefulSet build(LoadProfile profile, DesiredFleet fleet, PodSet set) {
-        WorkerSpec worker = set.worker();
+        PodSettingsSpec worker = set.worker();
+        WorkerVolumes own = set.volumes();
         String image = worker.getImage() != null ? worker.getImage() : fleet.defaultImage();
         String config = WorkerConfigMap.render(fleet.workerConfig());
         List<SecretVolume> secrets = SecretVolume.of(profile.getSpec().secretFiles());
@@ -108,15 +178,16 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                 .withPeriodSeconds(10)
                 .withFailureThreshold(3)
                 .endLivenessProbe()
+                .addAllToVolumeMounts(own.mounts())
                 .addNewVolumeMount()
-                .withName("config")
+                .withName(OperatorVolumes.CONFIG)
                 .withMountPath(FleetNames.CONFIG_DIR)
                 .withReadOnly(true)
                 .endVolumeMount()
                 // the root filesystem is read-only: the JVM's temporary files go here
                 .addNewVolumeMount()
-                .withName("tmp")
-                .withMountPath("/tmp")
+                .withName(OperatorVolumes.TMP)
+                .withMountPath(OperatorVolumes.TMP_DIR)
                 .endVolumeMount()
                 .addAllToVolumeMounts(secrets.stream().map(SecretVolume::mount).toList())
                 .addAllToVolumeMounts(
@@ -131,14 +202,15 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                 .build();
         var pod = new PodSpecBuilder()
                 .withContainers(container)
+                .addAllToVolumes(own.volumes())
                 .addNewVolume()
-                .withName("config")
+                .withName(OperatorVolumes.CONFIG)
                 .withNewConfigMap()
                 .withName(FleetNames.configMap(profile))
                 .endConfigMap()
                 .endVolume()
                 .addNewVolume()
-                .withName("tmp")
+                .withName(OperatorVolumes.TMP)
                 .withNewEmptyDir()
                 .endEmptyDir()
                 .endVolume()
@@ -150,8 +222,11 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                 .withRunAsNonRoot(true)
                 .withRunAsUser(WORKER_UID)
                 .withRunAsGroup(WORKER_UID)
-                // the group of mounted Secret files, which are readable by owner and group only
-                .withFsGroup(secrets.isEmpty() ? null : WORKER_UID)
+                // the group of mounted Secret files, which are readable by owner and group only, and of the
+                // fleet's own volumes: a new claim's file system belongs to root until the kubelet gives it to
+                // this group (checking only its top directory on later mounts, not every file)
+                .withFsGroup(secrets.isEmpty() && !own.any() ? null : WORKER_UID)
+                .withFsGroupChangePolicy(own.any() ? "OnRootMismatch" : null)
                 .withNewSeccompProfile()
                 .withType("RuntimeDefault")
                 .endSeccompProfile()
@@ -162,11 +237,16 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                 .withImagePullSecrets(worker.getImagePullSecrets())
                 .withTerminationGracePeriodSeconds(30L)
                 .build();
+        boolean claims = !own.claimTemplates().isEmpty();
         return new StatefulSetBuilder()
                 .withNewMetadata()
                 .withName(set.name())
                 .withNamespace(profile.getMetadata().getNamespace())
                 .withLabels(set.labels())
+                .addToAnnotations(
+                        claims
+                                ? Map.of(CLAIM_TEMPLATES_ANNOTATION, sha256(Serialization.asJson(own.claimTemplates())))
+                                : Map.of())
                 .endMetadata()
                 .withNewSpec()
                 .withReplicas(set.replicas())
@@ -183,11 +263,20 @@ public class WorkerStatefulSet extends CRUDKubernetesDependentResource<StatefulS
                 .endMetadata()
                 .withSpec(pod)
                 .endTemplate()
+                .withVolumeClaimTemplates(own.claimTemplates())
+                // set, not left to the API server's default, so it is written where users look
+                .withPersistentVolumeClaimRetentionPolicy(
+                        claims
+                                ? new StatefulSetPersistentVolumeClaimRetentionPolicyBuilder()
+                                        .withWhenScaled(RETAIN)
+                                        .withWhenDeleted(RETAIN)
+                                        .build()
+                                : null)
                 .endSpec()
                 .build();
     }
 
-    private static List<EnvVar> environment(WorkerSpec worker, DesiredFleet fleet) {
+    private static List<EnvVar> environment(PodSettingsSpec worker, DesiredFleet fleet) {
         List<EnvVar> env = new java.util.ArrayList<>();
         if (!worker.getJvmOptions().isEmpty()) {
             env.add(new EnvVar("JAVA_TOOL_OPTIONS", String.join(" ", worker.getJvmOptions()), null));

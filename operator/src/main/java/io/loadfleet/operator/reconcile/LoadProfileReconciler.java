@@ -29,6 +29,7 @@ import io.loadfleet.operator.coordinate.FleetPod;
 import io.loadfleet.operator.coordinate.FleetReport;
 import io.loadfleet.operator.coordinate.WorkerClient;
 import io.loadfleet.operator.coordinate.WorkerClient.WorkerAddress;
+import io.loadfleet.operator.dependent.ClaimTemplatesReplaced;
 import io.loadfleet.operator.dependent.DesiredFleet;
 import io.loadfleet.operator.dependent.FleetNames;
 import io.loadfleet.operator.dependent.VerifierNetworkPolicy;
@@ -150,6 +151,8 @@ public class LoadProfileReconciler implements Reconciler<LoadProfile> {
                         verifying.map(LiveVerification.Prepared::replicas).orElse(0))
                 .putInto(context);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        ClaimTemplatesReplaced.of(context)
+                .ifPresent(replaced -> events.warning(profile, "VolumeClaimTemplatesChanged", replaced.message()));
 
         Set<String> fleetIds = context.getPrimaryCache()
                 .list()

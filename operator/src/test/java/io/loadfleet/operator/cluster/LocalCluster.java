@@ -209,6 +209,21 @@ public final class LocalCluster {
                 .resolve(volume);
     }
 
+    /**
+     * Where the local provisioner keeps the volume a claim is bound to: its files outlive the pods that mount it,
+     * and go when the claim is deleted.
+     */
+    public Path claimVolume(String namespace, String claim) {
+        var bound = admin.persistentVolumeClaims()
+                .inNamespace(namespace)
+                .withName(claim)
+                .get();
+        var volume = admin.persistentVolumes()
+                .withName(bound.getSpec().getVolumeName())
+                .get();
+        return Path.of(volume.getSpec().getHostPath().getPath());
+    }
+
     /** What a pod's container printed (the pod runner keeps it where kubectl logs cannot reach). */
     public String podLog(Pod pod, String container) {
         Path log = dir.resolve("pods")

@@ -2,6 +2,7 @@ package io.loadfleet.operator.dependent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -53,6 +54,34 @@ class VerifierStatefulSetTest {
                 workers.getSpec().getTemplate().getMetadata().getAnnotations(),
                 verifiers.getSpec().getTemplate().getMetadata().getAnnotations(),
                 "the same configuration hash: a spec change rolls both");
+    }
+
+    @Test
+    void verifiersTakeSpecWorkersSettingsButNoneOfItsVolumes() {
+        LoadProfile profile = TestProfiles.withSpec(SPEC + """
+                worker:
+                  jvmOptions: ["-Xmx1g"]
+                  volumes: [{name: agents, emptyDir: {}}]
+                  volumeMounts: [{name: data, mountPath: /data}, {name: agents, mountPath: /agents}]
+                  volumeClaimTemplates:
+                    - metadata: {name: data}
+                      spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+                """);
+        StatefulSet verifiers = VerifierStatefulSet.build(profile, fleet(profile, 1));
+        PodSpec pod = verifiers.getSpec().getTemplate().getSpec();
+
+        assertEquals("-Xmx1g", pod.getContainers().get(0).getEnv().get(0).getValue());
+        assertEquals(
+                List.of("config", "tmp"),
+                pod.getVolumes().stream().map(v -> v.getName()).toList());
+        assertEquals(
+                List.of("config", "tmp"),
+                pod.getContainers().get(0).getVolumeMounts().stream()
+                        .map(m -> m.getName())
+                        .toList());
+        assertEquals(List.of(), verifiers.getSpec().getVolumeClaimTemplates());
+        assertNull(verifiers.getSpec().getPersistentVolumeClaimRetentionPolicy());
+        assertNull(pod.getSecurityContext().getFsGroup());
     }
 
     @Test

@@ -62,6 +62,7 @@ class InstallIT {
                 "patch loadprofiles.loadfleet.io --subresource=status",
                 "create statefulsets.apps -n any",
                 "patch statefulsets.apps -n any",
+                "delete statefulsets.apps -n any",
                 "get configmaps -n any",
                 "create events",
                 "list pods",
@@ -71,7 +72,6 @@ class InstallIT {
         for (String denied : List.of(
                 "get secrets -n any",
                 "list secrets",
-                "delete statefulsets.apps -n any",
                 "delete pods -n any",
                 "create pods -n any",
                 "update loadprofiles.loadfleet.io -n any",

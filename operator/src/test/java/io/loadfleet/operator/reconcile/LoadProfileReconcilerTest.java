@@ -381,6 +381,78 @@ class LoadProfileReconcilerTest {
     }
 
     @Test
+    void aClaimTemplatesChangeRecreatesTheStatefulSetWithAWarningWhatBecomesOfTheClaims() throws Exception {
+        String files = OperatorFixture.PROFILE
+                        .replace(
+                                "sink: {kafka: {bootstrapServers: \"kafka:9092\", topic: smart-grid-data, partitions: 6}}",
+                                "sink: {file: {path: /data/grid, format: jsonl}}")
+                        .replace("  format: avro\n", "")
+                + """
+                    volumeMounts: [{name: data, mountPath: /data}]
+                    volumeClaimTemplates:
+                      - metadata: {name: data}
+                        spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+                """;
+        fixture.apply(files);
+        await(WAIT, () -> statefulSet("grid") != null, () -> "no StatefulSet");
+        StatefulSet first = statefulSet("grid");
+        assertEquals(
+                "data",
+                first.getSpec().getVolumeClaimTemplates().get(0).getMetadata().getName());
+
+        fixture.apply(files.replace("1Gi", "2Gi"));
+        await(
+                WAIT,
+                () -> statefulSet("grid") != null
+                        && !statefulSet("grid")
+                                .getMetadata()
+                                .getUid()
+                                .equals(first.getMetadata().getUid()),
+                () -> "not recreated: " + statefulSet("grid"));
+        StatefulSet second = statefulSet("grid");
+        assertEquals(
+                "2Gi",
+                second.getSpec()
+                        .getVolumeClaimTemplates()
+                        .get(0)
+                        .getSpec()
+                        .getResources()
+                        .getRequests()
+                        .get("storage")
+                        .toString());
+        assertEquals(first.getSpec().getTemplate(), second.getSpec().getTemplate(), "nothing for the pods to roll");
+        var warnings = client.v1().events().inNamespace("test").list().getItems().stream()
+                .filter(e -> e.getReason().equals("VolumeClaimTemplatesChanged"))
+                .toList();
+        assertEquals(1, warnings.size(), warnings::toString);
+        assertEquals("Warning", warnings.get(0).getType());
+        assertTrue(
+                warnings.get(0)
+                        .getMessage()
+                        .contains("Existing PersistentVolumeClaims (data-grid-N) are kept and "
+                                + "reused by name with their old size and storage class"),
+                warnings.get(0).getMessage());
+
+        // and an edit of anything else is applied to it as it is
+        fixture.apply(files.replace("1Gi", "2Gi").replace("-Xmx256m", "-Xmx512m"));
+        await(
+                WAIT,
+                () -> statefulSet("grid")
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getEnv()
+                        .get(0)
+                        .getValue()
+                        .equals("-Xmx512m"),
+                () -> "not applied");
+        assertEquals(
+                second.getMetadata().getUid(), statefulSet("grid").getMetadata().getUid());
+    }
+
+    @Test
     void invalidSpecIsAConditionNamingTheFieldAndFixingItRecovers() throws Exception {
         fixture.apply(OperatorFixture.PROFILE.replace("count: 17000", "count: 2"));
         await(WAIT, () -> fixture.get("grid").getStatus() != null, () -> "no status");
