@@ -12,6 +12,9 @@ import org.apache.avro.Schema;
 /** Reads one rule of a field's {@code arg.properties} against the field's type. */
 final class RuleReader {
     private static final Pattern UUID = Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
+    private static final String UUID_RULES =
+            "a uuid takes only options (each a UUID); without them, random version-4 UUIDs";
+    private static final String DECIMAL_RULES = "a decimal takes range or options";
 
     private final Schema type;
     private final RuledSchema.FieldProblems report;
@@ -101,6 +104,9 @@ final class RuleReader {
     }
 
     private FieldRule iteration(Object value) {
+        if (decimal != null) {
+            return fail(DECIMAL_RULES);
+        }
         boolean counts = numeric() && (time == null || !time.isTimeOfDay());
         if (!counts || !(value instanceof Map<?, ?> map)) {
             return fail(
@@ -121,11 +127,11 @@ final class RuleReader {
 
     /** Characters of a string, bytes of a bytes value, items of an array, entries of a map. */
     private FieldRule length(Object value) {
+        if (isUuid() || decimal != null) {
+            return fail(isUuid() ? UUID_RULES : DECIMAL_RULES);
+        }
         Schema.Type t = type.getType();
-        if (!(text()
-                || (t == Schema.Type.BYTES && decimal == null)
-                || t == Schema.Type.ARRAY
-                || t == Schema.Type.MAP)) {
+        if (!(text() || t == Schema.Type.BYTES || t == Schema.Type.ARRAY || t == Schema.Type.MAP)) {
             return fail("applies to string, bytes, array and map fields");
         }
         Object min = value instanceof Map<?, ?> map ? map.get("min") : value;
@@ -142,6 +148,9 @@ final class RuleReader {
     }
 
     private FieldRule regex(Object value) {
+        if (isUuid()) {
+            return fail(UUID_RULES);
+        }
         if (!text() || !(value instanceof String pattern)) {
             return fail(text() ? "must be a pattern string" : "applies to string fields");
         }
@@ -158,6 +167,9 @@ final class RuleReader {
     }
 
     private FieldRule deviceId(Object value) {
+        if (isUuid()) {
+            return fail(UUID_RULES);
+        }
         Schema.Type t = type.getType();
         boolean integral = (t == Schema.Type.INT || t == Schema.Type.LONG) && (time == null || !time.isTimeOfDay());
         if (!Boolean.TRUE.equals(value) || !(text() || integral)) {

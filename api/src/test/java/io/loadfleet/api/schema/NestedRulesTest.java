@@ -171,7 +171,7 @@ class NestedRulesTest {
                 "{\"name\": \"d\", \"type\": {\"type\": \"bytes\", \"logicalType\": \"decimal\", \"precision\": 30, \"scale\": 0}, \"arg.properties\": {\"range\": {\"min\": 0, \"max\": 1e20}}}"
                         + "|field d: arg.properties.range: max - min holds more than 2^63 values of scale 0",
                 "{\"name\": \"d\", \"type\": {\"type\": \"bytes\", \"logicalType\": \"decimal\", \"precision\": 5, \"scale\": 2}, \"arg.properties\": {\"length\": 3}}"
-                        + "|field d: arg.properties.length: applies to string, bytes, array and map fields",
+                        + "|field d: arg.properties.length: a decimal takes range or options",
                 "{\"name\": \"t\", \"type\": {\"type\": \"int\", \"logicalType\": \"time-millis\"}, \"arg.properties\": {\"range\": {\"min\": 0, \"max\": 90000000}}}"
                         + "|field t: arg.properties.range: a time of day is in [0, 86400000)",
                 "{\"name\": \"t\", \"type\": {\"type\": \"long\", \"logicalType\": \"time-micros\"}, \"arg.properties\": {\"options\": [86400000000]}}"
@@ -181,7 +181,7 @@ class NestedRulesTest {
                 "{\"name\": \"id\", \"type\": {\"type\": \"string\", \"logicalType\": \"uuid\"}, \"arg.properties\": {\"options\": [\"not-a-uuid\"]}}"
                         + "|field id: arg.properties.options: not-a-uuid is not a UUID",
                 "{\"name\": \"id\", \"type\": {\"type\": \"string\", \"logicalType\": \"uuid\"}, \"arg.properties\": {\"regex\": \"[a-f]{8}\"}}"
-                        + "|field id: arg.properties.regex: applies to string fields",
+                        + "|field id: arg.properties.regex: a uuid takes only options (each a UUID)",
                 "{\"name\": \"b\", \"type\": {\"type\": \"bytes\", \"logicalType\": \"big-decimal\"}}"
                         + "|field b: logical type big-decimal is not generated",
                 "{\"name\": \"f\", \"type\": \"float\", \"arg.properties\": {\"range\": {\"min\": 0, \"max\": 1e39}}}"
