@@ -1,28 +1,31 @@
 package io.loadfleet.api.schema;
 
 import java.util.List;
-import java.util.Optional;
+import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 
 /**
- * The record shapes loadfleet generates: flat records whose fields are strings, ints, longs
- * (optionally {@code timestamp-millis}), doubles, booleans or enums, each optionally nullable as a
- * two-branch union with {@code "null"}. Message encoders and file writers handle exactly these.
+ * The fields loadfleet holds unboxed and encodes without Avro's generic writers: strings, ints,
+ * longs (optionally {@code timestamp-millis}), doubles, booleans and enums, each optionally nullable
+ * as a two-branch union with {@code "null"}. Every generator's records are flat; a user's avro-schema
+ * may also hold other types, which are kept as Avro's generic values.
  */
 public final class FlatSchema {
 
     private FlatSchema() {}
 
-    /** The field's value type: its own type, or the non-null branch of a {@code ["null", T]} union. */
+    /**
+     * The field's value type: its own type, or the non-null branch of a {@code ["null", T]} union; any
+     * other union is its own value type.
+     */
     public static Schema valueType(Schema fieldType) {
-        if (fieldType.getType() != Schema.Type.UNION) {
+        if (fieldType.getType() != Schema.Type.UNION || fieldType.getTypes().size() != 2 || nullBranch(fieldType) < 0) {
             return fieldType;
         }
-        List<Schema> branches = fieldType.getTypes();
-        return branches.get(nullBranch(fieldType) == 0 ? 1 : 0);
+        return fieldType.getTypes().get(1 - nullBranch(fieldType));
     }
 
-    /** The index of the {@code null} branch of a nullable field's union; -1 when the field is not nullable. */
+    /** The index of the {@code null} branch of a union; -1 when the type is not a union holding null. */
     public static int nullBranch(Schema fieldType) {
         if (fieldType.getType() != Schema.Type.UNION) {
             return -1;
@@ -36,20 +39,18 @@ public final class FlatSchema {
         return -1;
     }
 
-    /** Why records of this field cannot be generated; empty when they can. */
-    public static Optional<String> unsupported(Schema.Field field) {
-        Schema type = field.schema();
-        if (type.getType() == Schema.Type.UNION) {
-            if (type.getTypes().size() != 2 || nullBranch(type) < 0) {
-                return Optional.of("is a union other than [\"null\", T]: use one type, or null and one type");
-            }
-            type = valueType(type);
-        }
+    /** Whether a field of this type is flat (see above). */
+    public static boolean isFlat(Schema fieldType) {
+        Schema type = valueType(fieldType);
         return switch (type.getType()) {
-            case STRING, INT, LONG, DOUBLE, BOOLEAN, ENUM -> Optional.empty();
-            default ->
-                Optional.of("is " + type.getType().getName() + ": generated records hold string, int, long, "
-                        + "double, boolean and enum fields (each optionally nullable), not nested or binary types");
+            case STRING, INT, DOUBLE, BOOLEAN, ENUM -> type.getLogicalType() == null || isUuid(type);
+            case LONG -> type.getLogicalType() == null || RuledSchema.isTimestamp(type);
+            default -> false;
         };
+    }
+
+    /** A {@code uuid} string: text like any other once generated. */
+    private static boolean isUuid(Schema type) {
+        return type.getType() == Schema.Type.STRING && type.getLogicalType() instanceof LogicalTypes.Uuid;
     }
 }

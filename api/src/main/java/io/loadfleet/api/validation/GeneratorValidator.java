@@ -1,6 +1,7 @@
 package io.loadfleet.api.validation;
 
 import io.loadfleet.api.problem.Problem;
+import io.loadfleet.api.schema.CsvColumns;
 import io.loadfleet.api.schema.DatasetSchema;
 import io.loadfleet.api.schema.RuledSchema;
 import io.loadfleet.api.spec.AvroSchemaSpec;
@@ -15,6 +16,7 @@ import io.loadfleet.api.spec.Limits;
 import io.loadfleet.api.spec.RegenerateKind;
 import io.loadfleet.api.spec.RegeneratedColumnSpec;
 import io.loadfleet.api.spec.S3ObjectSpec;
+import io.loadfleet.api.spec.SinkSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashSet;
@@ -24,7 +26,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.avro.AvroRuntimeException;
 
-/** Checks spec.generator's dataset, avroSchema and settings against its type. */
+/**
+ * Checks spec.generator's dataset, avroSchema and settings against its type, and that an inline
+ * avroSchema fits the sink (CSV files hold no nested fields).
+ */
 final class GeneratorValidator {
     private static final String DATASET = "spec.generator.dataset";
     private static final String AVRO_SCHEMA = "spec.generator.avroSchema";
@@ -32,7 +37,7 @@ final class GeneratorValidator {
 
     private GeneratorValidator() {}
 
-    static void validate(List<Problem> problems, GeneratorSpec generator) {
+    static void validate(List<Problem> problems, GeneratorSpec generator, SinkSpec sink) {
         GeneratorType type = generator.getType();
         if (generator.getDataset() != null && type != GeneratorType.DATASET) {
             problems.add(new Problem(DATASET, "is for type dataset only (type is " + type.id() + "): remove it"));
@@ -45,7 +50,7 @@ final class GeneratorValidator {
         if (type == GeneratorType.DATASET) {
             dataset(problems, generator.getDataset());
         } else if (type == GeneratorType.AVRO_SCHEMA) {
-            avroSchema(problems, generator.getAvroSchema());
+            avroSchema(problems, generator.getAvroSchema(), sink);
         }
     }
 
@@ -243,7 +248,7 @@ final class GeneratorValidator {
                 s3.getSecretRef().getSecretAccessKeyKey());
     }
 
-    private static void avroSchema(List<Problem> problems, AvroSchemaSpec spec) {
+    private static void avroSchema(List<Problem> problems, AvroSchemaSpec spec, SinkSpec sink) {
         if (spec == null || (spec.getSchema() == null) == (spec.getConfigMapRef() == null)) {
             problems.add(new Problem(
                     AVRO_SCHEMA,
@@ -256,7 +261,10 @@ final class GeneratorValidator {
         }
         configMapRef(problems, AVRO_SCHEMA + ".configMapRef", spec.getConfigMapRef());
         if (spec.getSchema() != null) {
-            RuledSchema.parse(spec.getSchema(), AVRO_SCHEMA + ".schema", problems);
+            RuledSchema ruled = RuledSchema.parse(spec.getSchema(), AVRO_SCHEMA + ".schema", problems);
+            if (ruled != null) {
+                CsvColumns.refusal(sink, ruled.schema()).ifPresent(problems::add);
+            }
         }
     }
 

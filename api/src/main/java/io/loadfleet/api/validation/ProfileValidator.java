@@ -103,7 +103,7 @@ public final class ProfileValidator {
                     "is required: smart-meter, iot-sensor, transaction, gaming-bet, "
                             + "temperature, dataset or avro-schema"));
         } else {
-            GeneratorValidator.validate(problems, spec.getGenerator());
+            GeneratorValidator.validate(problems, spec.getGenerator(), spec.getSink());
         }
         for (int i = 0; i < spec.getStages().size(); i++) {
             StageSpec stage = spec.getStages().get(i);

@@ -89,7 +89,7 @@ class RuledSchemaTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "\"string\"|{\"range\": {\"min\": 1, \"max\": 2}}|arg.properties.range: applies to int, long and double fields",
+                "\"string\"|{\"range\": {\"min\": 1, \"max\": 2}}|arg.properties.range: applies to int, long, float, double and decimal fields",
                 "\"int\"|{\"range\": {\"min\": 1}}|arg.properties.range: max is missing",
                 "\"int\"|{\"range\": {\"min\": 1, \"max\": 3000000000}}|max 3000000000 is not an int",
                 "\"long\"|{\"range\": {\"min\": 1.5, \"max\": 3}}|min 1.5 is not a long",
@@ -97,7 +97,7 @@ class RuledSchemaTest {
                 "\"boolean\"|{\"options\": [true, \"no\"]}|no is not a boolean",
                 "\"string\"|{\"options\": [{\"value\": \"a\", \"weight\": 0}]}|weight must be a number above 0",
                 "\"int\"|{\"iteration\": {\"step\": 0}}|step must not be 0",
-                "\"int\"|{\"length\": 3}|arg.properties.length: applies to string fields",
+                "\"int\"|{\"length\": 3}|arg.properties.length: applies to string, bytes, array and map fields",
                 "\"string\"|{\"length\": {\"min\": 5, \"max\": 2}}|is not a length",
                 "\"long\"|{\"regex\": \"a\"}|arg.properties.regex: applies to string fields",
                 "\"string\"|{\"regex\": \"(.{1000}){1000}\"}|can make strings of 1000000 characters: at most 10000",
@@ -105,8 +105,8 @@ class RuledSchemaTest {
                 "\"double\"|{\"device-id\": true}|on a string field (the device's id) or an int or long field",
                 "\"string\"|{\"range\": {\"min\": 1, \"max\": 2}, \"length\": 3}|are exclusive: give one of them",
                 "\"string\"|[1]|must be an object",
-                "[\"int\", \"string\"]||is a union other than [\"null\", T]",
-                "{\"type\": \"map\", \"values\": \"int\"}||is map: generated records hold"
+                "[\"int\", \"string\"]|{\"length\": 3}|[length] do not apply to a union of several types: put each branch's rules on its type",
+                "{\"type\": \"map\", \"values\": \"int\"}|{\"regex\": \"a\"}|[regex] do not apply: a map takes length (its number of entries) and keys"
             })
     void refusesEachBadRuleNamingFieldAndFix(String type, String props, String message) {
         String text = problem(type, props == null || props.isEmpty() ? null : props);

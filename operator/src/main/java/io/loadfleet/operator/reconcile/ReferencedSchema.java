@@ -5,10 +5,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.problem.Problem;
+import io.loadfleet.api.schema.CsvColumns;
 import io.loadfleet.api.schema.RuledSchema;
 import io.loadfleet.api.spec.AvroSchemaSpec;
 import io.loadfleet.api.spec.ConfigMapKeyRef;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The pods' configuration of a valid profile, with an avro-schema kept in a ConfigMap read, checked
@@ -48,7 +50,14 @@ final class ReferencedSchema {
                             + ref.getKey() + "=SCHEMA.avsc"));
             return null;
         }
-        if (RuledSchema.parse(text, AT + " (" + ref + ")", problems) == null) {
+        RuledSchema ruled = RuledSchema.parse(text, AT + " (" + ref + ")", problems);
+        if (ruled == null) {
+            return null;
+        }
+        // a nested field a CSV file cannot hold: Ready=False here rather than pods that exit at start
+        Optional<Problem> csv = CsvColumns.refusal(profile.getSpec().getSink(), ruled.schema());
+        if (csv.isPresent()) {
+            problems.add(csv.get());
             return null;
         }
         return config.withGenerator(profile.getSpec().getGenerator().withInlineSchema(text));

@@ -193,12 +193,15 @@ public final class StatusBuilder {
                 .map(t -> {
                     Double rate = r.sinkRates().get(t.type());
                     SinkStatus old = was.get(t.type());
+                    Double achieved = rate != null
+                            ? Double.valueOf(Math.round(rate * 10) / 10.0)
+                            : old == null ? null : old.achievedRate();
                     return new SinkStatus(
                             t.type(),
                             t.counters().sent(),
                             t.counters().acked(),
                             t.counters().errors(),
-                            rate != null ? Math.round(rate * 10) / 10.0 : old == null ? null : old.achievedRate(),
+                            achieved,
                             t.publishLatency(),
                             t.counters().lastError());
                 })

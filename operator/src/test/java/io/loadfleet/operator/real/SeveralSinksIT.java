@@ -5,6 +5,7 @@ import static io.loadfleet.operator.real.RealFleet.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.spec.FileFormat;
@@ -122,6 +123,13 @@ class SeveralSinksIT {
         System.out.printf(
                 "real several sinks: %d sent, kafka %d acked %d refused, files %d rows%n",
                 settled.getSent(), onKafka.acked(), onKafka.errors(), rows);
+        assertEquals(
+                List.of(),
+                fleet.admin.v1().events().inNamespace(fleet.namespace).list().getItems().stream()
+                        .filter(e -> "ReconcileFailed".equals(e.getReason()))
+                        .map(Event::getMessage)
+                        .toList(),
+                "no pass of the operator failed");
         fleet.deleteAndAwaitGone(NAME);
     }
 

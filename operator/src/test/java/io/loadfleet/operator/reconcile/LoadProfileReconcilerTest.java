@@ -180,6 +180,28 @@ class LoadProfileReconcilerTest {
     }
 
     @Test
+    void aNestedSchemaInAConfigMapForCsvFilesIsRefusedNamingTheField() throws Exception {
+        putSchema("""
+                {"type": "record", "name": "Order", "fields": [
+                  {"name": "id", "type": "string"},
+                  {"name": "address", "type": {"type": "record", "name": "Address",
+                    "fields": [{"name": "city", "type": "string"}]}}]}""");
+        fixture.apply(OperatorFixture.PROFILE
+                .replace(
+                        "generator: {type: smart-meter, seed: 42}",
+                        "generator: {type: avro-schema, avroSchema: {configMapRef: {name: order-schema, key: order.avsc}}}")
+                .replace(
+                        "sink: {kafka: {bootstrapServers: \"kafka:9092\", topic: smart-grid-data, partitions: 6}}",
+                        "sink: {file: {path: /tmp/out, format: csv}}")
+                .replace("  format: avro\n", ""));
+        await(
+                WAIT,
+                () -> readyMessage().contains("spec.sink.file.format: csv cannot hold the nested field address"),
+                () -> "no condition for the nested field: " + readyMessage());
+        assertNull(statefulSet("grid"), "no pods that would exit at start");
+    }
+
+    @Test
     void anAvroSchemaInAConfigMapIsCheckedAndReachesThePodsInline() throws Exception {
         fixture.apply(OperatorFixture.PROFILE.replace(
                 "generator: {type: smart-meter, seed: 42}",

@@ -2,6 +2,7 @@ package io.loadfleet.operator.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loadfleet.api.LoadProfile;
@@ -245,6 +246,12 @@ class StatusBuilderTest {
                 "False",
                 "Healthy",
                 "");
+        assertNull(
+                StatusBuilder.observed(PROFILE, new LoadProfileStatus(), 3, report, Optional.empty(), Optional.empty())
+                        .getSinks()
+                        .get(1)
+                        .achievedRate(),
+                "a first pass knows no rate for a sink yet");
     }
 
     @Test

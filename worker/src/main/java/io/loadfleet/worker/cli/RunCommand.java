@@ -2,6 +2,7 @@ package io.loadfleet.worker.cli;
 
 import io.loadfleet.api.LoadProfile;
 import io.loadfleet.api.problem.Problem;
+import io.loadfleet.api.schema.CsvColumns;
 import io.loadfleet.api.validation.ProfileValidator;
 import io.loadfleet.worker.engine.LocalRunSession;
 import io.loadfleet.worker.engine.RunSummary;
@@ -133,6 +134,11 @@ final class RunCommand implements Callable<Integer> {
             shape = Generators.shape(profile.getSpec().getGenerator(), sinkOptions.generatorInputs());
         } catch (GeneratorInputException | UnreadableSecretException e) {
             return CliErrors.usage(err, profileFile + ": " + e.getMessage());
+        }
+        // an inline schema was checked with the profile; one from --config-maps-dir is first seen here
+        Optional<Problem> csv = sinkNull ? Optional.empty() : CsvColumns.refusal(target.spec(), shape.schema());
+        if (csv.isPresent()) {
+            return CliErrors.usage(err, profileFile + ": " + csv.get());
         }
         Optional<String> unwritable = reportFile == null ? Optional.empty() : HtmlReport.unwritable(reportFile);
         if (unwritable.isPresent()) {

@@ -3,6 +3,7 @@ package io.loadfleet.worker.control;
 import io.loadfleet.api.control.WorkerConfig;
 import io.loadfleet.api.control.WorkerState;
 import io.loadfleet.api.control.WorkerStatus;
+import io.loadfleet.api.schema.CsvColumns;
 import io.loadfleet.api.spec.SinkKind;
 import io.loadfleet.worker.engine.LatencyObserver;
 import io.loadfleet.worker.engine.SinkTarget;
@@ -84,7 +85,12 @@ public final class WorkerPod implements AutoCloseable {
             Duration wait = retry;
             try {
                 if (shape == null) {
-                    shape = Generators.shape(config.generator(), inputs);
+                    RecordShape loaded = Generators.shape(config.generator(), inputs);
+                    // a ConfigMap'd schema is first seen here: CSV files cannot hold its nested fields
+                    CsvColumns.refusal(config.sink(), loaded.schema()).ifPresent(problem -> {
+                        throw new InvalidSinkSettingException(problem.toString(), null);
+                    });
+                    shape = loaded;
                     notReady = WorkerStatus.notReady(config.profile(), WorkerState.CONNECTING, null);
                 }
                 RecordSink sink = target.open(clientId, config.format(), shape.schema());

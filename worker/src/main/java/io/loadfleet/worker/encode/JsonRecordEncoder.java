@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.io.NumberOutput;
 import io.loadfleet.api.schema.FlatSchema;
 import io.loadfleet.worker.records.FieldKind;
 import io.loadfleet.worker.records.GeneratedRecord;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -12,14 +15,16 @@ import org.apache.avro.Schema;
 import org.apache.avro.util.Utf8;
 
 /**
- * A flat JSON object with the schema's field names, byte for byte what Jackson's generator writes
+ * A JSON object with the schema's field names, byte for byte what Jackson's generator writes
  * (with its fast double writer). {@code timestamp-millis} fields become ISO-8601 UTC strings, as
  * people reading JSON expect.
  *
- * <p>Written straight into one reused array rather than through Jackson's JsonGenerator: a flat
- * record needs none of its context tracking, and each field's {@code ,"name":} is prepared once,
- * which makes a shard thread markedly faster (BENCHMARKS.md). Numbers and string escaping still come
- * from Jackson ({@link NumberOutput}, {@link JsonStringEncoder}).
+ * <p>Flat fields are written straight into one reused array rather than through Jackson's
+ * JsonGenerator: they need none of its context tracking, and each field's {@code ,"name":} is
+ * prepared once, which makes a shard thread markedly faster (BENCHMARKS.md). Numbers and string
+ * escaping still come from Jackson ({@link NumberOutput}, {@link JsonStringEncoder}). A {@link
+ * FieldKind#GENERIC} field (records, arrays, maps, unions, logical types) is written by Jackson's
+ * generator ({@link GenericJson}) into the same array.
  */
 final class JsonRecordEncoder implements RecordEncoder {
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
@@ -30,8 +35,12 @@ final class JsonRecordEncoder implements RecordEncoder {
 
     /** {@code {"first":} then {@code ,"next":} for each field. */
     private final byte[][] prefixes;
-    /** Which fields may be null ({@code ["null", T]}). */
+    /** Which fields may be null (a union holding {@code "null"}). */
     private final boolean[] nullable;
+    /** Each field's type, for {@link #generic}. */
+    private final Schema[] types;
+    /** Writes generic fields at {@link #position}; null when the record has none. */
+    private final GenericJson generic;
 
     private byte[] buffer = new byte[1024];
     private int position;
@@ -39,13 +48,15 @@ final class JsonRecordEncoder implements RecordEncoder {
     private byte[] timestamp;
 
     JsonRecordEncoder(Schema schema) {
-        FieldKind.of(schema); // refuses schemas that are not flat
         // Avro names are letters, digits and underscores: nothing to escape
         prefixes = schema.getFields().stream()
                 .map(f -> ((f.pos() == 0 ? "{" : ",") + "\"" + f.name() + "\":").getBytes(StandardCharsets.US_ASCII))
                 .toArray(byte[][]::new);
         nullable = new boolean[prefixes.length];
         schema.getFields().forEach(f -> nullable[f.pos()] = FlatSchema.nullBranch(f.schema()) >= 0);
+        types = schema.getFields().stream().map(Schema.Field::schema).toArray(Schema[]::new);
+        boolean flat = Arrays.stream(FieldKind.of(schema)).noneMatch(k -> k == FieldKind.GENERIC);
+        generic = flat ? null : new GenericJson(new BufferOutput());
     }
 
     @Override
@@ -65,11 +76,20 @@ final class JsonRecordEncoder implements RecordEncoder {
                 case DOUBLE -> writeDouble(record.getDouble(i));
                 case BOOLEAN -> write(record.getBoolean(i) ? TRUE : FALSE);
                 case TIMESTAMP_MILLIS -> writeTimestamp(record.getLong(i));
+                case GENERIC -> writeGeneric(types[i], record.getGeneric(i));
             }
         }
         reserve(1);
         buffer[position++] = '}';
         return Arrays.copyOf(buffer, position);
+    }
+
+    private void writeGeneric(Schema type, Object value) {
+        try {
+            generic.write(type, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the output is an array: only a bug gets here
+        }
     }
 
     private void writeDouble(double value) {
@@ -126,6 +146,22 @@ final class JsonRecordEncoder implements RecordEncoder {
     private void reserve(int bytes) {
         if (position + bytes > buffer.length) {
             buffer = Arrays.copyOf(buffer, Math.max(2 * buffer.length, position + bytes));
+        }
+    }
+
+    /** Appends what Jackson's generator writes for a generic field to the record's bytes. */
+    private final class BufferOutput extends OutputStream {
+        @Override
+        public void write(int b) {
+            reserve(1);
+            buffer[position++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            reserve(len);
+            System.arraycopy(b, off, buffer, position, len);
+            position += len;
         }
     }
 }

@@ -66,9 +66,14 @@ public final class RecordRandom implements RandomGenerator {
 
     /** A version-4 UUID built from this stream's bits, so ids replay with the records. */
     String nextUuid() {
+        return nextUuidValue().toString();
+    }
+
+    /** {@link #nextUuid} as its 128 bits. */
+    UUID nextUuidValue() {
         long msb = (nextLong() & ~0xF000L) | 0x4000L;
         long lsb = (nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-        return new UUID(msb, lsb).toString();
+        return new UUID(msb, lsb);
     }
 
     /** The SplitMix64 finalizer: a bijection that spreads every input bit over the output. */

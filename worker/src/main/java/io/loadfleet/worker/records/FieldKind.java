@@ -4,7 +4,10 @@ import io.loadfleet.api.schema.FlatSchema;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 
-/** The flat field types generators produce, read off an Avro schema field (the non-null branch of a nullable one). */
+/**
+ * How a generated record holds a field, read off its Avro schema: the flat types unboxed (the
+ * non-null branch of a nullable one), any other type as Avro's generic value.
+ */
 public enum FieldKind {
     STRING,
     INT,
@@ -14,12 +17,17 @@ public enum FieldKind {
     /** A {@code long} with logical type {@code timestamp-millis}: epoch milliseconds. */
     TIMESTAMP_MILLIS,
     /** One of an enum's symbols, held as its index (Avro's encoding) and its text (JSON's). */
-    ENUM;
+    ENUM,
+    /**
+     * Any other field of a user's avro-schema (a record, array, map, union of several types, bytes, fixed,
+     * float, or a logical type other than timestamp-millis and uuid), held as Avro's generic value.
+     */
+    GENERIC;
 
     public static FieldKind of(Schema.Field field) {
-        FlatSchema.unsupported(field).ifPresent(why -> {
-            throw new IllegalArgumentException("field " + field.name() + " " + why);
-        });
+        if (!FlatSchema.isFlat(field.schema())) {
+            return GENERIC;
+        }
         Schema s = FlatSchema.valueType(field.schema());
         return switch (s.getType()) {
             case STRING -> STRING;

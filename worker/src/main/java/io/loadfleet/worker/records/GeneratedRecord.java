@@ -6,11 +6,12 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.util.Utf8;
 
 /**
- * One generated record: its field values by schema position, held unboxed. A shard reuses one
- * instance for all its records, so generating allocates no wrapper per number. (Filling Avro's
- * GenericData.Record boxed every double and was the top allocation site of an iot-sensor run.)
- * The {@code put} overloads let generators write {@code record.put(pos, value)} for any field type;
- * assertions (on in tests) check that the value's type is the field's.
+ * One generated record: its field values by schema position, the flat ones held unboxed. A shard
+ * reuses one instance for all its records, so generating allocates no wrapper per number. (Filling
+ * Avro's GenericData.Record boxed every double and was the top allocation site of an iot-sensor run.)
+ * The {@code put} overloads let generators write {@code record.put(pos, value)} for any flat field
+ * type, {@link #putGeneric} the value of a {@link FieldKind#GENERIC} field; assertions (on in tests)
+ * check that the value's type is the field's.
  */
 public final class GeneratedRecord {
     private final Schema schema;
@@ -23,6 +24,8 @@ public final class GeneratedRecord {
     private final boolean[] nulls;
     /** Each enum field's symbols as UTF-8, by index; null for other fields. */
     private final Utf8[][] symbols;
+    /** The values of {@link FieldKind#GENERIC} fields, as Avro's generic representation holds them. */
+    private final Object[] generic;
 
     public GeneratedRecord(Schema schema) {
         this.schema = schema;
@@ -31,6 +34,7 @@ public final class GeneratedRecord {
         this.strings = new Utf8[kinds.length];
         this.nulls = new boolean[kinds.length];
         this.symbols = new Utf8[kinds.length][];
+        this.generic = new Object[kinds.length];
         for (Schema.Field f : schema.getFields()) {
             if (kinds[f.pos()] == FieldKind.ENUM) {
                 symbols[f.pos()] = FlatSchema.valueType(f.schema()).getEnumSymbols().stream()
@@ -95,9 +99,21 @@ public final class GeneratedRecord {
         nulls[pos] = false;
     }
 
-    /** Null in a nullable field ({@code ["null", T]}). */
+    /**
+     * The value of a {@link FieldKind#GENERIC} field, as Avro's generic representation holds it
+     * (GenericData.Record, List, Map, ByteBuffer, GenericFixed, EnumSymbol, Utf8 or a boxed number),
+     * or null in a union holding null; held, not copied.
+     */
+    public void putGeneric(int pos, Object value) {
+        assert kinds[pos] == FieldKind.GENERIC : field(pos) + " is held unboxed";
+        generic[pos] = value;
+        nulls[pos] = value == null;
+    }
+
+    /** Null in a nullable field (a union holding {@code "null"}). */
     public void putNull(int pos) {
         assert FlatSchema.nullBranch(schema.getFields().get(pos).schema()) >= 0 : field(pos) + " is not nullable";
+        generic[pos] = null;
         nulls[pos] = true;
     }
 
@@ -136,6 +152,11 @@ public final class GeneratedRecord {
         return strings[pos];
     }
 
+    /** A {@link FieldKind#GENERIC} field's value (see {@link #putGeneric}). */
+    public Object getGeneric(int pos) {
+        return generic[pos];
+    }
+
     /** The value at {@code pos} boxed as Avro's generic representation expects it. */
     public Object get(int pos) {
         if (nulls[pos]) {
@@ -150,6 +171,7 @@ public final class GeneratedRecord {
             case ENUM ->
                 new GenericData.EnumSymbol(
                         FlatSchema.valueType(schema.getFields().get(pos).schema()), getString(pos));
+            case GENERIC -> generic[pos];
         };
     }
 

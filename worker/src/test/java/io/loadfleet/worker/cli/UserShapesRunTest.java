@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code loadfleet run} of a dataset and of an avro-schema profile into a real broker, read back with Avro's reader. */
+/** {@code loadfleet run} of a dataset and of avro-schema profiles (flat and nested) into a real broker, read back with Avro's reader. */
 @Timeout(180)
 class UserShapesRunTest {
     @RegisterExtension
@@ -143,5 +143,23 @@ class UserShapesRunTest {
             orderNumbers.add((Long) order.get("order_no"));
         }
         assertTrue(orderNumbers.contains(1000L), "each shard counts from 1000");
+    }
+
+    @Test
+    void nestedRecordsArriveAndVerifyDecodesEveryOne() throws Exception {
+        String example = Files.readString(Path.of("..", "deploy", "examples", "nested-avro-schema.yaml"));
+        Path profile = Files.writeString(
+                dir.resolve("nested.yaml"),
+                example.replace("targetRate: 2000", "targetRate: 1500\n  duration: 2s")
+                        .replace("topic: nested-orders", "topic: nested-run"));
+        Schema schema = Generators.shape(ProfileLoader.load(profile).getSpec().getGenerator(), null)
+                .schema();
+        GenericDatumReader<GenericRecord> avro = new GenericDatumReader<>(schema);
+        for (ConsumerRecord<byte[], byte[]> r : runAndRead(profile, "nested-run", dir.resolve("summary.json"))) {
+            GenericRecord order = avro.read(null, DecoderFactory.get().binaryDecoder(r.value(), null));
+            GenericRecord customer = (GenericRecord) order.get("customer");
+            assertEquals(customer.get("id").toString(), new String(r.key(), StandardCharsets.UTF_8));
+            assertTrue(((List<?>) order.get("lines")).size() >= 1, order.toString());
+        }
     }
 }

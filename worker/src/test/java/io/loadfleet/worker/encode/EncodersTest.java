@@ -1,7 +1,6 @@
 package io.loadfleet.worker.encode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -185,19 +184,5 @@ class EncodersTest {
         assertEquals(
                 "{\"at\":\"2025-02-22T12:34:56Z\",\"time\":1740227696000}",
                 new String(Encoders.create(Format.JSON, schema).encode(r)));
-    }
-
-    @Test
-    void jsonRefusesShapesItCannotWriteFlat() {
-        Schema nested = SchemaBuilder.record("r")
-                .fields()
-                .name("xs")
-                .type()
-                .array()
-                .items()
-                .intType()
-                .noDefault()
-                .endRecord();
-        assertThrows(IllegalArgumentException.class, () -> Encoders.create(Format.JSON, nested));
     }
 }

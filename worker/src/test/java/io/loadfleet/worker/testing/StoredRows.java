@@ -137,6 +137,7 @@ public final class StoredRows {
             case DOUBLE -> Double.parseDouble(text);
             case BOOLEAN -> Boolean.parseBoolean(text);
             case TIMESTAMP_MILLIS -> Instant.parse(text).toEpochMilli();
+            case GENERIC -> text; // as ScalarValues shows it
         };
     }
 }

@@ -1,9 +1,12 @@
 package io.loadfleet.worker.sink.file;
 
+import io.loadfleet.api.schema.CsvColumns;
 import io.loadfleet.worker.records.FieldKind;
 import io.loadfleet.worker.records.GeneratedRecord;
+import io.loadfleet.worker.records.ScalarValues;
 import io.loadfleet.worker.sink.OutgoingRecord;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.avro.Schema;
@@ -12,7 +15,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Comma-separated values (RFC 4180 quoting by Commons CSV, lines ending in LF) with a header row
- * of the schema's field names. Timestamps are ISO-8601 UTC, as in the JSON format.
+ * of the schema's field names. Timestamps are ISO-8601 UTC, as in the JSON format, and other single
+ * values of a user's schema are the text {@link ScalarValues} gives (decimals in plain notation).
+ * Records with nested fields are refused before a file is made ({@link CsvColumns}).
  */
 final class CsvFile extends LineFile {
     private static final CSVFormat FORMAT =
@@ -23,11 +28,13 @@ final class CsvFile extends LineFile {
 
     private final CSVPrinter printer;
     private final Object[] values;
+    private final Schema[] types;
 
     CsvFile(FileOutput out, Schema schema) throws IOException {
         super(out);
         this.printer = new CSVPrinter(line, FORMAT);
         this.values = new Object[schema.getFields().size()];
+        this.types = schema.getFields().stream().map(Schema.Field::schema).toArray(Schema[]::new);
         printer.printRecord(schema.getFields().stream().map(Schema.Field::name));
         writeLine();
     }
@@ -36,9 +43,17 @@ final class CsvFile extends LineFile {
     public void write(OutgoingRecord record) throws IOException {
         GeneratedRecord r = record.record;
         for (int i = 0; i < values.length; i++) {
-            values[i] = r.kind(i) == FieldKind.TIMESTAMP_MILLIS && !r.isNull(i)
-                    ? Instant.ofEpochMilli(r.getLong(i))
-                    : r.get(i);
+            if (r.isNull(i)) {
+                values[i] = null;
+            } else if (r.kind(i) == FieldKind.TIMESTAMP_MILLIS) {
+                values[i] = Instant.ofEpochMilli(r.getLong(i));
+            } else if (r.kind(i) == FieldKind.GENERIC) {
+                Object v = r.getGeneric(i);
+                Object shown = ScalarValues.readable(ScalarValues.branch(types[i], v), v);
+                values[i] = shown instanceof BigDecimal d ? d.toPlainString() : shown;
+            } else {
+                values[i] = r.get(i);
+            }
         }
         printer.printRecord(values);
         writeLine();

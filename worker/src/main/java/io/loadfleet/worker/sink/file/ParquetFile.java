@@ -5,10 +5,12 @@ import io.loadfleet.worker.sink.OutgoingRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -17,7 +19,9 @@ import org.apache.parquet.io.PositionOutputStream;
 
 /**
  * A Parquet file (Snappy) of the generator's Avro schema, written by parquet-avro without Hadoop
- * file systems. A Parquet file can be read only once its footer is written, so it is written as
+ * file systems. Nested records become groups, maps Parquet's MAP groups, and arrays Parquet's
+ * standard three-level LIST ({@code list.element}), which Spark, Trino and DuckDB read, rather
+ * than parquet-avro's default two-level form. A Parquet file can be read only once its footer is written, so it is written as
  * {@code NAME.inprogress} and renamed to {@code NAME} when finished, and only then do its records
  * count as written: readers of the directory never see a file they cannot open.
  */
@@ -45,7 +49,9 @@ final class ParquetFile implements RecordFile {
         ParquetWriter<GenericRecord> writer;
         try {
             writer = AvroParquetWriter.<GenericRecord>builder(new StreamOutputFile(out))
-                    .withConf(new PlainParquetConfiguration()) // no Hadoop configuration files to look for
+                    .withConf(new PlainParquetConfiguration(
+                            // no Hadoop configuration files to look for
+                            Map.of(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false")))
                     .withDataModel(GenericData.get()) // otherwise it is looked up through a Hadoop Configuration
                     .withSchema(schema)
                     .withCompressionCodec(CompressionCodecName.SNAPPY)
