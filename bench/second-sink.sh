@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What a second sink costs: CPU time per record (user + system, whole process, JVM start-up included) of
+# What a second sink costs: CPU time per record (user + system, whole process, steady state) of
 # `loadfleet run` at a fixed rate, 1 shard, iot-sensor Avro to Kafka alone and with a file sink beside it
 # (parquet, jsonl), with kafka-producer-perf-test at the same rate on the same broker as the peer, alternating.
 # Usage: bench/second-sink.sh [RATE] [SECONDS] [ROUNDS]   (defaults 20000, 20, 2; prints a Markdown table)
@@ -20,13 +20,26 @@ bootstrap=127.0.0.1:$port
 java -cp "$cp" org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --create \
   --topic perf-peer --partitions 6 --replication-factor 1 >/dev/null
 
-# cpu COMMAND...: the command's CPU seconds (user + system of it and its children), its output discarded
+# cpu RECORDS_PER_SECOND COMMAND...: the command's CPU time (user + system, all its threads) per record, in µs, in
+# its steady state: from 5 s after its start to 1 s before its end (it runs $seconds s), so JVM start-up, JIT
+# warm-up and shutdown are left out of both tools alike; the records of that span are the fixed rate × its length
 cpu() {
-  python3 - "$@" <<'PY'
-import resource, subprocess, sys
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-u = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(u.ru_utime + u.ru_stime)
+  python3 - "$seconds" "$@" <<'PY'
+import os, subprocess, sys, time
+seconds, rate, command = float(sys.argv[1]), float(sys.argv[2]), sys.argv[3:]
+tick = os.sysconf("SC_CLK_TCK")
+def used(pid):
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / tick
+p = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+start = time.monotonic()
+time.sleep(5)
+a, ta = used(p.pid), time.monotonic()
+time.sleep(max(1, seconds - 1 - (ta - start)))
+b, tb = used(p.pid), time.monotonic()
+if p.wait() != 0:
+    sys.exit(f"{command[0]} failed")
+print(round((b - a) / (rate * (tb - ta)) * 1e6, 2))
 PY
 }
 
@@ -54,16 +67,13 @@ profile jsonl "    file: {path: $work/out, format: jsonl}"
 declare -A runs=()
 records=$((rate * seconds))
 for round in $(seq "$rounds"); do
-  t=$(cpu java -cp "$cp" org.apache.kafka.tools.ProducerPerformance --topic perf-peer --num-records "$records" \
-    --record-size 200 --throughput "$rate" --producer-props bootstrap.servers="$bootstrap" acks=1 linger.ms=5 \
-    batch.size=131072 compression.type=lz4)
-  runs[peer]="${runs[peer]:-} $(python3 -c "print(round($t / $records * 1e6, 2))")"
+  runs[peer]="${runs[peer]:-} $(cpu "$rate" java -cp "$cp" org.apache.kafka.tools.ProducerPerformance \
+    --topic perf-peer --num-records "$records" --record-size 200 --throughput "$rate" \
+    --producer-props bootstrap.servers="$bootstrap" acks=1 linger.ms=5 batch.size=131072 compression.type=lz4)"
   for name in kafka parquet jsonl; do
     rm -rf "$work/out"
-    t=$(cpu java -jar "$jar" run "$work/$name.yaml" --bootstrap-servers "$bootstrap" --duration "${seconds}s" \
-      --summary "$work/s.json")
-    sent=$(python3 -c "import json;print(json.load(open('$work/s.json'))['sent'])")
-    runs[$name]="${runs[$name]:-} $(python3 -c "print(round($t / $sent * 1e6, 2))")"
+    runs[$name]="${runs[$name]:-} $(cpu "$rate" java -jar "$jar" run "$work/$name.yaml" \
+      --bootstrap-servers "$bootstrap" --duration "${seconds}s")"
   done
   echo "round $round done" >&2
 done
@@ -72,7 +82,7 @@ python3 - "$rate" "${runs[peer]}" "${runs[kafka]}" "${runs[parquet]}" "${runs[js
 import sys
 rate, peer, kafka, parquet, jsonl = sys.argv[1], *sys.argv[2:]
 mean = lambda s: sum(map(float, s.split())) / len(s.split())
-print(f"| at {int(rate):,} msg/s, 1 shard | µs CPU per record (rounds) | mean | × kafka-producer-perf-test | × Kafka alone |")
+print(f"| at {int(rate):,} msg/s, 1 shard | µs CPU per record, steady state (rounds) | mean | × kafka-producer-perf-test | × Kafka alone |")
 print("|---|---|---:|---:|---:|")
 for name, runs in [("kafka-producer-perf-test, 200 B", peer), ("loadfleet: Kafka alone", kafka),
                    ("loadfleet: Kafka + Parquet files", parquet), ("loadfleet: Kafka + JSON lines", jsonl)]:
