@@ -10,7 +10,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** An object in an S3-compatible store (AWS S3, MinIO, Ceph, ...), read with an access key pair from a Secret. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class S3ObjectSpec {
-    static final String AT = "spec.generator.dataset.s3.secretRef.";
+    static final String AT = "spec.generator.dataset.s3.secretRef";
 
     @JsonPropertyDescription(
             "The store's URL, e.g. http://minio.storage:9000; leave out for AWS S3 itself. "
@@ -46,12 +46,12 @@ public class S3ObjectSpec {
 
     @JsonIgnore
     public SecretFile accessKeyIdFile() {
-        return new SecretFile(AT + "accessKeyIdKey", secretRef.getName(), secretRef.effectiveAccessKeyIdKey());
+        return secretRef.accessKeyIdFile(AT);
     }
 
     @JsonIgnore
     public SecretFile secretAccessKeyFile() {
-        return new SecretFile(AT + "secretAccessKeyKey", secretRef.getName(), secretRef.effectiveSecretAccessKeyKey());
+        return secretRef.secretAccessKeyFile(AT);
     }
 
     public String getEndpoint() {
