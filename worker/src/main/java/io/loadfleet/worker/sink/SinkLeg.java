@@ -63,10 +63,6 @@ public final class SinkLeg {
         lastError = error.getClass().getSimpleName() + ": " + error.getMessage();
     }
 
-    long ackedCount() {
-        return acked.sum();
-    }
-
     /** The records this sink has written: those it acked, or its own count when it writes before it acks (files). */
     long writtenCount() {
         return sink.written().orElse(acked.sum());
