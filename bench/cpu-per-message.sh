@@ -51,14 +51,15 @@ ours() {
   echo "$broker $rate loadfleet $cpu $achieved" >> "$results"
 }
 
-# peer BROKER RATE SED-EXPRESSION COMMAND...: one run of the peer, its achieved rate read from its last line
-# that SED-EXPRESSION prints
+# peer BROKER RATE SED-EXPRESSION DIVISOR COMMAND...: one run of the peer, recorded in $results; its achieved rate
+# is what SED-EXPRESSION prints from the last line it matches in the peer's output, divided by DIVISOR
 peer() {
-  local broker=$1 rate=$2 pattern=$3 cpu achieved; shift 3
+  local broker=$1 rate=$2 pattern=$3 divisor=$4 cpu achieved; shift 4
   cpu=$(steady_cpu "$seconds" "$rate" "$work/peer.log" "$@")
   achieved=$(sed -nE "$pattern" "$work/peer.log" | tail -1)
   [ -n "$achieved" ] || { tail -20 "$work/peer.log" >&2; exit 1; }
-  echo "$broker $rate peer $cpu $achieved" >> "$results"
+  echo "$broker $rate peer $cpu $(python3 -c "import sys; print(float(sys.argv[1]) / float(sys.argv[2]))" "$achieved" "$divisor")" \
+    >> "$results"
 }
 
 kafka() {
@@ -71,7 +72,7 @@ kafka() {
   for rate in "${rates[@]}"; do
     profile "$rate" "    kafka: {topic: perf-cpu, partitions: 6, acks: \"1\", compression: lz4, lingerMs: 5, batchSize: 131072}"
     for round in $(seq "$rounds"); do
-      peer kafka "$rate" 's/.* records sent, ([0-9.]+) records\/sec.*/\1/p' java -cp "$cp" \
+      peer kafka "$rate" 's/.* records sent, ([0-9.]+) records\/sec.*/\1/p' 1 java -cp "$cp" \
         org.apache.kafka.tools.ProducerPerformance --topic perf-peer --num-records $((rate * seconds)) \
         --record-size 200 --throughput "$rate" \
         --producer-props bootstrap.servers="$bootstrap" acks=1 linger.ms=5 batch.size=131072 compression.type=lz4
@@ -99,7 +100,9 @@ pulsar() {
       compression: LZ4
       batching: {enabled: true, maxDelayMs: 5, maxMessages: 1000, maxBytes: 131072}"
     for round in $(seq "$rounds"); do
-      peer pulsar "$rate" 's/.*Aggregated throughput stats --- [0-9]+ records sent --- ([0-9.]+) msg\/s.*/\1/p' \
+      # pulsar-perf's own aggregated rate divides by its whole life, a 10-s wait at shutdown included: its
+      # count over -time is the figure, divided by the seconds it sent for
+      peer pulsar "$rate" 's/.*Aggregated throughput stats --- ([0-9]+) records sent --- .*/\1/p' "$seconds" \
         java -cp "$cp" org.apache.pulsar.testclient.PulsarPerfTestTool "$work/client.conf" produce \
         -u "$service_url" -au "$admin_url" -np 4 -r "$rate" -time "$seconds" -z LZ4 -b 5 -bm 1000 -bb 131072 \
         -mk random -set -s 200 persistent://public/default/perf-peer
