@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Which threads of a process use its CPU: runs COMMAND and prints each thread name's CPU time (user + system,
-/proc/PID/task) from 5 s after its start to 30 s, in cores, the busiest first (threads of one name added up).
-Usage: bench/thread-cpu.py COMMAND...   (the command must run for more than 30 s)"""
+/proc/PID/task) from FROM (default 5) s after its start to TO (default 30) s, in cores, the busiest first
+(threads of one name added up). Usage: [FROM=S] [TO=S] bench/thread-cpu.py COMMAND...   (it must outlast TO)"""
 import collections
 import os
 import subprocess
@@ -24,9 +24,10 @@ def used():
     return by_name
 
 
-time.sleep(5)
+start_from, end_at = float(os.environ.get("FROM", 5)), float(os.environ.get("TO", 30))
+time.sleep(start_from)
 before, start = used(), time.monotonic()
-time.sleep(25)
+time.sleep(end_at - start_from)
 after, span = used(), time.monotonic() - start
 process.wait()
 print(f"whole process: {(sum(after.values()) - sum(before.values())) / span:.3f} cores")
