@@ -1,10 +1,15 @@
-# Shared by the compare-*.sh scripts (sourced, from the repository root): a work directory that
-# goes away on exit, and a broker started in the background, stopped on exit.
+# Shared by the bench scripts (sourced, from the repository root): a work directory that goes away
+# on exit, and a broker started in the background, stopped on exit (or before the next one starts).
 work=$(mktemp -d)
 broker_pid=
-cleanup() {
+# stop_broker: stops the broker started last, if any
+stop_broker() {
   # a broker stopped by SIGTERM may exit non-zero: that must not keep $work (set -e)
   if [ -n "$broker_pid" ]; then kill "$broker_pid" 2>/dev/null; wait "$broker_pid" 2>/dev/null || true; fi
+  broker_pid=
+}
+cleanup() {
+  stop_broker
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -50,5 +55,30 @@ print(f"| {title} (runs, records/s) | mean | × peer |")
 print("|---|---:|---:|")
 print(f"| {peer}: {', '.join(f'{x:,.0f}' for x in p)} | {sum(p)/len(p):,.0f} | 1.00× |")
 print(f"| loadfleet verify (identity + Avro decode of every value): {', '.join(f'{x:,.0f}' for x in o)} | {sum(o)/len(o):,.0f} | {(sum(o)/len(o))/(sum(p)/len(p)):.2f}× |")
+PY
+}
+
+# steady_cpu SECONDS RATE LOG COMMAND...: runs the command (which lasts about SECONDS s, its output in LOG) and
+# prints its CPU time (user + system, all its threads, from /proc) per record, in µs, in its steady state: from
+# 5 s after its start to 1 s before its end, so JVM start-up, JIT warm-up and shutdown are left out of every tool
+# alike; the records of that span are the fixed RATE × its length. Fails when the command does.
+steady_cpu() {
+  python3 - "$@" <<'PY'
+import os, subprocess, sys, time
+seconds, rate, log, command = float(sys.argv[1]), float(sys.argv[2]), sys.argv[3], sys.argv[4:]
+tick = os.sysconf("SC_CLK_TCK")
+def used(pid):
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / tick
+with open(log, "w") as out:
+    p = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+    start = time.monotonic()
+    time.sleep(5)
+    a, ta = used(p.pid), time.monotonic()
+    time.sleep(max(1, seconds - 1 - (ta - start)))
+    b, tb = used(p.pid), time.monotonic()
+    if p.wait() != 0:
+        sys.exit(f"{command[0]} failed: see {log}")
+print(round((b - a) / (rate * (tb - ta)) * 1e6, 2))
 PY
 }

@@ -20,27 +20,9 @@ bootstrap=127.0.0.1:$port
 java -cp "$cp" org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --create \
   --topic perf-peer --partitions 6 --replication-factor 1 >/dev/null
 
-# cpu RECORDS_PER_SECOND COMMAND...: the command's CPU time (user + system, all its threads) per record, in µs, in
-# its steady state: from 5 s after its start to 1 s before its end (it runs $seconds s), so JVM start-up, JIT
-# warm-up and shutdown are left out of both tools alike; the records of that span are the fixed rate × its length
+# cpu RECORDS_PER_SECOND COMMAND...: the command's steady-state CPU time per record, in µs (bench/lib.sh)
 cpu() {
-  python3 - "$seconds" "$@" <<'PY'
-import os, subprocess, sys, time
-seconds, rate, command = float(sys.argv[1]), float(sys.argv[2]), sys.argv[3:]
-tick = os.sysconf("SC_CLK_TCK")
-def used(pid):
-    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / tick
-p = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-start = time.monotonic()
-time.sleep(5)
-a, ta = used(p.pid), time.monotonic()
-time.sleep(max(1, seconds - 1 - (ta - start)))
-b, tb = used(p.pid), time.monotonic()
-if p.wait() != 0:
-    sys.exit(f"{command[0]} failed")
-print(round((b - a) / (rate * (tb - ta)) * 1e6, 2))
-PY
+  steady_cpu "$seconds" "$1" /dev/null "${@:2}"
 }
 
 # profile NAME FILE_SINK: a profile sending to Kafka, and to files too when FILE_SINK is not empty
