@@ -17,7 +17,6 @@ import io.loadfleet.api.status.Phase;
 import io.loadfleet.operator.cluster.LocalCluster;
 import io.loadfleet.worker.cli.Loadfleet;
 import io.loadfleet.worker.embedded.EmbeddedKafka;
-import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.testing.Deliveries;
 import io.loadfleet.worker.testing.KafkaTopics;
 import java.nio.file.Files;
@@ -422,9 +421,9 @@ class FleetIT {
         assertEquals(4_000L, fleet.status("burst").getAcked(), "the ramp's 2000 plus 1 s at 2000 msg/s");
         List<ConsumerRecord<byte[], byte[]>> records =
                 KafkaTopics.readAll(kafka.bootstrapServers(), "real-burst", 4_000);
-        Map<String, Long> perShard = new TreeMap<>();
-        records.forEach(r -> perShard.merge(KafkaTopics.header(r, OutgoingRecord.HEADER_SHARD), 1L, Long::sum));
-        assertEquals(Map.of("0", 2_000L, "1", 2_000L), perShard, "each pod ramps its half");
+        Map<Integer, Long> perShard = new TreeMap<>();
+        records.forEach(r -> perShard.merge(KafkaTopics.identity(r).shard(), 1L, Long::sum));
+        assertEquals(Map.of(0, 2_000L, 1, 2_000L), perShard, "each pod ramps its half");
     }
 
     @Test

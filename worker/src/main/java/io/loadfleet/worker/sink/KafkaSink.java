@@ -23,7 +23,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -161,29 +160,18 @@ public final class KafkaSink implements RecordSink {
 
     @Override
     public void send(OutgoingRecord r, SendListener listener) {
-        int count = 4;
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(new RecordHeader(RecordIdentity.HEADER, r.identityHeader()));
         if (r.traceparent != null) {
-            count++;
+            headers.add(new RecordHeader(OutgoingRecord.HEADER_TRACEPARENT, r.traceparent));
         }
         if (r.injected != null) {
-            count++;
-        }
-        Header[] headers = new Header[count];
-        headers[0] = new RecordHeader(OutgoingRecord.HEADER_PROFILE, r.profileHeader());
-        headers[1] = new RecordHeader(OutgoingRecord.HEADER_SHARD, r.shardHeader());
-        headers[2] = new RecordHeader(OutgoingRecord.HEADER_EPOCH, r.epochHeader());
-        headers[3] = new RecordHeader(OutgoingRecord.HEADER_SEQUENCE, r.sequenceHeader());
-        if (r.traceparent != null) {
-            headers[4] = new RecordHeader(OutgoingRecord.HEADER_TRACEPARENT, r.traceparent);
-        }
-        if (r.injected != null) {
-            headers[count - 1] = new RecordHeader(OutgoingRecord.HEADER_INJECTED, r.injectedHeader());
+            headers.add(new RecordHeader(OutgoingRecord.HEADER_INJECTED, r.injectedHeader()));
         }
         long intended = r.intendedNanos;
         long sequence = r.sequence;
         producer.send(
-                new ProducerRecord<>(topic, null, r.eventTimeMillis, r.key, r.value, new RecordHeaders(headers)),
-                (metadata, error) -> {
+                new ProducerRecord<>(topic, null, r.eventTimeMillis, r.key, r.value, headers), (metadata, error) -> {
                     if (error == null) {
                         listener.acked(intended, sequence);
                     } else {

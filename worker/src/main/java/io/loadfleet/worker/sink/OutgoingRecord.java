@@ -2,18 +2,13 @@ package io.loadfleet.worker.sink;
 
 import io.loadfleet.worker.records.GeneratedRecord;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The message a shard is sending now. One mutable instance per shard thread; a sink copies what
  * it keeps before {@link RecordSink#send} returns.
  */
 public final class OutgoingRecord {
-    /** Header names of the producer identity, so a consumer can prove no loss or duplication. */
-    public static final String HEADER_PROFILE = "loadfleet.profile";
-
-    public static final String HEADER_SHARD = "loadfleet.shard";
-    public static final String HEADER_EPOCH = "loadfleet.epoch";
-    public static final String HEADER_SEQUENCE = "loadfleet.seq";
     /** The header (Kafka) or property (Pulsar) of a traced record's W3C trace context, as the specification names it. */
     public static final String HEADER_TRACEPARENT = "traceparent";
     /**
@@ -30,11 +25,11 @@ public final class OutgoingRecord {
 
     private final int shardIndex;
     private final String profileText;
-    private final String shardText;
     private final String epochText;
-    private final byte[] profile;
-    private final byte[] shard;
-    private final byte[] epoch;
+    /** {@link RecordIdentity#HEADER}'s value up to the sequence number, as text and as UTF-8. */
+    private final String identityPrefix;
+
+    private final byte[] identityPrefixBytes;
     public byte[] key;
     public byte[] value;
     /** The record {@link #value} encodes, for sinks that store its fields (files); valid during {@code send}. */
@@ -51,14 +46,11 @@ public final class OutgoingRecord {
     public OutgoingRecord(String profile, int shard, long epoch) {
         this.shardIndex = shard;
         this.profileText = profile;
-        this.shardText = Integer.toString(shard);
         this.epochText = Long.toString(epoch);
-        this.profile = ascii(profileText);
-        this.shard = ascii(shardText);
-        this.epoch = ascii(epochText);
+        this.identityPrefix = RecordIdentity.prefix(profile, shard, epoch);
+        this.identityPrefixBytes = ascii(identityPrefix);
     }
 
-    /** Identity values as text, for message properties (Pulsar). */
     public String profileText() {
         return profileText;
     }
@@ -67,33 +59,35 @@ public final class OutgoingRecord {
         return shardIndex;
     }
 
-    public String shardText() {
-        return shardText;
-    }
-
     public String epochText() {
         return epochText;
     }
 
-    public String sequenceText() {
-        return Long.toString(sequence);
+    /** This record's {@link RecordIdentity#HEADER} value, for a message property (Pulsar). */
+    public String identityText() {
+        return identityPrefix + sequence;
     }
 
-    /** Header values are UTF-8 text (decimal numbers), readable in any console consumer. */
-    public byte[] profileHeader() {
-        return profile;
+    /** This record's {@link RecordIdentity#HEADER} value as UTF-8, for a header (Kafka); the digits written in place. */
+    public byte[] identityHeader() {
+        int digits = decimalDigits(sequence);
+        byte[] header = Arrays.copyOf(identityPrefixBytes, identityPrefixBytes.length + digits);
+        long rest = sequence;
+        for (int i = header.length - 1; i >= identityPrefixBytes.length; i--) {
+            header[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return header;
     }
 
-    public byte[] shardHeader() {
-        return shard;
-    }
-
-    public byte[] epochHeader() {
-        return epoch;
-    }
-
-    public byte[] sequenceHeader() {
-        return ascii(sequenceText());
+    /** Digits of a sequence number (never negative). */
+    private static int decimalDigits(long n) {
+        int digits = 1;
+        while (n >= 10) {
+            n /= 10;
+            digits++;
+        }
+        return digits;
     }
 
     /** The value of {@link #HEADER_INJECTED}; for an injected record only. */

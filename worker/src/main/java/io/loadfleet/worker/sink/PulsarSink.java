@@ -149,10 +149,7 @@ public final class PulsarSink implements RecordSink {
         long intended = r.intendedNanos;
         long sequence = r.sequence;
         TypedMessageBuilder<byte[]> message = producer.newMessage()
-                .property(OutgoingRecord.HEADER_PROFILE, r.profileText())
-                .property(OutgoingRecord.HEADER_SHARD, r.shardText())
-                .property(OutgoingRecord.HEADER_EPOCH, r.epochText())
-                .property(OutgoingRecord.HEADER_SEQUENCE, r.sequenceText())
+                .property(RecordIdentity.HEADER, r.identityText())
                 .eventTime(r.eventTimeMillis)
                 .value(r.value);
         if (r.key != null) { // null: a dataset row whose key column is null, sent without a key as on Kafka

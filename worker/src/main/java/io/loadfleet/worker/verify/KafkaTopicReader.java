@@ -3,6 +3,7 @@ package io.loadfleet.worker.verify;
 import io.loadfleet.worker.sink.InvalidSinkSettingException;
 import io.loadfleet.worker.sink.KafkaFailures;
 import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.sink.RecordIdentity;
 import io.loadfleet.worker.sink.RootCause;
 import io.loadfleet.worker.sink.SinkException;
 import java.nio.charset.StandardCharsets;
@@ -99,25 +100,19 @@ final class KafkaTopicReader implements TopicReader {
 
     /** The record's identity from its headers, read at {@code now}. */
     static ConsumedRecord identity(ConsumerRecord<byte[], byte[]> r, long now) {
-        String profile = text(r.headers().lastHeader(OutgoingRecord.HEADER_PROFILE));
-        String shard = text(r.headers().lastHeader(OutgoingRecord.HEADER_SHARD));
-        String epoch = text(r.headers().lastHeader(OutgoingRecord.HEADER_EPOCH));
-        String seq = text(r.headers().lastHeader(OutgoingRecord.HEADER_SEQUENCE));
-        String injected = text(r.headers().lastHeader(OutgoingRecord.HEADER_INJECTED));
         return Identity.of(
-                profile,
-                shard,
-                epoch,
-                seq,
+                text(r, RecordIdentity.HEADER),
+                name -> text(r, name),
                 r.partition(),
                 new KafkaOffset(r.offset()),
                 r.timestamp(),
                 now,
                 r.value(),
-                injected);
+                text(r, OutgoingRecord.HEADER_INJECTED));
     }
 
-    private static String text(Header h) {
+    private static String text(ConsumerRecord<byte[], byte[]> r, String header) {
+        Header h = r.headers().lastHeader(header);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 

@@ -1,6 +1,7 @@
 package io.loadfleet.worker.verify;
 
 import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.sink.RecordIdentity;
 import io.loadfleet.worker.sink.RootCause;
 import io.loadfleet.worker.sink.SinkException;
 import java.time.Duration;
@@ -65,10 +66,8 @@ final class PulsarTopicReader implements TopicReader {
      */
     static ConsumedRecord identity(Message<byte[]> m, long now) {
         return Identity.of(
-                m.getProperty(OutgoingRecord.HEADER_PROFILE),
-                m.getProperty(OutgoingRecord.HEADER_SHARD),
-                m.getProperty(OutgoingRecord.HEADER_EPOCH),
-                m.getProperty(OutgoingRecord.HEADER_SEQUENCE),
+                m.getProperty(RecordIdentity.HEADER),
+                m::getProperty,
                 Math.max(0, TopicName.getPartitionIndex(m.getTopicName())),
                 new PulsarMessagePosition((MessageIdAdv) m.getMessageId()),
                 m.getEventTime(),

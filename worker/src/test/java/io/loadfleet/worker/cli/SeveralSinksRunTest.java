@@ -14,7 +14,7 @@ import io.loadfleet.worker.generate.GeneratorSettings;
 import io.loadfleet.worker.generate.Generators;
 import io.loadfleet.worker.generate.RecordGenerator;
 import io.loadfleet.worker.records.GeneratedRecord;
-import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.sink.RecordIdentity;
 import io.loadfleet.worker.testing.ConsoleCapture;
 import io.loadfleet.worker.testing.Deliveries;
 import io.loadfleet.worker.testing.KafkaBroker;
@@ -122,17 +122,14 @@ class SeveralSinksRunTest {
                 kafkaRecords.stream().map(r -> KafkaTopics.delivered(r, "")).toList());
         Map<String, String> kafkaValues = new TreeMap<>();
         kafkaRecords.forEach(r -> kafkaValues.put(
-                KafkaTopics.header(r, OutgoingRecord.HEADER_SHARD) + "/"
-                        + KafkaTopics.header(r, OutgoingRecord.HEADER_SEQUENCE),
-                HexFormat.of().formatHex(r.value())));
+                shardAndSequence(KafkaTopics.identity(r)), HexFormat.of().formatHex(r.value())));
         Map<String, String> pulsarValues = new TreeMap<>();
         PulsarTopics.readAll(
                 pulsar.serviceUrl(),
                 "persistent://public/default/lake",
                 sent,
                 m -> pulsarValues.put(
-                        m.getProperty(OutgoingRecord.HEADER_SHARD) + "/"
-                                + m.getProperty(OutgoingRecord.HEADER_SEQUENCE),
+                        shardAndSequence(RecordIdentity.parse(m.getProperty(RecordIdentity.HEADER))),
                         HexFormat.of().formatHex(m.getData())));
         assertEquals(sent, kafkaValues.size());
         assertEquals(kafkaValues, pulsarValues);
@@ -242,5 +239,9 @@ class SeveralSinksRunTest {
                 sent - refused,
                 KafkaTopics.readAll(kafka.bootstrapServers(), "refusing", sent - refused)
                         .size());
+    }
+
+    private static String shardAndSequence(RecordIdentity id) {
+        return id.shard() + "/" + id.sequence();
     }
 }

@@ -10,7 +10,6 @@ import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.worker.embedded.EmbeddedKafka;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.KafkaSink;
-import io.loadfleet.worker.sink.OutgoingRecord;
 import io.loadfleet.worker.testing.KafkaTopics;
 import io.loadfleet.worker.testing.WorkerConfigs;
 import java.util.List;
@@ -50,11 +49,11 @@ class WorkerServiceCountKafkaTest {
             assertEquals(PART, end.counters().sent(), "the part of the count, over both epochs: " + end);
             assertEquals(PART, worker.status().counters().acked());
 
-            Map<String, Long> perEpoch = new TreeMap<>();
+            Map<Long, Long> perEpoch = new TreeMap<>();
             List<ConsumerRecord<byte[], byte[]>> records =
                     KafkaTopics.readAll(kafka.bootstrapServers(), "worker-count", PART);
             for (ConsumerRecord<byte[], byte[]> r : records) {
-                perEpoch.merge(KafkaTopics.header(r, OutgoingRecord.HEADER_EPOCH), 1L, Long::sum);
+                perEpoch.merge(KafkaTopics.identity(r).epoch(), 1L, Long::sum);
             }
             System.out.println("count over a rate change: records per epoch " + perEpoch);
             assertEquals(PART, records.size(), "exactly the part on the topic");

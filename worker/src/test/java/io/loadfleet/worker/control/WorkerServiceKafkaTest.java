@@ -11,7 +11,7 @@ import io.loadfleet.api.control.WorkerStatus;
 import io.loadfleet.worker.embedded.EmbeddedKafka;
 import io.loadfleet.worker.pace.Clock;
 import io.loadfleet.worker.sink.KafkaSink;
-import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.sink.RecordIdentity;
 import io.loadfleet.worker.testing.KafkaTopics;
 import io.loadfleet.worker.testing.WorkerConfigs;
 import java.nio.charset.StandardCharsets;
@@ -67,20 +67,18 @@ class WorkerServiceKafkaTest {
                     kafka.bootstrapServers(), "worker-epochs", end.counters().acked());
             assertEquals(end.counters().acked(), records.size(), "every acked record arrived once");
             for (ConsumerRecord<byte[], byte[]> r : records) {
-                long epoch = Long.parseLong(KafkaTopics.header(r, OutgoingRecord.HEADER_EPOCH));
+                RecordIdentity id = KafkaTopics.identity(r);
+                long epoch = id.epoch();
                 long device = Long.parseLong(new String(r.key(), StandardCharsets.UTF_8).substring("dev-".length()));
                 if (epoch == 1) {
                     assertTrue(device >= 0 && device < 50, "epoch 1 keys in [0,50): " + device);
-                    assertEquals("0", KafkaTopics.header(r, OutgoingRecord.HEADER_SHARD));
+                    assertEquals(0, id.shard());
                 } else {
                     assertTrue(device >= 50 && device < 80, "epoch 2 keys in [50,80): " + device);
-                    assertEquals("1", KafkaTopics.header(r, OutgoingRecord.HEADER_SHARD));
+                    assertEquals(1, id.shard());
                 }
                 assertTrue(
-                        sequences
-                                .computeIfAbsent(epoch, e -> new TreeSet<>())
-                                .add(Long.parseLong(KafkaTopics.header(r, OutgoingRecord.HEADER_SEQUENCE))),
-                        "no duplicates");
+                        sequences.computeIfAbsent(epoch, e -> new TreeSet<>()).add(id.sequence()), "no duplicates");
                 lastTimestampOfEpoch.merge(epoch, r.timestamp(), Math::max);
                 firstTimestampOfEpoch.merge(epoch, r.timestamp(), Math::min);
             }

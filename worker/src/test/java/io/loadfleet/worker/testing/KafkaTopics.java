@@ -1,6 +1,6 @@
 package io.loadfleet.worker.testing;
 
-import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.sink.RecordIdentity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,14 +63,20 @@ public final class KafkaTopics {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
+    /** The identity the record carries in its one header. */
+    public static RecordIdentity identity(ConsumerRecord<byte[], byte[]> record) {
+        return RecordIdentity.parse(header(record, RecordIdentity.HEADER));
+    }
+
     /** The record as any broker's consumer sees it. */
     public static Delivered delivered(ConsumerRecord<byte[], byte[]> r, String idInValue) {
+        RecordIdentity id = identity(r);
         return new Delivered(
                 new String(r.key(), StandardCharsets.UTF_8),
-                header(r, OutgoingRecord.HEADER_PROFILE),
-                Integer.parseInt(header(r, OutgoingRecord.HEADER_SHARD)),
-                Long.parseLong(header(r, OutgoingRecord.HEADER_EPOCH)),
-                Long.parseLong(header(r, OutgoingRecord.HEADER_SEQUENCE)),
+                id.profile(),
+                id.shard(),
+                id.epoch(),
+                id.sequence(),
                 r.timestamp(),
                 idInValue);
     }

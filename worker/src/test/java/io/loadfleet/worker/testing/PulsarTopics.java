@@ -1,6 +1,6 @@
 package io.loadfleet.worker.testing;
 
-import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.sink.RecordIdentity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,12 +62,13 @@ public final class PulsarTopics {
 
     /** The message as any broker's consumer sees it; the device id is read from the decoded value. */
     public static Delivered delivered(Message<GenericRecord> m, String idField) {
+        RecordIdentity id = RecordIdentity.parse(m.getProperty(RecordIdentity.HEADER));
         return new Delivered(
                 m.getKey(),
-                m.getProperty(OutgoingRecord.HEADER_PROFILE),
-                Integer.parseInt(m.getProperty(OutgoingRecord.HEADER_SHARD)),
-                Long.parseLong(m.getProperty(OutgoingRecord.HEADER_EPOCH)),
-                Long.parseLong(m.getProperty(OutgoingRecord.HEADER_SEQUENCE)),
+                id.profile(),
+                id.shard(),
+                id.epoch(),
+                id.sequence(),
                 m.getEventTime(),
                 String.valueOf(m.getValue().getField(idField)));
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadfleet.worker.cli.Loadfleet;
-import io.loadfleet.worker.sink.OutgoingRecord;
+import io.loadfleet.worker.sink.RecordIdentity;
 import io.loadfleet.worker.testing.ConsoleCapture;
 import io.loadfleet.worker.testing.KafkaBroker;
 import java.nio.charset.StandardCharsets;
@@ -148,12 +148,17 @@ class VerifyCommandTest {
                 if (seq == 40 || seq == 41) {
                     continue; // missing on purpose
                 }
-                p.send(record(0, seq));
+                // A topic written before and after loadfleet.id: one stream, read the same from either header form.
+                p.send(seq < 30 ? legacyRecord(0, seq) : record(0, seq));
             }
             p.send(record(0, 10)); // re-sent copies
-            p.send(record(0, 11));
+            p.send(legacyRecord(0, 11));
             p.send(record(0, 55));
             p.send(new ProducerRecord<>("verify-tampered", 1, null, "foreign".getBytes(StandardCharsets.UTF_8)));
+            ProducerRecord<byte[], byte[]> malformed = record(1, 0);
+            malformed.headers().remove(RecordIdentity.HEADER);
+            malformed.headers().add(RecordIdentity.HEADER, "tampered/1/x/0".getBytes(StandardCharsets.UTF_8));
+            p.send(malformed);
             for (long seq = 0; seq < 50; seq++) {
                 p.send(record(1, seq)); // another shard, clean
             }
@@ -176,7 +181,7 @@ class VerifyCommandTest {
         assertEquals(2, s.get("lost").asLong(), "40 and 41");
         assertEquals(3, s.get("duplicates").asLong(), "10, 11 and 55 again");
         assertEquals(1, s.get("outOfOrder").asLong(), "the copies went back from 99 to 10 on their partition");
-        assertEquals(1, s.get("foreign").asLong());
+        assertEquals(2, s.get("foreign").asLong(), "no identity, and an epoch that is not a number");
         JsonNode shard1 = s.get("streams").get(1);
         assertEquals(1, shard1.get("shard").asInt());
         assertEquals(0, shard1.get("lost").asLong() + shard1.get("duplicates").asLong());
@@ -227,6 +232,7 @@ class VerifyCommandTest {
         }
     }
 
+    /** A record of profile "tampered", epoch 1, as loadfleet writes it: one {@value RecordIdentity#HEADER} header. */
     static ProducerRecord<byte[], byte[]> record(int shard, long seq) {
         var r = new ProducerRecord<byte[], byte[]>(
                 "verify-tampered",
@@ -234,14 +240,29 @@ class VerifyCommandTest {
                 System.currentTimeMillis(),
                 ("dev-" + seq).getBytes(StandardCharsets.UTF_8),
                 "{}".getBytes(StandardCharsets.UTF_8));
-        r.headers().add(new RecordHeader(OutgoingRecord.HEADER_PROFILE, "tampered".getBytes(StandardCharsets.UTF_8)));
+        r.headers()
+                .add(
+                        RecordIdentity.HEADER,
+                        new RecordIdentity("tampered", shard, 1, seq).toString().getBytes(StandardCharsets.UTF_8));
+        return r;
+    }
+
+    /** The same record as loadfleet wrote it before {@value RecordIdentity#HEADER}: four headers. */
+    static ProducerRecord<byte[], byte[]> legacyRecord(int shard, long seq) {
+        var r = new ProducerRecord<byte[], byte[]>(
+                "verify-tampered",
+                0,
+                System.currentTimeMillis(),
+                ("dev-" + seq).getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
+        r.headers().add(new RecordHeader(RecordIdentity.FIELD_PROFILE, "tampered".getBytes(StandardCharsets.UTF_8)));
         r.headers()
                 .add(new RecordHeader(
-                        OutgoingRecord.HEADER_SHARD, Integer.toString(shard).getBytes(StandardCharsets.UTF_8)));
-        r.headers().add(new RecordHeader(OutgoingRecord.HEADER_EPOCH, "1".getBytes(StandardCharsets.UTF_8)));
+                        RecordIdentity.FIELD_SHARD, Integer.toString(shard).getBytes(StandardCharsets.UTF_8)));
+        r.headers().add(new RecordHeader(RecordIdentity.FIELD_EPOCH, "1".getBytes(StandardCharsets.UTF_8)));
         r.headers()
                 .add(new RecordHeader(
-                        OutgoingRecord.HEADER_SEQUENCE, Long.toString(seq).getBytes(StandardCharsets.UTF_8)));
+                        RecordIdentity.FIELD_SEQUENCE, Long.toString(seq).getBytes(StandardCharsets.UTF_8)));
         return r;
     }
 
