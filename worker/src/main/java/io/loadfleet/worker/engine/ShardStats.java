@@ -2,12 +2,12 @@ package io.loadfleet.worker.engine;
 
 import io.loadfleet.api.control.Counters;
 import io.loadfleet.api.status.InjectedFaults;
+import io.loadfleet.worker.latency.LatencyRecorder;
 import io.loadfleet.worker.sink.SendListener;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * Counters and latency recorders of one shard. Written by the shard thread (sent, schedule
@@ -15,8 +15,6 @@ import org.HdrHistogram.Recorder;
  * it counts outcomes only; a run's sequences are its {@link AckedWatermark}'s business.
  */
 public final class ShardStats implements SendListener {
-    private static final int SIGNIFICANT_DIGITS = 3;
-
     private final LongAdder sent = new LongAdder();
     private final LongAdder valueBytes = new LongAdder();
     private final LongAdder acked = new LongAdder();
@@ -27,9 +25,9 @@ public final class ShardStats implements SendListener {
     private final LongAdder injectedOutOfOrder = new LongAdder();
     private final LongAdder injectedLate = new LongAdder();
     /** Intended send time to ack, in microseconds: no coordinated omission. */
-    private final Recorder publishLatency = new Recorder(SIGNIFICANT_DIGITS);
+    private final LatencyRecorder publishLatency = new LatencyRecorder();
     /** Actual minus intended send time, in microseconds. */
-    private final Recorder scheduleDelay = new Recorder(SIGNIFICANT_DIGITS);
+    private final LatencyRecorder scheduleDelay = new LatencyRecorder();
 
     private final java.util.function.LongSupplier nanoClock;
     private final LatencyObserver observer;
@@ -140,11 +138,11 @@ public final class ShardStats implements SendListener {
 
     /** Publish latencies (µs) since the previous call; the caller keeps the running total. */
     public Histogram takePublishLatency() {
-        return publishLatency.getIntervalHistogram();
+        return publishLatency.takeInterval();
     }
 
     /** Schedule delays (µs) since the previous call; the caller keeps the running total. */
     public Histogram takeScheduleDelay() {
-        return scheduleDelay.getIntervalHistogram();
+        return scheduleDelay.takeInterval();
     }
 }

@@ -3,12 +3,12 @@ package io.loadfleet.worker.sink;
 import io.loadfleet.api.control.Counters;
 import io.loadfleet.api.control.HistogramCodec;
 import io.loadfleet.api.control.SinkCounters;
+import io.loadfleet.worker.latency.LatencyRecorder;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * One of the sinks a {@link FanOutSink} delivers every record to, with its own counts and publish latency: what
@@ -22,7 +22,7 @@ public final class SinkLeg {
     private final LongAdder acked = new LongAdder();
     private final LongAdder failed = new LongAdder();
     /** Intended send time to this sink's ack, in microseconds. */
-    private final Recorder latency = new Recorder(3);
+    private final LatencyRecorder latency = new LatencyRecorder();
     /** What {@link #latency} recorded so far: read under this object's lock. */
     private final Histogram latencyTotal = new Histogram(3);
 
@@ -70,7 +70,7 @@ public final class SinkLeg {
 
     /** This sink's publish latencies so far, in microseconds: a copy. */
     public synchronized Histogram latency() {
-        latencyTotal.add(latency.getIntervalHistogram());
+        latencyTotal.add(latency.takeInterval());
         return latencyTotal.copy();
     }
 
