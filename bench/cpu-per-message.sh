@@ -9,7 +9,9 @@
 # CPU per message is only comparable when both reach the rate: the table gives each side's achieved rate.
 # Usage: bench/cpu-per-message.sh [SECONDS] [ROUNDS] [RATES...]   (defaults 20, 2, 20000 60000 200000)
 # BROKERS=kafka or BROKERS=pulsar runs one only (default both); JAR=path/to/loadfleet-worker.jar measures
-# another build of loadfleet.
+# another build of loadfleet. SAME_DATA=1 makes the peer send loadfleet's own records (100,000 iot-sensor records as
+# JSON lines, from `loadfleet sample`, picked at random by the peer's --payload-file) and loadfleet send JSON: the
+# same bytes on both sides, so what remains between them is generating and encoding each record live.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
@@ -23,6 +25,15 @@ standalone=testing/pulsar-standalone/target/classes/io/loadfleet/pulsar/broker.c
 source bench/lib.sh
 results=$work/results.txt # BROKER RATE TOOL µs-PER-MESSAGE ACHIEVED-RATE, a line a run
 touch "$results"
+format=avro
+kafka_payload=(--record-size 200)
+pulsar_payload=(-s 200)
+if [ -n "${SAME_DATA:-}" ]; then
+  format=json
+  java -jar "$jar" sample iot-sensor --count 100000 --devices 100000 > "$work/records.jsonl"
+  kafka_payload=(--payload-file "$work/records.jsonl")
+  pulsar_payload=(-f "$work/records.jsonl")
+fi
 
 # profile RATE SINK_YAML: a 1-shard iot-sensor Avro profile at RATE in $work/profile.yaml
 profile() {
@@ -36,7 +47,7 @@ spec:
   replicas: 1
   devices: {count: 100000}
   generator: {type: iot-sensor, seed: 1}
-  format: avro
+  format: $format
   sink:
 $2
 YAML
@@ -74,7 +85,7 @@ kafka() {
     for round in $(seq "$rounds"); do
       peer kafka "$rate" 's/.* records sent, ([0-9.]+) records\/sec.*/\1/p' 1 java -cp "$cp" \
         org.apache.kafka.tools.ProducerPerformance --topic perf-peer --num-records $((rate * seconds)) \
-        --record-size 200 --throughput "$rate" \
+        "${kafka_payload[@]}" --throughput "$rate" \
         --producer-props bootstrap.servers="$bootstrap" acks=1 linger.ms=5 batch.size=131072 compression.type=lz4
       ours kafka "$rate" --bootstrap-servers "$bootstrap"
       echo "kafka $rate msg/s round $round: $(tail -2 "$results" | cut -d' ' -f3- | paste -sd' ')" >&2
@@ -105,7 +116,7 @@ pulsar() {
       peer pulsar "$rate" 's/.*Aggregated throughput stats --- ([0-9]+) records sent --- .*/\1/p' "$seconds" \
         java -cp "$cp" org.apache.pulsar.testclient.PulsarPerfTestTool "$work/client.conf" produce \
         -u "$service_url" -au "$admin_url" -np 4 -r "$rate" -time "$seconds" -z LZ4 -b 5 -bm 1000 -bb 131072 \
-        -mk random -set -s 200 persistent://public/default/perf-peer
+        -mk random -set "${pulsar_payload[@]}" persistent://public/default/perf-peer
       ours pulsar "$rate" --service-url "$service_url"
       echo "pulsar $rate msg/s round $round: $(tail -2 "$results" | cut -d' ' -f3- | paste -sd' ')" >&2
     done
@@ -117,13 +128,16 @@ for broker in $brokers; do
   "$broker"
 done
 
-python3 - "$results" <<'PY'
+python3 - "$results" "$format" <<'PY'
 import collections, sys
+same = sys.argv[2] == "json"
 runs = collections.defaultdict(list)
 for line in open(sys.argv[1]):
     broker, rate, tool, cpu, achieved = line.split()
     runs[broker, int(rate), tool].append((float(cpu), float(achieved)))
-names = {("kafka", "peer"): "kafka-producer-perf-test, 200 B", ("pulsar", "peer"): "pulsar-perf, 200 B"}
+data = "loadfleet's records" if same else "200 B"
+names = {("kafka", "peer"): f"kafka-producer-perf-test, {data}", ("pulsar", "peer"): f"pulsar-perf, {data}"}
+ours = f"loadfleet, iot-sensor {'JSON' if same else 'Avro'}"
 mean = lambda xs: sum(xs) / len(xs)
 print("| broker | tool | rate, msg/s | µs CPU per message, steady state (rounds) | mean | × peer | achieved msg/s (mean) |")
 print("|---|---|---:|---|---:|---:|---:|")
@@ -131,6 +145,6 @@ for broker, rate, tool in sorted(runs, key=lambda k: (k[0], k[1], k[2] != "peer"
     rows = runs[broker, rate, tool]
     peer = mean([cpu for cpu, _ in runs[broker, rate, "peer"]])
     cpu = mean([c for c, _ in rows])
-    print(f"| {broker} | {names.get((broker, tool), 'loadfleet, iot-sensor Avro')} | {rate:,} | "
+    print(f"| {broker} | {names.get((broker, tool), ours)} | {rate:,} | "
           f"{' · '.join(f'{c:.2f}' for c, _ in rows)} | {cpu:.2f} | {cpu / peer:.2f}× | {mean([a for _, a in rows]):,.0f} |")
 PY
