@@ -7,6 +7,8 @@
 #   Pulsar: LZ4, batching 5 ms / 1000 messages / 128 KiB, 4 partitions, a key and event time on every message
 #           (pulsar-perf -mk random -set; loadfleet sets both always), on a local Pulsar standalone
 # CPU per message is only comparable when both reach the rate: the table gives each side's achieved rate.
+# SETTLE=60 with SECONDS=92 measures from 60 to 91 s, once the JIT compilers have settled (what a pod that runs
+# for hours costs); the default measures from 5 s, JIT compilation included.
 # Usage: bench/cpu-per-message.sh [SECONDS] [ROUNDS] [RATES...]   (defaults 20, 2, 20000 60000 200000)
 # BROKERS=kafka or BROKERS=pulsar runs one only (default both); JAR=path/to/loadfleet-worker.jar measures
 # another build of loadfleet. SAME_DATA=1 makes the peer send loadfleet's own records (100,000 iot-sensor records as
@@ -139,12 +141,14 @@ data = "loadfleet's records" if same else "200 B"
 names = {("kafka", "peer"): f"kafka-producer-perf-test, {data}", ("pulsar", "peer"): f"pulsar-perf, {data}"}
 ours = f"loadfleet, iot-sensor {'JSON' if same else 'Avro'}"
 mean = lambda xs: sum(xs) / len(xs)
-print("| broker | tool | rate, msg/s | µs CPU per message, steady state (rounds) | mean | × peer | achieved msg/s (mean) |")
+# The median of the rounds: a round that another process on the shared machine disturbed moves it least.
+median = lambda xs: sorted(xs)[len(xs) // 2] if len(xs) % 2 else mean(sorted(xs)[len(xs) // 2 - 1:len(xs) // 2 + 1])
+print("| broker | tool | rate, msg/s | µs CPU per message, steady state (rounds) | median | × peer | achieved msg/s (median) |")
 print("|---|---|---:|---|---:|---:|---:|")
 for broker, rate, tool in sorted(runs, key=lambda k: (k[0], k[1], k[2] != "peer")):
     rows = runs[broker, rate, tool]
-    peer = mean([cpu for cpu, _ in runs[broker, rate, "peer"]])
-    cpu = mean([c for c, _ in rows])
+    peer = median([cpu for cpu, _ in runs[broker, rate, "peer"]])
+    cpu = median([c for c, _ in rows])
     print(f"| {broker} | {names.get((broker, tool), ours)} | {rate:,} | "
-          f"{' · '.join(f'{c:.2f}' for c, _ in rows)} | {cpu:.2f} | {cpu / peer:.2f}× | {mean([a for _, a in rows]):,.0f} |")
+          f"{' · '.join(f'{c:.2f}' for c, _ in rows)} | {cpu:.2f} | {cpu / peer:.2f}× | {median([a for _, a in rows]):,.0f} |")
 PY

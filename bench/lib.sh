@@ -60,8 +60,9 @@ PY
 
 # steady_cpu SECONDS RATE LOG COMMAND...: runs the command (which lasts about SECONDS s, its output in LOG) and
 # prints its CPU time (user + system, all its threads, from /proc) per record, in µs, in its steady state: from
-# 5 s after its start to 1 s before its end, so JVM start-up, JIT warm-up and shutdown are left out of every tool
-# alike; the records of that span are the fixed RATE × its length. Fails when the command does.
+# SETTLE (default 5) s after its start to 1 s before its end, so JVM start-up and shutdown are left out of every
+# tool alike (and JIT warm-up, which takes about a minute, with SETTLE=60); the records of that span are the fixed
+# RATE × its length. Fails when the command does.
 steady_cpu() {
   python3 - "$@" <<'PY'
 import os, subprocess, sys, time
@@ -73,7 +74,7 @@ def used(pid):
 with open(log, "w") as out:
     p = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
     start = time.monotonic()
-    time.sleep(5)
+    time.sleep(float(os.environ.get("SETTLE", "5")))
     a, ta = used(p.pid), time.monotonic()
     time.sleep(max(1, seconds - 1 - (ta - start)))
     b, tb = used(p.pid), time.monotonic()
