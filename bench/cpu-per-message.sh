@@ -97,14 +97,7 @@ kafka() {
 }
 
 pulsar() {
-  local cp service_url admin_url
-  ./mvnw -q -B -f bench/pulsar/pom.xml dependency:build-classpath -Dmdep.outputFile="$work/cp-pulsar.txt" >/dev/null
-  cp=$(cat "$work/cp-pulsar.txt")
-  touch "$work/client.conf"
-  start_broker java -cp testing/pulsar-standalone/target/classes:testing/child-jvm/target/classes \
-    io.loadfleet.pulsar.PulsarStandalone
-  service_url=$(sed -nE 's/.*service URL ([^,]+),.*/\1/p' "$work/broker.log")
-  admin_url=$(sed -nE 's/.*admin URL ([^,]+),.*/\1/p' "$work/broker.log")
+  start_pulsar
   for rate in "${rates[@]}"; do
     profile "$rate" "    pulsar:
       topic: perf-cpu

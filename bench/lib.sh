@@ -23,6 +23,18 @@ start_broker() {
   exit 1
 }
 
+# start_pulsar: a local Pulsar standalone (start_broker), its URLs in $service_url and $admin_url, the peer's
+# class path (pulsar-perf) in $cp and its empty client configuration in $work/client.conf
+start_pulsar() {
+  ./mvnw -q -B -f bench/pulsar/pom.xml dependency:build-classpath -Dmdep.outputFile="$work/cp-pulsar.txt" >/dev/null
+  cp=$(cat "$work/cp-pulsar.txt")
+  touch "$work/client.conf"
+  start_broker java -cp testing/pulsar-standalone/target/classes:testing/child-jvm/target/classes \
+    io.loadfleet.pulsar.PulsarStandalone
+  service_url=$(sed -nE 's/.*service URL ([^,]+),.*/\1/p' "$work/broker.log")
+  admin_url=$(sed -nE 's/.*admin URL ([^,]+),.*/\1/p' "$work/broker.log")
+}
+
 # wall COMMAND...: the seconds the command took (its output discarded).
 wall() {
   local start end
