@@ -47,7 +47,7 @@ for round in $(seq "$rounds"); do
   ours=$(python3 -c "import json;print(json.load(open('$work/s.json'))['achievedRate'])")
   bytes=$(python3 -c "import json;print(json.load(open('$work/s.json'))['meanValueBytes'])")
   ours_rates+=("$ours")
-  echo "round $round: kafka-producer-perf-test $peer rec/s (200 B random values); loadfleet $ours rec/s (iot-sensor avro, $bytes B values + key + identity headers, $shards shard(s))" >&2
+  echo "round $round: kafka-producer-perf-test $peer rec/s (200 B random values); loadfleet $ours rec/s (iot-sensor avro, $bytes B values + key + identity header, $shards shard(s))" >&2
 done
 python3 - "${peer_rates[*]}" "${ours_rates[*]}" "$shards" <<'PY'
 import sys
