@@ -2,7 +2,6 @@ package io.loadfleet.worker.sink;
 
 import io.loadfleet.worker.records.GeneratedRecord;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The message a shard is sending now. One mutable instance per shard thread; a sink copies what
@@ -26,10 +25,9 @@ public final class OutgoingRecord {
     private final int shardIndex;
     private final String profileText;
     private final String epochText;
-    /** {@link RecordIdentity#HEADER}'s value up to the sequence number, as text and as UTF-8. */
+    /** {@link RecordIdentity#HEADER}'s value up to the sequence number. */
     private final String identityPrefix;
 
-    private final byte[] identityPrefixBytes;
     public byte[] key;
     public byte[] value;
     /** The record {@link #value} encodes, for sinks that store its fields (files); valid during {@code send}. */
@@ -48,7 +46,6 @@ public final class OutgoingRecord {
         this.profileText = profile;
         this.epochText = Long.toString(epoch);
         this.identityPrefix = RecordIdentity.prefix(profile, shard, epoch);
-        this.identityPrefixBytes = ascii(identityPrefix);
     }
 
     public String profileText() {
@@ -68,26 +65,9 @@ public final class OutgoingRecord {
         return identityPrefix + sequence;
     }
 
-    /** This record's {@link RecordIdentity#HEADER} value as UTF-8, for a header (Kafka); the digits written in place. */
+    /** This record's {@link RecordIdentity#HEADER} value as UTF-8, for a header (Kafka). */
     public byte[] identityHeader() {
-        int digits = decimalDigits(sequence);
-        byte[] header = Arrays.copyOf(identityPrefixBytes, identityPrefixBytes.length + digits);
-        long rest = sequence;
-        for (int i = header.length - 1; i >= identityPrefixBytes.length; i--) {
-            header[i] = (byte) ('0' + rest % 10);
-            rest /= 10;
-        }
-        return header;
-    }
-
-    /** Digits of a sequence number (never negative). */
-    private static int decimalDigits(long n) {
-        int digits = 1;
-        while (n >= 10) {
-            n /= 10;
-            digits++;
-        }
-        return digits;
+        return ascii(identityText());
     }
 
     /** The value of {@link #HEADER_INJECTED}; for an injected record only. */

@@ -5,7 +5,7 @@ package io.loadfleet.worker.sink;
  * one header (Kafka) or property (Pulsar), {@value #HEADER}, whose value is UTF-8 text {@code PROFILE/SHARD/EPOCH/SEQ}
  * (e.g. {@code iot-fleet/3/2/18446}), readable in any console consumer. It replaces the four headers loadfleet wrote
  * before (still read, see {@link #ofFields}), whose names the Kafka client sized twice per record: a fifth of the
- * sending thread's Java samples at 60,000 msg/s (BENCHMARKS.md, issue 22).
+ * sending threads' Java samples at 60,000 msg/s (BENCHMARKS.md, issue 22).
  */
 public record RecordIdentity(String profile, int shard, long epoch, long sequence) {
     public static final String HEADER = "loadfleet.id";
